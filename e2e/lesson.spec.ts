@@ -1,0 +1,91 @@
+import { expect, lessons, lessonTitle, openLesson, test } from './fixtures.ts'
+
+const [l1, l2] = lessons
+
+test('a lesson opens with its header, and next/previous move between lessons 01 and 02', async ({ page }) => {
+  await openLesson(page, l1.slug)
+  await expect(page.locator('h1')).toHaveCount(1)
+  await expect(page.locator('h1')).toHaveText(l1.title)
+  await expect(page.getByText(l1.summary)).toBeVisible()
+  for (const o of l1.objectives) await expect(page.getByRole('region', { name: 'In this lesson you will' })).toContainText(o)
+  await expect(page.getByTestId('prev-lesson')).toHaveCount(0)
+
+  await page.getByTestId('next-lesson').click()
+  await expect(page).toHaveURL(new RegExp(`#/lessons/${l2.slug}$`))
+  await expect(page.locator('h1')).toHaveText(l2.title)
+  await expect(page).toHaveTitle(`${l2.title} · Lambda Foundations`)
+  await expect(page.getByTestId('lesson-body').locator('h2').first()).toBeVisible()
+
+  await page.getByTestId('prev-lesson').click()
+  await expect(page).toHaveURL(new RegExp(`#/lessons/${l1.slug}$`))
+  await expect(page.locator('h1')).toHaveText(lessonTitle(l1.slug))
+})
+
+test('a lesson page loads only its own lesson body', async ({ page }) => {
+  const scripts: string[] = []
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname.split('/').pop() as string)
+  })
+  await openLesson(page, l2.slug)
+  expect(scripts.some((s) => s.startsWith(`${String(l2.order).padStart(2, '0')}-${l2.slug}`))).toBe(true)
+  for (const other of lessons.filter((l) => l.slug !== l2.slug)) {
+    expect(scripts.some((s) => s.startsWith(`${String(other.order).padStart(2, '0')}-${other.slug}`))).toBe(false)
+  }
+})
+
+test('the in-page outline links to sections, and a ?section= deep link survives a reload', async ({ page }) => {
+  await openLesson(page, l2.slug)
+  const headings = page.getByTestId('lesson-body').locator('h2[id]')
+  const count = await headings.count()
+  expect(count).toBeGreaterThan(2)
+  const target = headings.nth(count - 1)
+  const id = (await target.getAttribute('id')) as string
+  const text = (await target.textContent()) as string
+
+  await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: text, exact: true }).click()
+  await expect(page).toHaveURL(new RegExp(`#/lessons/${l2.slug}\\?section=${id}$`))
+  await expect(target).toBeInViewport()
+
+  await page.reload()
+  await expect(page.locator('h1')).toHaveText(l2.title)
+  await expect(page.locator(`#${id}`)).toBeInViewport()
+
+  // A fresh deep link in a new page lands on the same place.
+  const other = await page.context().newPage()
+  await other.goto(`./#/lessons/${l2.slug}?section=${id}`)
+  await expect(other.locator(`#${id}`)).toBeInViewport()
+  await other.close()
+})
+
+test('mark as complete persists and shows in the sidebar and on home', async ({ page }) => {
+  await openLesson(page, l1.slug)
+  await expect(page.getByTestId('lesson-status')).toHaveText('In progress')
+  await page.getByTestId('mark-complete').click()
+  await expect(page.getByTestId('lesson-status')).toHaveText('Completed')
+  await expect(page.getByRole('heading', { name: 'Lesson completed' })).toBeVisible()
+
+  await page.reload()
+  await expect(page.getByTestId('lesson-status')).toHaveText('Completed')
+  await expect(page.getByRole('navigation', { name: 'Course contents' }).getByRole('img', { name: 'Completed' })).toHaveCount(1)
+
+  await page.goto('./')
+  await expect(page.getByTestId('lesson-row').first()).toHaveAttribute('data-status', 'completed')
+  // Continue now points at the next unfinished lesson.
+  await expect(page.getByTestId('continue-link')).toContainText(l2.title)
+})
+
+test('on a phone the course contents are a disclosure that works from the keyboard', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 })
+  await openLesson(page, l1.slug)
+  const toggle = page.getByRole('button', { name: /Course contents/ })
+  const toc = page.getByRole('navigation', { name: 'Course contents' })
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false')
+  await expect(toc).toBeHidden()
+  await toggle.focus()
+  await page.keyboard.press('Enter')
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true')
+  await expect(toc).toBeVisible()
+  await toc.getByRole('link', { name: l2.title }).click()
+  await expect(page.locator('h1')).toHaveText(l2.title)
+  await expect(page.getByRole('button', { name: /Course contents/ })).toHaveAttribute('aria-expanded', 'false')
+})

@@ -1,0 +1,260 @@
+// Bundles the in-sandbox Node.js compatibility layer (src/lambda/sandbox/prelude/src) with esbuild
+// into ONE committed file: src/lambda/sandbox/prelude/generated.ts.
+//
+//   npx tsx scripts/build-prelude.ts          write generated.ts
+//   npx tsx scripts/build-prelude.ts --check  exit 1 if generated.ts is stale
+//
+// The staleness unit test (src/lambda/sandbox/prelude/generated.test.ts) calls renderGenerated().
+import { build, transform, type Plugin } from 'esbuild'
+import { readFile, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const preludeDir = path.join(root, 'src/lambda/sandbox/prelude')
+const srcDir = path.join(preludeDir, 'src')
+export const GENERATED_PATH = path.join(preludeDir, 'generated.ts')
+const require = createRequire(import.meta.url)
+
+/** Node.js version the simulated nodejs20.x runtime reports (process.version without the v). */
+export const NODE_VERSION = '20.19.4'
+
+/** Modules `require`/`import` accept (with or without `node:`), in the order documented. */
+export const BUILTIN_MODULES = [
+  'assert',
+  'assert/strict',
+  'buffer',
+  'crypto',
+  'events',
+  'fs',
+  'fs/promises',
+  'os',
+  'path',
+  'path/posix',
+  'querystring',
+  'string_decoder',
+  'timers',
+  'timers/promises',
+  'url',
+  'util',
+  'util/types',
+] as const
+
+/** Lazy module key -> entry file (relative to src/lazy). Keys are what __lf_host.loadBuiltin receives. */
+const LAZY_ENTRIES: Record<string, string> = {
+  assert: 'assert.js',
+  'assert/strict': 'assert-strict.js',
+  buffer: 'buffer.js',
+  crypto: 'crypto.js',
+  events: 'events.js',
+  fs: 'fs.js',
+  'fs/promises': 'fs-promises.js',
+  os: 'os.js',
+  path: 'path.js',
+  'path/posix': 'path-posix.js',
+  querystring: 'querystring.js',
+  string_decoder: 'string_decoder.js',
+  timers: 'timers.js',
+  'timers/promises': 'timers-promises.js',
+  url: 'url.js',
+  util: 'util.js',
+  'util/types': 'util-types.js',
+  'internal/inspect': 'inspect.js',
+  'internal/structured-clone': 'structured-clone.js',
+  'internal/event-target': 'event-target.js',
+  'internal/process': 'process.js',
+  'internal/encoding': 'internal-encoding.js',
+  'internal/format': 'format.js',
+  'internal/pristine': 'pristine.js',
+}
+
+/**
+ * Lazy modules built without esbuild's module helpers (which use `for...in`, `.call` and
+ * `Object.defineProperty` from the live globals): internal/pristine runs while those may have been
+ * replaced by user code. Such a file is one `export default function` with no imports.
+ */
+const RAW_ENTRIES = new Set(['pristine.js'])
+
+async function rawFactory(file: string): Promise<string> {
+  const src = await readFile(path.join(srcDir, 'lazy', file), 'utf8')
+  if (!/^export default function /m.test(src) || /^import /m.test(src)) throw new Error(`${file}: raw lazy modules need one default function and no imports`)
+  const expr = src.replace(/^export default function /m, 'return function ')
+  const out = await transform(`__lf_raw=function(){${expr}};`, { minify: true, target: 'es2022', legalComments: 'none', charset: 'utf8' })
+  const fn = out.code.trim().replace(/^__lf_raw=/, '').replace(/;$/, '')
+  if (!fn.startsWith('function(')) throw new Error(`${file}: unexpected esbuild output`)
+  return `(function(__lf_load,__lf_internals){return (${fn})()(__lf_load,__lf_internals);})`
+}
+
+/** Third-party packages bundled into the prelude (all permissively licensed). */
+export const BUNDLED_PACKAGES = [
+  'buffer',
+  'base64-js',
+  'ieee754',
+  'node-inspect-extracted',
+  'events',
+  'path-browserify',
+  'whatwg-url-minimum',
+  '@ungap/structured-clone',
+  '@noble/hashes',
+  'string_decoder',
+  'safe-buffer',
+] as const
+
+const builtinNames = new Set<string>(BUILTIN_MODULES)
+
+/** Imports of Node built-in names inside the prelude sources resolve to the lazy loader. */
+function builtinsPlugin(): Plugin {
+  return {
+    name: 'lf-builtins',
+    setup(b) {
+      b.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
+        const name = args.path.startsWith('node:') ? args.path.slice(5) : args.path
+        if (!builtinNames.has(name) && !name.startsWith('internal/')) return undefined
+        return { path: name, namespace: 'lf-builtin' }
+      })
+      b.onLoad({ filter: /.*/, namespace: 'lf-builtin' }, (args) => ({
+        contents: `module.exports = __lf_load(${JSON.stringify(args.path)});`,
+        loader: 'js',
+      }))
+    },
+  }
+}
+
+/**
+ * node-inspect-extracted is Node's own inspect code; two spots need QuickJS-specific help:
+ *  - QuickJS `error.stack` holds only the frames (V8 starts it with "Name: message"), so the
+ *    header is added when the stack is a bare QuickJS one;
+ *  - Promise state is unobservable from JS; the host may provide it (__lf_host.promiseState).
+ */
+function inspectPatchPlugin(): Plugin {
+  const file = require.resolve('node-inspect-extracted')
+  return {
+    name: 'lf-inspect-patch',
+    setup(b) {
+      b.onLoad({ filter: /node-inspect-extracted[\\/]dist[\\/]inspect\.js$/ }, async (args) => {
+        if (path.resolve(args.path) !== path.resolve(file)) return undefined
+        let src = await readFile(args.path, 'utf8')
+        const stackRe = /function (\w+)\((\w+)\)\{return \2\.stack\?(\w+)\(\2\.stack\):(\w+)\(\2\)\}/
+        if (!stackRe.test(src)) throw new Error('node-inspect-extracted: getStackString not found (version changed?)')
+        src = src.replace(stackRe, (_m, fn: string, e: string, str: string, toStr: string) =>
+          `function ${fn}(${e}){return ${e}.stack?__lf_fixStack(${e},${str}(${e}.stack),${toStr}):${toStr}(${e})}`)
+        const symRe = /(\w+)=Symbol\("kPending"\),(\w+)=Symbol\("kRejected"\)/
+        const sym = symRe.exec(src)
+        if (!sym) throw new Error('node-inspect-extracted: kPending/kRejected not found (version changed?)')
+        const [, kPending, kRejected] = sym
+        const promiseRe = new RegExp(`getPromiseDetails:function\\(\\)\\{return\\[${kPending},void 0\\]\\}`)
+        if (!promiseRe.test(src)) throw new Error('node-inspect-extracted: getPromiseDetails not found (version changed?)')
+        src = src.replace(promiseRe, `getPromiseDetails:function(p){return __lf_promiseDetails(p,${kPending},${kRejected})}`)
+        const helpers = await readFile(path.join(srcDir, 'lazy/inspect-hooks.js'), 'utf8')
+        return { contents: `${helpers}\n${src}`, loader: 'js' }
+      })
+    },
+  }
+}
+
+async function bundle(entry: string, kind: 'core' | 'lazy'): Promise<string> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: kind === 'lazy' ? '__lf_entry' : undefined,
+    platform: 'neutral',
+    mainFields: ['browser', 'module', 'main'],
+    target: 'es2022',
+    minify: true,
+    // Lazy modules keep function/class names: Node prints them (`<Buffer ..>`, `EventEmitter {}`).
+    keepNames: kind === 'lazy',
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'silent',
+    define: {
+      __LF_MODULES__: JSON.stringify(BUILTIN_MODULES),
+      __LF_NODE_VERSION__: JSON.stringify(NODE_VERSION),
+    },
+    plugins: [builtinsPlugin(), inspectPatchPlugin()],
+  })
+  const out = result.outputFiles[0]
+  if (!out) throw new Error(`esbuild produced no output for ${entry}`)
+  return out.text.trim()
+}
+
+export interface PreludeBuild {
+  core: string
+  lazy: Record<string, string>
+  modules: readonly string[]
+}
+
+export async function buildPrelude(): Promise<PreludeBuild> {
+  const core = await bundle(path.join(srcDir, 'core.js'), 'core')
+  const lazy: Record<string, string> = {}
+  const cacheByFile = new Map<string, string>()
+  for (const [key, file] of Object.entries(LAZY_ENTRIES)) {
+    if (RAW_ENTRIES.has(file)) {
+      lazy[key] = await rawFactory(file)
+      continue
+    }
+    let code = cacheByFile.get(file)
+    if (code === undefined) {
+      code = await bundle(path.join(srcDir, 'lazy', file), 'lazy')
+      cacheByFile.set(file, code)
+    }
+    // A script whose completion value is the factory `(load, internals) => exports`.
+    lazy[key] = `(function(__lf_load,__lf_internals){${code}\nreturn __lf_entry.default(__lf_load,__lf_internals);})`
+  }
+  return { core, lazy, modules: BUILTIN_MODULES }
+}
+
+async function packageLine(name: string): Promise<string> {
+  const pkgPath = path.join(root, 'node_modules', name, 'package.json')
+  const pkg = JSON.parse(await readFile(pkgPath, 'utf8')) as { version: string; license?: string; licenses?: { type: string }[] }
+  const license = pkg.license ?? pkg.licenses?.map((l) => l.type).join(' OR ') ?? 'unknown'
+  return `//   ${name}@${pkg.version} (${license})`
+}
+
+export async function renderGenerated(): Promise<string> {
+  const { core, lazy, modules } = await buildPrelude()
+  const licences = await Promise.all(BUNDLED_PACKAGES.map(packageLine))
+  const lines = [
+    '// GENERATED FILE - DO NOT EDIT.',
+    '// Built by `npx tsx scripts/build-prelude.ts` from src/lambda/sandbox/prelude/src/**.',
+    '// It bundles these packages (licences in their package folders under node_modules):',
+    ...licences,
+    '',
+    '/** Evaluated once per context after `__lf_host` is defined; defines `__lf`, process and lazy globals. */',
+    `export const PRELUDE_CORE: string = ${JSON.stringify(core)}`,
+    '',
+    '/** Lazy module sources: each is a script whose completion value is a factory `(load, internals) => exports`. */',
+    'export const PRELUDE_LAZY: Record<string, string> = {',
+    ...Object.entries(lazy).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`),
+    '}',
+    '',
+    '/** Built-in module names `require`/`import` accept (also with the `node:` prefix). */',
+    `export const PRELUDE_BUILTIN_MODULES: readonly string[] = ${JSON.stringify(modules)}`,
+    '',
+  ]
+  return lines.join('\n')
+}
+
+async function main(): Promise<void> {
+  const text = await renderGenerated()
+  if (process.argv.includes('--check')) {
+    const current = await readFile(GENERATED_PATH, 'utf8').catch(() => '')
+    if (current !== text) {
+      console.error(`${path.relative(root, GENERATED_PATH)} is stale: run npx tsx scripts/build-prelude.ts`)
+      process.exit(1)
+    }
+    console.log(`${path.relative(root, GENERATED_PATH)} is up to date`)
+    return
+  }
+  await writeFile(GENERATED_PATH, text)
+  console.log(`wrote ${path.relative(root, GENERATED_PATH)} (${(text.length / 1024).toFixed(1)} KiB)`)
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((err: unknown) => {
+    console.error(err)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// Initial JavaScript for a lesson page, measured from dist/ (run `npm run build` first).
+//
+// For each lesson: the entry chunk + its static imports, the lesson route chunk (LessonPage)
+// + its static imports, and the lesson's own MDX chunk + its static imports (diagrams).
+// Prints each chunk with raw and gzip size, and the total per lesson. Fails (exit 1) if any
+// lesson's total exceeds the budget: 120 kB gzip (120,000 bytes).
+//
+//   node scripts/size.mjs [--budget-kb 120] [--json]
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const dist = path.join(root, 'dist')
+const manifestPath = path.join(dist, '.vite', 'manifest.json')
+const args = process.argv.slice(2)
+const bi = args.indexOf('--budget-kb')
+const budget = (bi >= 0 && Number(args[bi + 1]) > 0 ? Number(args[bi + 1]) : 120) * 1000
+const LESSON_ROUTE = 'src/app/pages/LessonPage.tsx'
+
+if (!existsSync(manifestPath)) {
+  console.error('size: dist/.vite/manifest.json is missing. Run `npm run build` first (vite.config.ts sets build.manifest).')
+  process.exit(1)
+}
+const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
+
+function closure(key, seen = new Set()) {
+  const chunk = manifest[key]
+  if (!chunk || seen.has(key)) return seen
+  seen.add(key)
+  for (const imp of chunk.imports ?? []) closure(imp, seen)
+  return seen
+}
+
+const sizes = new Map()
+function sizeOf(file) {
+  if (!sizes.has(file)) {
+    const buf = readFileSync(path.join(dist, file))
+    sizes.set(file, { raw: buf.length, gzip: gzipSync(buf).length })
+  }
+  return sizes.get(file)
+}
+
+const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry && k.endsWith('index.html'))
+if (!entryKey) {
+  console.error('size: no index.html entry in the manifest')
+  process.exit(1)
+}
+if (!manifest[LESSON_ROUTE]) {
+  console.error(`size: the lesson route chunk (${LESSON_ROUTE}) is not in the manifest`)
+  process.exit(1)
+}
+const lessonKeys = Object.keys(manifest)
+  .filter((k) => /^content\/lessons\/\d{2}-[^/]+\.mdx$/.test(k))
+  .sort()
+if (lessonKeys.length === 0) {
+  console.error('size: no lesson chunks (content/lessons/*.mdx) in the manifest')
+  process.exit(1)
+}
+
+const kb = (n) => `${(n / 1000).toFixed(2)} kB`
+const pad = (s, n) => String(s).padStart(n)
+const results = []
+let failed = false
+for (const lessonKey of lessonKeys) {
+  const groups = [
+    ['entry', closure(entryKey)],
+    ['lesson route', closure(LESSON_ROUTE)],
+    ['lesson content', closure(lessonKey)],
+  ]
+  const counted = new Set()
+  const rows = []
+  for (const [role, keys] of groups) {
+    for (const k of keys) {
+      const file = manifest[k].file
+      if (!file.endsWith('.js') || counted.has(file)) continue
+      counted.add(file)
+      rows.push({ role, source: k, file, ...sizeOf(file) })
+    }
+  }
+  const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 })
+  const ok = total.gzip <= budget
+  if (!ok) failed = true
+  results.push({ lesson: lessonKey, rows, total, ok })
+}
+
+if (args.includes('--json')) {
+  console.log(JSON.stringify({ budget, results }, null, 2))
+} else {
+  for (const r of results) {
+    console.log(`\nInitial JavaScript for the lesson page of ${r.lesson}:`)
+    console.log(`  ${'chunk'.padEnd(52)} ${pad('raw', 11)} ${pad('gzip', 11)}  role`)
+    for (const row of r.rows) console.log(`  ${row.file.padEnd(52)} ${pad(kb(row.raw), 11)} ${pad(kb(row.gzip), 11)}  ${row.role} (${row.source})`)
+    console.log(`  ${'TOTAL'.padEnd(52)} ${pad(kb(r.total.raw), 11)} ${pad(kb(r.total.gzip), 11)}  ${r.ok ? 'OK' : 'OVER BUDGET'} (budget ${kb(budget)} gzip)`)
+  }
+  const worst = results.reduce((a, b) => (b.total.gzip > a.total.gzip ? b : a))
+  console.log(`\nsize: largest lesson page ${worst.lesson}: ${kb(worst.total.gzip)} gzip of ${kb(budget)} budget.${failed ? ' FAILED.' : ''}`)
+}
+process.exit(failed ? 1 : 0)

@@ -1,0 +1,27 @@
+import { lazy } from 'react'
+import { HashRouter, Route, Routes } from 'react-router'
+import { Shell } from './Shell.tsx'
+
+// Hash routes (#/lessons/<slug>) work on any static host and sub-path with no rewrites.
+// The declarative HashRouter is used rather than createHashRouter: same URLs, but about 17 KB
+// gzip less JavaScript on every page (the data-router APIs are not needed here).
+// Each page is its own chunk; a lesson page loads only its own lesson body.
+const HomePage = lazy(() => import('./pages/HomePage.tsx').then((m) => ({ default: m.HomePage })))
+const LessonPage = lazy(() => import('./pages/LessonPage.tsx').then((m) => ({ default: m.LessonPage })))
+const ProgressPage = lazy(() => import('./pages/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })))
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })))
+
+export function App() {
+  return (
+    <HashRouter>
+      <Routes>
+        <Route element={<Shell />}>
+          <Route index element={<HomePage />} />
+          <Route path="lessons/:slug" element={<LessonPage />} />
+          <Route path="progress" element={<ProgressPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </HashRouter>
+  )
+}

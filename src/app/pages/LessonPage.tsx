@@ -1,0 +1,337 @@
+import { MDXProvider } from '@mdx-js/react'
+import { Component, lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react'
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
+import { useShallow } from 'zustand/react/shallow'
+import { mdxComponents } from '../../course/mdx-components.tsx'
+import { lessonStatus, progressStore, useProgress } from '../../course/progress.ts'
+import { findLesson, formatDuration, lessonIndex, lessons, loadLesson, modules, neighbours } from '../../course/registry.ts'
+import type { LessonMeta } from '../../course/types.ts'
+import { ArrowLeftIcon, ArrowRightIcon, CheckIcon, ClockIcon, ListIcon, TargetIcon } from '../components/icons.tsx'
+import { LessonStatusIcon, statusLabel } from '../components/LessonStatusIcon.tsx'
+import { usePageTitle } from '../usePageTitle.ts'
+import { NotFoundPage } from './NotFoundPage.tsx'
+
+type MDXContent = ComponentType<{ components?: Record<string, unknown> }>
+const contentCache = new Map<string, ComponentType>()
+
+function lessonContent(meta: LessonMeta): ComponentType {
+  let C = contentCache.get(meta.slug)
+  if (!C) {
+    C = lazy(() => loadLesson(meta).then((m) => ({ default: m.default as MDXContent })))
+    contentCache.set(meta.slug, C)
+  }
+  return C
+}
+
+interface Heading {
+  id: string
+  text: string
+  level: 2 | 3
+}
+
+export function LessonPage() {
+  const { slug } = useParams()
+  const meta = findLesson(slug)
+  if (!meta) return <NotFoundPage what="lesson" />
+  return <Lesson key={meta.slug} meta={meta} />
+}
+
+function Lesson({ meta }: { meta: LessonMeta }) {
+  usePageTitle(meta.title)
+  const [params] = useSearchParams()
+  const section = params.get('section')
+  const navigate = useNavigate()
+  const location = useLocation()
+  const articleRef = useRef<HTMLDivElement>(null)
+  const [headings, setHeadings] = useState<Heading[] | null>(null)
+  const [active, setActive] = useState<string | null>(null)
+  const [tocOpen, setTocOpen] = useState(false)
+  const Content = lessonContent(meta)
+  const { prev, next } = neighbours(meta.slug)
+  const index = lessonIndex(meta.slug)
+  const status = useProgress((s) => lessonStatus(s, meta.slug))
+
+  // Record the visit (and the section, if the URL names one).
+  useEffect(() => {
+    progressStore.getState().visitLesson(meta.slug, section)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [meta.slug])
+
+  const onContentReady = useCallback(() => {
+    const root = articleRef.current
+    if (!root) return
+    const hs: Heading[] = []
+    root.querySelectorAll<HTMLHeadingElement>('h2[id], h3[id]').forEach((h) => {
+      hs.push({ id: h.id, text: h.textContent ?? '', level: h.tagName === 'H2' ? 2 : 3 })
+    })
+    setHeadings(hs)
+  }, [])
+
+  // Scroll to ?section= once the content is in, and whenever it changes.
+  useLayoutEffect(() => {
+    if (!headings || !section) return
+    const el = document.getElementById(section)
+    if (!el || !articleRef.current?.contains(el)) return
+    el.setAttribute('tabindex', '-1')
+    el.scrollIntoView({ block: 'start' })
+    el.focus({ preventScroll: true })
+    setActive(section)
+    progressStore.getState().setLocation(meta.slug, section)
+  }, [headings, section, meta.slug, location.key])
+
+  // Track the section being read: highlight it in the outline and remember it.
+  useEffect(() => {
+    if (!headings || headings.length === 0) return
+    let frame = 0
+    let saveTimer = 0
+    const update = () => {
+      frame = 0
+      const offset = 120
+      let current: string | null = null
+      for (const h of headings) {
+        const el = document.getElementById(h.id)
+        if (el && el.getBoundingClientRect().top - offset <= 0) current = h.id
+      }
+      setActive(current)
+      window.clearTimeout(saveTimer)
+      saveTimer = window.setTimeout(() => progressStore.getState().setLocation(meta.slug, current), 400)
+    }
+    const onScroll = () => {
+      if (!frame) frame = requestAnimationFrame(update)
+    }
+    window.addEventListener('scroll', onScroll, { passive: true })
+    return () => {
+      window.removeEventListener('scroll', onScroll)
+      cancelAnimationFrame(frame)
+      window.clearTimeout(saveTimer)
+    }
+  }, [headings, meta.slug])
+
+  const goToSection = (id: string) => {
+    setTocOpen(false)
+    navigate({ search: `?section=${encodeURIComponent(id)}` }, { replace: true, preventScrollReset: true })
+  }
+
+  const outline = headings && headings.length > 0 && (
+    <ol className="outline-list">
+      {headings.map((h) => (
+        <li key={h.id} className={`outline-item level-${h.level}`}>
+          <Link
+            to={{ search: `?section=${encodeURIComponent(h.id)}` }}
+            replace
+            preventScrollReset
+            className="outline-link"
+            aria-current={active === h.id ? 'location' : undefined}
+            onClick={(e) => {
+              e.preventDefault()
+              goToSection(h.id)
+            }}
+          >
+            {h.text}
+          </Link>
+        </li>
+      ))}
+    </ol>
+  )
+
+  return (
+    <div className="lesson-layout">
+      <CourseSidebar current={meta} open={tocOpen} onToggle={() => setTocOpen((o) => !o)} />
+
+      <article className="lesson" aria-labelledby="lesson-title">
+        <header className="lesson-header">
+          <nav aria-label="Breadcrumb" className="breadcrumb">
+            <ol>
+              <li><Link to="/">Course</Link></li>
+              <li><span>{meta.module}</span></li>
+              <li><span aria-current="page">Lesson {meta.order}</span></li>
+            </ol>
+          </nav>
+          <h1 id="lesson-title" className="lesson-title">{meta.title}</h1>
+          <p className="lesson-summary">{meta.summary}</p>
+          <ul className="lesson-meta" aria-label="About this lesson">
+            <li><ClockIcon width={16} height={16} /> {formatDuration(meta.duration)}</li>
+            <li>Lesson {index + 1} of {lessons.length}</li>
+            <li className={`pill pill-${status}`} data-testid="lesson-status">{statusLabel(status)}</li>
+          </ul>
+          <section className="objectives-box" aria-labelledby="objectives-heading">
+            <h2 id="objectives-heading" className="objectives-box-title">
+              <TargetIcon width={18} height={18} /> In this lesson you will
+            </h2>
+            <ul>
+              {meta.objectives.map((o) => (
+                <li key={o}><CheckIcon width={16} height={16} className="objective-check" /> <span>{o}</span></li>
+              ))}
+            </ul>
+          </section>
+        </header>
+
+        {outline && (
+          <details className="outline-inline">
+            <summary><ListIcon width={16} height={16} /> On this page</summary>
+            <nav aria-label="On this page (menu)">{outline}</nav>
+          </details>
+        )}
+
+        <div className="prose" ref={articleRef} data-testid="lesson-body">
+          <LessonErrorBoundary>
+            <Suspense fallback={<LessonSkeleton />}>
+              <MDXProvider components={mdxComponents}>
+                <Content />
+              </MDXProvider>
+              <Ready onReady={onContentReady} />
+            </Suspense>
+          </LessonErrorBoundary>
+        </div>
+
+        <CompleteCard slug={meta.slug} next={next} />
+
+        <nav className="pager" aria-label="Previous and next lesson">
+          {prev ? (
+            <Link to={`/lessons/${prev.slug}`} className="pager-link pager-prev" rel="prev" data-testid="prev-lesson">
+              <span className="pager-dir"><ArrowLeftIcon width={16} height={16} /> Previous</span>
+              <span className="pager-title">{prev.title}</span>
+            </Link>
+          ) : (
+            <Link to="/" className="pager-link pager-prev">
+              <span className="pager-dir"><ArrowLeftIcon width={16} height={16} /> Back to</span>
+              <span className="pager-title">Course overview</span>
+            </Link>
+          )}
+          {next ? (
+            <Link to={`/lessons/${next.slug}`} className="pager-link pager-next" rel="next" data-testid="next-lesson">
+              <span className="pager-dir">Next <ArrowRightIcon width={16} height={16} /></span>
+              <span className="pager-title">{next.title}</span>
+            </Link>
+          ) : (
+            <Link to="/progress" className="pager-link pager-next">
+              <span className="pager-dir">Finished? <ArrowRightIcon width={16} height={16} /></span>
+              <span className="pager-title">See your progress</span>
+            </Link>
+          )}
+        </nav>
+      </article>
+
+      <div className="outline-aside">
+        {outline && (
+          <nav className="outline-sticky" aria-labelledby="outline-title">
+            <p className="outline-title" id="outline-title">On this page</p>
+            {outline}
+          </nav>
+        )}
+      </div>
+    </div>
+  )
+}
+
+function Ready({ onReady }: { onReady: () => void }) {
+  useLayoutEffect(() => {
+    onReady()
+  }, [onReady])
+  return null
+}
+
+function CompleteCard({ slug, next }: { slug: string; next?: LessonMeta }) {
+  const completedAt = useProgress((s) => s.lessons[slug]?.completedAt ?? null)
+  const setCompleted = useProgress((s) => s.setCompleted)
+  return (
+    <section className={`complete-card${completedAt ? ' is-complete' : ''}`} aria-labelledby="complete-title">
+      <div>
+        <h2 id="complete-title" className="complete-title">{completedAt ? 'Lesson completed' : 'Finished reading?'}</h2>
+        <p className="complete-text" role="status">
+          {completedAt
+            ? `You marked this lesson complete on ${new Date(completedAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}.`
+            : 'Mark this lesson complete to track your progress. Knowledge checks will arrive here later.'}
+        </p>
+      </div>
+      <div className="complete-actions">
+        {completedAt ? (
+          <>
+            {next && (
+              <Link className="btn btn-primary" to={`/lessons/${next.slug}`}>
+                Next lesson <ArrowRightIcon width={16} height={16} />
+              </Link>
+            )}
+            <button type="button" className="btn btn-ghost" onClick={() => setCompleted(slug, false)} data-testid="mark-incomplete">
+              Mark as not complete
+            </button>
+          </>
+        ) : (
+          <button type="button" className="btn btn-primary" onClick={() => setCompleted(slug, true)} data-testid="mark-complete">
+            <CheckIcon width={16} height={16} /> Mark as complete
+          </button>
+        )}
+      </div>
+    </section>
+  )
+}
+
+function CourseSidebar({ current, open, onToggle }: { current: LessonMeta; open: boolean; onToggle: () => void }) {
+  const progress = useProgress(useShallow((s) => ({ lessons: s.lessons })))
+  const done = lessons.filter((l) => progress.lessons[l.slug]?.completedAt).length
+  return (
+    <div className={`course-sidebar${open ? ' is-open' : ''}`}>
+      <button type="button" className="sidebar-toggle" aria-expanded={open} aria-controls="course-toc" onClick={onToggle}>
+        <ListIcon width={18} height={18} />
+        <span>Course contents</span>
+        <span className="sidebar-toggle-count">{done}/{lessons.length} done</span>
+      </button>
+      <nav id="course-toc" className="course-toc" aria-label="Course contents">
+        {modules.map((m, i) => (
+          <div key={m.name} className="toc-module">
+            <p className="toc-module-title"><span className="toc-module-num">{i + 1}</span>{m.name}</p>
+            <ol className="toc-lessons">
+              {m.lessons.map((l) => {
+                const st = lessonStatus(progress, l.slug)
+                const isCurrent = l.slug === current.slug
+                return (
+                  <li key={l.slug}>
+                    <Link to={`/lessons/${l.slug}`} className={`toc-link${isCurrent ? ' is-current' : ''}`} aria-current={isCurrent ? 'page' : undefined}>
+                      <LessonStatusIcon status={st} number={l.order} />
+                      <span className="toc-link-text">{l.title}</span>
+                    </Link>
+                  </li>
+                )
+              })}
+            </ol>
+          </div>
+        ))}
+      </nav>
+    </div>
+  )
+}
+
+function LessonSkeleton() {
+  return (
+    <div className="skeleton" aria-busy="true" aria-label="Loading the lesson">
+      <div className="skeleton-line w-40 tall" />
+      <div className="skeleton-line" />
+      <div className="skeleton-line" />
+      <div className="skeleton-line w-80" />
+      <div className="skeleton-block" />
+      <div className="skeleton-line" />
+      <div className="skeleton-line w-60" />
+    </div>
+  )
+}
+
+class LessonErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+  override state = { error: null as Error | null }
+  static getDerivedStateFromError(error: Error) {
+    return { error }
+  }
+  override render() {
+    if (this.state.error) {
+      return (
+        <div className="callout callout-warning" role="alert">
+          <div className="callout-head"><span className="callout-kind">This lesson could not be loaded</span></div>
+          <div className="callout-body">
+            <p>Your connection may have dropped, or the course was updated since this page was opened.</p>
+            <p><button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>Reload the page</button></p>
+          </div>
+        </div>
+      )
+    }
+    return this.props.children
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Vite plugin: `virtual:lesson-index` exports the metadata (frontmatter) of every lesson,
+ * read at build time. The home page, sidebar and progress page import this light module,
+ * so they never download lesson bodies.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Plugin } from 'vite'
+import { frontmatterBlock, scanLessons } from './lessons.ts'
+
+const PUBLIC_ID = 'virtual:lesson-index'
+const RESOLVED_ID = '\0' + PUBLIC_ID
+
+export function lessonIndexPlugin(options: { root: string; lessonsDir?: string }): Plugin {
+  const lessonsDir = options.lessonsDir ?? path.join(options.root, 'content', 'lessons')
+  return {
+    name: 'lf-lesson-index',
+    resolveId(id) {
+      if (id === PUBLIC_ID) return RESOLVED_ID
+      return null
+    },
+    load(id) {
+      if (id !== RESOLVED_ID) return null
+      const scan = scanLessons(lessonsDir, options.root)
+      this.addWatchFile(lessonsDir)
+      for (const f of scan.files) this.addWatchFile(f)
+      if (scan.problems.length > 0) {
+        const lines = scan.problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`)
+        this.error(`Lesson content has problems (run npm run check:content):\n${lines.join('\n')}`)
+      }
+      return `export const lessons = ${JSON.stringify(scan.lessons)};\n`
+    },
+    configureServer(server) {
+      // New, renamed or edited lessons change the index: reload it.
+      server.watcher.add(lessonsDir)
+      const seen = new Map<string, string>()
+      const onChange = (file: string) => {
+        if (!file.startsWith(lessonsDir) || !file.endsWith('.mdx')) return
+        let fm = ''
+        try {
+          fm = frontmatterBlock(readFileSync(file, 'utf8'))?.yaml ?? ''
+        } catch {
+          fm = '(deleted)'
+        }
+        if (seen.get(file) === fm) return // body-only edits hot-reload through MDX itself
+        seen.set(file, fm)
+        const mod = server.moduleGraph.getModuleById(RESOLVED_ID)
+        if (mod) {
+          server.moduleGraph.invalidateModule(mod)
+          server.ws.send({ type: 'full-reload' })
+        }
+      }
+      server.watcher.on('add', onChange)
+      server.watcher.on('unlink', onChange)
+      server.watcher.on('change', onChange)
+    },
+  }
+}

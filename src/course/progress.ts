@@ -1,0 +1,41 @@
+/** The app's progress store instance (browser localStorage) and React hooks for it. */
+import { useStore } from 'zustand'
+import { createProgressStore, STORAGE_KEY, type ProgressState, type StorageLike } from './progress-store.ts'
+
+function browserStorage(): StorageLike {
+  try {
+    const s = window.localStorage
+    const probe = '__lf_probe__'
+    s.setItem(probe, '1')
+    s.removeItem(probe)
+    return s
+  } catch {
+    const mem = new Map<string, string>()
+    return {
+      getItem: (k) => mem.get(k) ?? null,
+      setItem: (k, v) => void mem.set(k, v),
+      removeItem: (k) => void mem.delete(k),
+    }
+  }
+}
+
+export const progressStore = createProgressStore({ storage: browserStorage() })
+
+// Another tab changed progress: reload it from storage.
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (e) => {
+    if (e.key === STORAGE_KEY) void progressStore.persist.rehydrate()
+  })
+}
+
+export function useProgress<T>(selector: (s: ProgressState) => T): T {
+  return useStore(progressStore, selector)
+}
+
+export type LessonStatus = 'not-started' | 'in-progress' | 'completed'
+
+export function lessonStatus(s: Pick<ProgressState, 'lessons'>, slug: string): LessonStatus {
+  const p = s.lessons[slug]
+  if (!p) return 'not-started'
+  return p.completedAt ? 'completed' : 'in-progress'
+}

@@ -1,0 +1,51 @@
+// Shared helpers for the engine's tests.
+import { createLambda, type CreateFunctionRequest, type InvokeResponse, type Lambda, type LambdaOptions } from '../index.ts'
+
+let seq = 0
+
+export async function newLambda(options: LambdaOptions = {}): Promise<Lambda> {
+  return createLambda({ wallClockCapMs: 400, prewarm: 0, ...options })
+}
+
+/** Create a function with a unique name; `files` may be one source (index.mjs) or a file map. */
+export async function deploy(
+  lambda: Lambda,
+  files: string | Record<string, string>,
+  config: Partial<Omit<CreateFunctionRequest, 'Code'>> = {},
+): Promise<string> {
+  const name = config.FunctionName ?? `fn-${++seq}`
+  await lambda.createFunction({
+    Runtime: 'nodejs20.x',
+    Handler: 'index.handler',
+    ...config,
+    FunctionName: name,
+    Code: { Files: typeof files === 'string' ? { 'index.mjs': files } : files },
+  })
+  return name
+}
+
+export async function call(lambda: Lambda, name: string, event: unknown = {}): Promise<InvokeResponse & { json: any; log: string[] }> {
+  const out = await lambda.invoke({ FunctionName: name, Payload: JSON.stringify(event), LogType: 'Tail' })
+  const log = atobUtf8(out.LogResult ?? '').split('\n').filter((l) => l !== '')
+  let json: unknown
+  try {
+    json = JSON.parse(out.Payload)
+  } catch {
+    json = undefined
+  }
+  return Object.assign(out, { json, log })
+}
+
+export function atobUtf8(b64: string): string {
+  return Buffer.from(b64, 'base64').toString('utf8')
+}
+
+/** Lines of the tail that the function itself wrote (not START/END/REPORT/INIT_*). */
+export function appLines(log: string[]): string[] {
+  return log.filter((l) => !/^(START|END|REPORT|INIT_START|INIT_REPORT) /.test(l))
+}
+
+/** The message part of a text-format application log line. */
+export function messageOf(line: string): string {
+  return line.split('\t').slice(3).join('\t')
+}

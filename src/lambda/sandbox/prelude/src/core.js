@@ -1,0 +1,222 @@
+// PRELUDE_CORE: evaluated once per QuickJS context, after the engine defined `__lf_host` and
+// before any user code. It must stay SMALL (QuickJS compiles roughly 10 KB of code per ms): it
+// captures intrinsics, defines `__lf` and the lazy globals, and formats plain strings/numbers.
+// Everything else is a lazy module (./lazy), loaded on first use through
+// __lf_host.loadBuiltin(key), whose answer is a factory `(load, internals) => exports`.
+/* global __LF_MODULES__ */
+import { captureIntrinsics } from './intrinsics.js'
+
+const G = globalThis
+const fnCall = Function.prototype.call
+const call = fnCall.bind(fnCall) // call(fn, thisArg, ...args), immune to later tampering
+const ObjectDefineProperty = Object.defineProperty
+const ObjectCreate = Object.create
+const ObjectKeys = Object.keys
+const StringCtor = String
+const ErrorCtor = Error
+const indexOf = String.prototype.indexOf
+const slice = String.prototype.slice
+const DateNow = Date.now
+const DateCtor = Date
+
+const host = G.__lf_host
+if (host == null) throw new TypeError('__lf_host must be defined before PRELUDE_CORE')
+// Hidden from enumeration; the engine may delete it once PRELUDE_CORE ran.
+ObjectDefineProperty(G, '__lf_host', { value: host, writable: false, enumerable: false, configurable: true })
+const hostLoad = host.loadBuiltin
+const hostRandom = host.randomBytes
+const hostPromiseState = host.promiseState // optional: (p) => [0 pending | 1 fulfilled | 2 rejected, value]
+const hostMemoryUsage = host.memoryUsage // optional: () => bytes used by the heap
+
+const snapshot = captureIntrinsics()
+const count = snapshot.values.length
+
+// ---------------------------------------------------------------------------------------------
+// Lazy module loader. Third-party code runs under withPristine().
+
+const PUBLIC = __LF_MODULES__
+const cache = ObjectCreate(null)
+const loading = ObjectCreate(null)
+
+function moduleNotFound(name) {
+  const err = new ErrorCtor(`Cannot find module '${name}'`)
+  err.code = 'MODULE_NOT_FOUND'
+  return err
+}
+
+function rawLoad(key) {
+  const factory = call(hostLoad, host, key)
+  if (typeof factory !== 'function') throw moduleNotFound(key)
+  return factory
+}
+
+let pristine // lazy/pristine.js: (snapshot, fn) => result, restores tampered built-ins around fn
+let depth = 0
+function withPristine(fn) {
+  if (depth > 0) return fn()
+  let clean = true
+  const { holders, keys, values } = snapshot
+  try {
+    for (let i = 0; i < count; i++) {
+      if (holders[i][keys[i]] !== values[i]) {
+        clean = false
+        break
+      }
+    }
+    // Enumerable junk on Object.prototype / Array.prototype breaks `for...in` in library code.
+    // eslint-disable-next-line no-unreachable-loop, guard-for-in
+    for (const k in []) {
+      clean = false
+      break
+    }
+  } catch {
+    clean = false
+  }
+  depth++
+  try {
+    if (clean) return fn()
+    if (pristine === undefined) pristine = rawLoad('internal/pristine')()
+    return pristine(snapshot, fn)
+  } finally {
+    depth--
+  }
+}
+
+function load(key) {
+  const cached = cache[key]
+  if (cached !== undefined) return cached
+  if (loading[key] !== undefined) return loading[key].exports // import cycle: partial exports
+  const factory = rawLoad(key)
+  const holder = { exports: {} }
+  loading[key] = holder
+  try {
+    return (cache[key] = withPristine(() => factory(load, internals, holder)))
+  } finally {
+    delete loading[key]
+  }
+}
+
+function normalize(name) {
+  if (typeof name !== 'string') return undefined
+  const bare = call(indexOf, name, 'node:') === 0 ? call(slice, name, 5) : name
+  for (let i = 0; i < PUBLIC.length; i++) if (PUBLIC[i] === bare) return bare
+  return undefined
+}
+
+// ---------------------------------------------------------------------------------------------
+// util.format fast path: strings, numbers, booleans, null and undefined, with no '%' in the first
+// argument, are joined here. Anything else goes to lazy/format.js (which loads the inspector only
+// for objects).
+
+let formatter
+const slowFormat = () => formatter || (formatter = load('internal/format'))
+
+function format(...args) {
+  let out = ''
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]
+    const t = typeof a
+    if (t === 'string') {
+      if (i === 0 && args.length > 1 && call(indexOf, a, '%') !== -1) return slowFormat().format(args)
+    } else if (t !== 'number' && t !== 'boolean' && a != null) {
+      return slowFormat().format(args)
+    }
+    if (i > 0) out += ' '
+    out += t === 'number' && a === 0 && 1 / a < 0 ? '-0' : a
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Globals: lazy getters that become plain data properties (writable, configurable, not
+// enumerable, like Node's) on first access or assignment.
+
+function defineLazy(name, get) {
+  const define = (value) => ObjectDefineProperty(G, name, { value, writable: true, configurable: true, enumerable: false })
+  ObjectDefineProperty(G, name, {
+    configurable: true,
+    enumerable: false,
+    get() {
+      const value = get()
+      define(value)
+      return value
+    },
+    set: define,
+  })
+}
+
+// "global=module.export"; a string is cheaper to parse than the equivalent calls.
+const LAZY_GLOBALS = (
+  'process=internal/process. Buffer=buffer.Buffer atob=buffer.atob btoa=buffer.btoa ' +
+  'TextEncoder=internal/encoding.TextEncoder TextDecoder=internal/encoding.TextDecoder URL=url.URL ' +
+  'URLSearchParams=url.URLSearchParams structuredClone=internal/structured-clone.structuredClone ' +
+  'crypto=crypto.webcrypto EventTarget=internal/event-target.EventTarget Event=internal/event-target.Event ' +
+  'AbortController=internal/event-target.AbortController AbortSignal=internal/event-target.AbortSignal'
+).split(' ')
+for (let i = 0; i < LAZY_GLOBALS.length; i++) {
+  const [name, ref] = LAZY_GLOBALS[i].split('=')
+  const [mod, prop] = ref.split('.')
+  defineLazy(name, () => (prop ? load(mod)[prop] : load(mod)))
+}
+ObjectDefineProperty(G, 'global', { value: G, writable: true, configurable: true, enumerable: false })
+
+// ---------------------------------------------------------------------------------------------
+// State the lazy modules share with the engine.
+
+const env = {} // process.env; the engine fills it (through __lf.env, without loading process)
+let taskFiles = ObjectCreate(null) // the function's files, mounted read-only at /var/task
+let tmpLimit = 512 * 1024 * 1024 // /tmp size (Lambda's default ephemeral storage)
+const startMs = call(DateNow, DateCtor)
+
+const internals = {
+  withPristine,
+  env,
+  startMs,
+  nowMs: () => (typeof lf.now === 'function' ? lf.now() : call(DateNow, DateCtor)),
+  randomHex: (n) => call(hostRandom, host, n),
+  promiseState: typeof hostPromiseState === 'function' ? (p) => call(hostPromiseState, host, p) : undefined,
+  hostMemoryUsage: typeof hostMemoryUsage === 'function' ? () => call(hostMemoryUsage, host) : undefined,
+  taskFiles: () => taskFiles,
+  tmpLimit: () => tmpLimit,
+  format,
+  formatWithOptions: (opts, args) => slowFormat().formatWithOptions(opts, args),
+  inspect: (value, opts) => slowFormat().inspect(value, opts),
+  get process() {
+    return load('internal/process')
+  },
+  get hooks() {
+    return lf.hooks
+  },
+}
+
+const lf = {
+  builtin(name) {
+    const key = normalize(name)
+    if (key === undefined) throw moduleNotFound(typeof name === 'string' ? name : StringCtor(name))
+    return load(key)
+  },
+  hasBuiltin: (name) => normalize(name) !== undefined,
+  builtinModules: PUBLIC.slice(),
+  format,
+  formatWithOptions: internals.formatWithOptions,
+  inspect: internals.inspect,
+  env,
+  fs: {
+    mountTask(files, options) {
+      const copy = ObjectCreate(null)
+      const names = ObjectKeys(files)
+      for (let i = 0; i < names.length; i++) copy[names[i]] = StringCtor(files[names[i]])
+      taskFiles = copy
+      if (options != null && typeof options.tmpSizeBytes === 'number') tmpLimit = options.tmpSizeBytes
+      if (cache.fs !== undefined) cache.fs.__lfRemount()
+    },
+    setTmpLimit(bytes) {
+      tmpLimit = bytes
+    },
+    getTmpLimit: () => tmpLimit,
+  },
+  hooks: { write: undefined }, // process.stdout/stderr.write -> hooks.write(fd, text)
+  now: undefined, // engine's clock in ms (process.hrtime/uptime); defaults to Date.now()
+  isProcessExit: (e) => cache['internal/process'] !== undefined && e instanceof cache['internal/process'].__lfExit,
+}
+ObjectDefineProperty(G, '__lf', { value: lf, writable: false, enumerable: false, configurable: false })

@@ -1,0 +1,3 @@
+export default function factory(load) {
+  return load('assert').strict
+}

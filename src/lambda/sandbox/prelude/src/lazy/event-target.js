@@ -1,0 +1,120 @@
+// EventTarget, Event, AbortController, AbortSignal (globals in Node 20), small WHATWG subset.
+export default function factory() {
+  class Event {
+    #type
+    #defaultPrevented = false
+    #stop = false
+    constructor(type, options = {}) {
+      if (arguments.length === 0) throw new TypeError('The "type" argument must be specified')
+      this.#type = `${type}`
+      this.bubbles = !!options.bubbles
+      this.cancelable = !!options.cancelable
+      this.composed = !!options.composed
+      this.timeStamp = Date.now()
+      this.target = null
+      this.currentTarget = null
+    }
+    get type() { return this.#type }
+    get defaultPrevented() { return this.cancelable && this.#defaultPrevented }
+    preventDefault() { this.#defaultPrevented = true }
+    stopPropagation() {}
+    stopImmediatePropagation() { this.#stop = true }
+    get __lfStopped() { return this.#stop }
+  }
+
+  class EventTarget {
+    #listeners = new Map()
+    addEventListener(type, listener, options) {
+      if (listener == null) return
+      const once = typeof options === 'object' && options !== null && !!options.once
+      let list = this.#listeners.get(type)
+      if (!list) this.#listeners.set(type, (list = []))
+      if (list.some((l) => l.listener === listener)) return
+      list.push({ listener, once })
+      const signal = typeof options === 'object' && options !== null ? options.signal : undefined
+      if (signal) signal.addEventListener('abort', () => this.removeEventListener(type, listener), { once: true })
+    }
+    removeEventListener(type, listener) {
+      const list = this.#listeners.get(type)
+      if (!list) return
+      const i = list.findIndex((l) => l.listener === listener)
+      if (i !== -1) list.splice(i, 1)
+    }
+    dispatchEvent(event) {
+      if (!(event instanceof Event)) throw new TypeError('The "event" argument must be an instance of Event.')
+      event.target = this
+      event.currentTarget = this
+      const list = (this.#listeners.get(event.type) || []).slice()
+      for (const l of list) {
+        if (l.once) this.removeEventListener(event.type, l.listener)
+        if (typeof l.listener === 'function') l.listener.call(this, event)
+        else l.listener.handleEvent(event)
+        if (event.__lfStopped) break
+      }
+      const handler = this[`on${event.type}`]
+      if (typeof handler === 'function') handler.call(this, event)
+      return !event.defaultPrevented
+    }
+  }
+
+  function abortReason(message = 'This operation was aborted') {
+    const err = new Error(message)
+    err.name = 'AbortError'
+    err.code = 20
+    return err
+  }
+
+  class AbortSignal extends EventTarget {
+    #aborted = false
+    #reason = undefined
+    constructor(key) {
+      super()
+      if (key !== kCreate) throw new TypeError('Illegal constructor')
+      this.onabort = null
+    }
+    get aborted() { return this.#aborted }
+    get reason() { return this.#reason }
+    throwIfAborted() { if (this.#aborted) throw this.#reason }
+    __lfAbort(reason) {
+      if (this.#aborted) return
+      this.#aborted = true
+      this.#reason = reason === undefined ? abortReason() : reason
+      this.dispatchEvent(new Event('abort'))
+    }
+    static abort(reason) {
+      const s = new AbortSignal(kCreate)
+      s.__lfAbort(reason)
+      return s
+    }
+    static timeout(ms) {
+      const s = new AbortSignal(kCreate)
+      globalThis.setTimeout(() => {
+        const err = new Error('The operation was aborted due to timeout')
+        err.name = 'TimeoutError'
+        err.code = 23
+        s.__lfAbort(err)
+      }, ms)
+      return s
+    }
+    static any(signals) {
+      const s = new AbortSignal(kCreate)
+      for (const sig of signals) {
+        if (sig.aborted) {
+          s.__lfAbort(sig.reason)
+          return s
+        }
+        sig.addEventListener('abort', () => s.__lfAbort(sig.reason), { once: true })
+      }
+      return s
+    }
+  }
+  const kCreate = Symbol('create')
+
+  class AbortController {
+    #signal = new AbortSignal(kCreate)
+    get signal() { return this.#signal }
+    abort(reason) { this.#signal.__lfAbort(reason) }
+  }
+
+  return { Event, EventTarget, AbortController, AbortSignal }
+}

@@ -1,0 +1,545 @@
+// One QuickJS runtime + context = one simulated execution environment's Node.js process.
+// The host side of the protocol described in bootstrap.ts: few crossings, explicit lifetimes.
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core'
+import { BOOTSTRAP, BOOTSTRAP_FILENAME } from './bootstrap.ts'
+import { PRELUDE_BUILTIN_MODULES, PRELUDE_CORE, PRELUDE_LAZY } from './prelude/generated.ts'
+import { dirname, normalizePath } from './paths.ts'
+
+export interface SandboxConfig {
+  /** The function's files, paths relative to /var/task. */
+  files: Record<string, string>
+  handler: string
+  env: Record<string, string>
+  logFormat: 'Text' | 'JSON'
+  functionName: string
+  version: string
+  /** context.memoryLimitInMB (a string, as on Lambda). */
+  memory: string
+  logGroupName: string
+  logStreamName: string
+  tmpSize: number
+  /** Virtual epoch ms at which the process starts (performance.timeOrigin). */
+  perfOrigin: number
+}
+
+export interface SandboxLimits {
+  memoryLimitBytes: number
+  maxStackBytes: number
+}
+
+export interface ErrorShape {
+  errorType: string
+  errorMessage: string
+  trace?: string[]
+}
+
+/** Result of step(): see the status codes in bootstrap.ts. */
+export interface StepResult {
+  s: 0 | 1 | 2 | 3 | 4 | 5
+  t: number
+  l?: string[]
+  e?: ErrorShape
+  x?: number
+  payload: string
+}
+
+/** Thrown by a crossing when the sandbox can no longer be used. */
+export class SandboxFault extends Error {
+  constructor(
+    readonly kind: 'timeout' | 'oom' | 'stack' | 'crash',
+    message: string,
+    /** The WebAssembly module itself is in an unknown state and must be discarded. */
+    readonly poisoned = false,
+  ) {
+    super(message)
+    this.name = 'SandboxFault'
+  }
+}
+
+export interface LogSink {
+  (lines: string[], at: number): void
+}
+
+const RESERVED = new Set(
+  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval'.split(
+    ' ',
+  ),
+)
+const IDENT = /^[A-Za-z_$][\w$]*$/
+const BUILTINS = new Set(PRELUDE_BUILTIN_MODULES)
+
+function exportList(keys: string[]): string {
+  const names = keys.filter((k) => IDENT.test(k) && !RESERVED.has(k))
+  return names.length ? `export const { ${names.join(', ')} } = m;` : ''
+}
+
+export class Sandbox {
+  readonly runtime: QuickJSRuntime
+  readonly context: QuickJSContext
+  private fns: Record<'configure' | 'init' | 'start' | 'step' | 'fire' | 'cjsKeys' | 'cjsGet' | 'builtinKeys' | 'moduleError', QuickJSHandle>
+  private readonly pkgType = new Map<string, boolean>()
+  private disposed = false
+  /** Virtual time cursor of this process (ms, epoch). */
+  vclock: number
+  /** Virtual ms per real ms of QuickJS CPU. */
+  cpuScale = 1
+  /** Real-time (performance.now()) limit for the current run: interrupt after it. */
+  private interruptAt = Infinity
+  private interruptFired = false
+  private depth = 0
+  private entryPerf = 0
+  private entryV = 0
+  /** Real ms inside the current crossing that must not count as CPU time (lazy built-in loading). */
+  private excludedMs = 0
+  /** Real ms spent in QuickJS since resetCpu(). */
+  cpuMs = 0
+  onLogs: LogSink | undefined
+  /** Peak QuickJS heap seen (bytes). */
+  peakHeap = 0
+
+  /** Real ms it took to create the runtime and evaluate the bootstrap + prelude. */
+  readonly bootMs: number
+  private files = new Map<string, string>()
+
+  constructor(qjs: QuickJSWASMModule, limits: SandboxLimits) {
+    const t0 = performance.now()
+    this.vclock = 0
+    this.runtime = qjs.newRuntime()
+    const rt = this.runtime
+    rt.setMemoryLimit(limits.memoryLimitBytes)
+    rt.setMaxStackSize(limits.maxStackBytes)
+    rt.setInterruptHandler(() => {
+      if (performance.now() > this.interruptAt) {
+        this.interruptFired = true
+        return true
+      }
+      return false
+    })
+    rt.setModuleLoader(
+      (name) => this.loadModule(name),
+      (base, req) => this.normalizeModule(base, req),
+    )
+    this.context = rt.newContext()
+    this.fns = undefined as never
+    try {
+      this.install()
+    } catch (err) {
+      if (err instanceof SandboxFault && err.poisoned) this.abandon()
+      else this.dispose()
+      throw err
+    }
+    this.bootMs = performance.now() - t0
+  }
+
+  /** Give the blank process its function: files, handler, env, log format. */
+  configure(config: SandboxConfig, limits?: SandboxLimits): void {
+    if (limits) this.runtime.setMemoryLimit(limits.memoryLimitBytes)
+    this.files = new Map(Object.entries(config.files).map(([k, v]) => ['/var/task/' + k.replace(/^\/+/, ''), v]))
+    this.vclock = config.perfOrigin
+    this.callVoid(this.fns.configure, JSON.stringify(config))
+  }
+
+  private install(): void {
+    const ctx = this.context
+    const host = ctx.newObject()
+    const def = (name: string, fn: (...args: QuickJSHandle[]) => QuickJSHandle | undefined | { error: QuickJSHandle }) => {
+      const h = ctx.newFunction(name, fn as never)
+      ctx.setProp(host, name, h)
+      h.dispose()
+    }
+    def('now', () => ctx.newNumber(this.preciseNow()))
+    def('compile', (fileH, srcH) => {
+      const file = ctx.getString(fileH)
+      const src = ctx.getString(srcH)
+      const r = ctx.evalCode(src, file, { type: 'global' })
+      if (r.error) return { error: r.error }
+      return r.value
+    })
+    def('flushLogs', (linesH, atH) => {
+      const lines = JSON.parse(ctx.getString(linesH)) as string[]
+      this.onLogs?.(lines, ctx.getNumber(atH))
+      return undefined
+    })
+    def('loadBuiltin', (keyH) => {
+      const key = ctx.getString(keyH)
+      const src = PRELUDE_LAZY[key]
+      if (src === undefined) return ctx.undefined
+      // Node has its built-ins in the startup snapshot: loading ours costs no virtual time.
+      const t0 = performance.now()
+      const r = ctx.evalCode(src, `node:${key}`, { type: 'global' })
+      this.excludedMs += performance.now() - t0
+      if (r.error) return { error: r.error }
+      return r.value
+    })
+    def('randomBytes', (nH) => {
+      const n = Math.max(0, Math.min(65536, ctx.getNumber(nH) | 0))
+      const bytes = new Uint8Array(n)
+      crypto.getRandomValues(bytes)
+      let hex = ''
+      for (let i = 0; i < n; i++) hex += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16)
+      return ctx.newString(hex)
+    })
+    def('promiseState', (p) => {
+      const state = ctx.getPromiseState(p)
+      if (state.type === 'pending') {
+        const arr = ctx.newArray()
+        const z = ctx.newNumber(0)
+        ctx.setProp(arr, 0, z)
+        z.dispose()
+        return arr
+      }
+      if (state.type === 'fulfilled' && state.notAPromise) return ctx.undefined
+      const arr = ctx.newArray()
+      const n = ctx.newNumber(state.type === 'fulfilled' ? 1 : 2)
+      ctx.setProp(arr, 0, n)
+      n.dispose()
+      const v = state.type === 'fulfilled' ? state.value : state.error
+      ctx.setProp(arr, 1, v)
+      v.dispose()
+      return arr
+    })
+    def('memoryUsage', () => ctx.newNumber(this.heapUsed()))
+    ctx.defineProp(ctx.global, '__lf_host', { value: host, configurable: true, enumerable: false })
+    host.dispose()
+
+    this.cross(() => {
+      this.evalVoid(BOOTSTRAP, BOOTSTRAP_FILENAME)
+      this.evalVoid(PRELUDE_CORE, 'node:internal/prelude')
+    })
+    const rtObj = ctx.getProp(ctx.global, '__lf_rt')
+    const names = ['configure', 'init', 'start', 'step', 'fire', 'cjsKeys', 'cjsGet', 'builtinKeys', 'moduleError'] as const
+    const fns = {} as Record<(typeof names)[number], QuickJSHandle>
+    for (const n of names) fns[n] = ctx.getProp(rtObj, n)
+    rtObj.dispose()
+    this.fns = fns
+  }
+
+  private evalVoid(code: string, filename: string): void {
+    const r = this.context.evalCode(code, filename, { type: 'global' })
+    if (r.error) {
+      const err = this.context.dump(r.error)
+      r.error.dispose()
+      throw this.faultFrom(err)
+    }
+    r.value.dispose()
+  }
+
+  // ---- time ------------------------------------------------------------------------------
+
+  /** Virtual time now, counting the CPU spent in the current crossing. */
+  preciseNow(): number {
+    if (this.depth === 0) return this.vclock
+    return this.entryV + (performance.now() - this.entryPerf - this.excludedMs) * this.cpuScale
+  }
+
+  /** Set the deadline (virtual ms) and the wall-clock budget (real ms) for the next crossings. */
+  private deadlineV = Infinity
+  private wallBudget = Infinity
+  setDeadline(deadlineV: number, wallBudgetMs: number): void {
+    this.deadlineV = deadlineV
+    this.wallBudget = wallBudgetMs
+    this.interruptFired = false
+  }
+
+  private cross<T>(fn: () => T): T {
+    if (this.disposed) throw new SandboxFault('crash', 'sandbox disposed')
+    if (this.depth > 0) return fn()
+    this.depth = 1
+    const p0 = performance.now()
+    this.entryPerf = p0
+    this.entryV = this.vclock
+    this.excludedMs = 0
+    const realLeft = Math.max(0, (this.deadlineV - this.vclock) / this.cpuScale)
+    this.interruptAt = p0 + Math.min(realLeft, this.wallBudget)
+    try {
+      return fn()
+    } catch (err) {
+      if (err instanceof SandboxFault) throw err
+      // An exception out of the WebAssembly code itself (native stack exhausted, abort()).
+      const msg = err instanceof Error ? err.message : String(err)
+      if (err instanceof RangeError && /call stack/i.test(msg)) throw new SandboxFault('stack', msg, true)
+      throw new SandboxFault('crash', msg, true)
+    } finally {
+      const elapsed = Math.max(0, performance.now() - p0 - this.excludedMs)
+      this.depth = 0
+      this.cpuMs += elapsed
+      this.wallBudget -= elapsed
+      this.vclock = this.entryV + elapsed * this.cpuScale
+    }
+  }
+
+  private faultFrom(dumped: unknown): SandboxFault {
+    const d = dumped as { name?: string; message?: string } | null
+    if (this.interruptFired || (d && d.name === 'InternalError' && d.message === 'interrupted')) {
+      return new SandboxFault('timeout', 'interrupted')
+    }
+    if (d === null || (d && d.name === 'InternalError' && d.message === 'out of memory')) return new SandboxFault('oom', 'out of memory')
+    if (d && d.name === 'InternalError' && d.message === 'stack overflow') return new SandboxFault('stack', 'stack overflow')
+    return new SandboxFault('crash', `internal error: ${d && typeof d === 'object' ? `${d.name}: ${d.message}` : String(d)}`)
+  }
+
+  private callVoid(fn: QuickJSHandle, ...args: (string | number)[]): void {
+    this.callString(fn, ...args)
+  }
+
+  private callString(fn: QuickJSHandle, ...args: (string | number | undefined)[]): string | undefined {
+    return this.cross(() => {
+      const ctx = this.context
+      const handles: QuickJSHandle[] = []
+      for (const a of args) {
+        if (a === undefined) continue
+        handles.push(typeof a === 'string' ? ctx.newString(a) : ctx.newNumber(a))
+      }
+      const r = ctx.callFunction(fn, ctx.undefined, handles)
+      for (const h of handles) h.dispose()
+      if (r.error) {
+        const d = ctx.dump(r.error)
+        r.error.dispose()
+        throw this.faultFrom(d)
+      }
+      const v = r.value
+      const out = ctx.typeof(v) === 'string' ? ctx.getString(v) : undefined
+      v.dispose()
+      return out
+    })
+  }
+
+  // ---- phases ----------------------------------------------------------------------------
+
+  init(): void {
+    this.callVoid(this.fns.init)
+  }
+
+  start(payload: string, meta: string): void {
+    // start() answers "1" when leftover timers are due: run them (with their microtasks) first.
+    for (let guard = 0; guard < 10_000; guard++) {
+      const r = this.callNumber(this.fns.start, payload, meta, this.vclock)
+      if (r !== 1) return
+      this.callVoid(this.fns.fire, this.vclock)
+      this.runJobs()
+    }
+  }
+
+  private callNumber(fn: QuickJSHandle, ...args: (string | number)[]): number {
+    return this.cross(() => {
+      const ctx = this.context
+      const handles: QuickJSHandle[] = []
+      for (const a of args) handles.push(typeof a === 'string' ? ctx.newString(a) : ctx.newNumber(a))
+      const r = ctx.callFunction(fn, ctx.undefined, handles)
+      for (const h of handles) h.dispose()
+      if (r.error) {
+        const d = ctx.dump(r.error)
+        r.error.dispose()
+        throw this.faultFrom(d)
+      }
+      const n = ctx.typeof(r.value) === 'number' ? ctx.getNumber(r.value) : 0
+      r.value.dispose()
+      return n
+    })
+  }
+
+  fire(at: number): void {
+    if (at > this.vclock) this.vclock = at
+    this.callVoid(this.fns.fire, at)
+  }
+
+  runJobs(): void {
+    this.cross(() => {
+      const r = this.runtime.executePendingJobs(-1)
+      if (r.error) {
+        const d = this.context.dump(r.error)
+        r.error.dispose()
+        throw this.faultFrom(d)
+      }
+    })
+    if (this.interruptFired) throw new SandboxFault('timeout', 'interrupted')
+  }
+
+  step(): StepResult {
+    const out = this.callString(this.fns.step)!
+    if (this.interruptFired) throw new SandboxFault('timeout', 'interrupted')
+    const nl = out.indexOf('\n')
+    const head = JSON.parse(out.slice(0, nl)) as StepResult
+    head.payload = out.slice(nl + 1)
+    return head
+  }
+
+  /** Bytes currently allocated by this QuickJS runtime. */
+  heapUsed(): number {
+    const h = this.runtime.computeMemoryUsage()
+    const ctx = this.context
+    const v = ctx.getProp(h, 'memory_used_size')
+    const n = ctx.getNumber(v)
+    v.dispose()
+    h.dispose()
+    if (n > this.peakHeap) this.peakHeap = n
+    return n
+  }
+
+  // ---- ES modules --------------------------------------------------------------------------
+
+  private isEsm(path: string): boolean {
+    if (path.endsWith('.mjs')) return true
+    if (path.endsWith('.cjs') || path.endsWith('.json')) return false
+    if (path.endsWith('.js')) return this.typeModule(dirname(path))
+    return false
+  }
+
+  private typeModule(dir: string): boolean {
+    const cached = this.pkgType.get(dir)
+    if (cached !== undefined) return cached
+    let r = false
+    if (!dir.endsWith('/node_modules')) {
+      const pj = (dir === '/' ? '' : dir) + '/package.json'
+      const src = this.files.get(pj)
+      if (src !== undefined) {
+        try {
+          r = (JSON.parse(src) as { type?: string })?.type === 'module'
+        } catch {
+          r = false
+        }
+      } else if (dir !== '/') r = this.typeModule(dirname(dir))
+    }
+    this.pkgType.set(dir, r)
+    return r
+  }
+
+  private missing(message: string, code: string): string {
+    return 'lf-missing:' + JSON.stringify({ message, code })
+  }
+
+  private moduleError(json: string): { error: QuickJSHandle } {
+    const ctx = this.context
+    const a = ctx.newString(json)
+    const r = ctx.callFunction(this.fns.moduleError, ctx.undefined, a)
+    a.dispose()
+    if (r.error) return { error: r.error }
+    return { error: r.value }
+  }
+
+  private normalizeModule(base: string, req: string): string {
+    const bare = req.startsWith('node:') ? req.slice(5) : req
+    if (req.startsWith('node:') || (!req.startsWith('.') && !req.startsWith('/') && !req.startsWith('file:') && BUILTINS.has(bare))) {
+      if (BUILTINS.has(bare)) return 'node:' + bare
+      return this.missing(`No such built-in module: ${req}`, 'ERR_UNKNOWN_BUILTIN_MODULE')
+    }
+    const basePath = base.startsWith('file://') ? base.slice(7) : base
+    const importer = basePath.startsWith('/') ? basePath : '/var/task/index.mjs'
+    let target: string
+    if (req.startsWith('file://')) target = normalizePath(req.slice(7))
+    else if (req.startsWith('/')) target = normalizePath(req)
+    else if (req.startsWith('./') || req.startsWith('../') || req === '.' || req === '..') target = normalizePath(dirname(importer) + '/' + req)
+    else {
+      const found = this.findPackage(req, dirname(importer))
+      if (found) return 'file://' + found
+      return this.missing(`Cannot find package '${req}' imported from ${importer}`, 'ERR_MODULE_NOT_FOUND')
+    }
+    if (this.files.has(target)) return 'file://' + target
+    return this.missing(`Cannot find module '${target}' imported from ${importer}`, 'ERR_MODULE_NOT_FOUND')
+  }
+
+  private findPackage(req: string, fromDir: string): string | undefined {
+    let dir = fromDir
+    for (;;) {
+      if (!dir.endsWith('/node_modules')) {
+        const root = normalizePath(`${dir}/node_modules/${req}`)
+        if (this.files.has(root)) return root
+        const pj = this.files.get(root + '/package.json')
+        if (pj !== undefined) {
+          try {
+            const pkg = JSON.parse(pj) as { exports?: unknown; module?: string; main?: string }
+            let entry: string | undefined
+            const ex = pkg.exports
+            if (typeof ex === 'string') entry = ex
+            else if (ex && typeof ex === 'object') {
+              const dot = (ex as Record<string, unknown>)['.'] ?? ex
+              if (typeof dot === 'string') entry = dot
+              else if (dot && typeof dot === 'object') {
+                const d = dot as Record<string, unknown>
+                const pick = d.import ?? d.node ?? d.default ?? d.require
+                if (typeof pick === 'string') entry = pick
+              }
+            }
+            entry ??= pkg.module ?? pkg.main
+            if (entry) {
+              const p = normalizePath(root + '/' + entry)
+              if (this.files.has(p)) return p
+            }
+          } catch {
+            /* fall through */
+          }
+        }
+        if (this.files.has(root + '/index.js')) return root + '/index.js'
+        if (this.files.has(root + '.js')) return root + '.js'
+      }
+      if (dir === '/') return undefined
+      dir = dirname(dir)
+    }
+  }
+
+  private loadModule(name: string): string | { error: QuickJSHandle } {
+    const ctx = this.context
+    if (name.startsWith('lf-missing:')) return this.moduleError(name.slice(11))
+    if (name.startsWith('node:')) {
+      const key = name.slice(5)
+      const keys = this.reenter(this.fns.builtinKeys, key)
+      return `const m = __lf.builtin(${JSON.stringify(key)}); export default m; ${exportList(keys)}`
+    }
+    const path = name.startsWith('file://') ? name.slice(7) : name
+    const src = this.files.get(path)
+    if (src === undefined) return this.moduleError(JSON.stringify({ message: `Cannot find module '${path}'`, code: 'ERR_MODULE_NOT_FOUND' }))
+    if (path.endsWith('.json')) {
+      return `export default JSON.parse(${JSON.stringify(src)});`
+    }
+    if (this.isEsm(path)) return src
+    let keys: string[] = []
+    try {
+      keys = this.reenter(this.fns.cjsKeys, path)
+    } catch {
+      keys = []
+    }
+    void ctx
+    return `const m = __lf_rt.cjsGet(${JSON.stringify(path)}); export default m; ${exportList(keys.filter((k) => k !== 'default'))}`
+  }
+
+  /** Call into the sandbox from inside a host callback (module loading). */
+  private reenter(fn: QuickJSHandle, arg: string): string[] {
+    const ctx = this.context
+    const a = ctx.newString(arg)
+    const r = ctx.callFunction(fn, ctx.undefined, a)
+    a.dispose()
+    if (r.error) {
+      r.error.dispose()
+      throw new Error('reenter failed')
+    }
+    const s = ctx.getString(r.value)
+    r.value.dispose()
+    return JSON.parse(s) as string[]
+  }
+
+  // ---- lifetime ----------------------------------------------------------------------------
+
+  get alive(): boolean {
+    return !this.disposed
+  }
+
+  /** Free everything. After a poisoning fault, call abandon() instead. */
+  dispose(): void {
+    if (this.disposed) return
+    this.disposed = true
+    try {
+      if (this.fns) for (const h of Object.values(this.fns)) h.dispose()
+      this.context.dispose()
+      this.runtime.dispose()
+    } catch {
+      // A runtime that still holds objects aborts on free (quickjs asserts); the module is
+      // then unusable and the caller must replace it.
+      throw new SandboxFault('crash', 'runtime could not be freed', true)
+    }
+  }
+
+  /** Drop the sandbox without touching the (possibly corrupted) WebAssembly module. */
+  abandon(): void {
+    this.disposed = true
+  }
+}

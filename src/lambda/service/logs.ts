@@ -1,0 +1,217 @@
+// A CloudWatch-Logs-shaped store: log groups -> streams -> events, plus the read APIs.
+import type {
+  DescribeLogStreamsRequest,
+  FilterLogEventsRequest,
+  FilterLogEventsResponse,
+  FilteredLogEvent,
+  GetLogEventsRequest,
+  GetLogEventsResponse,
+  LogStream,
+  OutputLogEvent,
+} from '../types.ts'
+import { notFound } from '../errors.ts'
+
+/** CloudWatch Logs' maximum event size (1 MB since April 2025), minus its 26-byte per-event overhead. */
+export const MAX_EVENT_BYTES = 1_048_576 - 26
+/** The simulator keeps at most this many events per stream (oldest dropped first). */
+export const MAX_EVENTS_PER_STREAM = 20_000
+/** ... and at most this many bytes of messages per stream. */
+export const MAX_BYTES_PER_STREAM = 32 * 1024 * 1024
+
+const encoder = new TextEncoder()
+
+/** Truncate a message to CloudWatch's event size limit (in UTF-8 bytes). */
+export function truncateEvent(message: string): string {
+  // Fast path: a UTF-16 string of n units is at most 3n UTF-8 bytes.
+  if (message.length * 3 <= MAX_EVENT_BYTES) return message
+  const bytes = encoder.encode(message)
+  if (bytes.length <= MAX_EVENT_BYTES) return message
+  let end = MAX_EVENT_BYTES
+  while (end > 0 && (bytes[end] & 0xc0) === 0x80) end-- // don't cut a UTF-8 sequence
+  return new TextDecoder().decode(bytes.subarray(0, end))
+}
+
+interface StoredStream {
+  name: string
+  creationTime: number
+  events: OutputLogEvent[]
+  bytes: number
+  dropped: number
+}
+
+export class LogStore {
+  private groups = new Map<string, Map<string, StoredStream>>()
+
+  constructor(
+    private readonly region: string,
+    private readonly accountId: string,
+  ) {}
+
+  createStream(group: string, stream: string, at: number): void {
+    let g = this.groups.get(group)
+    if (!g) {
+      g = new Map()
+      this.groups.set(group, g)
+    }
+    if (!g.has(stream)) g.set(stream, { name: stream, creationTime: Math.floor(at), events: [], bytes: 0, dropped: 0 })
+  }
+
+  append(group: string, stream: string, event: OutputLogEvent): void {
+    this.createStream(group, stream, event.timestamp)
+    const s = this.groups.get(group)!.get(stream)!
+    s.events.push(event)
+    s.bytes += event.message.length
+    while (s.events.length > MAX_EVENTS_PER_STREAM || (s.bytes > MAX_BYTES_PER_STREAM && s.events.length > 1)) {
+      const old = s.events.shift()!
+      s.bytes -= old.message.length
+      s.dropped++
+    }
+  }
+
+  hasGroup(group: string): boolean {
+    return this.groups.has(group)
+  }
+
+  private stream(group: string, stream: string): StoredStream {
+    const g = this.groups.get(group)
+    if (!g) throw notFound('The specified log group does not exist.')
+    const s = g.get(stream)
+    if (!s) throw notFound('The specified log stream does not exist.')
+    return s
+  }
+
+  getLogEvents(req: GetLogEventsRequest): GetLogEventsResponse {
+    const s = this.stream(req.logGroupName, req.logStreamName)
+    const limit = Math.max(1, Math.min(req.limit ?? 10_000, 10_000))
+    const inRange = s.events.filter(
+      (e) => (req.startTime === undefined || e.timestamp >= req.startTime) && (req.endTime === undefined || e.timestamp < req.endTime),
+    )
+    const events = req.startFromHead ? inRange.slice(0, limit) : inRange.slice(Math.max(0, inRange.length - limit))
+    const pad = (n: number) => String(n).padStart(56, '0')
+    return {
+      events: events.map((e) => ({ ...e })),
+      nextForwardToken: `f/${pad(s.dropped + s.events.length)}`,
+      nextBackwardToken: `b/${pad(s.dropped)}`,
+    }
+  }
+
+  filterLogEvents(req: FilterLogEventsRequest): FilterLogEventsResponse {
+    const g = this.groups.get(req.logGroupName)
+    if (!g) throw notFound('The specified log group does not exist.')
+    const match = compileFilter(req.filterPattern ?? '')
+    const streams = [...g.values()].filter(
+      (s) => (!req.logStreamNames || req.logStreamNames.includes(s.name)) && (!req.logStreamNamePrefix || s.name.startsWith(req.logStreamNamePrefix)),
+    )
+    const out: FilteredLogEvent[] = []
+    for (const s of streams) {
+      s.events.forEach((e, i) => {
+        if (req.startTime !== undefined && e.timestamp < req.startTime) return
+        if (req.endTime !== undefined && e.timestamp > req.endTime) return
+        if (!match(e.message)) return
+        out.push({ ...e, logStreamName: s.name, eventId: `${s.creationTime}${String(s.dropped + i).padStart(12, '0')}` })
+      })
+    }
+    out.sort((a, b) => a.timestamp - b.timestamp || a.ingestionTime - b.ingestionTime)
+    const limit = req.limit ?? 10_000
+    return {
+      events: out.slice(0, limit),
+      searchedLogStreams: streams.map((s) => ({ logStreamName: s.name, searchedCompletely: true })),
+    }
+  }
+
+  describeLogStreams(req: DescribeLogStreamsRequest): { logStreams: LogStream[] } {
+    const g = this.groups.get(req.logGroupName)
+    if (!g) throw notFound('The specified log group does not exist.')
+    let streams = [...g.values()].filter((s) => !req.logStreamNamePrefix || s.name.startsWith(req.logStreamNamePrefix))
+    const last = (s: StoredStream) => s.events[s.events.length - 1]?.timestamp ?? s.creationTime
+    streams.sort(req.orderBy === 'LastEventTime' ? (a, b) => last(a) - last(b) : (a, b) => a.name.localeCompare(b.name))
+    if (req.descending) streams.reverse()
+    if (req.limit) streams = streams.slice(0, req.limit)
+    return {
+      logStreams: streams.map((s) => ({
+        logStreamName: s.name,
+        creationTime: s.creationTime,
+        firstEventTimestamp: s.events[0]?.timestamp,
+        lastEventTimestamp: s.events[s.events.length - 1]?.timestamp,
+        lastIngestionTime: s.events[s.events.length - 1]?.ingestionTime,
+        storedBytes: s.bytes,
+        arn: `arn:aws:logs:${this.region}:${this.accountId}:log-group:${req.logGroupName}:log-stream:${s.name}`,
+      })),
+    }
+  }
+}
+
+/**
+ * CloudWatch filter patterns, the common subset: terms (all must match), "quoted phrases",
+ * ?term (any of), -term (exclude), and JSON patterns `{ $.field = "value" }` / `{ $.n > 3 }`
+ * joined by && or ||.
+ */
+export function compileFilter(pattern: string): (message: string) => boolean {
+  const p = pattern.trim()
+  if (p === '') return () => true
+  if (p.startsWith('{') && p.endsWith('}')) return compileJsonFilter(p.slice(1, -1))
+  const tokens = p.match(/-?\?"[^"]*"|-?\?\S+|-?"[^"]*"|\S+/g) ?? []
+  const all: string[] = []
+  const any: string[] = []
+  const none: string[] = []
+  for (const t of tokens) {
+    let term = t
+    let neg = false
+    let opt = false
+    if (term.startsWith('-')) {
+      neg = true
+      term = term.slice(1)
+    }
+    if (term.startsWith('?')) {
+      opt = true
+      term = term.slice(1)
+    }
+    if (term.startsWith('"') && term.endsWith('"') && term.length >= 2) term = term.slice(1, -1)
+    ;(neg ? none : opt ? any : all).push(term)
+  }
+  return (m) => all.every((t) => m.includes(t)) && (any.length === 0 || any.some((t) => m.includes(t))) && !none.some((t) => m.includes(t))
+}
+
+function compileJsonFilter(body: string): (message: string) => boolean {
+  const ors = body.split('||').map((part) =>
+    part.split('&&').map((cond) => {
+      const m = cond.trim().match(/^\$\.([\w.[\]]+)\s*(=|!=|>=|<=|>|<)\s*(.+)$/)
+      if (!m) return () => false
+      const path = m[1].split('.')
+      const op = m[2]
+      const raw = m[3].trim()
+      const expected: unknown = raw.startsWith('"') ? raw.slice(1, -1) : raw === 'true' ? true : raw === 'false' ? false : raw === 'NULL' ? null : Number(raw)
+      return (obj: unknown) => {
+        let v: unknown = obj
+        for (const k of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined
+        if (typeof expected === 'string' && expected.includes('*')) {
+          const re = new RegExp('^' + expected.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$')
+          return op === '=' ? re.test(String(v)) : !re.test(String(v))
+        }
+        switch (op) {
+          case '=':
+            return v === expected
+          case '!=':
+            return v !== expected
+          case '>':
+            return typeof v === 'number' && v > (expected as number)
+          case '<':
+            return typeof v === 'number' && v < (expected as number)
+          case '>=':
+            return typeof v === 'number' && v >= (expected as number)
+          default:
+            return typeof v === 'number' && v <= (expected as number)
+        }
+      }
+    }),
+  )
+  return (message) => {
+    let obj: unknown
+    try {
+      obj = JSON.parse(message)
+    } catch {
+      return false
+    }
+    return ors.some((ands) => ands.every((c) => c(obj)))
+  }
+}

@@ -1,0 +1,208 @@
+// Public types of the simulated Lambda API. Names and fields follow @aws-sdk/client-lambda and
+// @aws-sdk/client-cloudwatch-logs, so what learners see here is what they meet on AWS.
+
+export type Runtime = 'nodejs18.x' | 'nodejs20.x' | 'nodejs22.x'
+export type LogFormat = 'Text' | 'JSON'
+export type ApplicationLogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'FATAL'
+export type SystemLogLevel = 'DEBUG' | 'INFO' | 'WARN'
+
+export interface FunctionCode {
+  /** The deployment package as files: path (relative to /var/task) -> source text. */
+  Files: Record<string, string>
+}
+
+export interface LoggingConfig {
+  LogFormat?: LogFormat
+  ApplicationLogLevel?: ApplicationLogLevel
+  SystemLogLevel?: SystemLogLevel
+  LogGroup?: string
+}
+
+export interface EnvironmentConfig {
+  Variables?: Record<string, string>
+}
+
+export interface CreateFunctionRequest {
+  FunctionName: string
+  Runtime?: Runtime | string
+  Role?: string
+  Handler?: string
+  Code: FunctionCode
+  Description?: string
+  Timeout?: number
+  MemorySize?: number
+  Environment?: EnvironmentConfig
+  LoggingConfig?: LoggingConfig
+  EphemeralStorage?: { Size: number }
+  Architectures?: ('x86_64' | 'arm64')[]
+}
+
+export interface UpdateFunctionCodeRequest {
+  FunctionName: string
+  Files: Record<string, string>
+}
+
+export interface UpdateFunctionConfigurationRequest {
+  FunctionName: string
+  Runtime?: Runtime | string
+  Role?: string
+  Handler?: string
+  Description?: string
+  Timeout?: number
+  MemorySize?: number
+  Environment?: EnvironmentConfig
+  LoggingConfig?: LoggingConfig
+  EphemeralStorage?: { Size: number }
+}
+
+export interface FunctionConfiguration {
+  FunctionName: string
+  FunctionArn: string
+  Runtime: string
+  Role: string
+  Handler: string
+  CodeSize: number
+  Description: string
+  Timeout: number
+  MemorySize: number
+  LastModified: string
+  CodeSha256: string
+  Version: string
+  Environment?: { Variables: Record<string, string> }
+  TracingConfig: { Mode: 'PassThrough' }
+  RevisionId: string
+  State: 'Active'
+  LastUpdateStatus: 'Successful'
+  PackageType: 'Zip'
+  Architectures: ('x86_64' | 'arm64')[]
+  EphemeralStorage: { Size: number }
+  LoggingConfig: { LogFormat: LogFormat; ApplicationLogLevel?: ApplicationLogLevel; SystemLogLevel?: SystemLogLevel; LogGroup: string }
+  RuntimeVersionConfig: { RuntimeVersionArn: string }
+}
+
+export interface GetFunctionResponse {
+  Configuration: FunctionConfiguration
+  Code: { RepositoryType: 'S3'; Location: string; Files: Record<string, string> }
+}
+
+export interface ListFunctionsResponse {
+  Functions: FunctionConfiguration[]
+}
+
+export type InvocationType = 'RequestResponse' | 'Event' | 'DryRun'
+
+export interface InvokeRequest {
+  FunctionName: string
+  /** JSON text (the SDK sends bytes; here it is a string). */
+  Payload?: string
+  InvocationType?: InvocationType
+  LogType?: 'None' | 'Tail'
+  Qualifier?: string
+  /** Base64-encoded JSON, available as context.clientContext. */
+  ClientContext?: string
+}
+
+export interface InvokeResponse {
+  StatusCode: number
+  FunctionError?: 'Unhandled'
+  Payload: string
+  LogResult?: string
+  ExecutedVersion?: string
+  /** Simulator extras (not in the AWS response): the request id and timings, for the UI. */
+  $metadata: { requestId: string; coldStart: boolean; durationMs: number; billedDurationMs: number; initDurationMs?: number; maxMemoryUsedMB: number; environmentId: string }
+}
+
+// ---- CloudWatch Logs shapes -----------------------------------------------------------------
+
+export interface OutputLogEvent {
+  timestamp: number
+  message: string
+  ingestionTime: number
+}
+
+export interface FilteredLogEvent extends OutputLogEvent {
+  logStreamName: string
+  eventId: string
+}
+
+export interface GetLogEventsRequest {
+  logGroupName: string
+  logStreamName: string
+  startTime?: number
+  endTime?: number
+  limit?: number
+  startFromHead?: boolean
+}
+
+export interface GetLogEventsResponse {
+  events: OutputLogEvent[]
+  nextForwardToken: string
+  nextBackwardToken: string
+}
+
+export interface FilterLogEventsRequest {
+  logGroupName: string
+  logStreamNames?: string[]
+  logStreamNamePrefix?: string
+  filterPattern?: string
+  startTime?: number
+  endTime?: number
+  limit?: number
+}
+
+export interface FilterLogEventsResponse {
+  events: FilteredLogEvent[]
+  searchedLogStreams: { logStreamName: string; searchedCompletely: boolean }[]
+}
+
+export interface LogStream {
+  logStreamName: string
+  creationTime: number
+  firstEventTimestamp?: number
+  lastEventTimestamp?: number
+  lastIngestionTime?: number
+  storedBytes: number
+  arn: string
+}
+
+export interface DescribeLogStreamsRequest {
+  logGroupName: string
+  logStreamNamePrefix?: string
+  orderBy?: 'LogStreamName' | 'LastEventTime'
+  descending?: boolean
+  limit?: number
+}
+
+// ---- lifecycle events (for the UI timeline) -------------------------------------------------
+
+export type ShutdownReason = 'idle' | 'code-update' | 'config-update' | 'timeout' | 'crash' | 'oom' | 'delete' | 'init-error'
+export type InvokeStatus = 'success' | 'error' | 'timeout' | 'crash' | 'oom'
+
+interface Base {
+  functionName: string
+  environmentId: string
+  /** Virtual epoch ms. */
+  time: number
+}
+
+export type LambdaEvent =
+  | (Base & { type: 'EnvironmentCreated'; logStreamName: string; memorySize: number })
+  | (Base & { type: 'InitStart'; phase: 'init' | 'invoke' })
+  | (Base & { type: 'InitPhase'; name: 'extension' | 'runtime' | 'function'; start: number; duration: number })
+  | (Base & { type: 'InitEnd'; phase: 'init' | 'invoke'; duration: number; status: 'success' | 'error' | 'timeout'; errorType?: string })
+  | (Base & { type: 'InvokeStart'; requestId: string; coldStart: boolean })
+  | (Base & {
+      type: 'InvokeEnd'
+      requestId: string
+      coldStart: boolean
+      duration: number
+      billedDuration: number
+      initDuration?: number
+      maxMemoryUsedMB: number
+      status: InvokeStatus
+      errorType?: string
+    })
+  | (Base & { type: 'Shutdown'; reason: ShutdownReason })
+  | { type: 'Log'; functionName: string; environmentId: string; time: number; logGroupName: string; logStreamName: string; event: OutputLogEvent }
+
+export type LambdaEventListener = (event: LambdaEvent) => void

@@ -1,0 +1,11 @@
+declare module '*.mdx' {
+  import type { ComponentType } from 'react'
+  import type { MDXComponents } from 'mdx/types'
+  export const frontmatter: import('../src/course/types.ts').LessonFrontmatter
+  const MDXContent: ComponentType<{ components?: MDXComponents }>
+  export default MDXContent
+}
+
+declare module 'virtual:lesson-index' {
+  export const lessons: import('../src/course/types.ts').LessonMeta[]
+}
