@@ -89,3 +89,15 @@ test('on a phone the course contents are a disclosure that works from the keyboa
   await expect(page.locator('h1')).toHaveText(l2.title)
   await expect(page.getByRole('button', { name: /Course contents/ })).toHaveAttribute('aria-expanded', 'false')
 })
+
+test('a lesson whose content cannot be downloaded says so and offers a reload', async ({ page }) => {
+  const file = `${String(l2.order).padStart(2, '0')}-${l2.slug}`
+  await page.route((url) => url.pathname.includes(`/assets/${file}-`), (route) => route.abort('failed'))
+  await page.goto(`./#/lessons/${l2.slug}`)
+  await expect(page.locator('h1')).toHaveText(l2.title)
+  await expect(page.getByRole('alert')).toContainText('This lesson could not be loaded')
+  await expect(page.getByRole('button', { name: 'Reload the page' })).toBeVisible()
+  // The rest of the page still works.
+  await page.getByTestId('prev-lesson').click()
+  await expect(page.locator('h1')).toHaveText(l1.title)
+})

@@ -45,14 +45,18 @@ export function HomePage() {
                   <ArrowRightIcon width={18} height={18} />
                 </Link>
               ) : null}
-              <a className="btn btn-ghost btn-lg" href="#course-outline" onClick={(e) => {
-                e.preventDefault()
-                const el = document.getElementById('course-outline')
-                el?.scrollIntoView({ behavior: 'smooth', block: 'start' })
-                el?.focus({ preventScroll: true })
-              }}>
+              <button
+                type="button"
+                className="btn btn-ghost btn-lg"
+                onClick={() => {
+                  // A button, not an #anchor: with hash routing an anchor would change the route.
+                  const el = document.getElementById('course-outline')
+                  el?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+                  el?.focus({ preventScroll: true })
+                }}
+              >
                 See the outline
-              </a>
+              </button>
             </div>
             <ul className="hero-facts" aria-label="Course at a glance">
               <li><BookIcon width={16} height={16} /> {lessons.length} {lessons.length === 1 ? 'lesson' : 'lessons'} in {modules.length} {modules.length === 1 ? 'module' : 'modules'}</li>
@@ -60,6 +64,8 @@ export function HomePage() {
               <li><CheckIcon width={16} height={16} /> No account or install needed</li>
             </ul>
           </div>
+          <div className="hero-aside">
+          <LogPreview />
           <section className="hero-card" aria-label="Your progress">
             <div className="hero-card-top">
               <ProgressRing value={lessons.length ? completed / lessons.length : 0} size={88} stroke={8}>
@@ -98,6 +104,7 @@ export function HomePage() {
               </div>
             )}
           </section>
+          </div>
         </div>
       </section>
 
@@ -178,5 +185,24 @@ export function HomePage() {
         </div>
       </section>
     </div>
+  )
+}
+
+/** What one warm invocation looks like in CloudWatch Logs: the kind of output the course runs. */
+function LogPreview() {
+  const id = '6f1c2a9e-3b7d-4c1e-9a51-0f2d8e4b7c13'
+  return (
+    <figure className="log-preview" aria-label="Example: the log of one warm invocation of a Lambda function">
+      <div className="log-preview-head" aria-hidden="true">
+        <span className="log-dots"><span /><span /><span /></span>
+        <span className="log-preview-title">/aws/lambda/place-order</span>
+      </div>
+      <pre className="log-preview-body">
+        <span className="log-kw">START</span> RequestId: {id} Version: $LATEST{'\n'}
+        <span className="log-dim">2026-11-27T13:05:42.118Z</span>{'\t'}<span className="log-dim">{id}</span>{'\t'}<span className="log-info">INFO</span>{'\t'}Order received A-1042{'\n'}
+        <span className="log-kw">END</span> RequestId: {id}{'\n'}
+        <span className="log-kw">REPORT</span> RequestId: {id}{'\t'}Duration: 12.34 ms{'\t'}Billed Duration: 13 ms{'\t'}Memory Size: 128 MB{'\t'}Max Memory Used: 67 MB
+      </pre>
+    </figure>
   )
 }

@@ -75,6 +75,10 @@ function Lesson({ meta }: { meta: LessonMeta }) {
     el.setAttribute('tabindex', '-1')
     el.scrollIntoView({ block: 'start' })
     el.focus({ preventScroll: true })
+    // Briefly highlight the heading the link pointed at.
+    el.classList.remove('is-target')
+    void el.offsetWidth
+    el.classList.add('is-target')
     setActive(section)
     progressStore.getState().setLocation(meta.slug, section)
   }, [headings, section, meta.slug, location.key])

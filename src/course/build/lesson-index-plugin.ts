@@ -24,9 +24,11 @@ export function lessonIndexPlugin(options: { root: string; lessonsDir?: string }
       const scan = scanLessons(lessonsDir, options.root)
       this.addWatchFile(lessonsDir)
       for (const f of scan.files) this.addWatchFile(f)
-      if (scan.problems.length > 0) {
-        const lines = scan.problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`)
-        this.error(`Lesson content has problems (run npm run check:content):\n${lines.join('\n')}`)
+      const fmt = (p: { file: string; line?: number; message: string }) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`
+      const errors = scan.problems.filter((p) => !p.warning)
+      for (const w of scan.problems.filter((p) => p.warning)) this.warn(fmt(w))
+      if (errors.length > 0) {
+        this.error(`Lesson content has problems (run npm run check:content):\n${errors.map(fmt).join('\n')}`)
       }
       return `export const lessons = ${JSON.stringify(scan.lessons)};\n`
     },

@@ -13,6 +13,8 @@ export interface Problem {
   file: string
   line?: number
   message: string
+  /** Problems that do not make the lesson index wrong (the build warns; check-content still fails). */
+  warning?: boolean
 }
 
 export function parseLessonFileName(name: string): { order: number; slug: string } | null {
@@ -160,6 +162,7 @@ export function scanLessons(dir: string, rootDir: string): LessonScan {
     problems.push({
       file: byOrder.get(o) as string,
       message: `number prefix ${String(o).padStart(2, '0')} is out of sequence (expected ${String(firstGap + 1).padStart(2, '0')}; prefixes must run 01, 02, 03… without gaps)`,
+      warning: true,
     })
   }
   lessons.sort((a, b) => a.order - b.order)
