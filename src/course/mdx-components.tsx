@@ -2,7 +2,7 @@
  * Components available to every lesson without an import (through the MDX provider):
  * Callout, Figure, LabSlot, KeyPoints, and the element overrides (links, code blocks, tables).
  */
-import { Children, isValidElement, useState, type ComponentPropsWithoutRef, type ReactElement, type ReactNode } from 'react'
+import { Children, isValidElement, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import { Link } from 'react-router'
 
 type CalloutKind = 'note' | 'tip' | 'warning' | 'changed'
@@ -117,14 +117,18 @@ function textOf(node: ReactNode): string {
   return out
 }
 
-function Pre({ children, className, ...rest }: ComponentPropsWithoutRef<'pre'>) {
+/**
+ * A code block, highlighted at build time: `html` is Shiki's finished `<pre>` markup, made
+ * from our own lesson source by src/course/build/rehype-code-html.ts (never from user input).
+ */
+function CodeBlock({ lang = 'text', html }: { lang?: string; html: string }) {
   const [copied, setCopied] = useState(false)
-  const code = Children.toArray(children).find(isValidElement) as ReactElement<{ className?: string; children?: ReactNode }> | undefined
-  const lang = /language-([\w-]+)/.exec(code?.props.className ?? '')?.[1] ?? 'text'
+  const body = useRef<HTMLDivElement>(null)
   const label = languageNames[lang] ?? lang.toUpperCase()
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(textOf(code?.props.children).replace(/\n$/, ''))
+      const text = body.current?.querySelector('code')?.textContent ?? ''
+      await navigator.clipboard.writeText(text.replace(/\n$/, ''))
       setCopied(true)
       window.setTimeout(() => setCopied(false), 1600)
     } catch {
@@ -139,9 +143,7 @@ function Pre({ children, className, ...rest }: ComponentPropsWithoutRef<'pre'>) 
           {copied ? 'Copied' : 'Copy'}
         </button>
       </div>
-      <pre className={className} {...rest}>
-        {children}
-      </pre>
+      <div className="code-block-body" ref={body} dangerouslySetInnerHTML={{ __html: html }} />
     </div>
   )
 }
@@ -167,7 +169,7 @@ export const mdxComponents = {
   LabSlot,
   KeyPoints,
   a: A,
-  pre: Pre,
+  CodeBlock,
   table: Table,
   th: Th,
 }

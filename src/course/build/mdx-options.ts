@@ -9,6 +9,7 @@ import rehypeSlug from 'rehype-slug'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkMdxFrontmatter from 'remark-mdx-frontmatter'
+import { rehypeCodeHtml } from './rehype-code-html.ts'
 
 /** Fence languages lessons may use (Shiki loads only these, which keeps builds fast). */
 export const CODE_LANGUAGES = [
@@ -60,6 +61,6 @@ export function mdxCompileOptions(extra: { remarkPlugins?: PluginList; rehypePlu
   return {
     providerImportSource: '@mdx-js/react',
     remarkPlugins: [remarkFrontmatter, [remarkMdxFrontmatter, { name: 'frontmatter' }], remarkGfm, ...(extra.remarkPlugins ?? [])],
-    rehypePlugins: [rehypeSlug, [rehypeShiki, shikiOptions], ...(extra.rehypePlugins ?? [])],
+    rehypePlugins: [rehypeSlug, [rehypeShiki, shikiOptions], rehypeCodeHtml, ...(extra.rehypePlugins ?? [])],
   }
 }
