@@ -9,6 +9,9 @@ test('a lesson opens with its header, and next/previous move between lessons 01 
   await expect(page.getByText(l1.summary)).toBeVisible()
   for (const o of l1.objectives) await expect(page.getByRole('region', { name: 'In this lesson you will' })).toContainText(o)
   await expect(page.getByTestId('prev-lesson')).toHaveCount(0)
+  // The in-page outline is built on a direct load too (not only after client navigation).
+  const firstH2 = (await page.getByTestId('lesson-body').locator('h2[id]').first().textContent()) as string
+  await expect(page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: firstH2, exact: true })).toBeVisible()
 
   await page.getByTestId('next-lesson').click()
   await expect(page).toHaveURL(new RegExp(`#/lessons/${l2.slug}$`))

@@ -1,5 +1,5 @@
 import { MDXProvider } from '@mdx-js/react'
-import { Component, lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react'
+import { Component, lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react'
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
 import { useShallow } from 'zustand/react/shallow'
 import { mdxComponents } from '../../course/mdx-components.tsx'
@@ -57,15 +57,30 @@ function Lesson({ meta }: { meta: LessonMeta }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [meta.slug])
 
-  const onContentReady = useCallback(() => {
+  // Collect the lesson's headings for the outline once its content is in the DOM. A
+  // MutationObserver catches the moment the lazily loaded body lands, however it arrives
+  // (first load, client navigation, retry after a failed download).
+  useEffect(() => {
     const root = articleRef.current
     if (!root) return
-    const hs: Heading[] = []
-    root.querySelectorAll<HTMLHeadingElement>('h2[id], h3[id]').forEach((h) => {
-      hs.push({ id: h.id, text: h.textContent ?? '', level: h.tagName === 'H2' ? 2 : 3 })
-    })
-    setHeadings(hs)
-  }, [])
+    let last = ''
+    setHeadings(null)
+    const collect = () => {
+      const hs: Heading[] = []
+      root.querySelectorAll<HTMLHeadingElement>('h2[id], h3[id]').forEach((h) => {
+        hs.push({ id: h.id, text: h.textContent ?? '', level: h.tagName === 'H2' ? 2 : 3 })
+      })
+      if (hs.length === 0) return
+      const key = hs.map((h) => `${h.level}:${h.id}:${h.text}`).join('|')
+      if (key === last) return
+      last = key
+      setHeadings(hs)
+    }
+    collect()
+    const observer = new MutationObserver(collect)
+    observer.observe(root, { childList: true, subtree: true })
+    return () => observer.disconnect()
+  }, [meta.slug])
 
   // Scroll to ?section= once the content is in, and whenever it changes.
   useLayoutEffect(() => {
@@ -183,7 +198,6 @@ function Lesson({ meta }: { meta: LessonMeta }) {
               <MDXProvider components={mdxComponents}>
                 <Content />
               </MDXProvider>
-              <Ready onReady={onContentReady} />
             </Suspense>
           </LessonErrorBoundary>
         </div>
@@ -226,13 +240,6 @@ function Lesson({ meta }: { meta: LessonMeta }) {
       </div>
     </div>
   )
-}
-
-function Ready({ onReady }: { onReady: () => void }) {
-  useLayoutEffect(() => {
-    onReady()
-  }, [onReady])
-  return null
 }
 
 function CompleteCard({ slug, next }: { slug: string; next?: LessonMeta }) {

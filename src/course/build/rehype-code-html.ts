@@ -19,7 +19,8 @@ interface MdxJsxAttribute {
 
 function languageOf(pre: Element): string {
   const code = pre.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code')
-  const classes = [code?.properties?.className, pre.properties?.className].flat().filter((c): c is string => typeof c === 'string')
+  const raw = [code?.properties?.className, code?.properties?.class, pre.properties?.className, pre.properties?.class]
+  const classes = raw.flat().flatMap((c) => (typeof c === 'string' ? c.split(/\s+/) : []))
   for (const c of classes) {
     const m = /^language-([\w-]+)$/.exec(c)
     if (m) return m[1]
