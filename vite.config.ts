@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import { lessonIndexPlugin } from './src/course/build/lesson-index-plugin.ts'
 import { mdxCompileOptions } from './src/course/build/mdx-options.ts'
+import { licenseNotices } from './scripts/license-notices.ts'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 
@@ -14,6 +15,8 @@ export default defineConfig({
     lessonIndexPlugin({ root }),
     { enforce: 'pre', ...mdx(mdxCompileOptions()) },
     react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
+    // The Worker is bundled separately; QuickJS is named here so its licence is listed too.
+    licenseNotices(root, ['quickjs-emscripten-core', '@jitl/quickjs-wasmfile-release-sync']),
   ],
   worker: { format: 'es' },
   build: {
