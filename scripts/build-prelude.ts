@@ -66,6 +66,7 @@ const LAZY_ENTRIES: Record<string, string> = {
   'internal/process': 'process.js',
   'internal/encoding': 'internal-encoding.js',
   'internal/format': 'format.js',
+  'internal/hashes': 'hashes.js',
   'internal/pristine': 'pristine.js',
 }
 
@@ -158,7 +159,7 @@ async function bundle(entry: string, kind: 'core' | 'lazy'): Promise<string> {
     entryPoints: [entry],
     bundle: true,
     write: false,
-    format: 'iife',
+    format: kind === 'lazy' ? 'iife' : 'esm',
     globalName: kind === 'lazy' ? '__lf_entry' : undefined,
     platform: 'neutral',
     mainFields: ['browser', 'module', 'main'],
@@ -172,12 +173,20 @@ async function bundle(entry: string, kind: 'core' | 'lazy'): Promise<string> {
     define: {
       __LF_MODULES__: JSON.stringify(BUILTIN_MODULES),
       __LF_NODE_VERSION__: JSON.stringify(NODE_VERSION),
+      ...(kind === 'lazy' ? { atob: '__lf_atob' } : {}),
     },
+    inject: kind === 'lazy' ? [path.join(srcDir, 'lazy/atob-inject.js')] : [],
     plugins: [builtinsPlugin(), inspectPatchPlugin()],
   })
   const out = result.outputFiles[0]
   if (!out) throw new Error(`esbuild produced no output for ${entry}`)
-  return out.text.trim()
+  if (kind === 'lazy') return out.text.trim()
+  // The core is a script: one strict block instead of an IIFE compiles ~10% faster in QuickJS.
+  // Its top-level `var`s become block-scoped `let`s so nothing leaks onto globalThis (core.js
+  // itself declares everything with let/const, so esbuild's `var`s are all top-level).
+  const code = out.text.trim()
+  if (/\bexport\b/.test(code)) throw new Error('core.js must not export anything')
+  return `"use strict";{${code.replace(/\bvar /g, 'let ')}}`
 }
 
 export interface PreludeBuild {

@@ -1,34 +1,28 @@
-// Measures the in-sandbox Node compatibility prelude (figures only, no assertions):
+// Measures the in-sandbox Node compatibility prelude (prints figures; asserts nothing):
 //   npx tsx scripts/prelude-bench.ts
-// - PRELUDE_CORE evaluation in a fresh context (median µs), against an empty context;
-// - first use of Buffer / inspect / fs / URL in a fresh context (lazy module load + call);
+// - PRELUDE_CORE evaluation in a fresh context, next to an empty context and a 10 KB reference
+//   script (QuickJS compile speed varies a lot with machine load: compare against the reference);
+// - first use of Buffer / inspect / fs / URL ... in a fresh context: total, and the part spent
+//   compiling the lazy module (the engine does not bill that part);
 // - steady-state __lf.format for strings and objects.
+import type { QuickJSWASMModule } from 'quickjs-emscripten-core'
 import { PreludeSandbox, getQuickJS } from '../src/lambda/sandbox/prelude/testing.ts'
 import { PRELUDE_CORE, PRELUDE_LAZY } from '../src/lambda/sandbox/prelude/generated.ts'
 
-function median(xs: number[]): number {
+const stats = (xs: number[]): { min: number; median: number } => {
   const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)] ?? NaN
+  return { min: s[0] ?? NaN, median: s[Math.floor(s.length / 2)] ?? NaN }
+}
+const us = (ms: number): string => `${(ms * 1000).toFixed(0).padStart(6)} µs`
+const line = (label: string, xs: number[]): void => {
+  const { min, median } = stats(xs)
+  console.log(`${label.padEnd(34)} median ${us(median)}   min ${us(min)}`)
 }
 
-function us(ms: number): string {
-  return `${(ms * 1000).toFixed(0)} µs`
-}
-
-async function main(): Promise<void> {
-  const qjs = await getQuickJS()
-  const N = 300
-
-  // Warm the WASM module.
-  for (let i = 0; i < 20; i++) (await PreludeSandbox.create()).dispose()
-
-  const ctxOnly: number[] = []
-  const coreEval: number[] = []
-  for (let i = 0; i < N; i++) {
-    const rt = qjs.newRuntime()
-    let t = performance.now()
-    const ctx = rt.newContext()
-    ctxOnly.push(performance.now() - t)
+function evalInFreshContext(qjs: QuickJSWASMModule, code: string, withHost: boolean): number {
+  const rt = qjs.newRuntime()
+  const ctx = rt.newContext()
+  if (withHost) {
     const host = ctx.newObject()
     const noop = ctx.newFunction('noop', () => ctx.undefined)
     ctx.setProp(host, 'loadBuiltin', noop)
@@ -36,59 +30,92 @@ async function main(): Promise<void> {
     ctx.setProp(ctx.global, '__lf_host', host)
     noop.dispose()
     host.dispose()
-    t = performance.now()
-    const r = ctx.evalCode(PRELUDE_CORE, 'node:internal/prelude')
-    coreEval.push(performance.now() - t)
-    if (r.error) throw new Error(JSON.stringify(ctx.dump(r.error)))
-    r.value.dispose()
-    ctx.dispose()
-    rt.dispose()
   }
-  console.log(`PRELUDE_CORE size            ${(PRELUDE_CORE.length / 1024).toFixed(1)} KiB`)
-  console.log(`new runtime+context          median ${us(median(ctxOnly))}`)
-  console.log(`PRELUDE_CORE eval            median ${us(median(coreEval))}  (target well under 500 µs)`)
+  const t = performance.now()
+  const r = ctx.evalCode(code, 'node:internal/prelude')
+  const elapsed = performance.now() - t
+  if (r.error) {
+    const err = ctx.dump(r.error) as unknown
+    r.error.dispose()
+    throw new Error(JSON.stringify(err))
+  }
+  r.value.dispose()
+  ctx.dispose()
+  rt.dispose()
+  return elapsed
+}
+
+async function main(): Promise<void> {
+  const qjs = await getQuickJS()
+  const N = 300
+  for (let i = 0; i < 20; i++) (await PreludeSandbox.create()).dispose() // warm up
+
+  const reference = 'var a=1;'.repeat(1280)
+  const core: number[] = []
+  const empty: number[] = []
+  const ref: number[] = []
+  const context: number[] = []
+  for (let i = 0; i < N; i++) {
+    core.push(evalInFreshContext(qjs, PRELUDE_CORE, true))
+    empty.push(evalInFreshContext(qjs, '1', false))
+    ref.push(evalInFreshContext(qjs, reference, false))
+    const t = performance.now()
+    qjs.newRuntime().dispose()
+    context.push(performance.now() - t)
+  }
+  console.log(`PRELUDE_CORE: ${(PRELUDE_CORE.length / 1024).toFixed(1)} KiB; lazy modules: ${Object.keys(PRELUDE_LAZY).length}, ${(Object.values(PRELUDE_LAZY).reduce((n, s) => n + s.length, 0) / 1024).toFixed(0)} KiB`)
+  line('new runtime (+dispose)', context)
+  line("eval '1' in a fresh context", empty)
+  line('eval 10 KB reference script', ref)
+  line('eval PRELUDE_CORE', core)
 
   const firstUse: Record<string, string> = {
-    'format(strings)': `__lf.format('%s=%d', 'a', 1)`,
-    'inspect (first object)': `__lf.format({ a: 1, b: [1, 2] })`,
-    'Buffer.from': `Buffer.from('hello').toString('base64')`,
+    "format('a', 1) (core only)": `__lf.format('a', 1)`,
+    "format('%s=%d', ...)": `__lf.format('%s=%d', 'a', 1)`,
+    'format({ a: 1 }) (inspector)': `__lf.format({ a: 1, b: [1, 2] })`,
+    'process.env.X': `process.env.X`,
+    "Buffer.from('hello')": `Buffer.from('hello').toString('base64')`,
     'fs write+read /tmp': `__lf.builtin('fs').writeFileSync('/tmp/x', 'y'); __lf.builtin('fs').readFileSync('/tmp/x', 'utf8')`,
-    'URL': `new URL('https://example.com/a?b=1').searchParams.get('b')`,
-    'crypto.randomUUID': `crypto.randomUUID()`,
-    'createHash sha256': `__lf.builtin('crypto').createHash('sha256').update('x').digest('hex')`,
+    'new URL()': `new URL('https://example.com/a?b=1').searchParams.get('b')`,
+    'crypto.randomUUID()': `crypto.randomUUID()`,
+    "createHash('sha256')": `__lf.builtin('crypto').createHash('sha256').update('x').digest('hex')`,
     'TextEncoder': `new TextEncoder().encode('x').length`,
     'structuredClone': `structuredClone({ a: [1] }).a[0]`,
     'events': `new (__lf.builtin('events'))().emit('x')`,
     'path.join': `__lf.builtin('path').join('/a', 'b')`,
   }
+  console.log('\nfirst use in a fresh environment (total / of which compiling lazy modules):')
   for (const [name, code] of Object.entries(firstUse)) {
-    const times: number[] = []
-    for (let i = 0; i < 40; i++) {
+    const total: number[] = []
+    const compile: number[] = []
+    for (let i = 0; i < 30; i++) {
       const sb = await PreludeSandbox.create()
       const t = performance.now()
       sb.eval(code)
-      times.push(performance.now() - t)
+      total.push(performance.now() - t)
+      compile.push(sb.loadMs)
       sb.dispose()
     }
-    console.log(`first use: ${name.padEnd(24)} median ${us(median(times))}`)
+    console.log(`  ${name.padEnd(32)} median ${us(stats(total).median)}  compile ${us(stats(compile).median)}`)
   }
 
   const sb = await PreludeSandbox.create()
   sb.eval(`__lf.format({ warm: true })`)
-  const steady = (code: string): string => {
+  const steady = (code: string): number[] => {
     const times: number[] = []
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 300; i++) {
       const t = performance.now()
       sb.eval(code)
       times.push(performance.now() - t)
     }
-    return us(median(times))
+    return times
   }
-  console.log(`steady: format 3 strings      median ${steady(`__lf.format('%s %s', 'a', 'b', 'c')`)}`)
-  console.log(`steady: format small object   median ${steady(`__lf.format('x', { a: 1, b: 'two', c: [3] })`)}`)
-  console.log(`steady: eval '1' (floor)      median ${steady('1')}`)
+  console.log('\nsteady state (warm environment, includes one eval round trip):')
+  line("  eval '1' (floor)", steady('1'))
+  line("  format('a', 'b', 1)", steady(`__lf.format('a', 'b', 1)`))
+  line("  format('%s %d', 'a', 1)", steady(`__lf.format('%s %d', 'a', 1)`))
+  line('  format small object', steady(`__lf.format('x', { a: 1, b: 'two', c: [3] })`))
   sb.dispose()
-  console.log(`lazy modules: ${Object.keys(PRELUDE_LAZY).length}, total ${(Object.values(PRELUDE_LAZY).reduce((n, s) => n + s.length, 0) / 1024).toFixed(1)} KiB`)
 }
 
 main().catch((err: unknown) => {

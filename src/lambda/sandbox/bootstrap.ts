@@ -43,13 +43,16 @@ var StringC = String, NumberC = Number, ErrorC = Error, SyntaxErrorC = SyntaxErr
 var MathFloor = Math.floor, MathMax = Math.max, MathMin = Math.min;
 var PromiseC = Promise, promiseThen = uncurry(Promise.prototype.then), promiseResolve = Promise.resolve.bind(Promise);
 var AsyncFunctionProto = ObjectGetPrototypeOf(async function () {});
-var hostNow = host.now, hostCompile = host.compile, hostFlush = host.flushLogs;
+var hostNow = host.now, hostCompile = host.compile, hostFlush = host.flushLogs, hostSettled = host.settled;
+// hostSettled(p) answers p's value when p is already fulfilled and no job is pending, else PENDING.
+var PENDING = ObjectFreeze({});
 var lf; // the prelude's __lf, attached in configure()
 // QuickJS reports deep recursion as InternalError: stack overflow; Node as RangeError.
 var InternalErrorC = G.InternalError;
 if (typeof InternalErrorC === 'function') {
   Object.setPrototypeOf(InternalErrorC.prototype, RangeError.prototype);
   Object.setPrototypeOf(InternalErrorC, RangeError);
+  ObjectDefineProperty(InternalErrorC.prototype, 'name', { value: 'RangeError', writable: true, configurable: true, enumerable: false });
   delete G.InternalError;
 }
 function isStackOverflow(e) { return InternalErrorC !== undefined && e instanceof InternalErrorC && e.message === 'stack overflow'; }
@@ -380,6 +383,14 @@ function nodeStack(e) {
     var head;
     try { var nm = errName(e); head = StringC(nm === undefined ? 'Error' : nm); var m = errMessage(e); if (m !== undefined && m !== '') head += ': ' + StringC(m); } catch (_e2) { head = 'Error'; }
     if (endsWith(st, '\n')) st = strSlice(st, 0, -1);
+    // Drop the frames of this runtime's own plumbing (Function.prototype.call/apply in native code).
+    var lines = split(st, '\n'), kept = [];
+    for (var i = 0; i < lines.length; i++) {
+      var ln = lines[i];
+      if (ln === '    at call (native)' || ln === '    at apply (native)') continue;
+      push(kept, ln);
+    }
+    st = join(kept, '\n');
     return st === '' ? head : head + '\n' + st;
   }
   return st;
@@ -646,6 +657,10 @@ function finishErr(ph, err) {
 }
 
 function initPhase() {
+  initPhase2();
+  return '';
+}
+function initPhase2() {
   var ph = newPhase('init');
   requestId = 'undefined';
   try {
@@ -664,60 +679,76 @@ function initFailed(ph, e) {
   ph.done = true; ph.ok = false; ph.error = rapid(e);
 }
 
-function start(payload, metaJson, t) {
+function start(input, t) {
   vnow = t;
   // Timers left over from earlier invokes that are already due run first (the process thaws).
   var nd = nextDue();
-  if (nd >= 0 && nd <= vnow) return 1;
-  var meta = JSONparse(metaJson);
+  if (nd >= 0 && nd <= vnow) return '1';
+  // input: requestId \t deadline \t functionArn \t clientContextJSON \n payload
+  var nl = indexOf(input, '\n');
+  var parts = split(strSlice(input, 0, nl), '\t');
+  var payload = strSlice(input, nl + 1);
   var ph = newPhase('invoke');
-  requestId = meta.id;
-  var deadline = meta.deadline;
+  var id = parts[0];
+  requestId = id;
+  var deadline = NumberC(parts[1]);
+  var clientContext = parts[3] === '' ? undefined : JSONparse(parts[3]);
   var waitForEmpty = true;
   var finished = false;
-  function once(fn) { return function () { if (!finished) { apply(fn, null, arguments); finished = true; } }; }
+  function succeed(result) { if (finished) return; finished = true; ph.waiting = false; finishOk(ph, result); }
+  function fail(err) {
+    if (finished) return; finished = true; ph.waiting = false;
+    if (err === undefined || err === null) finishErr(ph, 'handled'); else finishErr(ph, err);
+  }
   function done(err, result) {
+    if (finished) return; finished = true; ph.waiting = false;
     if (err !== undefined && err !== null) finishErr(ph, err); else finishOk(ph, result);
   }
-  function callbackRaw(err, result) {
+  function callback(err, result) {
+    if (finished) return; finished = true;
     if (err !== undefined && err !== null) { finishErr(ph, err); return; }
     if (!waitForEmpty) finishOk(ph, result);
     else { ph.waiting = true; ph.waitResult = result; }
   }
-  var succeed = once(function succeed(result) { ph.waiting = false; done(null, result); });
-  var fail = once(function fail(err) { ph.waiting = false; if (err === undefined || err === null) done('handled'); else done(err, null); });
   var ctx = {
     get callbackWaitsForEmptyEventLoop() { return waitForEmpty; },
     set callbackWaitsForEmptyEventLoop(v) { waitForEmpty = v; },
     succeed: succeed,
     fail: fail,
-    done: once(function done2(err, result) { ph.waiting = false; done(err, result); }),
+    done: done,
     functionVersion: cfg.version,
     functionName: cfg.functionName,
     memoryLimitInMB: cfg.memory,
     logGroupName: cfg.logGroupName,
     logStreamName: cfg.logStreamName,
-    clientContext: meta.clientContext,
-    identity: meta.identity,
-    invokedFunctionArn: meta.arn,
-    awsRequestId: meta.id,
+    clientContext: clientContext,
+    identity: undefined,
+    invokedFunctionArn: parts[2],
+    awsRequestId: id,
     getRemainingTimeInMillis: function getRemainingTimeInMillis() { return MathMax(deadline - MathFloor(preciseNow()), 0); },
   };
-  var callback = once(callbackRaw);
   var event;
-  try { event = JSONparse(payload); } catch (e) { finishErr(ph, e); return; }
+  try { event = JSONparse(payload); } catch (e) { finishErr(ph, e); return ''; }
   try {
     var r = handlerFn(event, ctx, callback);
-    if (r && typeof r.then === 'function') {
+    if (r !== null && typeof r === 'object' && ObjectToString(r) === '[object Promise]') {
+      // Fast path: an async handler that finished without awaiting anything, and nothing else
+      // queued: the response is ready now (saves two host crossings per invoke).
+      var v = call(hostSettled, host, r);
+      if (v !== PENDING) { succeed(v); return step(); }
+      // A native promise: use the captured then(), so a tampered Promise.prototype cannot hang the runtime.
+      promiseThen(r, succeed, fail);
+    } else if (r && typeof r.then === 'function') {
       var c = r.then(ctx.succeed, ctx.fail);
       if (c && typeof c.catch === 'function') c.catch(ctx.fail);
     }
   } catch (e) {
     callback(e);
   }
-  return 0;
+  return '';
 }
 
+var OK_HEAD = '{"s":1,"t":-1}\n';
 // Called by the host after it ran the pending jobs. Returns "<header>\n<payload>".
 // header.s: 0 = still running, 1 = done ok, 2 = done with error, 3 = uncaught exception (crash),
 //           4 = process.exit, 5 = out of memory
@@ -758,10 +789,10 @@ function step() {
   } else {
     h.t = nextDue();
   }
+  if (s !== 0) { flushPartial(); cur = null; }
+  if (s === 1 && logs.length === 0) return OK_HEAD + payload;
   h.s = s;
-  if (s !== 0) flushPartial();
   if (logs.length > 0) { h.l = logs; logs = []; logBytes = 0; }
-  if (s !== 0) cur = null;
   return JSONstringify(h) + '\n' + payload;
 }
 
@@ -782,6 +813,9 @@ function configure(json) {
   perfOrigin = cfg.perfOrigin;
   vnow = cfg.perfOrigin;
   cfg.files = null;
+  // The prelude and this runtime captured what they need: user code does not get the host object.
+  delete G.__lf_host;
+  return '';
 }
 // For the ESM loader: the export names of a CommonJS file / built-in module.
 function cjsKeys(path) {
@@ -799,7 +833,7 @@ function moduleError(json) {
 
 var rt = ObjectFreeze({
   configure: configure, init: initPhase, start: start, step: step, fire: fire,
-  cjsKeys: cjsKeys, cjsGet: cjsGet, builtinKeys: builtinKeys, moduleError: moduleError,
+  cjsKeys: cjsKeys, cjsGet: cjsGet, builtinKeys: builtinKeys, moduleError: moduleError, PENDING: PENDING,
 });
 ObjectDefineProperty(G, '__lf_rt', { value: rt, writable: false, enumerable: false, configurable: false });
 })(globalThis, globalThis.__lf_host)`

@@ -66,6 +66,8 @@ const RESERVED = new Set(
   ),
 )
 const IDENT = /^[A-Za-z_$][\w$]*$/
+/** step()'s answer for "done, no logs" (see bootstrap.ts). */
+const OK_HEAD = '{"s":1,"t":-1}\n'
 const BUILTINS = new Set(PRELUDE_BUILTIN_MODULES)
 
 function exportList(keys: string[]): string {
@@ -73,10 +75,29 @@ function exportList(keys: string[]): string {
   return names.length ? `export const { ${names.join(', ')} } = m;` : ''
 }
 
+// QuickJS's own malloc limit does not see every allocation in this build (no malloc_usable_size
+// under Emscripten: strings are not accounted), so memory is also bounded where it really
+// grows: WebAssembly.Memory.grow. While a sandbox runs, growth past its budget is refused, which
+// makes QuickJS's malloc fail ("out of memory") right away; the sandbox is then killed as OOM.
+type GrowGuard = (memory: WebAssembly.Memory, deltaPages: number) => boolean
+let activeGuard: GrowGuard | undefined
+let guardInstalled = false
+function installGrowGuard(): void {
+  if (guardInstalled || typeof WebAssembly === 'undefined') return
+  guardInstalled = true
+  const proto = WebAssembly.Memory.prototype
+  const grow = proto.grow
+  proto.grow = function guardedGrow(this: WebAssembly.Memory, delta: number): number {
+    const guard = activeGuard
+    if (guard !== undefined && !guard(this, delta)) throw new RangeError('WebAssembly.Memory.grow(): refused by the simulated memory limit')
+    return grow.call(this, delta)
+  }
+}
+
 export class Sandbox {
   readonly runtime: QuickJSRuntime
   readonly context: QuickJSContext
-  private fns: Record<'configure' | 'init' | 'start' | 'step' | 'fire' | 'cjsKeys' | 'cjsGet' | 'builtinKeys' | 'moduleError', QuickJSHandle>
+  private fns: Record<'configure' | 'init' | 'start' | 'step' | 'fire' | 'cjsKeys' | 'cjsGet' | 'builtinKeys' | 'moduleError' | 'PENDING', QuickJSHandle>
   private readonly pkgType = new Map<string, boolean>()
   private disposed = false
   /** Virtual time cursor of this process (ms, epoch). */
@@ -94,16 +115,42 @@ export class Sandbox {
   /** Real ms spent in QuickJS since resetCpu(). */
   cpuMs = 0
   onLogs: LogSink | undefined
-  /** Peak QuickJS heap seen (bytes). */
+  /** Peak QuickJS heap seen (bytes), from QuickJS's own accounting. */
   peakHeap = 0
+  /** Peak estimate including WebAssembly memory growth while this sandbox ran. */
+  peakSeen = 0
 
   /** Real ms it took to create the runtime and evaluate the bootstrap + prelude. */
   readonly bootMs: number
   private files = new Map<string, string>()
 
+  private readonly memory: WebAssembly.Memory | undefined
+  private memLimit: number
+  private entryWasm = 0
+  private oomHit = false
+  private readonly guard: GrowGuard
+
   constructor(qjs: QuickJSWASMModule, limits: SandboxLimits) {
     const t0 = performance.now()
     this.vclock = 0
+    installGrowGuard()
+    let memory: WebAssembly.Memory | undefined
+    try {
+      memory = (qjs as { getWasmMemory?: () => WebAssembly.Memory }).getWasmMemory?.()
+    } catch {
+      memory = undefined
+    }
+    this.memory = memory
+    this.memLimit = limits.memoryLimitBytes
+    this.guard = (mem, delta) => {
+      if (mem !== this.memory) return true
+      const grown = mem.buffer.byteLength + delta * 65536 - this.entryWasm
+      if (this.peakHeap + grown > this.memLimit) {
+        this.oomHit = true
+        return false
+      }
+      return true
+    }
     this.runtime = qjs.newRuntime()
     const rt = this.runtime
     rt.setMemoryLimit(limits.memoryLimitBytes)
@@ -133,7 +180,10 @@ export class Sandbox {
 
   /** Give the blank process its function: files, handler, env, log format. */
   configure(config: SandboxConfig, limits?: SandboxLimits): void {
-    if (limits) this.runtime.setMemoryLimit(limits.memoryLimitBytes)
+    if (limits) {
+      this.runtime.setMemoryLimit(limits.memoryLimitBytes)
+      this.memLimit = limits.memoryLimitBytes
+    }
     this.files = new Map(Object.entries(config.files).map(([k, v]) => ['/var/task/' + k.replace(/^\/+/, ''), v]))
     this.vclock = config.perfOrigin
     this.callVoid(this.fns.configure, JSON.stringify(config))
@@ -199,6 +249,14 @@ export class Sandbox {
       return arr
     })
     def('memoryUsage', () => ctx.newNumber(this.heapUsed()))
+    def('settled', (p) => {
+      const pending = this.fns.PENDING
+      if (this.runtime.hasPendingJob()) return pending.dup()
+      const state = ctx.getPromiseState(p)
+      if (state.type === 'fulfilled' && !state.notAPromise) return state.value
+      if (state.type === 'rejected') state.error.dispose()
+      return pending.dup()
+    })
     ctx.defineProp(ctx.global, '__lf_host', { value: host, configurable: true, enumerable: false })
     host.dispose()
 
@@ -207,7 +265,7 @@ export class Sandbox {
       this.evalVoid(PRELUDE_CORE, 'node:internal/prelude')
     })
     const rtObj = ctx.getProp(ctx.global, '__lf_rt')
-    const names = ['configure', 'init', 'start', 'step', 'fire', 'cjsKeys', 'cjsGet', 'builtinKeys', 'moduleError'] as const
+    const names = ['configure', 'init', 'start', 'step', 'fire', 'cjsKeys', 'cjsGet', 'builtinKeys', 'moduleError', 'PENDING'] as const
     const fns = {} as Record<(typeof names)[number], QuickJSHandle>
     for (const n of names) fns[n] = ctx.getProp(rtObj, n)
     rtObj.dispose()
@@ -249,11 +307,19 @@ export class Sandbox {
     this.entryPerf = p0
     this.entryV = this.vclock
     this.excludedMs = 0
+    this.oomHit = false
+    if (this.memory) {
+      this.entryWasm = this.memory.buffer.byteLength
+      activeGuard = this.guard
+    }
     const realLeft = Math.max(0, (this.deadlineV - this.vclock) / this.cpuScale)
     this.interruptAt = p0 + Math.min(realLeft, this.wallBudget)
     try {
-      return fn()
+      const out = fn()
+      if (this.oomHit) throw new SandboxFault('oom', 'out of memory')
+      return out
     } catch (err) {
+      if (this.oomHit) throw new SandboxFault('oom', 'out of memory')
       if (err instanceof SandboxFault) throw err
       // An exception out of the WebAssembly code itself (native stack exhausted, abort()).
       const msg = err instanceof Error ? err.message : String(err)
@@ -262,6 +328,14 @@ export class Sandbox {
     } finally {
       const elapsed = Math.max(0, performance.now() - p0 - this.excludedMs)
       this.depth = 0
+      activeGuard = undefined
+      if (this.memory) {
+        const grown = this.memory.buffer.byteLength - this.entryWasm
+        if (grown > 0) {
+          this.grewSinceSample = true
+          if (this.peakHeap + grown > this.peakSeen) this.peakSeen = this.peakHeap + grown
+        }
+      }
       this.cpuMs += elapsed
       this.wallBudget -= elapsed
       this.vclock = this.entryV + elapsed * this.cpuScale
@@ -298,7 +372,7 @@ export class Sandbox {
         throw this.faultFrom(d)
       }
       const v = r.value
-      const out = ctx.typeof(v) === 'string' ? ctx.getString(v) : undefined
+      const out = ctx.getString(v)
       v.dispose()
       return out
     })
@@ -310,14 +384,24 @@ export class Sandbox {
     this.callVoid(this.fns.init)
   }
 
-  start(payload: string, meta: string): void {
+  /**
+   * Invoke the handler. Returns the step result when the invoke finished within this one
+   * crossing (the fast path), else undefined: run jobs and call step().
+   */
+  start(payload: string, meta: string): StepResult | undefined {
     // start() answers "1" when leftover timers are due: run them (with their microtasks) first.
     for (let guard = 0; guard < 10_000; guard++) {
-      const r = this.callNumber(this.fns.start, payload, meta, this.vclock)
-      if (r !== 1) return
-      this.callVoid(this.fns.fire, this.vclock)
-      this.runJobs()
+      const r = this.callString(this.fns.start, meta + '\n' + payload, this.vclock)!
+      if (r === '1') {
+        this.callVoid(this.fns.fire, this.vclock)
+        this.runJobs()
+        continue
+      }
+      if (r === '') return undefined
+      if (this.runtime.hasPendingJob()) this.runJobs()
+      return this.parseStep(r)
     }
+    return undefined
   }
 
   private callNumber(fn: QuickJSHandle, ...args: (string | number)[]): number {
@@ -332,7 +416,7 @@ export class Sandbox {
         r.error.dispose()
         throw this.faultFrom(d)
       }
-      const n = ctx.typeof(r.value) === 'number' ? ctx.getNumber(r.value) : 0
+      const n = ctx.getNumber(r.value)
       r.value.dispose()
       return n
     })
@@ -358,10 +442,30 @@ export class Sandbox {
   step(): StepResult {
     const out = this.callString(this.fns.step)!
     if (this.interruptFired) throw new SandboxFault('timeout', 'interrupted')
+    return this.parseStep(out)
+  }
+
+  private parseStep(out: string): StepResult {
+    if (out.startsWith(OK_HEAD)) return { s: 1, t: -1, payload: out.slice(OK_HEAD.length) }
     const nl = out.indexOf('\n')
     const head = JSON.parse(out.slice(0, nl)) as StepResult
     head.payload = out.slice(nl + 1)
     return head
+  }
+
+  private samples = 0
+  private grewSinceSample = true
+
+  /**
+   * Peak memory estimate for Max Memory Used. QuickJS's accounting walks the whole heap, so it is
+   * sampled: on the first call, every 32nd, and whenever the WebAssembly memory grew meanwhile.
+   */
+  sampleHeap(): number {
+    if (this.samples++ % 32 === 0 || this.grewSinceSample) {
+      this.grewSinceSample = false
+      this.heapUsed()
+    }
+    return Math.max(this.peakSeen, this.peakHeap)
   }
 
   /** Bytes currently allocated by this QuickJS runtime. */
@@ -373,6 +477,7 @@ export class Sandbox {
     v.dispose()
     h.dispose()
     if (n > this.peakHeap) this.peakHeap = n
+    if (n > this.peakSeen) this.peakSeen = n
     return n
   }
 

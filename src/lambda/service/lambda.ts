@@ -49,7 +49,12 @@ export interface LambdaOptions {
   idleShutdownMs?: number
   /** Blank environments kept ready (pre-created in idle time, as Lambda keeps a warm pool of sandboxes). Default 2. */
   prewarm?: number
-  /** How much faster than QuickJS a Lambda vCPU runs the same code (virtual = real / cpuSpeed / share). Default 1. */
+  /** Run a small function at start-up so the first measured Init is not inflated by JIT warm-up. Default true. */
+  warmUp?: boolean
+  /**
+   * How much faster a Lambda vCPU runs JavaScript than QuickJS-in-WebAssembly does here (V8's JIT
+   * vs an interpreter): virtual CPU time = real QuickJS time / cpuSpeed / CPU share. Default 10.
+   */
   cpuSpeed?: number
 }
 
@@ -64,6 +69,9 @@ export const SYNC_PAYLOAD_LIMIT = 6_291_456
 export const ASYNC_PAYLOAD_LIMIT = 1_048_576
 export const RESPONSE_LIMIT = 6_291_556
 const LOG_TAIL_BYTES = 4096
+export const DEFAULT_CPU_SPEED = 10
+/** CPU the runtime client spends per invoke around the handler (ms at one full vCPU). */
+export const INVOKE_OVERHEAD_CPU_MS = 0.1
 /** Modelled runtime-init cost: fixed part + CPU part (ms at one full vCPU). */
 export const RUNTIME_INIT_BASE_MS = 70
 export const RUNTIME_INIT_CPU_MS = 3
@@ -122,6 +130,10 @@ function randomHex(bytes: number): string {
 }
 
 function base64Utf8Tail(text: string, maxBytes: number): string {
+  // Fast path: ASCII text is its own UTF-8.
+  if (!/[^\x00-\x7f]/.test(text.length > maxBytes ? text.slice(text.length - maxBytes) : text)) {
+    return btoa(text.length > maxBytes ? text.slice(text.length - maxBytes) : text)
+  }
   let bytes = new TextEncoder().encode(text)
   if (bytes.length > maxBytes) bytes = bytes.subarray(bytes.length - maxBytes)
   let bin = ''
@@ -172,6 +184,9 @@ export class LambdaService {
   private readonly idleMs: number
   private readonly prewarmCount: number
   private readonly cpuSpeed: number
+  private readonly doWarmUp: boolean
+  /** Counters for tests and diagnostics. */
+  readonly stats = { faults: 0, sandboxesCreated: 0, sandboxesDisposed: 0, abandoned: 0 }
   private pool: Sandbox[] = []
   private poolGeneration = 0
   private refillScheduled = false
@@ -186,14 +201,66 @@ export class LambdaService {
     this.wallCap = options.wallClockCapMs ?? 2000
     this.idleMs = options.idleShutdownMs ?? 5 * 60_000
     this.prewarmCount = options.prewarm ?? 2
-    this.cpuSpeed = options.cpuSpeed ?? 1
+    this.cpuSpeed = options.cpuSpeed ?? DEFAULT_CPU_SPEED
+    this.doWarmUp = options.warmUp ?? true
     this.logs = new LogStore(this.region, this.accountId)
   }
 
   /** Load QuickJS (and pre-create the blank environments). */
   async ready(): Promise<void> {
-    await this.provider.get()
+    const qjs = await this.provider.get()
+    if (this.doWarmUp) this.warmUp(qjs)
     this.scheduleRefill()
+  }
+
+  /**
+   * Run a small function a few times so the WebAssembly engine has compiled QuickJS's hot paths
+   * before the first measured Init: otherwise the very first cold start of the session would
+   * report an Init Duration inflated by the host's JIT warm-up, not by the learner's code.
+   */
+  private warmUp(qjs: QuickJSWASMModule): void {
+    let sb: Sandbox | undefined
+    try {
+      sb = new Sandbox(qjs, this.limitsFor(512))
+      sb.configure({
+        files: {
+          'index.mjs': 'import { w } from "./lib.js"; const seen = new Map(); export const handler = async (e) => { seen.set(e.i, JSON.stringify({ e, w })); console.log("warm %d", e.i); return [...seen.keys()].length }',
+          'lib.js': 'exports.w = [1, 2, 3].map(String).join("-")',
+        },
+        handler: 'index.handler',
+        env: {},
+        logFormat: 'Text',
+        functionName: 'warm-up',
+        version: '$LATEST',
+        memory: '512',
+        logGroupName: '/aws/lambda/warm-up',
+        logStreamName: 'warm-up',
+        tmpSize: 512 * 1024 * 1024,
+        perfOrigin: 0,
+      })
+      sb.setDeadline(Infinity, 5000)
+      sb.init()
+      sb.runJobs()
+      sb.step()
+      for (let i = 0; i < 20; i++) {
+        sb.start(`{"i":${i}}`, `warm-${i}\t1e15\t\t`)
+        sb.runJobs()
+        sb.step()
+      }
+      sb.dispose()
+    } catch (err) {
+      if (sb) {
+        if (err instanceof SandboxFault && err.poisoned) sb.abandon()
+        else {
+          try {
+            sb.dispose()
+          } catch (e) {
+            this.onFault(e)
+          }
+        }
+      }
+      this.onFault(err)
+    }
   }
 
   // ---- events ------------------------------------------------------------------------------
@@ -204,6 +271,7 @@ export class LambdaService {
   }
 
   private emit(event: LambdaEvent): void {
+    if (this.listeners.size === 0) return
     for (const l of this.listeners) {
       try {
         l(event)
@@ -219,8 +287,16 @@ export class LambdaService {
     return `arn:aws:lambda:${this.region}:${this.accountId}:function:${name}`
   }
 
+  private nameCache = new Map<string, { name: string; qualifier?: string }>()
+
   private fnOrThrow(input: string, qualifierIn?: string): { fn: FunctionState; qualifier?: string } {
-    const { name, qualifier } = parseFunctionName(input)
+    let parsed = typeof input === 'string' ? this.nameCache.get(input) : undefined
+    if (!parsed) {
+      parsed = parseFunctionName(input)
+      if (this.nameCache.size > 1000) this.nameCache.clear()
+      this.nameCache.set(input, parsed)
+    }
+    const { name, qualifier } = parsed
     const fn = this.functions.get(name)
     const q = qualifierIn ?? qualifier
     if (!fn || (q !== undefined && q !== '$LATEST')) throw notFound(`Function not found: ${this.arn(name)}${q !== undefined ? `:${q}` : ''}`)
@@ -390,7 +466,7 @@ export class LambdaService {
       if (this.poolGeneration !== this.provider.generation) this.drainPool()
       if (this.pool.length < this.prewarmCount) {
         try {
-          this.pool.push(new Sandbox(qjs, this.limitsFor(128)))
+          this.pool.push(this.newSandbox(qjs, 128))
         } catch (err) {
           this.onFault(err)
           return
@@ -400,14 +476,24 @@ export class LambdaService {
     }, 0)
   }
 
+  private newSandbox(qjs: QuickJSWASMModule, memorySize: number): Sandbox {
+    const sb = new Sandbox(qjs, this.limitsFor(memorySize))
+    this.stats.sandboxesCreated++
+    return sb
+  }
+
+  private disposeSandbox(sb: Sandbox): void {
+    try {
+      sb.dispose()
+      this.stats.sandboxesDisposed++
+    } catch (err) {
+      this.onFault(err)
+    }
+  }
+
   private drainPool(): void {
     for (const sb of this.pool) {
-      try {
-        if (this.poolGeneration === this.provider.generation) sb.dispose()
-        else sb.abandon()
-      } catch {
-        /* ignore */
-      }
+      if (sb.alive) this.disposeSandbox(sb)
     }
     this.pool = []
     this.poolGeneration = this.provider.generation
@@ -416,13 +502,14 @@ export class LambdaService {
   private async takeSandbox(memorySize: number): Promise<Sandbox> {
     const qjs: QuickJSWASMModule = await this.provider.get()
     if (this.poolGeneration !== this.provider.generation) this.drainPool()
-    const sb = this.pool.pop() ?? new Sandbox(qjs, this.limitsFor(memorySize))
+    const sb = this.pool.pop() ?? this.newSandbox(qjs, memorySize)
     this.scheduleRefill()
     return sb
   }
 
   private onFault(err: unknown): void {
     if (err instanceof SandboxFault && err.poisoned) {
+      this.stats.faults++
       // The WebAssembly module is in an unknown state: abandon every sandbox built on it.
       for (const fn of this.functions.values()) {
         for (const env of fn.envs) {
@@ -459,7 +546,7 @@ export class LambdaService {
       invocations: 0,
       platform: logFormat === 'JSON' ? jsonPlatform(c.FunctionName) : textPlatform,
       platformOn: logFormat !== 'JSON' || sys !== 'WARN',
-      cpuScale: FULL_VCPU_MB / Math.min(c.MemorySize, FULL_VCPU_MB) / this.cpuSpeed,
+      cpuScale: FULL_VCPU_MB / Math.min(c.MemorySize, FULL_VCPU_MB),
     }
     fn.envs.push(env)
     this.logs.createStream(env.logGroupName, env.logStreamName, at)
@@ -518,7 +605,7 @@ export class LambdaService {
     }
   }
 
-  private shutdown(env: Environment, reason: ShutdownReason, at = this.clock.now()): void {
+  private shutdown(env: Environment, reason: ShutdownReason, at = this.clock.now(), abandon = false): void {
     if (env.dead && !env.sandbox) {
       // already gone
     }
@@ -531,25 +618,37 @@ export class LambdaService {
     const i = env.fn.envs.indexOf(env)
     if (i >= 0) env.fn.envs.splice(i, 1)
     if (sb) {
-      try {
-        sb.dispose()
-      } catch (err) {
-        this.onFault(err)
-      }
+      if (abandon) {
+        // QuickJS can leave objects referenced after an allocation failure, and freeing such a
+        // runtime aborts the whole WebAssembly module. Drop it instead, and build new
+        // environments on a fresh module (when we can load one) so the lost memory is reclaimed
+        // once the old module's last environments are gone.
+        sb.abandon()
+        this.stats.abandoned++
+        if (this.provider.canReload) {
+          this.provider.poison()
+        }
+      } else this.disposeSandbox(sb)
     }
     if (!wasDead || sb) this.emit({ type: 'Shutdown', functionName: env.fn.config.FunctionName, environmentId: env.id, time: at, reason })
   }
 
   private scheduleIdle(env: Environment): void {
-    this.clock.cancel(env.idleTask)
-    const stamp = env.lastUsed
-    env.idleTask = this.clock.schedule(
-      env.lastUsed + this.idleMs,
-      () => {
-        if (!env.busy && env.lastUsed === stamp && !env.dead) this.shutdown(env, 'idle')
-      },
-      true,
-    )
+    // One pending task per environment: when it fires it re-arms itself if the environment was
+    // used since (cheaper than cancelling and re-scheduling on every invoke).
+    if (env.idleTask && !env.idleTask.cancelled) return
+    const fire = () => {
+      env.idleTask = undefined
+      if (env.dead) return
+      const due = env.lastUsed + this.idleMs
+      if (env.busy) return // re-armed when the invoke ends
+      if (due > this.clock.now()) {
+        env.idleTask = this.clock.schedule(due, fire, true)
+        return
+      }
+      this.shutdown(env, 'idle', due)
+    }
+    env.idleTask = this.clock.schedule(env.lastUsed + this.idleMs, fire, true)
   }
 
   // ---- logs --------------------------------------------------------------------------------
@@ -559,10 +658,10 @@ export class LambdaService {
     const listening = this.listeners.size > 0
     for (let i = 0; i < lines.length; i++) {
       const message = truncateEvent(lines[i])
-      const event = { timestamp: ts, message, ingestionTime: ts + 1 }
-      this.logs.append(env.logGroupName, env.logStreamName, event)
+      this.logs.append(env.logGroupName, env.logStreamName, ts, message)
       tail?.add(message)
       if (listening) {
+        const event = { timestamp: ts, message, ingestionTime: ts + 1 }
         this.emit({ type: 'Log', functionName: env.fn.config.FunctionName, environmentId: env.id, time: ts, logGroupName: env.logGroupName, logStreamName: env.logStreamName, event })
       }
     }
@@ -612,7 +711,7 @@ export class LambdaService {
         throw invalidContent('Client context must be a valid Base64-encoded JSON object.')
       }
     }
-    await this.provider.get()
+    if (!this.provider.peek()) await this.provider.get()
     if (type === 'DryRun') return { StatusCode: 204, Payload: '', $metadata: emptyMeta() }
     if (type === 'Event') {
       const requestId = crypto.randomUUID()
@@ -621,18 +720,29 @@ export class LambdaService {
       })
       return { StatusCode: 202, Payload: '', $metadata: { ...emptyMeta(), requestId } }
     }
-    return this.run(fn, payload, req.LogType === 'Tail', clientContext)
+    // Requests issued together arrive at the same virtual instant: take the arrival time now and
+    // start after the current tick, so that concurrent invokes find each other's environments busy.
+    const arrival = this.clock.now()
+    await undefined
+    return this.run(fn, payload, req.LogType === 'Tail', clientContext, crypto.randomUUID(), arrival)
   }
 
-  private async run(fn: FunctionState, payload: string, wantTail: boolean, clientContext: unknown, requestId = crypto.randomUUID()): Promise<InvokeResponse> {
+  private async run(
+    fn: FunctionState,
+    payload: string,
+    wantTail: boolean,
+    clientContext: unknown,
+    requestId = crypto.randomUUID(),
+    arrival = this.clock.now(),
+  ): Promise<InvokeResponse> {
     const c = fn.config
-    const t0 = this.clock.now()
+    const t0 = arrival
     const tail = wantTail ? new Tail() : undefined
     // A warm environment: idle, initialised, current code and configuration.
     let env: Environment | undefined
     for (let i = fn.envs.length - 1; i >= 0; i--) {
       const e = fn.envs[i]
-      if (!e.busy && !e.dead && e.initialised && e.generation === fn.generation && e.sandbox?.alive) {
+      if (!e.busy && !e.dead && e.initialised && e.lastUsed <= t0 && e.generation === fn.generation && e.sandbox?.alive) {
         if (e.lastUsed + this.idleMs <= t0) {
           this.shutdown(e, 'idle', e.lastUsed + this.idleMs)
           continue
@@ -648,7 +758,6 @@ export class LambdaService {
     let failEnd: number | undefined
     if (env) {
       env.busy = true
-      this.clock.cancel(env.idleTask)
       env.sandbox!.vclock = Math.max(env.sandbox!.vclock, t0)
     } else {
       coldStart = true
@@ -672,9 +781,11 @@ export class LambdaService {
     } else {
       this.platformLine(env, env.platform.start(requestId, '$LATEST', c.FunctionArn, startAt), startAt, tail)
       sb.vclock = Math.max(sb.vclock, startAt)
-      sb.cpuScale = env.cpuScale
-      const meta = JSON.stringify({ id: requestId, deadline, arn: c.FunctionArn, clientContext, identity: undefined })
-      outcome = await this.drive(env, sb, deadline, tail, () => sb.start(payload, meta))
+      sb.cpuScale = env.cpuScale / this.cpuSpeed
+      const meta = `${requestId}\t${deadline}\t${c.FunctionArn}\t${clientContext === undefined ? '' : JSON.stringify(clientContext)}`
+      sb.vclock += INVOKE_OVERHEAD_CPU_MS * env.cpuScale
+      const r = this.drive(env, sb, deadline, tail, () => sb.start(payload, meta))
+      outcome = r instanceof Promise ? await r : r
       endAt = outcome.kind === 'timeout' ? deadline : sb.vclock
       if (outcome.kind === 'timeout') sb.vclock = deadline
     }
@@ -687,7 +798,7 @@ export class LambdaService {
     let memUsed = BASELINE_MEMORY_MB
     if (sb && sb.alive) {
       try {
-        memUsed = Math.min(c.MemorySize, BASELINE_MEMORY_MB + Math.ceil(Math.max(sb.peakHeap, sb.heapUsed()) / 1048576))
+        memUsed = Math.min(c.MemorySize, BASELINE_MEMORY_MB + Math.ceil(sb.sampleHeap() / 1048576))
       } catch {
         /* measured best effort */
       }
@@ -785,7 +896,7 @@ export class LambdaService {
     const reset = outcome.kind === 'timeout' || outcome.kind === 'oom' || outcome.kind === 'exit' || outcome.kind === 'crash' || outcome.kind === 'stack' || !!initFailure
     if (reset || !env.sandbox) {
       const reason: ShutdownReason = outcome.kind === 'timeout' ? 'timeout' : outcome.kind === 'oom' ? 'oom' : initFailure ? 'init-error' : 'crash'
-      this.shutdown(env, reason, endAt)
+      this.shutdown(env, reason, endAt, outcome.kind === 'oom')
     } else if (env.generation !== fn.generation || !this.functions.has(c.FunctionName)) {
       this.shutdown(env, env.generation === -1 ? 'code-update' : 'config-update', endAt)
     } else {
@@ -834,7 +945,7 @@ export class LambdaService {
     // Init failed: Lambda reports it, then retries Init inside the invoke (counted in its Duration and Timeout).
     const failedAt = t0 + first.duration
     this.platformLine(env, env.platform.initReport(first.duration, 'init', first.status, first.errorType, failedAt), failedAt, tail)
-    this.shutdown(env, 'init-error', failedAt)
+    this.shutdown(env, 'init-error', failedAt, first.outcome.kind === 'oom')
     env = this.newEnvironment(fn, failedAt)
     void requestId
     const second = await this.initEnvironment(env, failedAt, 'invoke', failedAt + c.Timeout * 1000, tail)
@@ -869,7 +980,7 @@ export class LambdaService {
     const runtimeMs = RUNTIME_INIT_BASE_MS + RUNTIME_INIT_CPU_MS * env.cpuScale
     this.emit({ type: 'InitPhase', functionName: c.FunctionName, environmentId: env.id, time: at, name: 'extension', start: at, duration: 0 })
     this.emit({ type: 'InitPhase', functionName: c.FunctionName, environmentId: env.id, time: at, name: 'runtime', start: at, duration: runtimeMs })
-    sb.cpuScale = env.cpuScale
+    sb.cpuScale = env.cpuScale / this.cpuSpeed
     let outcome: Outcome
     const fnStart = at + runtimeMs
     try {
@@ -923,15 +1034,34 @@ export class LambdaService {
   }
 
   /** Run a phase (init or invoke) to completion: jobs, timers on the virtual clock, limits. */
-  private async drive(env: Environment, sb: Sandbox, deadline: number, tail: Tail | undefined, begin: () => void): Promise<Outcome> {
+  private drive(
+    env: Environment,
+    sb: Sandbox,
+    deadline: number,
+    tail: Tail | undefined,
+    begin: () => StepResult | undefined | void,
+  ): Outcome | Promise<Outcome> {
     try {
       sb.setDeadline(deadline, this.wallCap)
       sb.onLogs = (lines, t) => this.writeLines(env, lines, t, tail)
       const at0 = sb.vclock
-      begin()
-      sb.runJobs()
-      let st: StepResult = sb.step()
+      let st = begin()
+      if (!st) {
+        sb.runJobs()
+        st = sb.step()
+      }
       if (st.l) this.writeLines(env, st.l, at0, tail)
+      // Fast path: finished without waiting for anything.
+      if (st.s !== 0) return this.settle(st, sb, deadline)
+      return this.driveTimers(env, sb, deadline, tail, st)
+    } catch (err) {
+      return this.faultOutcome(err)
+    }
+  }
+
+  private async driveTimers(env: Environment, sb: Sandbox, deadline: number, tail: Tail | undefined, first: StepResult): Promise<Outcome> {
+    let st = first
+    try {
       while (st.s === 0) {
         const due = st.t
         if (due < 0 || due > deadline) {
@@ -952,21 +1082,25 @@ export class LambdaService {
         st = sb.step()
         if (st.l) this.writeLines(env, st.l, at, tail)
       }
-      if (sb.vclock > deadline) return { kind: 'timeout' }
-      switch (st.s) {
-        case 1:
-          return { kind: 'ok', payload: st.payload }
-        case 2:
-          return { kind: 'error', error: st.e! }
-        case 3:
-          return { kind: 'crash', error: st.e! }
-        case 4:
-          return { kind: 'exit', code: st.x ?? 0 }
-        default:
-          return { kind: 'oom' }
-      }
+      return this.settle(st, sb, deadline)
     } catch (err) {
       return this.faultOutcome(err)
+    }
+  }
+
+  private settle(st: StepResult, sb: Sandbox, deadline: number): Outcome {
+    if (sb.vclock > deadline) return { kind: 'timeout' }
+    switch (st.s) {
+      case 1:
+        return { kind: 'ok', payload: st.payload }
+      case 2:
+        return { kind: 'error', error: st.e! }
+      case 3:
+        return { kind: 'crash', error: st.e! }
+      case 4:
+        return { kind: 'exit', code: st.x ?? 0 }
+      default:
+        return { kind: 'oom' }
     }
   }
 
@@ -975,15 +1109,22 @@ export class LambdaService {
     this.disposed = true
     for (const fn of this.functions.values()) for (const env of [...fn.envs]) this.shutdown(env, 'delete')
     this.drainPool()
-    for (const sb of this.pool) sb.dispose()
-    this.pool = []
   }
 
   /** Environments currently alive for a function (for the UI and tests). */
-  describeEnvironments(name: string): { environmentId: string; logStreamName: string; busy: boolean; invocations: number; lastUsed: number }[] {
+  describeEnvironments(name: string): { environmentId: string; logStreamName: string; busy: boolean; invocations: number; lastUsed: number; heapBytes: number }[] {
     const fn = this.functions.get(name)
     if (!fn) return []
-    return fn.envs.filter((e) => !e.dead).map((e) => ({ environmentId: e.id, logStreamName: e.logStreamName, busy: e.busy, invocations: e.invocations, lastUsed: e.lastUsed }))
+    return fn.envs
+      .filter((e) => !e.dead)
+      .map((e) => ({
+        environmentId: e.id,
+        logStreamName: e.logStreamName,
+        busy: e.busy,
+        invocations: e.invocations,
+        lastUsed: e.lastUsed,
+        heapBytes: e.sandbox?.alive && !e.busy ? e.sandbox.heapUsed() : 0,
+      }))
   }
 }
 

@@ -34,9 +34,27 @@ export function truncateEvent(message: string): string {
 interface StoredStream {
   name: string
   creationTime: number
-  events: OutputLogEvent[]
+  /** Parallel columns (fewer objects for the GC than one object per event); [head..] are live. */
+  ts: number[]
+  msg: string[]
+  head: number
   bytes: number
   dropped: number
+}
+
+function compact(s: StoredStream): void {
+  if (s.head > 0) {
+    s.ts = s.ts.slice(s.head)
+    s.msg = s.msg.slice(s.head)
+    s.head = 0
+  }
+}
+
+function live(s: StoredStream): OutputLogEvent[] {
+  compact(s)
+  const out: OutputLogEvent[] = new Array(s.ts.length)
+  for (let i = 0; i < s.ts.length; i++) out[i] = { timestamp: s.ts[i], message: s.msg[i], ingestionTime: s.ts[i] + 1 }
+  return out
 }
 
 export class LogStore {
@@ -53,19 +71,33 @@ export class LogStore {
       g = new Map()
       this.groups.set(group, g)
     }
-    if (!g.has(stream)) g.set(stream, { name: stream, creationTime: Math.floor(at), events: [], bytes: 0, dropped: 0 })
+    if (!g.has(stream)) g.set(stream, { name: stream, creationTime: Math.floor(at), ts: [], msg: [], head: 0, bytes: 0, dropped: 0 })
   }
 
-  append(group: string, stream: string, event: OutputLogEvent): void {
-    this.createStream(group, stream, event.timestamp)
-    const s = this.groups.get(group)!.get(stream)!
-    s.events.push(event)
-    s.bytes += event.message.length
-    while (s.events.length > MAX_EVENTS_PER_STREAM || (s.bytes > MAX_BYTES_PER_STREAM && s.events.length > 1)) {
-      const old = s.events.shift()!
-      s.bytes -= old.message.length
+  private last: StoredStream | undefined
+  private lastGroup = ''
+  private lastStream = ''
+
+  /** Append one event (ingestionTime is timestamp + 1 ms). */
+  append(group: string, stream: string, timestamp: number, message: string): void {
+    let s = this.last
+    if (s === undefined || this.lastGroup !== group || this.lastStream !== stream) {
+      this.createStream(group, stream, timestamp)
+      s = this.groups.get(group)!.get(stream)!
+      this.last = s
+      this.lastGroup = group
+      this.lastStream = stream
+    }
+    s.ts.push(timestamp)
+    s.msg.push(message)
+    s.bytes += message.length
+    while (s.ts.length - s.head > MAX_EVENTS_PER_STREAM || (s.bytes > MAX_BYTES_PER_STREAM && s.ts.length - s.head > 1)) {
+      s.bytes -= s.msg[s.head].length
+      s.msg[s.head] = ''
+      s.head++
       s.dropped++
     }
+    if (s.head > 4096 && s.head * 2 > s.ts.length) compact(s)
   }
 
   hasGroup(group: string): boolean {
@@ -83,14 +115,14 @@ export class LogStore {
   getLogEvents(req: GetLogEventsRequest): GetLogEventsResponse {
     const s = this.stream(req.logGroupName, req.logStreamName)
     const limit = Math.max(1, Math.min(req.limit ?? 10_000, 10_000))
-    const inRange = s.events.filter(
+    const inRange = live(s).filter(
       (e) => (req.startTime === undefined || e.timestamp >= req.startTime) && (req.endTime === undefined || e.timestamp < req.endTime),
     )
     const events = req.startFromHead ? inRange.slice(0, limit) : inRange.slice(Math.max(0, inRange.length - limit))
     const pad = (n: number) => String(n).padStart(56, '0')
     return {
-      events: events.map((e) => ({ ...e })),
-      nextForwardToken: `f/${pad(s.dropped + s.events.length)}`,
+      events,
+      nextForwardToken: `f/${pad(s.dropped + s.ts.length)}`,
       nextBackwardToken: `b/${pad(s.dropped)}`,
     }
   }
@@ -104,7 +136,7 @@ export class LogStore {
     )
     const out: FilteredLogEvent[] = []
     for (const s of streams) {
-      s.events.forEach((e, i) => {
+      live(s).forEach((e, i) => {
         if (req.startTime !== undefined && e.timestamp < req.startTime) return
         if (req.endTime !== undefined && e.timestamp > req.endTime) return
         if (!match(e.message)) return
@@ -123,7 +155,8 @@ export class LogStore {
     const g = this.groups.get(req.logGroupName)
     if (!g) throw notFound('The specified log group does not exist.')
     let streams = [...g.values()].filter((s) => !req.logStreamNamePrefix || s.name.startsWith(req.logStreamNamePrefix))
-    const last = (s: StoredStream) => s.events[s.events.length - 1]?.timestamp ?? s.creationTime
+    for (const s of streams) compact(s)
+    const last = (s: StoredStream) => s.ts[s.ts.length - 1] ?? s.creationTime
     streams.sort(req.orderBy === 'LastEventTime' ? (a, b) => last(a) - last(b) : (a, b) => a.name.localeCompare(b.name))
     if (req.descending) streams.reverse()
     if (req.limit) streams = streams.slice(0, req.limit)
@@ -131,9 +164,9 @@ export class LogStore {
       logStreams: streams.map((s) => ({
         logStreamName: s.name,
         creationTime: s.creationTime,
-        firstEventTimestamp: s.events[0]?.timestamp,
-        lastEventTimestamp: s.events[s.events.length - 1]?.timestamp,
-        lastIngestionTime: s.events[s.events.length - 1]?.ingestionTime,
+        firstEventTimestamp: s.ts[0],
+        lastEventTimestamp: s.ts[s.ts.length - 1],
+        lastIngestionTime: s.ts.length ? s.ts[s.ts.length - 1] + 1 : undefined,
         storedBytes: s.bytes,
         arn: `arn:aws:logs:${this.region}:${this.accountId}:log-group:${req.logGroupName}:log-stream:${s.name}`,
       })),

@@ -1,5 +1,6 @@
 // Node API behaviour of the lazy modules, compared with the host's Node 20 where possible.
 import { createHash, createHmac, pbkdf2Sync } from 'node:crypto'
+import { EventEmitter } from 'node:events'
 import path from 'node:path'
 import querystring from 'node:querystring'
 import util from 'node:util'
@@ -156,6 +157,8 @@ describe('url', () => {
     }
     expect(sb.eval(`new URL('../x?y', 'https://a.com/b/c/d').href`)).toBe(new URL('../x?y', 'https://a.com/b/c/d').href)
     expect(sb.eval(`(() => { try { new URL('not a url') } catch (e) { return e instanceof TypeError } })()`)).toBe(true)
+    expect(sb.eval(`new URL('https://münchen.de/').hostname`)).toBe(new URL('https://münchen.de/').hostname)
+    expect(sb.eval(`__lf.builtin('url').domainToASCII('Español.com')`)).toBe('xn--espaol-zwa.com')
   })
 
   it('URLSearchParams behaves like Node', () => {
@@ -269,6 +272,11 @@ describe('events, assert, structuredClone, os, timers', () => {
   it('EventEmitter', () => {
     expect(sb.eval(`(() => { const EE = __lf.builtin('events'); const e = new EE(); const seen = []; e.on('x', (a) => seen.push(a)); e.once('x', (a) => seen.push('once' + a)); e.emit('x', 1); e.emit('x', 2); return [seen, e.listenerCount('x'), EE.EventEmitter === EE, typeof EE.once] })()`)).toEqual([[1, 'once1', 2], 1, true, 'function'])
     expect(sb.eval(`(() => { try { new (__lf.builtin('events'))().emit('error', new Error('unhandled')) } catch (e) { return e.message } })()`)).toBe('unhandled')
+    const hostEmitter = new EventEmitter()
+    hostEmitter.on('x', function listener() {})
+    expect(sb.eval(`(() => { const e = new (__lf.builtin('events'))(); e.on('x', function listener() {}); return __lf.inspect(e) })()`)).toBe(util.inspect(hostEmitter))
+    class Sub extends EventEmitter {}
+    expect(sb.eval(`__lf.inspect(new (class Sub extends __lf.builtin('events') {})())`)).toBe(util.inspect(new Sub()))
   })
 
   it('assert', () => {

@@ -38,7 +38,8 @@ const longString = 'x'.repeat(200)
 
 function host(expr: string): unknown[] {
   // eslint-disable-next-line no-new-func
-  return new Function('Buffer', `${PRELUDE}; return ${expr}`)(Buffer) as unknown[]
+  return new Function('Buffer', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'AbortController', `${PRELUDE}; return ${expr}`)(
+    Buffer, URL, URLSearchParams, TextEncoder, TextDecoder, AbortController) as unknown[]
 }
 
 const FORMAT_CASES: string[] = [
@@ -164,6 +165,15 @@ const INSPECT_CASES: string[] = [
   `(() => { const o = {}; o.a = { b: o }; return o })()`,
   `Array.from({ length: 27 }, (_, i) => 'item' + i)`,
   `Array.from({ length: 7 }, (_, i) => ({ id: i, name: 'n' + i }))`,
+  `new URL('https://user:pw@example.com:8080/p?q=1#h')`,
+  `[new URL('https://a.b/')]`,
+  `{ u: { v: new URL('https://a.b/') } }`,
+  `new URLSearchParams('a=1&b=two&a=3')`,
+  `new URLSearchParams()`,
+  `new URLSearchParams('aaaaaaaaaaaaaaaa=bbbbbbbbbbbbbbbbbbbbb&ccccccccccccccccccccc=dddddddddddddddddddd&e=f')`,
+  `new TextEncoder()`,
+  `new TextDecoder()`,
+  `new AbortController()`,
 ]
 
 describe('__lf.format matches Node 20 util.format', () => {
@@ -208,7 +218,8 @@ describe('__lf.inspect matches Node 20 util.inspect', () => {
 })
 
 describe('errors and promises', () => {
-  const withoutFrames = (s: string): string => s.split('\n').filter((l) => !/^\s+at /.test(l)).join('\n')
+  const withoutFrames = (s: string): string =>
+    s.split('\n').filter((l) => !/^\s+at /.test(l) && !/^\s+\.\.\. \d+ lines? matching cause stack trace \.\.\.$/.test(l)).join('\n')
 
   it('prints an Error like Node: "Name: message" then frames', () => {
     const out = sb.eval<string>(`function thrower() { return new TypeError('bad thing') } __lf.inspect(thrower())`)
@@ -223,6 +234,25 @@ describe('errors and promises', () => {
     const actual = withoutFrames(sb.eval<string>(`__lf.inspect(${expr})`))
     expect(actual).toBe(expected)
   })
+
+  const ERROR_CASES = [
+    `new Error('a', { cause: new Error('b') })`,
+    `new AggregateError([new Error('x'), new TypeError('y')], 'many')`,
+    `new Error('multi\\nline message')`,
+    `{ err: new Error('nested') }`,
+    `[new Error('in array')]`,
+    `Object.assign(new Error('x'), { name: 'CustomError' })`,
+    `new (class ValidationError extends Error { constructor(m) { super(m); this.name = 'ValidationError'; this.field = 'email' } })('bad email')`,
+    `(() => { const e = new Error('no stack'); delete e.stack; return e })()`,
+    // (empty messages are left out: under Vitest the host's V8 stack header differs from plain Node's)
+  ]
+  for (const expr of ERROR_CASES) {
+    it(`inspect(${expr}) matches Node apart from the frames`, () => {
+      const expected = withoutFrames(util.inspect(host(`(${expr})`)))
+      const actual = withoutFrames(sb.eval<string>(`__lf.inspect(${expr})`))
+      expect(actual).toBe(expected)
+    })
+  }
 
   it('formats errors nested in objects and via %s/%o', () => {
     for (const expr of [`['x', new Error('e1')]`, `['%s', new Error('e2')]`, `[{ err: new RangeError('e3') }]`]) {
@@ -246,6 +276,14 @@ describe('errors and promises', () => {
     } finally {
       bare.dispose()
     }
+  })
+})
+
+describe('formatWithOptions', () => {
+  it('__lf.formatWithOptions(opts, ...args) and util.formatWithOptions match Node', () => {
+    const expected = util.formatWithOptions({ depth: 0, compact: false }, 'v=%O', { a: { b: 1 } }, [1, { c: 2 }])
+    expect(sb.eval(`__lf.formatWithOptions({ depth: 0, compact: false }, 'v=%O', { a: { b: 1 } }, [1, { c: 2 }])`)).toBe(expected)
+    expect(sb.eval(`__lf.builtin('util').formatWithOptions({ depth: 0, compact: false }, 'v=%O', { a: { b: 1 } }, [1, { c: 2 }])`)).toBe(expected)
   })
 })
 

@@ -228,6 +228,31 @@ describe('fs behaviour', () => {
     }
   })
 
+  it('streams: createWriteStream / createReadStream (events, pipe, async iteration)', async () => {
+    const out = await sb.evalAsync<unknown[]>(`(async () => {
+      const fs = __lf.builtin('fs'); const r = []
+      const ws = fs.createWriteStream('/tmp/t/stream.txt')
+      ws.write('hello ')
+      ws.write(Buffer.from('world'))
+      await new Promise((res) => ws.end('!', res))
+      r.push(fs.readFileSync('/tmp/t/stream.txt', 'utf8'), ws.bytesWritten)
+      const rs = fs.createReadStream('/tmp/t/stream.txt', { encoding: 'utf8', highWaterMark: 4 })
+      const parts = []
+      await new Promise((res) => { rs.on('data', (c) => parts.push(c)); rs.on('end', res) })
+      r.push(parts)
+      const copy = fs.createWriteStream('/tmp/t/copy.txt')
+      await new Promise((res) => { fs.createReadStream('/tmp/t/stream.txt').pipe(copy); copy.on('finish', res) })
+      r.push(fs.readFileSync('/tmp/t/copy.txt', 'utf8'))
+      let joined = ''
+      for await (const c of fs.createReadStream('/tmp/t/stream.txt', { start: 6, end: 10 })) joined += c.toString()
+      r.push(joined)
+      r.push(await new Promise((res) => fs.createReadStream('/tmp/t/nope').on('error', (e) => res(e.code))))
+      r.push(await new Promise((res) => fs.createWriteStream('/var/task/x').on('error', (e) => res(e.code))))
+      return r
+    })()`)
+    expect(out).toEqual(['hello world!', 12, ['hell', 'o wo', 'rld!'], 'hello world!', 'world', 'ENOENT', 'EROFS'])
+  })
+
   it('keeps /tmp in the context: state survives across evaluations (warm invokes)', () => {
     sb.evalVoid(`__lf.builtin('fs').writeFileSync('/tmp/cache.json', '{"hits":1}')`)
     expect(sb.eval(`JSON.parse(__lf.builtin('fs').readFileSync('/tmp/cache.json', 'utf8')).hits`)).toBe(1)

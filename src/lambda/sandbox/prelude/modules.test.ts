@@ -1,7 +1,7 @@
 // Built-in module resolution, lazy globals and process.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PRELUDE_BUILTIN_MODULES } from './generated.ts'
-import { PreludeSandbox, SandboxError } from './testing.ts'
+import { PRELUDE_BUILTIN_MODULES, PRELUDE_CORE } from './generated.ts'
+import { PreludeSandbox, SandboxError, getQuickJS } from './testing.ts'
 
 let sb: PreludeSandbox
 beforeAll(async () => {
@@ -34,6 +34,18 @@ describe('__lf.builtin', () => {
     expect(sb.eval(`__lf.builtinModules`)).toEqual([...PRELUDE_BUILTIN_MODULES])
   })
 
+  it('preload() loads modules ahead of use, including internal ones', async () => {
+    const fresh = await PreludeSandbox.create()
+    try {
+      fresh.evalVoid(`__lf.preload(['internal/format', 'internal/inspect', 'buffer'])`)
+      expect(fresh.loads).toEqual(['internal/format', 'internal/inspect', 'buffer'])
+      fresh.eval(`__lf.format({ a: Buffer.from('x') })`)
+      expect(fresh.loads).toEqual(['internal/format', 'internal/inspect', 'buffer'])
+    } finally {
+      fresh.dispose()
+    }
+  })
+
   it('loads modules lazily, on first use only', async () => {
     const fresh = await PreludeSandbox.create()
     try {
@@ -61,6 +73,26 @@ describe('globals', () => {
     expect(sb.eval(`Object.keys(globalThis).filter((k) => ${JSON.stringify(GLOBALS)}.includes(k) || k.startsWith('__lf'))`)).toEqual([])
   })
 
+  it('PRELUDE_CORE adds exactly these globals (its own variables stay private)', async () => {
+    const qjs = await getQuickJS()
+    const ctx = qjs.newContext()
+    try {
+      const names = (): string[] => {
+        const r = ctx.unwrapResult(ctx.evalCode('JSON.stringify(Object.getOwnPropertyNames(globalThis))'))
+        const out = JSON.parse(ctx.getString(r)) as string[]
+        r.dispose()
+        return out
+      }
+      ctx.unwrapResult(ctx.evalCode('globalThis.__lf_host = { loadBuiltin() {}, randomBytes() { return "" } }')).dispose()
+      const before = new Set(names())
+      ctx.unwrapResult(ctx.evalCode(PRELUDE_CORE)).dispose()
+      const added = names().filter((n) => !before.has(n)).sort()
+      expect(added).toEqual([...GLOBALS, '__lf'].filter((n) => n !== '__lf_host').sort())
+    } finally {
+      ctx.dispose()
+    }
+  })
+
   it('can be overwritten by user code (before and after first use)', async () => {
     const fresh = await PreludeSandbox.create()
     try {
@@ -85,9 +117,11 @@ describe('process', () => {
     expect(p).toMatchObject({ platform: 'linux', arch: 'x64', cwd: '/var/task', title: 'node', pid: 'number', tag: '[object process]' })
   })
 
-  it('process.env is the object the engine fills through __lf.env', () => {
+  it('process.env shows what the engine fills through __lf.env, and stores strings like Node', () => {
     expect(sb.eval(`__lf.env.AWS_REGION = 'eu-west-1'; process.env.AWS_REGION`)).toBe('eu-west-1')
-    expect(sb.eval(`process.env === __lf.env`)).toBe(true)
+    expect(sb.eval(`process.env.COUNT = 5; process.env.NOTHING = undefined; [typeof process.env.COUNT, process.env.NOTHING, __lf.env.COUNT]`)).toEqual(['string', 'undefined', '5'])
+    expect(sb.eval(`delete process.env.COUNT; 'COUNT' in process.env`)).toBe(false)
+    expect(sb.eval(`Object.keys(process.env).includes('AWS_REGION') && __lf.inspect(process.env).includes("AWS_REGION: 'eu-west-1'")`)).toBe(true)
   })
 
   it('hrtime, hrtime.bigint, uptime, memoryUsage, nextTick', async () => {
@@ -109,6 +143,8 @@ describe('process', () => {
   it('process.stdout.write goes to the engine hook', () => {
     const out = sb.eval<unknown>(`(() => { const seen = []; __lf.hooks.write = (fd, text) => seen.push([fd, text]); process.stdout.write('out'); process.stderr.write(Buffer.from('err')); __lf.hooks.write = undefined; return seen })()`)
     expect(out).toEqual([[1, 'out'], [2, 'err']])
+    const warned = sb.eval<unknown>(`(() => { const seen = []; __lf.hooks.write = (fd, text) => seen.push([fd, text]); process.emitWarning('careful'); process.emitWarning('old api', 'DeprecationWarning'); __lf.hooks.write = undefined; return seen })()`)
+    expect(warned).toEqual([[2, '(node:8) Warning: careful\n'], [2, '(node:8) DeprecationWarning: old api\n']])
   })
 
   it('process is an event emitter for process.on/emit', () => {

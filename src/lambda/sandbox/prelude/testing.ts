@@ -31,6 +31,8 @@ export interface SandboxOptions {
   /** Offer __lf_host.promiseState so inspect can show `Promise { 4 }` (default true). */
   promiseState?: boolean
   memoryLimitBytes?: number
+  /** QuickJS module to use (e.g. a debug build for leak checks); defaults to getQuickJS(). */
+  module?: Pick<QuickJSWASMModule, 'newRuntime'>
 }
 
 /** Thrown by PreludeSandbox.eval when the code throws inside QuickJS. */
@@ -43,6 +45,8 @@ export class SandboxError extends Error {
 
 export class PreludeSandbox {
   readonly loads: string[] = []
+  /** ms spent compiling lazy modules in loadBuiltin (the engine does not bill this time). */
+  loadMs = 0
   randomCalls = 0
   private jsonStringify!: QuickJSHandle
 
@@ -52,7 +56,7 @@ export class PreludeSandbox {
   ) {}
 
   static async create(options: SandboxOptions = {}): Promise<PreludeSandbox> {
-    const qjs = await getQuickJS()
+    const qjs = options.module ?? (await getQuickJS())
     const runtime = qjs.newRuntime()
     if (options.memoryLimitBytes !== undefined) runtime.setMemoryLimit(options.memoryLimitBytes)
     runtime.setMaxStackSize(1024 * 1024)
@@ -79,7 +83,9 @@ export class PreludeSandbox {
         const src = sources.lazy[key]
         if (src === undefined) return ctx.undefined
         this.loads.push(key)
+        const t0 = performance.now()
         const result = ctx.evalCode(src, `node:${key}`)
+        this.loadMs += performance.now() - t0
         if (result.error) {
           // Surface the evaluation error inside QuickJS (ownership moves to the caller).
           return { error: result.error }
@@ -156,12 +162,16 @@ export class PreludeSandbox {
     const result = this.context.evalCode(code, '/var/task/test.js')
     if (result.error) throw this.toError(result.error)
     const promiseHandle = result.value
-    const settled = this.context.resolvePromise(promiseHandle)
-    promiseHandle.dispose()
-    this.drain()
-    const out = await settled
-    if (out.error) throw this.toError(out.error)
-    return this.toHost<T>(out.value)
+    try {
+      this.drain()
+      const state = this.context.getPromiseState(promiseHandle)
+      if (state.type === 'pending') throw new Error('the promise is still pending after running all jobs')
+      if (state.type === 'rejected') throw this.toError(state.error)
+      if (state.notAPromise) return this.toHost<T>(promiseHandle.dup())
+      return this.toHost<T>(state.value)
+    } finally {
+      promiseHandle.dispose()
+    }
   }
 
   /** Runs pending jobs (microtasks) until none are left. */

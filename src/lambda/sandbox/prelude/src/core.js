@@ -196,9 +196,13 @@ const lf = {
     return load(key)
   },
   hasBuiltin: (name) => normalize(name) !== undefined,
+  // Loads lazy modules ahead of use (public names or internal keys such as 'internal/inspect').
+  preload(keys) {
+    for (let i = 0; i < keys.length; i++) load(keys[i])
+  },
   builtinModules: PUBLIC.slice(),
   format,
-  formatWithOptions: internals.formatWithOptions,
+  formatWithOptions: (opts, ...args) => slowFormat().formatWithOptions(opts, args),
   inspect: internals.inspect,
   env,
   fs: {

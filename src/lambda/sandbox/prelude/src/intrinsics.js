@@ -9,33 +9,30 @@
 // "holder:key,key;..." where holder is a dotted path from globalThis or a %Intrinsic%, and
 // @name is the well-known symbol Symbol[name].
 const SPEC =
-  'globalThis:Object,Array,String,Number,Boolean,Symbol,BigInt,Map,Set,WeakMap,WeakSet,JSON,Math,Reflect,Error,' +
-  'TypeError,RegExp,Date,Promise,Proxy,Function,ArrayBuffer,DataView,Uint8Array;' +
-  'Object:keys,entries,assign,create,defineProperty,freeze,is,getOwnPropertyNames,getOwnPropertySymbols,' +
-  'getOwnPropertyDescriptor,getOwnPropertyDescriptors,getPrototypeOf,setPrototypeOf;' +
+  'globalThis:Object,Array,String,Number,Symbol,Map,Set,WeakMap,JSON,Reflect,Error,TypeError,RegExp,Promise,' +
+  'Function,Uint8Array;' +
+  'Object:keys,entries,assign,create,defineProperty,getOwnPropertyNames,getOwnPropertySymbols,' +
+  'getOwnPropertyDescriptor,getOwnPropertyDescriptors,getPrototypeOf,setPrototypeOf,freeze;' +
   'Object.prototype:hasOwnProperty,propertyIsEnumerable,toString,valueOf;' +
   'Array:isArray,from;' +
-  'Array.prototype:join,map,filter,forEach,push,pop,shift,unshift,slice,splice,concat,indexOf,includes,sort,reduce,' +
-  'some,every,find,fill,keys,values,entries,toString,@iterator;' +
+  'Array.prototype:join,map,filter,forEach,push,pop,shift,unshift,slice,splice,concat,indexOf,includes,sort,' +
+  'reduce,some,keys,@iterator;' +
   'String:fromCharCode;' +
-  'String.prototype:charCodeAt,codePointAt,slice,substring,split,indexOf,lastIndexOf,includes,startsWith,endsWith,' +
-  'replace,replaceAll,toLowerCase,toUpperCase,trim,padStart,padEnd,repeat,normalize,concat,match,toString,valueOf,' +
-  '@iterator;' +
+  'String.prototype:charCodeAt,codePointAt,slice,split,indexOf,lastIndexOf,includes,startsWith,endsWith,replace,' +
+  'replaceAll,toLowerCase,trim,padStart,padEnd,repeat,normalize,concat,toString,@iterator;' +
   'Function.prototype:call,apply,bind,toString,@hasInstance;' +
   'JSON:stringify,parse;' +
   'Reflect:apply,ownKeys,getPrototypeOf,defineProperty,getOwnPropertyDescriptor;' +
   'Map.prototype:get,set,has,delete,entries,keys,values,forEach,@iterator;' +
   'Set.prototype:add,has,delete,values,forEach,@iterator;' +
-  'Symbol:for,iterator,toPrimitive,toStringTag,hasInstance;' +
-  'Symbol.prototype:toString,valueOf;' +
-  'Number:isNaN,isFinite,parseFloat,parseInt;' +
-  'Number.prototype:toString,valueOf;' +
-  'Math:floor,max,min,round,sqrt,trunc,abs;' +
-  'RegExp.prototype:exec,test,toString,@replace,@split,@match;' +
+  'Symbol:for,iterator,toPrimitive,toStringTag;' +
+  'Symbol.prototype:toString;' +
+  'Number.prototype:toString;' +
+  'Math:floor,max,min,round,sqrt,trunc;' +
+  'RegExp.prototype:exec,test,toString,@replace,@split;' +
   'Error.prototype:toString;' +
-  'Date.prototype:getTime,toISOString,toString,valueOf;' +
-  '%TypedArray%.prototype:subarray,slice,set,join,@iterator;' +
-  '%ArrayIterator%:next;%StringIterator%:next;%MapIterator%:next;%SetIterator%:next'
+  'Date.prototype:getTime,toISOString;' +
+  '%ArrayIterator%:next;%MapIterator%:next;%SetIterator%:next'
 
 export function captureIntrinsics() {
   const G = globalThis
@@ -43,7 +40,6 @@ export function captureIntrinsics() {
   const special = {
     '%TypedArray%': getProto(Uint8Array),
     '%ArrayIterator%': getProto([][Symbol.iterator]()),
-    '%StringIterator%': getProto(''[Symbol.iterator]()),
     '%MapIterator%': getProto(new Map()[Symbol.iterator]()),
     '%SetIterator%': getProto(new Set()[Symbol.iterator]()),
   }

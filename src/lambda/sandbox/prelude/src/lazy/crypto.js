@@ -1,17 +1,15 @@
 // crypto: randomness from the host (__lf_host.randomBytes), hashes and HMAC from @noble/hashes.
 // No KeyObject/cipher/sign/verify and no webcrypto.subtle.
-import { Buffer } from 'buffer'
-import { sha1, md5 } from '@noble/hashes/legacy.js'
-import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js'
-import { hmac } from '@noble/hashes/hmac.js'
-import { pbkdf2 as nobPbkdf2 } from '@noble/hashes/pbkdf2.js'
 
-const HASHES = { md5, sha1, sha224, sha256, sha384, sha512 }
+let noble // internal/hashes, set by the factory's loader on first use
+let bufferModule // buffer, likewise (randomUUID and getRandomValues don't need it)
+const hashes = () => noble()
+const BufferLazy = () => bufferModule()
 const ALIASES = { 'rsa-md5': 'md5', 'rsa-sha1': 'sha1', 'rsa-sha256': 'sha256', 'rsa-sha384': 'sha384', 'rsa-sha512': 'sha512', 'sha-1': 'sha1', 'sha-256': 'sha256', 'sha-384': 'sha384', 'sha-512': 'sha512' }
 
 function pick(algorithm) {
   const key = `${algorithm}`.toLowerCase()
-  const fn = HASHES[ALIASES[key] || key]
+  const fn = hashes().digests[ALIASES[key] || key]
   if (fn === undefined) {
     const err = new Error('Digest method not supported')
     err.code = 'ERR_CRYPTO_INVALID_DIGEST'
@@ -27,7 +25,7 @@ function argType(name, message) {
 }
 
 function toBytes(data, encoding, name = 'data') {
-  if (typeof data === 'string') return Buffer.from(data, encoding || 'utf8')
+  if (typeof data === 'string') return BufferLazy().from(data, encoding || 'utf8')
   if (data instanceof Uint8Array) return data
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
   if (data instanceof ArrayBuffer) return new Uint8Array(data)
@@ -35,7 +33,7 @@ function toBytes(data, encoding, name = 'data') {
 }
 
 function output(bytes, encoding) {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const buf = BufferLazy().from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   return encoding === undefined || encoding === 'buffer' ? buf : buf.toString(encoding)
 }
 
@@ -72,7 +70,7 @@ class Hmac {
   #h
   #done = false
   constructor(algorithm, key) {
-    this.#h = hmac.create(pick(algorithm), toBytes(key, 'utf8', 'key'))
+    this.#h = hashes().hmac.create(pick(algorithm), toBytes(key, 'utf8', 'key'))
   }
   update(data, encoding) {
     this.#h.update(toBytes(data, encoding))
@@ -86,6 +84,9 @@ class Hmac {
 }
 
 export default function factory(load, internals) {
+  let loaded
+  noble = () => loaded || (loaded = load('internal/hashes'))
+  bufferModule = () => load('buffer').Buffer
   // Randomness from the host (__lf_host.randomBytes -> hex), fetched 256 bytes at a time.
   let pool = ''
   let pos = 0
@@ -107,7 +108,7 @@ export default function factory(load, internals) {
       err.code = 'ERR_OUT_OF_RANGE'
       throw err
     }
-    const buf = fillRandom(Buffer.alloc(size))
+    const buf = fillRandom(BufferLazy().alloc(size))
     if (typeof cb === 'function') {
       internals.process.nextTick(cb, null, buf)
       return undefined
@@ -178,7 +179,7 @@ export default function factory(load, internals) {
   }
 
   function pbkdf2Sync(password, salt, iterations, keylen, digest) {
-    const out = nobPbkdf2(pick(digest), toBytes(password, 'utf8', 'password'), toBytes(salt, 'utf8', 'salt'), { c: iterations, dkLen: keylen })
+    const out = hashes().pbkdf2(pick(digest), toBytes(password, 'utf8', 'password'), toBytes(salt, 'utf8', 'salt'), { c: iterations, dkLen: keylen })
     return output(out)
   }
 

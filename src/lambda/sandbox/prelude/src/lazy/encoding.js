@@ -23,6 +23,14 @@ export class TextEncoder {
   }
 }
 Object.defineProperty(TextEncoder.prototype, Symbol.toStringTag, { value: 'TextEncoder', configurable: true })
+// Node 20 prints `{ encoding: 'utf-8' }` for a TextEncoder.
+Object.defineProperty(TextEncoder.prototype, Symbol.for('nodejs.util.inspect.custom'), {
+  configurable: true,
+  writable: true,
+  value: function inspect(depth) {
+    return typeof depth === 'number' && depth < 0 ? this : { encoding: this.encoding }
+  },
+})
 
 function encodeInto(str, dest) {
   let read = 0
@@ -202,3 +210,11 @@ export class TextDecoder {
   }
 }
 Object.defineProperty(TextDecoder.prototype, Symbol.toStringTag, { value: 'TextDecoder', configurable: true })
+Object.defineProperty(TextDecoder.prototype, Symbol.for('nodejs.util.inspect.custom'), {
+  configurable: true,
+  writable: true,
+  value: function inspect(depth, opts, inspectFn) {
+    if (typeof depth === 'number' && depth < 0) return this
+    return `${this.constructor.name} ${inspectFn({ encoding: this.encoding, fatal: this.fatal, ignoreBOM: this.ignoreBOM }, opts)}`
+  },
+})

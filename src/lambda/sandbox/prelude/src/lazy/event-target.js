@@ -116,5 +116,13 @@ export default function factory() {
     abort(reason) { this.#signal.__lfAbort(reason) }
   }
 
+  const kInspect = Symbol.for('nodejs.util.inspect.custom')
+  AbortSignal.prototype[kInspect] = function inspect(depth, opts, inspectFn) {
+    return `${this.constructor.name} ${inspectFn({ aborted: this.aborted }, opts)}`
+  }
+  AbortController.prototype[kInspect] = function inspect(depth, opts, inspectFn) {
+    return `${this.constructor.name} ${inspectFn({ signal: this.signal }, opts)}`
+  }
+  for (const C of [AbortSignal, AbortController]) Object.defineProperty(C.prototype, kInspect, { enumerable: false })
   return { Event, EventTarget, AbortController, AbortSignal }
 }

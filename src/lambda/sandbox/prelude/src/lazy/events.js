@@ -3,6 +3,17 @@ import EventEmitter from 'events/events.js'
 
 export default function factory() {
   const EE = EventEmitter
+  // Node 20 emitters carry two symbol-keyed fields; they show in util.inspect output.
+  const kShapeMode = Symbol('shapeMode')
+  const kCapture = Symbol('kCapture')
+  const init = EE.init
+  EE.init = function initWithSymbols(opts) {
+    init.call(this, opts)
+    if (!Object.prototype.hasOwnProperty.call(this, kShapeMode)) {
+      this[kShapeMode] = false
+      this[kCapture] = !!(opts && opts.captureRejections)
+    }
+  }
   if (EE.errorMonitor === undefined) EE.errorMonitor = Symbol('events.errorMonitor')
   if (EE.captureRejectionSymbol === undefined) EE.captureRejectionSymbol = Symbol.for('nodejs.rejection')
   EE.getEventListeners = (emitter, name) => (typeof emitter.listeners === 'function' ? emitter.listeners(name) : [])

@@ -53,7 +53,14 @@ export default function factory(load, internals) {
     execPath: '/var/lang/bin/node',
     pid: 8,
     ppid: 1,
-    env: internals.env,
+    // Like Node's, process.env stores strings: assigned values are converted.
+    env: new Proxy(internals.env, {
+      set(target, key, value) {
+        if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string')
+        target[key] = `${value}`
+        return true
+      },
+    }),
     exitCode: undefined,
     config: { variables: {} },
     features: { inspector: false, ipv6: true, tls: true },
@@ -97,8 +104,11 @@ export default function factory(load, internals) {
       const name = typeof type === 'string' ? type : (type && type.type) || (warning && warning.name) || 'Warning'
       const msg = typeof warning === 'string' ? warning : warning && warning.message
       if (process.emit('warning', warning) === false) {
-        const c = globalThis.console
-        if (c !== undefined && typeof c.error === 'function') c.error(`(node:8) ${name}: ${msg}`)
+        // Node writes warnings straight to stderr (Lambda logs such lines as they are).
+        const line = `(node:8) ${name}: ${msg}\n`
+        const hook = internals.hooks.write
+        if (typeof hook === 'function') hook(2, line)
+        else if (globalThis.console !== undefined && typeof globalThis.console.error === 'function') globalThis.console.error(line.slice(0, -1))
       }
     },
     on(event, fn) {

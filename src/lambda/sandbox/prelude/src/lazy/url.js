@@ -8,7 +8,55 @@ function invalidArg(code, message, Ctor = TypeError) {
   return err
 }
 
+const kInspect = Symbol.for('nodejs.util.inspect.custom')
+
+// Node 20 prints URL / URLSearchParams through these custom inspectors.
+function installInspect() {
+  Object.defineProperty(URL.prototype, kInspect, {
+    configurable: true,
+    writable: true,
+    value: function inspectURL(depth, opts, inspect) {
+      const name = this.constructor.name
+      if (typeof depth === 'number' && depth < 0) return `${name} {}`
+      const obj = {
+        href: this.href,
+        origin: this.origin,
+        protocol: this.protocol,
+        username: this.username,
+        password: this.password,
+        host: this.host,
+        hostname: this.hostname,
+        port: this.port,
+        pathname: this.pathname,
+        search: this.search,
+        searchParams: this.searchParams,
+        hash: this.hash,
+      }
+      return `${name} ${inspect(obj, opts)}`
+    },
+  })
+  Object.defineProperty(URLSearchParams.prototype, kInspect, {
+    configurable: true,
+    writable: true,
+    value: function inspectParams(depth, opts, inspect) {
+      const name = this.constructor.name
+      if (typeof depth === 'number' && depth < 0) return '[Object]'
+      const inner = { ...opts }
+      if (depth !== null && depth !== undefined) inner.depth = depth - 1
+      const output = []
+      for (const [k, v] of this) output.push(`${inspect(k, inner)} => ${inspect(v, inner)}`)
+      const separator = ', '
+      const length = output.reduce((n, cur) => n + cur.length + separator.length, -separator.length)
+      const breakLength = opts && typeof opts.breakLength === 'number' ? opts.breakLength : 80
+      if (length > breakLength) return `${name} {\n  ${output.join(',\n  ')} }`
+      if (output.length) return `${name} { ${output.join(separator)} }`
+      return `${name} {}`
+    },
+  })
+}
+
 export default function factory(load) {
+  installInspect()
   function fileURLToPath(input) {
     const url = typeof input === 'string' ? new URL(input) : input
     if (url === null || typeof url !== 'object' || typeof url.href !== 'string') {
@@ -153,7 +201,13 @@ export default function factory(load) {
     resolve,
     fileURLToPath,
     pathToFileURL,
-    domainToASCII: (d) => `${d}`.toLowerCase(),
+    domainToASCII(domain) {
+      try {
+        return new URL(`ws://${domain}`).hostname
+      } catch {
+        return ''
+      }
+    },
     domainToUnicode: (d) => `${d}`,
     urlToHttpOptions(url) {
       return {
