@@ -148,15 +148,14 @@ describe('globals', () => {
     )
     const order = (await call(lambda, fn)).json as string[]
     expect(order.slice(0, 3)).toEqual(['microtask', 'promise', 'immediate'])
-    // CPU time spent in QuickJS advances the virtual clock too, so a busy machine can make a
-    // timer observe a few ms more than its due time — never less, and never out of order.
+    // CPU time spent in QuickJS advances the virtual clock too, and (as in Node, where timers
+    // are scheduled against libuv's cached loop time) a timer is due relative to the start of
+    // the current run, not the precise Date.now(). So on a busy machine the observed times
+    // drift by a few ms either way; the order never changes.
     const timed = order.slice(3).map((s) => /^(\w+) (\d+)$/.exec(s)!.slice(1))
     expect(timed.map(([kind]) => kind)).toEqual(['interval', 'timeout', 'interval', 'interval'])
     const due = [100, 150, 200, 300]
-    timed.forEach(([, n], i) => {
-      expect(Number(n)).toBeGreaterThanOrEqual(due[i])
-      expect(Number(n)).toBeLessThan(due[i] + 40)
-    })
+    timed.forEach(([, n], i) => expect(Math.abs(Number(n) - due[i])).toBeLessThan(40))
   })
 
   it('Date.now() and new Date() read the virtual clock (UTC)', async () => {
