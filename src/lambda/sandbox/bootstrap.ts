@@ -5,11 +5,12 @@
 // the CommonJS loader for the function's files, handler resolution (like the RIC's
 // UserFunction.load), the invoke loop semantics (callback / promise / context.succeed|fail|done,
 // callbackWaitsForEmptyEventLoop, beforeExit) and error shapes (Errors.toRapidResponse /
-// toFormatted). The host talks to it through `__lf_rt` with ONE call per phase:
-//   start(payload, metaJson, vnow) -> handler invoked
+// toFormatted). The host talks to it through `__lf_rt` with one call per phase:
+//   start(meta + "\n" + payload, vnow) -> handler invoked ("1": run the due timers first)
 //   (host runs pending jobs)
 //   step() -> "<header JSON>\n<payload>"       header: {s, t, l, e, ...}
 //   fire(vnow) -> runs one immediate or one due timer
+// For an invoke the host does start + jobs + step inside ONE crossing (no sandbox->host call).
 // Everything user code could tamper with is captured here first.
 //
 // Runs INSIDE QuickJS. Written as a plain string: no build step, no transpiler helpers.
@@ -43,9 +44,7 @@ var StringC = String, NumberC = Number, ErrorC = Error, SyntaxErrorC = SyntaxErr
 var MathFloor = Math.floor, MathMax = Math.max, MathMin = Math.min;
 var PromiseC = Promise, promiseThen = uncurry(Promise.prototype.then), promiseResolve = Promise.resolve.bind(Promise);
 var AsyncFunctionProto = ObjectGetPrototypeOf(async function () {});
-var hostNow = host.now, hostCompile = host.compile, hostFlush = host.flushLogs, hostSettled = host.settled;
-// hostSettled(p) answers p's value when p is already fulfilled and no job is pending, else PENDING.
-var PENDING = ObjectFreeze({});
+var hostNow = host.now, hostCompile = host.compile, hostFlush = host.flushLogs;
 var lf; // the prelude's __lf, attached in configure()
 // QuickJS reports deep recursion as InternalError: stack overflow; Node as RangeError.
 var InternalErrorC = G.InternalError;
@@ -732,10 +731,6 @@ function start(input, t) {
   try {
     var r = handlerFn(event, ctx, callback);
     if (r !== null && typeof r === 'object' && ObjectToString(r) === '[object Promise]') {
-      // Fast path: an async handler that finished without awaiting anything, and nothing else
-      // queued: the response is ready now (saves two host crossings per invoke).
-      var v = call(hostSettled, host, r);
-      if (v !== PENDING) { succeed(v); return step(); }
       // A native promise: use the captured then(), so a tampered Promise.prototype cannot hang the runtime.
       promiseThen(r, succeed, fail);
     } else if (r && typeof r.then === 'function') {
@@ -833,7 +828,7 @@ function moduleError(json) {
 
 var rt = ObjectFreeze({
   configure: configure, init: initPhase, start: start, step: step, fire: fire,
-  cjsKeys: cjsKeys, cjsGet: cjsGet, builtinKeys: builtinKeys, moduleError: moduleError, PENDING: PENDING,
+  cjsKeys: cjsKeys, cjsGet: cjsGet, builtinKeys: builtinKeys, moduleError: moduleError,
 });
 ObjectDefineProperty(G, '__lf_rt', { value: rt, writable: false, enumerable: false, configurable: false });
 })(globalThis, globalThis.__lf_host)`

@@ -94,10 +94,67 @@ function installGrowGuard(): void {
   }
 }
 
+// The per-invoke crossing (start + jobs + step) calls quickjs-emscripten's FFI directly: its
+// public wrappers allocate several host objects per call (Lifetimes, typed-array views, a
+// malloc'd argv array) which cost more than the calls themselves. Same C entry points, same
+// semantics (QTS_Call + QTS_ResolveException, QTS_NewString from a NUL-terminated UTF-8 copy,
+// QTS_ExecutePendingJob). Only used when the installed build exposes them (checked once), else
+// the public API is used.
+interface RawFfi {
+  QTS_Call(ctx: number, fn: number, thisVal: number, argc: number, argv: number): number
+  QTS_ResolveException(ctx: number, value: number): number
+  QTS_NewString(ctx: number, chars: number): number
+  QTS_NewFloat64(ctx: number, n: number): number
+  QTS_GetString(ctx: number, value: number): number
+  QTS_FreeCString(ctx: number, chars: number): void
+  QTS_FreeValuePointer(ctx: number, value: number): void
+  QTS_FreeValuePointerRuntime(rt: number, value: number): void
+  QTS_ExecutePendingJob(rt: number, max: number, lastCtxOut: number): number
+  QTS_Typeof(ctx: number, value: number): number
+}
+interface RawModule {
+  _malloc(n: number): number
+  _free(p: number): void
+  HEAPU8: Uint8Array
+  lengthBytesUTF8(s: string): number
+  stringToUTF8(s: string, p: number, max: number): void
+  UTF8ToString(p: number): string
+}
+interface Raw {
+  ffi: RawFfi
+  mod: RawModule
+  ctx: number
+  rt: number
+  undef: number
+  /** 8 bytes of WebAssembly memory: argv[2] for calls, the out-pointer of ExecutePendingJob. */
+  scratch: number
+  wrap(ptr: number): QuickJSHandle
+}
+
+function rawAccess(ctx: QuickJSContext, rt: QuickJSRuntime): Omit<Raw, 'scratch'> | undefined {
+  try {
+    const c = ctx as unknown as { ffi?: RawFfi; module?: RawModule; ctx?: { value: number }; memory?: { heapValueHandle?(p: number): QuickJSHandle } }
+    const r = rt as unknown as { rt?: { value: number } }
+    const ffi = c.ffi
+    const mod = c.module
+    const fns = ['QTS_Call', 'QTS_ResolveException', 'QTS_NewString', 'QTS_NewFloat64', 'QTS_GetString', 'QTS_FreeCString', 'QTS_FreeValuePointer', 'QTS_FreeValuePointerRuntime', 'QTS_ExecutePendingJob', 'QTS_Typeof'] as const
+    if (!ffi || !mod || fns.some((f) => typeof ffi[f] !== 'function')) return undefined
+    if (typeof mod._malloc !== 'function' || typeof mod._free !== 'function' || !(mod.HEAPU8 instanceof Uint8Array)) return undefined
+    if (typeof mod.lengthBytesUTF8 !== 'function' || typeof mod.stringToUTF8 !== 'function' || typeof mod.UTF8ToString !== 'function') return undefined
+    const memory = c.memory
+    const ctxPtr = c.ctx?.value
+    const rtPtr = r.rt?.value
+    if (!memory || typeof memory.heapValueHandle !== 'function' || typeof ctxPtr !== 'number' || typeof rtPtr !== 'number') return undefined
+    return { ffi, mod, ctx: ctxPtr, rt: rtPtr, undef: ctx.undefined.value as unknown as number, wrap: (p) => memory.heapValueHandle!(p) }
+  } catch {
+    return undefined
+  }
+}
+
 export class Sandbox {
   readonly runtime: QuickJSRuntime
   readonly context: QuickJSContext
-  private fns: Record<'configure' | 'init' | 'start' | 'step' | 'fire' | 'cjsKeys' | 'cjsGet' | 'builtinKeys' | 'moduleError' | 'PENDING', QuickJSHandle>
+  private fns: Record<'configure' | 'init' | 'start' | 'step' | 'fire' | 'cjsKeys' | 'cjsGet' | 'builtinKeys' | 'moduleError', QuickJSHandle>
   private readonly pkgType = new Map<string, boolean>()
   private disposed = false
   /** Virtual time cursor of this process (ms, epoch). */
@@ -129,6 +186,8 @@ export class Sandbox {
   private entryWasm = 0
   private oomHit = false
   private readonly guard: GrowGuard
+  private raw: Raw | undefined
+  private h32: Int32Array | undefined
 
   constructor(qjs: QuickJSWASMModule, limits: SandboxLimits) {
     const t0 = performance.now()
@@ -167,6 +226,11 @@ export class Sandbox {
       (base, req) => this.normalizeModule(base, req),
     )
     this.context = rt.newContext()
+    const raw = rawAccess(this.context, rt)
+    if (raw) {
+      const scratch = raw.mod._malloc(8)
+      if (scratch) this.raw = { ...raw, scratch }
+    }
     this.fns = undefined as never
     try {
       this.install()
@@ -249,14 +313,6 @@ export class Sandbox {
       return arr
     })
     def('memoryUsage', () => ctx.newNumber(this.heapUsed()))
-    def('settled', (p) => {
-      const pending = this.fns.PENDING
-      if (this.runtime.hasPendingJob()) return pending.dup()
-      const state = ctx.getPromiseState(p)
-      if (state.type === 'fulfilled' && !state.notAPromise) return state.value
-      if (state.type === 'rejected') state.error.dispose()
-      return pending.dup()
-    })
     ctx.defineProp(ctx.global, '__lf_host', { value: host, configurable: true, enumerable: false })
     host.dispose()
 
@@ -265,7 +321,7 @@ export class Sandbox {
       this.evalVoid(PRELUDE_CORE, 'node:internal/prelude')
     })
     const rtObj = ctx.getProp(ctx.global, '__lf_rt')
-    const names = ['configure', 'init', 'start', 'step', 'fire', 'cjsKeys', 'cjsGet', 'builtinKeys', 'moduleError', 'PENDING'] as const
+    const names = ['configure', 'init', 'start', 'step', 'fire', 'cjsKeys', 'cjsGet', 'builtinKeys', 'moduleError'] as const
     const fns = {} as Record<(typeof names)[number], QuickJSHandle>
     for (const n of names) fns[n] = ctx.getProp(rtObj, n)
     rtObj.dispose()
@@ -385,23 +441,132 @@ export class Sandbox {
   }
 
   /**
-   * Invoke the handler. Returns the step result when the invoke finished within this one
-   * crossing (the fast path), else undefined: run jobs and call step().
+   * Invoke the handler, run the microtasks it queued and take the first step result, all in one
+   * crossing (the same three calls as start + runJobs() + step(), without returning to the
+   * host in between). Returns undefined only if leftover timers never stopped being due.
    */
   start(payload: string, meta: string): StepResult | undefined {
+    const input = meta + '\n' + payload
     // start() answers "1" when leftover timers are due: run them (with their microtasks) first.
     for (let guard = 0; guard < 10_000; guard++) {
-      const r = this.callString(this.fns.start, meta + '\n' + payload, this.vclock)!
+      const r = this.cross(() => {
+        const s = this.callIn(this.fns.start, input, this.vclock)
+        if (s !== '') return s
+        this.jobsIn()
+        if (this.interruptFired) throw new SandboxFault('timeout', 'interrupted')
+        return this.callIn(this.fns.step)
+      })
+      if (this.interruptFired) throw new SandboxFault('timeout', 'interrupted')
       if (r === '1') {
         this.callVoid(this.fns.fire, this.vclock)
         this.runJobs()
         continue
       }
-      if (r === '') return undefined
-      if (this.runtime.hasPendingJob()) this.runJobs()
       return this.parseStep(r)
     }
     return undefined
+  }
+
+  /** One call inside a crossing: string result, faults thrown. */
+  private callIn(fn: QuickJSHandle, arg?: string, num?: number): string {
+    const raw = this.raw
+    if (raw) return this.callRaw(raw, fn, arg, num)
+    const ctx = this.context
+    let r
+    if (arg === undefined) r = ctx.callFunction(fn, ctx.undefined)
+    else {
+      const a = ctx.newString(arg)
+      const n = ctx.newNumber(num!)
+      r = ctx.callFunction(fn, ctx.undefined, a, n)
+      a.dispose()
+      n.dispose()
+    }
+    if (r.error) {
+      const d = ctx.dump(r.error)
+      r.error.dispose()
+      throw this.faultFrom(d)
+    }
+    const out = ctx.getString(r.value)
+    r.value.dispose()
+    return out
+  }
+
+  private heap32(raw: Raw): Int32Array {
+    const buf = raw.mod.HEAPU8.buffer
+    let h = this.h32
+    if (h === undefined || h.buffer !== buf) h = this.h32 = new Int32Array(buf)
+    return h
+  }
+
+  private callRaw(raw: Raw, fn: QuickJSHandle, arg: string | undefined, num: number | undefined): string {
+    const { ffi, mod, ctx } = raw
+    let argc = 0
+    let a = 0
+    let n = 0
+    if (arg !== undefined) {
+      const size = mod.lengthBytesUTF8(arg) + 1
+      const chars = mod._malloc(size)
+      if (!chars) throw new SandboxFault('oom', 'out of memory')
+      mod.stringToUTF8(arg, chars, size)
+      a = ffi.QTS_NewString(ctx, chars)
+      mod._free(chars)
+      n = ffi.QTS_NewFloat64(ctx, num!)
+      const h = this.heap32(raw)
+      h[raw.scratch >> 2] = a
+      h[(raw.scratch >> 2) + 1] = n
+      argc = 2
+    }
+    const result = ffi.QTS_Call(ctx, fn.value as unknown as number, raw.undef, argc, raw.scratch)
+    if (argc) {
+      ffi.QTS_FreeValuePointer(ctx, a)
+      ffi.QTS_FreeValuePointer(ctx, n)
+    }
+    const error = ffi.QTS_ResolveException(ctx, result)
+    if (error) {
+      ffi.QTS_FreeValuePointer(ctx, result)
+      const e = raw.wrap(error)
+      const d = this.context.dump(e)
+      e.dispose()
+      throw this.faultFrom(d)
+    }
+    const chars = ffi.QTS_GetString(ctx, result)
+    const out = mod.UTF8ToString(chars)
+    ffi.QTS_FreeCString(ctx, chars)
+    ffi.QTS_FreeValuePointer(ctx, result)
+    return out
+  }
+
+  /** Run every pending job, inside a crossing. */
+  private jobsIn(): void {
+    const raw = this.raw
+    if (raw) {
+      const slot = raw.scratch >> 2
+      this.heap32(raw)[slot] = 0
+      const v = raw.ffi.QTS_ExecutePendingJob(raw.rt, -1, raw.scratch)
+      const jobCtx = this.heap32(raw)[slot]
+      if (jobCtx === 0) {
+        raw.ffi.QTS_FreeValuePointerRuntime(raw.rt, v)
+        return
+      }
+      // A number (jobs executed) or the exception that stopped them.
+      const tp = raw.ffi.QTS_Typeof(jobCtx, v)
+      const type = raw.mod.UTF8ToString(tp)
+      raw.mod._free(tp)
+      if (type === 'number') {
+        raw.ffi.QTS_FreeValuePointer(jobCtx, v)
+        return
+      }
+      const e = raw.wrap(v)
+      const d = this.context.dump(e)
+      e.dispose()
+      throw this.faultFrom(d)
+    }
+    const r = this.runtime.executePendingJobs(-1)
+    if (r.error) {
+      const d = this.context.dump(r.error)
+      r.error.dispose()
+      throw this.faultFrom(d)
+    }
   }
 
   private callNumber(fn: QuickJSHandle, ...args: (string | number)[]): number {
@@ -428,14 +593,7 @@ export class Sandbox {
   }
 
   runJobs(): void {
-    this.cross(() => {
-      const r = this.runtime.executePendingJobs(-1)
-      if (r.error) {
-        const d = this.context.dump(r.error)
-        r.error.dispose()
-        throw this.faultFrom(d)
-      }
-    })
+    this.cross(() => this.jobsIn())
     if (this.interruptFired) throw new SandboxFault('timeout', 'interrupted')
   }
 
@@ -634,6 +792,10 @@ export class Sandbox {
     this.disposed = true
     try {
       if (this.fns) for (const h of Object.values(this.fns)) h.dispose()
+      if (this.raw) {
+        this.raw.mod._free(this.raw.scratch)
+        this.raw = undefined
+      }
       this.context.dispose()
       this.runtime.dispose()
     } catch {
