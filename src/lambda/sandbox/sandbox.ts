@@ -569,24 +569,6 @@ export class Sandbox {
     }
   }
 
-  private callNumber(fn: QuickJSHandle, ...args: (string | number)[]): number {
-    return this.cross(() => {
-      const ctx = this.context
-      const handles: QuickJSHandle[] = []
-      for (const a of args) handles.push(typeof a === 'string' ? ctx.newString(a) : ctx.newNumber(a))
-      const r = ctx.callFunction(fn, ctx.undefined, handles)
-      for (const h of handles) h.dispose()
-      if (r.error) {
-        const d = ctx.dump(r.error)
-        r.error.dispose()
-        throw this.faultFrom(d)
-      }
-      const n = ctx.getNumber(r.value)
-      r.value.dispose()
-      return n
-    })
-  }
-
   fire(at: number): void {
     if (at > this.vclock) this.vclock = at
     this.callVoid(this.fns.fire, at)
