@@ -22,18 +22,22 @@ export interface EnvironmentConfig {
   Variables?: Record<string, string>
 }
 
-export interface CreateFunctionRequest {
-  FunctionName: string
+/** The settings both CreateFunction and UpdateFunctionConfiguration accept. */
+export interface FunctionSettings {
   Runtime?: Runtime | string
   Role?: string
   Handler?: string
-  Code: FunctionCode
   Description?: string
   Timeout?: number
   MemorySize?: number
   Environment?: EnvironmentConfig
   LoggingConfig?: LoggingConfig
   EphemeralStorage?: { Size: number }
+}
+
+export interface CreateFunctionRequest extends FunctionSettings {
+  FunctionName: string
+  Code: FunctionCode
   Architectures?: ('x86_64' | 'arm64')[]
 }
 
@@ -42,17 +46,8 @@ export interface UpdateFunctionCodeRequest {
   Files: Record<string, string>
 }
 
-export interface UpdateFunctionConfigurationRequest {
+export interface UpdateFunctionConfigurationRequest extends FunctionSettings {
   FunctionName: string
-  Runtime?: Runtime | string
-  Role?: string
-  Handler?: string
-  Description?: string
-  Timeout?: number
-  MemorySize?: number
-  Environment?: EnvironmentConfig
-  LoggingConfig?: LoggingConfig
-  EphemeralStorage?: { Size: number }
 }
 
 export interface FunctionConfiguration {
