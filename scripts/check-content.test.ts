@@ -21,7 +21,14 @@ const fm = (o: Record<string, string> = {}) =>
     '',
   ].join('\n')
 
-const body = (extra = '') => `## First part\n\nSome text.\n\n### A detail\n\nMore.\n${extra}\n\n## Summary\n\nDone.\n`
+const body = (extra = '', check = 'first-check') =>
+  `## First part\n\nSome text.\n\n### A detail\n\nMore.\n${extra}\n\n<Check id="${check}" />\n\n## Summary\n\nDone.\n`
+
+const checksFile = (id: string) => `export default [
+  { id: '${id}', kind: 'single', prompt: 'Which?', section: 'first-part', explanation: 'Because.',
+    options: [{ text: 'Right', correct: true, why: 'It is.' }, { text: 'Wrong', why: 'It is not.' }] },
+]
+`
 
 function project(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'lf-content-'))
@@ -37,14 +44,16 @@ function project(files: Record<string, string>): string {
 }
 
 async function problems(files: Record<string, string>) {
-  return (await checkContent({ root: project(files) })).map(formatProblem)
+  return (await checkContent({ root: project(files), minAssessment: 2 })).map(formatProblem)
 }
 
 const good = {
   'lessons/01-first-lesson.mdx': fm() + body('See [the next lesson](/lessons/second-lesson#a-detail) and [AWS docs](https://docs.aws.amazon.com/lambda/latest/dg/welcome.html).\n\n```js\nexport const handler = async () => 1\n```'),
-  'lessons/02-second-lesson.mdx': fm({ title: 'title: Second' }) + "import { Box } from '../diagrams/Box'\n\n" + body('<Figure caption="A box"><Box /></Figure>\n\nBack to [the first part](#first-part).'),
+  'lessons/02-second-lesson.mdx': fm({ title: 'title: Second' }) + "import { Box } from '../diagrams/Box'\n\n" + body('<Figure caption="A box"><Box /></Figure>\n\nBack to [the first part](#first-part).', 'second-check'),
   'diagrams/Box.tsx': "import { useId } from 'react'\nimport { helper } from './helper'\nexport function Box() { const id = useId(); return <svg role=\"img\" aria-labelledby={id}><title id={id}>{helper}</title></svg> }\n",
   'diagrams/helper.ts': "export const helper = 'A box'\n",
+  'checks/first-lesson.ts': checksFile('first-check'),
+  'checks/second-lesson.ts': checksFile('second-check'),
 }
 
 describe('check-content', () => {
@@ -143,5 +152,52 @@ describe('check-content', () => {
 
   it('reports an empty lessons folder', async () => {
     expect(await problems({})).toContainEqual('content/lessons: no lessons found (expected NN-slug.mdx files)')
+  })
+})
+
+describe('check-content: knowledge checks', () => {
+  const select = (n: number) => `export default [
+  { id: 'first-check', kind: 'select', select: ${n}, prompt: 'Which two?', section: 'first-part', explanation: 'Because.',
+    options: [{ text: 'A', correct: true, why: 'w' }, { text: 'B', correct: true, why: 'w' }, { text: 'C', why: 'w' }, { text: 'D', why: 'w' }] },
+]
+`
+  it('fails a "select N" question whose number of correct options is not N, naming the file', async () => {
+    expect(await problems({ ...good, 'checks/first-lesson.ts': select(2) })).toEqual([])
+    expect(await problems({ ...good, 'checks/first-lesson.ts': select(3) })).toContain(
+      'content/checks/first-lesson.ts: check 1 "first-check": says "select 3" but 2 options are marked correct.',
+    )
+  })
+  it('fails a matching question with a missing or duplicate pair', async () => {
+    const match = (pairs: string) => `export default [{ id: 'first-check', kind: 'match', prompt: 'Match', section: 'a-detail', explanation: 'e', pairs: [${pairs}] }]\n`
+    expect(await problems({ ...good, 'checks/first-lesson.ts': match("{ left: 'a', right: 'x' }, { left: 'b', right: 'y' }") })).toEqual([])
+    const dup = await problems({ ...good, 'checks/first-lesson.ts': match("{ left: 'a', right: 'x' }, { left: 'b', right: 'x' }") })
+    expect(dup.join('\n')).toMatch(/^content\/checks\/first-lesson\.ts: check 1 "first-check": pair 2 repeats the right side "x"/m)
+    const missing = await problems({ ...good, 'checks/first-lesson.ts': match("{ left: 'a', right: 'x' }, { left: 'b' }") })
+    expect(missing.join('\n')).toMatch(/pair 2 is missing its right side/)
+  })
+  it('fails a lesson with no check', async () => {
+    const { ['checks/second-lesson.ts']: _, ...rest } = good
+    const p = await problems({ ...rest, 'lessons/02-second-lesson.mdx': fm({ title: 'title: Second' }) + '## Part\n\nText.\n\n## Summary\n\nDone.\n' })
+    expect(p).toContain('content/lessons/02-second-lesson.mdx: has no knowledge check: add questions to content/checks/second-lesson.ts and place each with <Check id="…"/>')
+  })
+  it('fails a placed check that does not exist, and a defined check that is never placed', async () => {
+    const p = await problems({ ...good, 'lessons/01-first-lesson.mdx': fm() + body('', 'no-such-check') })
+    expect(p.some((l) => /^content\/lessons\/01-first-lesson\.mdx:\d+: <Check id="no-such-check"\/> does not exist/.test(l))).toBe(true)
+    expect(p.some((l) => l.startsWith('content/checks/first-lesson.ts: check "first-check" is never placed'))).toBe(true)
+  })
+  it('fails duplicate ids across lessons, a dead section, and a checks file with no lesson', async () => {
+    const p = await problems({
+      ...good,
+      'checks/second-lesson.ts': checksFile('first-check').replace("section: 'first-part'", "section: 'nowhere'"),
+      'checks/ghost-lesson.ts': checksFile('ghost'),
+    })
+    const text = p.join('\n')
+    expect(text).toMatch(/content\/checks\/second-lesson\.ts: check "first-check": the id is already used in content\/checks\/first-lesson\.ts/)
+    expect(text).toMatch(/section "nowhere" is not a heading id in its lesson/)
+    expect(text).toMatch(/content\/checks\/ghost-lesson\.ts: there is no lesson with the slug "ghost-lesson"/)
+  })
+  it('fails when the self-assessment has too few questions', async () => {
+    const p = (await checkContent({ root: project(good), minAssessment: 25 })).map(formatProblem)
+    expect(p).toContain('content/checks: the self-assessment has 2 questions; it needs at least 25 (add "assessment" exports)')
   })
 })

@@ -14,6 +14,7 @@
  *  - it imports only diagrams (../diagrams/…), and diagrams import only React or each other.
  * Prints `file:line: problem` lines and exits 1 on any problem.
  */
+import { checkQuizzes } from './check-quiz.ts'
 import { compile } from '@mdx-js/mdx'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -89,9 +90,11 @@ function collectHast(facts: LessonFacts) {
 export interface CheckOptions {
   /** Project root (holds content/). */
   root: string
+  /** The fewest questions the self-assessment may have (default 25). */
+  minAssessment?: number
 }
 
-export async function checkContent({ root }: CheckOptions): Promise<Problem[]> {
+export async function checkContent({ root, minAssessment }: CheckOptions): Promise<Problem[]> {
   const lessonsDir = path.join(root, 'content', 'lessons')
   const diagramsDir = path.join(root, 'content', 'diagrams')
   const problems: Problem[] = []
@@ -207,6 +210,7 @@ export async function checkContent({ root }: CheckOptions): Promise<Problem[]> {
       })
     }
   }
+  problems.push(...(await checkQuizzes({ root, lessons: scan.lessons, headingIdsBySlug, minAssessment })).problems)
   return problems
 }
 

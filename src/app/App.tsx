@@ -9,6 +9,7 @@ import { Shell } from './Shell.tsx'
 const HomePage = lazy(() => import('./pages/HomePage.tsx').then((m) => ({ default: m.HomePage })))
 const LessonPage = lazy(() => import('./pages/LessonPage.tsx').then((m) => ({ default: m.LessonPage })))
 const ProgressPage = lazy(() => import('./pages/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })))
+const AssessmentPage = lazy(() => import('../quiz/AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })))
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })))
 
 export function App() {
@@ -19,6 +20,7 @@ export function App() {
           <Route index element={<HomePage />} />
           <Route path="lessons/:slug" element={<LessonPage />} />
           <Route path="progress" element={<ProgressPage />} />
+          <Route path="assessment" element={<AssessmentPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

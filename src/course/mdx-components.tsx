@@ -1,8 +1,8 @@
 /**
  * Components available to every lesson without an import (through the MDX provider):
- * Callout, Figure, LabSlot, KeyPoints, and the element overrides (links, code blocks, tables).
+ * Check, Callout, Figure, LabSlot, KeyPoints, and the element overrides (links, code blocks, tables).
  */
-import { Children, isValidElement, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import { Children, isValidElement, lazy, Suspense, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import { Link } from 'react-router'
 
 type CalloutKind = 'note' | 'tip' | 'warning' | 'changed'
@@ -163,7 +163,20 @@ function Th({ children, ...rest }: ComponentPropsWithoutRef<'th'>) {
   return <th {...rest}>{children}</th>
 }
 
+// The knowledge-check engine loads after the lesson text, in its own chunk.
+const QuizCheck = lazy(() => import('../quiz/Check.tsx'))
+
+/** `<Check id="…"/>`: a knowledge check from `content/checks/<lesson-slug>.ts`. */
+export function Check({ id }: { id: string }) {
+  return (
+    <Suspense fallback={<div className="quiz quiz-loading" aria-busy="true" aria-label="Loading a knowledge check" />}>
+      <QuizCheck id={id} />
+    </Suspense>
+  )
+}
+
 export const mdxComponents = {
+  Check,
   Callout,
   Figure,
   LabSlot,

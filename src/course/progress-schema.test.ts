@@ -8,14 +8,22 @@ const data = {
     'how-lambda-works': { firstVisitedAt: T, lastVisitedAt: T, completedAt: null },
   },
   lastLocation: { slug: 'how-lambda-works', section: 'async-invoke', at: T },
+  checks: {
+    'lambda-features': { attempts: 2, lastAt: T, lastScore: 1, passedAt: T, answer: [0, 1, 3, 4] },
+    'invocation-models': { attempts: 1, lastAt: T, lastScore: 0.5, passedAt: null, answer: [0, 2] },
+  },
+  labs: { 'first-handler': { attempts: 3, lastAt: T, passedAt: T } },
+  assessment: [{ at: T, points: 20, max: 30, perLesson: { intro: { points: 4, max: 5 } }, wrong: ['invocation-models'] }],
+  seed: 'abcdef0123456789',
 }
+const empty = { lessons: {}, lastLocation: null, checks: {}, labs: {}, assessment: [], seed: null }
 
 describe('sanitizeProgress', () => {
   it('accepts a valid record unchanged', () => {
     expect(sanitizeProgress(data)).toEqual({ data, issues: [], invalidParts: [] })
   })
   it('treats missing sub-records as empty, without complaint', () => {
-    expect(sanitizeProgress({})).toEqual({ data: { lessons: {}, lastLocation: null }, issues: [], invalidParts: [] })
+    expect(sanitizeProgress({})).toEqual({ data: empty, issues: [], invalidParts: [] })
   })
   it('rejects impossible timestamps', () => {
     const r = sanitizeProgress({ lessons: { intro: { firstVisitedAt: '2026-13-45T99:00:00Z', lastVisitedAt: T, completedAt: null } } })
@@ -47,7 +55,7 @@ describe('migrateProgress', () => {
   })
   it('a v1 value that is not an object does not throw', () => {
     expect(() => migrateProgress('garbage', 1)).not.toThrow()
-    expect(sanitizeProgress(migrateProgress('garbage', 1).state).data).toEqual({ lessons: {}, lastLocation: null })
+    expect(sanitizeProgress(migrateProgress('garbage', 1).state).data).toEqual(empty)
   })
 })
 
@@ -55,7 +63,7 @@ describe('export and import', () => {
   it('round-trips', () => {
     const file = JSON.stringify(buildExport(data, new Date(T)))
     const r = parseImport(file)
-    expect(r).toEqual({ ok: true, data, lessonCount: 2 })
+    expect(r).toEqual({ ok: true, data, lessonCount: 2, checkCount: 2, attemptCount: 1 })
   })
   it('imports an older export after migrating it', () => {
     const r = parseImport(JSON.stringify({ format: EXPORT_FORMAT, version: 1, progress: { visited: ['intro'], completed: [], lastLesson: null, updatedAt: 0 } }))
@@ -91,4 +99,42 @@ describe('export and import', () => {
       }
     })
   }
+})
+
+describe('version 3: checks, labs, assessment, seed', () => {
+  it('migrates a version 2 record, keeping lessons and adding empty sub-records', () => {
+    const v2 = { lessons: data.lessons, lastLocation: data.lastLocation }
+    const m = migrateProgress(v2, 2)
+    expect(m.issues).toEqual([])
+    expect(sanitizeProgress(m.state).data).toEqual({ ...empty, lessons: data.lessons, lastLocation: data.lastLocation })
+  })
+  it('keeps valid check results and drops damaged ones, saying how many', () => {
+    const r = sanitizeProgress({
+      checks: {
+        good: { attempts: 1, lastAt: T, lastScore: 1, passedAt: T, answer: [1] },
+        'bad-score': { attempts: 1, lastAt: T, lastScore: 7, passedAt: null, answer: null },
+        'bad-answer': { attempts: 1, lastAt: T, lastScore: 0, passedAt: null, answer: ['x'] },
+        'Not An Id': { attempts: 1, lastAt: T, lastScore: 0, passedAt: null, answer: null },
+      },
+    })
+    expect(Object.keys(r.data.checks)).toEqual(['good'])
+    expect(r.issues).toEqual(['3 knowledge-check results were unreadable, so they were reset.'])
+  })
+  it('resets a checks record of the wrong type and keeps the rest', () => {
+    const r = sanitizeProgress({ ...data, checks: 'nope' })
+    expect(r.data.checks).toEqual({})
+    expect(r.data.labs).toEqual(data.labs)
+    expect(r.issues).toEqual(['Your knowledge-check results were unreadable, so they were reset.'])
+    expect(r.invalidParts).toContain('your knowledge-check results')
+  })
+  it('drops impossible assessment attempts', () => {
+    const r = sanitizeProgress({ assessment: [data.assessment[0], { at: T, points: 40, max: 30, perLesson: {}, wrong: [] }, 'x'] })
+    expect(r.data.assessment).toHaveLength(1)
+    expect(r.issues).toEqual(['2 self-assessment attempts were unreadable, so they were removed.'])
+  })
+  it('refuses an import with a damaged assessment, changing nothing', () => {
+    const file = JSON.stringify({ ...buildExport(data as never, new Date(T)), progress: { ...data, assessment: [{ at: 'x' }] } })
+    const r = parseImport(file)
+    expect(r.ok).toBe(false)
+  })
 })

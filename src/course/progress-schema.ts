@@ -8,7 +8,7 @@
  * only the ones that are not.
  */
 
-export const PROGRESS_VERSION = 2
+export const PROGRESS_VERSION = 3
 /** Written into export files so an import can tell ours from anything else. */
 export const EXPORT_FORMAT = 'lambda-foundations-progress'
 
@@ -31,14 +31,136 @@ export interface LastLocation {
   at: string
 }
 
+/** One knowledge check (keyed by its question id). */
+export interface CheckProgress {
+  /** Checked answers (an incomplete answer is refused before it counts). */
+  attempts: number
+  lastAt: string
+  /** 0..1, partial credit included. */
+  lastScore: number
+  /** When it was first answered fully right; stays set if later attempts are wrong. */
+  passedAt: string | null
+  /** The last checked answer, in the author's option order (see src/quiz/grade.ts). */
+  answer: number[] | null
+}
+
+/** One hands-on lab (keyed by its lab id). */
+export interface LabProgress {
+  /** Times "Run checks" was used. */
+  attempts: number
+  lastAt: string
+  passedAt: string | null
+}
+
+/** One finished attempt at the final self-assessment. */
+export interface AssessmentAttempt {
+  at: string
+  points: number
+  max: number
+  /** Per lesson slug. */
+  perLesson: Record<string, { points: number; max: number }>
+  /** Ids of the questions not fully right, for the review. */
+  wrong: string[]
+}
+
 /** Everything that is persisted and exported (current version). */
 export interface ProgressData {
   lessons: Record<string, LessonProgress>
   lastLocation: LastLocation | null
+  checks: Record<string, CheckProgress>
+  labs: Record<string, LabProgress>
+  /** Newest last; at most MAX_ATTEMPTS are kept. */
+  assessment: AssessmentAttempt[]
+  /** A random per-learner value that makes option order stable for this learner. */
+  seed: string | null
 }
 
+export const MAX_ATTEMPTS = 50
+const MAX_ITEMS = 2000
+const ITEM_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const SEED_RE = /^[A-Za-z0-9_-]{8,64}$/
+
 export function emptyProgress(): ProgressData {
-  return { lessons: {}, lastLocation: null }
+  return { lessons: {}, lastLocation: null, checks: {}, labs: {}, assessment: [], seed: null }
+}
+
+export function isItemId(v: unknown): v is string {
+  return typeof v === 'string' && v.length > 0 && v.length <= 80 && ITEM_ID_RE.test(v)
+}
+
+function isScore(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1
+}
+
+function isCount(v: unknown, max = 1_000_000): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max
+}
+
+function checkProgress(v: unknown): CheckProgress | null {
+  if (!isPlainObject(v)) return null
+  const { attempts, lastAt, lastScore, passedAt, answer } = v
+  if (!isCount(attempts) || !isTimestamp(lastAt) || !isScore(lastScore)) return null
+  if (passedAt !== null && passedAt !== undefined && !isTimestamp(passedAt)) return null
+  let ans: number[] | null = null
+  if (answer !== null && answer !== undefined) {
+    if (!Array.isArray(answer) || answer.length > 20 || !answer.every((n) => Number.isInteger(n) && n >= -1 && n < 20)) return null
+    ans = [...answer]
+  }
+  return { attempts, lastAt, lastScore, passedAt: passedAt ?? null, answer: ans }
+}
+
+function labProgress(v: unknown): LabProgress | null {
+  if (!isPlainObject(v)) return null
+  const { attempts, lastAt, passedAt } = v
+  if (!isCount(attempts) || !isTimestamp(lastAt)) return null
+  if (passedAt !== null && passedAt !== undefined && !isTimestamp(passedAt)) return null
+  return { attempts, lastAt, passedAt: passedAt ?? null }
+}
+
+function assessmentAttempt(v: unknown): AssessmentAttempt | null {
+  if (!isPlainObject(v)) return null
+  const { at, points, max, perLesson, wrong } = v
+  if (!isTimestamp(at) || typeof points !== 'number' || !Number.isFinite(points) || !isCount(max, 10_000) || max === 0) return null
+  if (points < 0 || points > max) return null
+  if (!isPlainObject(perLesson) || !Array.isArray(wrong) || wrong.length > 500 || !wrong.every(isItemId)) return null
+  const per: Record<string, { points: number; max: number }> = {}
+  for (const [slug, p] of Object.entries(perLesson)) {
+    if (!isSlug(slug) || !isPlainObject(p)) return null
+    if (typeof p.points !== 'number' || !Number.isFinite(p.points) || !isCount(p.max, 10_000) || p.points < 0 || p.points > p.max) return null
+    per[slug] = { points: p.points, max: p.max }
+  }
+  return { at, points, max, perLesson: per, wrong: [...wrong] }
+}
+
+/** Keeps the valid entries of a keyed record; says how many were dropped. */
+function keyedRecord<T>(
+  value: unknown,
+  parse: (v: unknown) => T | null,
+  what: { one: string; many: string; whole: string },
+  issues: string[],
+  invalidParts: string[],
+): Record<string, T> {
+  const out: Record<string, T> = {}
+  if (value === undefined) return out
+  if (!isPlainObject(value)) {
+    issues.push(`${what.whole} were unreadable, so they were reset.`)
+    invalidParts.push(what.whole.toLowerCase())
+    return out
+  }
+  let dropped = 0
+  let count = 0
+  for (const [id, entry] of Object.entries(value)) {
+    const parsed = count < MAX_ITEMS && isItemId(id) ? parse(entry) : null
+    if (parsed) {
+      out[id] = parsed
+      count++
+    } else dropped++
+  }
+  if (dropped > 0) {
+    issues.push(`${dropped} ${dropped === 1 ? what.one : what.many} ${dropped === 1 ? 'was' : 'were'} unreadable, so ${dropped === 1 ? 'it was' : 'they were'} reset.`)
+    invalidParts.push(`${dropped} ${dropped === 1 ? what.one : what.many}`)
+  }
+  return out
 }
 
 export function isSlug(v: unknown): v is string {
@@ -131,6 +253,32 @@ export function sanitizeProgress(value: unknown): SanitizeResult {
       invalidParts.push('where you left off')
     }
   }
+
+  data.checks = keyedRecord(value.checks, checkProgress, { one: 'knowledge-check result', many: 'knowledge-check results', whole: 'Your knowledge-check results' }, issues, invalidParts)
+  data.labs = keyedRecord(value.labs, labProgress, { one: 'lab result', many: 'lab results', whole: 'Your lab results' }, issues, invalidParts)
+
+  const attempts = value.assessment
+  if (attempts !== undefined) {
+    if (!Array.isArray(attempts)) {
+      issues.push('Your self-assessment attempts were unreadable, so they were reset.')
+      invalidParts.push('the self-assessment attempts')
+    } else {
+      const kept = attempts.map(assessmentAttempt).filter((a): a is AssessmentAttempt => a !== null)
+      const dropped = attempts.length - kept.length
+      if (dropped > 0) {
+        issues.push(`${dropped} self-assessment ${dropped === 1 ? 'attempt was' : 'attempts were'} unreadable, so ${dropped === 1 ? 'it was' : 'they were'} removed.`)
+        invalidParts.push(`${dropped} self-assessment ${dropped === 1 ? 'attempt' : 'attempts'}`)
+      }
+      data.assessment = kept.slice(-MAX_ATTEMPTS)
+    }
+  }
+
+  const seed = value.seed
+  if (seed !== undefined && seed !== null) {
+    if (typeof seed === 'string' && SEED_RE.test(seed)) data.seed = seed
+    else invalidParts.push('the shuffle seed')
+    // A new seed only changes the order of options: not worth a notice.
+  }
   return { data, issues, invalidParts }
 }
 
@@ -182,6 +330,11 @@ export const migrations: Record<number, Migration> = {
     }
     return out
   },
+  // Version 3 adds knowledge checks, labs, assessment attempts and the shuffle seed.
+  2: (state) => {
+    if (!isPlainObject(state)) return state
+    return { ...state, checks: {}, labs: {}, assessment: [], seed: null }
+  },
 }
 
 export interface MigrateResult {
@@ -229,7 +382,7 @@ export function buildExport(data: ProgressData, now: Date = new Date()): Progres
   return { format: EXPORT_FORMAT, version: PROGRESS_VERSION, exportedAt: now.toISOString(), progress: data }
 }
 
-export type ImportResult = { ok: true; data: ProgressData; lessonCount: number } | { ok: false; error: string }
+export type ImportResult = { ok: true; data: ProgressData; lessonCount: number; checkCount: number; attemptCount: number } | { ok: false; error: string }
 
 /**
  * Parses an export file. Strict: anything malformed is rejected with a clear message and
@@ -267,5 +420,11 @@ export function parseImport(text: string): ImportResult {
   if (invalidParts.length > 0) {
     return { ok: false, error: `This progress export is damaged (unreadable: ${invalidParts.join('; ')}). Nothing was changed.` }
   }
-  return { ok: true, data, lessonCount: Object.keys(data.lessons).length }
+  return {
+    ok: true,
+    data,
+    lessonCount: Object.keys(data.lessons).length,
+    checkCount: Object.keys(data.checks).length,
+    attemptCount: data.assessment.length,
+  }
 }

@@ -10,9 +10,38 @@ import {
   isSlug,
   migrateProgress,
   sanitizeProgress,
+  MAX_ATTEMPTS,
+  isItemId,
+  type AssessmentAttempt,
   type LessonProgress,
   type ProgressData,
 } from './progress-schema.ts'
+
+/** What a lesson needs for completion: its knowledge checks and labs (from the lesson index). */
+export interface LessonRequirements {
+  slug: string
+  checks: readonly string[]
+  labs: readonly string[]
+}
+
+export interface CheckResultInput {
+  answer: number[]
+  score: number
+  passed: boolean
+}
+
+export function requirementsMet(s: Pick<ProgressData, 'checks' | 'labs'>, req: LessonRequirements): boolean {
+  if (req.checks.length === 0 && req.labs.length === 0) return false
+  return req.checks.every((id) => Boolean(s.checks[id]?.passedAt)) && req.labs.every((id) => Boolean(s.labs[id]?.passedAt))
+}
+
+function newSeed(): string {
+  const bytes = new Uint8Array(12)
+  const c = (globalThis as { crypto?: Crypto }).crypto
+  if (c?.getRandomValues) c.getRandomValues(bytes)
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256)
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
 
 export const STORAGE_KEY = 'lf-progress'
 /** Where an unreadable record is kept (once) when it had to be reset, so nothing is destroyed. */
@@ -30,6 +59,13 @@ export interface ProgressActions {
   /** Updates the section the learner is reading in a lesson. */
   setLocation(slug: string, section: string | null): void
   setCompleted(slug: string, completed: boolean): void
+  /** Saves a checked answer; completes the lesson when every requirement is now met. */
+  recordCheck(id: string, result: CheckResultInput, lesson?: LessonRequirements): void
+  /** Saves a lab's "Run checks" outcome; completes the lesson when every requirement is now met. */
+  recordLab(id: string, passed: boolean, lesson?: LessonRequirements): void
+  addAssessmentAttempt(attempt: AssessmentAttempt): void
+  /** The learner's shuffle seed, created on first use. */
+  ensureSeed(): string
   /** Replaces the whole record (used by import, after validation). */
   replaceAll(data: ProgressData): void
   reset(): void
@@ -113,7 +149,21 @@ export function createProgressStore(options: CreateProgressStoreOptions): Progre
 
   const store = createStore<ProgressState>()(
     persist(
-      (set, get) => ({
+      (set, get) => {
+        const completeIfMet = (lesson: LessonRequirements) => {
+          if (!isSlug(lesson.slug)) return
+          const state = get()
+          const prev = state.lessons[lesson.slug]
+          if (prev?.completedAt || !requirementsMet(state, lesson)) return
+          const t = iso()
+          set({
+            lessons: {
+              ...state.lessons,
+              [lesson.slug]: { firstVisitedAt: prev?.firstVisitedAt ?? t, lastVisitedAt: prev?.lastVisitedAt ?? t, completedAt: t },
+            },
+          })
+        }
+        return {
         ...emptyProgress(),
         loadIssues: [],
         visitLesson(slug, section = null) {
@@ -149,9 +199,49 @@ export function createProgressStore(options: CreateProgressStoreOptions): Progre
             },
           })
         },
+        recordCheck(id, result, lesson) {
+          if (!isItemId(id)) return
+          const t = iso()
+          const prev = get().checks[id]
+          const score = Math.min(1, Math.max(0, Number.isFinite(result.score) ? result.score : 0))
+          const checks = {
+            ...get().checks,
+            [id]: {
+              attempts: (prev?.attempts ?? 0) + 1,
+              lastAt: t,
+              lastScore: score,
+              passedAt: prev?.passedAt ?? (result.passed ? t : null),
+              answer: result.answer.slice(0, 20),
+            },
+          }
+          set({ checks })
+          if (lesson) completeIfMet(lesson)
+        },
+        recordLab(id, passed, lesson) {
+          if (!isItemId(id)) return
+          const t = iso()
+          const prev = get().labs[id]
+          set({
+            labs: {
+              ...get().labs,
+              [id]: { attempts: (prev?.attempts ?? 0) + 1, lastAt: t, passedAt: prev?.passedAt ?? (passed ? t : null) },
+            },
+          })
+          if (lesson) completeIfMet(lesson)
+        },
+        addAssessmentAttempt(attempt) {
+          set({ assessment: [...get().assessment, attempt].slice(-MAX_ATTEMPTS) })
+        },
+        ensureSeed() {
+          const cur = get().seed
+          if (cur) return cur
+          const seed = newSeed()
+          set({ seed })
+          return seed
+        },
         replaceAll(data) {
           const clean = sanitizeProgress(data).data
-          set({ lessons: clean.lessons, lastLocation: clean.lastLocation })
+          set({ ...clean })
         },
         reset() {
           set(emptyProgress())
@@ -159,12 +249,20 @@ export function createProgressStore(options: CreateProgressStoreOptions): Progre
         dismissLoadIssues() {
           set({ loadIssues: [] })
         },
-      }),
+      }},
       {
         name: key,
         version: PROGRESS_VERSION,
         storage: persistStorage,
-        partialize: (s) => ({ lessons: s.lessons, lastLocation: s.lastLocation }) as ProgressState,
+        partialize: (s) =>
+          ({
+            lessons: s.lessons,
+            lastLocation: s.lastLocation,
+            checks: s.checks,
+            labs: s.labs,
+            assessment: s.assessment,
+            seed: s.seed,
+          }) as ProgressState,
         migrate(persisted, version) {
           const r = migrateProgress(persisted, version)
           pending.push(...r.issues)

@@ -12,6 +12,10 @@ export interface LessonMeta {
   objectives: string[]
   /** Minutes (reading + activities). */
   duration: number
+  /** Ids of the knowledge checks the lesson places (`<Check id>`), in order. */
+  checks: string[]
+  /** Ids of the labs the lesson places (`<Lab id>`). */
+  labs: string[]
 }
 
 export interface LessonFrontmatter {

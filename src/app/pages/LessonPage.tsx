@@ -2,6 +2,7 @@ import { MDXProvider } from '@mdx-js/react'
 import { Component, lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react'
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
 import { useShallow } from 'zustand/react/shallow'
+import { LessonContext } from '../../course/lesson-context.ts'
 import { mdxComponents } from '../../course/mdx-components.tsx'
 import { lessonStatus, progressStore, useProgress } from '../../course/progress.ts'
 import { findLesson, formatDuration, lessonIndex, lessons, loadLesson, modules, neighbours } from '../../course/registry.ts'
@@ -195,14 +196,16 @@ function Lesson({ meta }: { meta: LessonMeta }) {
         <div className="prose" ref={articleRef} data-testid="lesson-body">
           <LessonErrorBoundary>
             <Suspense fallback={<LessonSkeleton />}>
-              <MDXProvider components={mdxComponents}>
-                <Content />
-              </MDXProvider>
+              <LessonContext.Provider value={meta}>
+                <MDXProvider components={mdxComponents}>
+                  <Content />
+                </MDXProvider>
+              </LessonContext.Provider>
             </Suspense>
           </LessonErrorBoundary>
         </div>
 
-        <CompleteCard slug={meta.slug} next={next} />
+        <CompleteCard meta={meta} next={next} />
 
         <nav className="pager" aria-label="Previous and next lesson">
           {prev ? (
@@ -222,9 +225,9 @@ function Lesson({ meta }: { meta: LessonMeta }) {
               <span className="pager-title">{next.title}</span>
             </Link>
           ) : (
-            <Link to="/progress" className="pager-link pager-next">
+            <Link to="/assessment" className="pager-link pager-next">
               <span className="pager-dir">Finished? <ArrowRightIcon width={16} height={16} /></span>
-              <span className="pager-title">See your progress</span>
+              <span className="pager-title">Take the self-assessment</span>
             </Link>
           )}
         </nav>
@@ -242,37 +245,55 @@ function Lesson({ meta }: { meta: LessonMeta }) {
   )
 }
 
-function CompleteCard({ slug, next }: { slug: string; next?: LessonMeta }) {
+function CompleteCard({ meta, next }: { meta: LessonMeta; next?: LessonMeta }) {
+  const { slug } = meta
   const completedAt = useProgress((s) => s.lessons[slug]?.completedAt ?? null)
-  const setCompleted = useProgress((s) => s.setCompleted)
+  const passed = useProgress(
+    useShallow((s) => [...meta.checks.map((id) => Boolean(s.checks[id]?.passedAt)), ...meta.labs.map((id) => Boolean(s.labs[id]?.passedAt))]),
+  )
+  const items = [
+    ...meta.checks.map((id, i) => ({ id, kind: 'check' as const, label: `Knowledge check ${i + 1}` })),
+    ...meta.labs.map((id, i) => ({ id, kind: 'lab' as const, label: meta.labs.length > 1 ? `Hands-on lab ${i + 1}` : 'Hands-on lab' })),
+  ]
+  const done = passed.filter(Boolean).length
+  const goTo = (kind: 'check' | 'lab', id: string) => {
+    const el = document.querySelector<HTMLElement>(kind === 'check' ? `[data-check-id="${CSS.escape(id)}"]` : `[data-lab-id="${CSS.escape(id)}"]`)
+    if (!el) return
+    el.scrollIntoView({ block: 'center' })
+    el.querySelector<HTMLElement>('input, select, button, textarea')?.focus({ preventScroll: true })
+  }
   return (
-    <section className={`complete-card${completedAt ? ' is-complete' : ''}`} aria-labelledby="complete-title">
-      <div>
-        <h2 id="complete-title" className="complete-title">{completedAt ? 'Lesson completed' : 'Finished reading?'}</h2>
-        <p className="complete-text" role="status">
+    <section className={`complete-card${completedAt ? ' is-complete' : ''}`} aria-labelledby="complete-title" data-testid="complete-card">
+      <div className="complete-main">
+        <h2 id="complete-title" className="complete-title">{completedAt ? 'Lesson completed' : 'To complete this lesson'}</h2>
+        <p className="complete-text" role="status" data-testid="complete-text">
           {completedAt
-            ? `You marked this lesson complete on ${new Date(completedAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}.`
-            : 'Mark this lesson complete to track your progress. Knowledge checks will arrive here later.'}
+            ? `Completed on ${new Date(completedAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}.`
+            : items.length === 0
+              ? 'This lesson has no knowledge checks yet.'
+              : `Pass every knowledge check${meta.labs.length ? ' and the lab' : ''}: ${done} of ${items.length} done.`}
         </p>
-      </div>
-      <div className="complete-actions">
-        {completedAt ? (
-          <>
-            {next && (
-              <Link className="btn btn-primary" to={`/lessons/${next.slug}`}>
-                Next lesson <ArrowRightIcon width={16} height={16} />
-              </Link>
-            )}
-            <button type="button" className="btn btn-ghost" onClick={() => setCompleted(slug, false)} data-testid="mark-incomplete">
-              Mark as not complete
-            </button>
-          </>
-        ) : (
-          <button type="button" className="btn btn-primary" onClick={() => setCompleted(slug, true)} data-testid="mark-complete">
-            <CheckIcon width={16} height={16} /> Mark as complete
-          </button>
+        {items.length > 0 && (
+          <ul className="complete-list">
+            {items.map((it, i) => (
+              <li key={`${it.kind}:${it.id}`} className={passed[i] ? 'is-done' : undefined}>
+                <span className="complete-dot" aria-hidden="true">{passed[i] ? <CheckIcon width={14} height={14} /> : null}</span>
+                <button type="button" className="link-button" onClick={() => goTo(it.kind, it.id)}>
+                  {it.label}
+                </button>
+                <span className="sr-only">{passed[i] ? ': passed' : ': not passed yet'}</span>
+              </li>
+            ))}
+          </ul>
         )}
       </div>
+      {completedAt && next && (
+        <div className="complete-actions">
+          <Link className="btn btn-primary" to={`/lessons/${next.slug}`}>
+            Next lesson <ArrowRightIcon width={16} height={16} />
+          </Link>
+        </div>
+      )}
     </section>
   )
 }

@@ -28,7 +28,7 @@ export function ProgressPage() {
 
   const exportProgress = () => {
     const s = progressStore.getState()
-    const data = buildExport({ lessons: s.lessons, lastLocation: s.lastLocation })
+    const data = buildExport({ lessons: s.lessons, lastLocation: s.lastLocation, checks: s.checks, labs: s.labs, assessment: s.assessment, seed: s.seed })
     const blob = new Blob([JSON.stringify(data, null, 2) + '\n'], { type: 'application/json' })
     const url = URL.createObjectURL(blob)
     const a = document.createElement('a')
@@ -57,7 +57,7 @@ export function ProgressPage() {
       progressStore.getState().replaceAll(result.data)
       setMessage({
         kind: 'success',
-        text: `Progress imported: ${result.lessonCount} ${result.lessonCount === 1 ? 'lesson' : 'lessons'} restored from “${file.name}”. It replaced the progress that was here.`,
+        text: `Progress imported from “${file.name}”: ${result.lessonCount} ${result.lessonCount === 1 ? 'lesson' : 'lessons'}, ${result.checkCount} knowledge-check ${result.checkCount === 1 ? 'result' : 'results'} and ${result.attemptCount} self-assessment ${result.attemptCount === 1 ? 'attempt' : 'attempts'}. It replaced the progress that was here.`,
       })
     }
     if (fileRef.current) fileRef.current.value = ''
@@ -138,10 +138,12 @@ export function ProgressPage() {
         })}
       </section>
 
+      <AssessmentHistory />
+
       <section className="panel" aria-labelledby="transfer-title">
         <h2 id="transfer-title" className="panel-title">Export and import</h2>
         <p className="muted">
-          The export is a small JSON file with your lesson progress and where you left off. Importing a file replaces the progress in this browser; a file that is not a valid export changes nothing.
+          The export is a small JSON file with your lesson progress, knowledge-check and lab results, self-assessment attempts, and where you left off. Importing a file replaces the progress in this browser; a file that is not a valid export changes nothing.
         </p>
         <div className="transfer-actions">
           <button type="button" className="btn btn-primary" onClick={exportProgress} data-testid="export-progress">
@@ -171,5 +173,40 @@ export function ProgressPage() {
         </div>
       </section>
     </div>
+  )
+}
+
+function AssessmentHistory() {
+  const attempts = useProgress((s) => s.assessment)
+  const recent = [...attempts].reverse().slice(0, 10)
+  return (
+    <section className="panel" aria-labelledby="assessment-title">
+      <h2 id="assessment-title" className="panel-title">Self-assessment</h2>
+      {attempts.length === 0 ? (
+        <p className="muted">
+          No attempts yet. <Link to="/assessment">Take the self-assessment</Link> when you have worked through the lessons.
+        </p>
+      ) : (
+        <>
+          <table className="assessment-table" data-testid="assessment-attempts">
+            <caption className="sr-only">Your self-assessment attempts, newest first</caption>
+            <thead>
+              <tr><th scope="col">Date</th><th scope="col">Score</th><th scope="col">To review</th></tr>
+            </thead>
+            <tbody>
+              {recent.map((a, i) => (
+                <tr key={`${a.at}-${i}`}>
+                  <th scope="row">{formatDate(a.at)}</th>
+                  <td>{a.max ? Math.round((a.points / a.max) * 100) : 0}% <span className="muted">({a.points} of {a.max})</span></td>
+                  <td>{a.wrong.length} {a.wrong.length === 1 ? 'question' : 'questions'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {attempts.length > recent.length && <p className="muted">Showing your 10 most recent of {attempts.length} attempts.</p>}
+          <p><Link to="/assessment">Take it again</Link></p>
+        </>
+      )}
+    </section>
   )
 }

@@ -23,6 +23,16 @@ export function parseLessonFileName(name: string): { order: number; slug: string
   return { order: Number(m[1]), slug: m[2] }
 }
 
+/**
+ * The ids of the knowledge checks (`<Check id="…"/>`) and labs (`<Lab id="…"/>`) a lesson places,
+ * in order. They are what the lesson needs for completion. Fenced code is skipped.
+ */
+export function componentIds(source: string): { checks: string[]; labs: string[] } {
+  const text = source.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, '')
+  const grab = (tag: string) => [...text.matchAll(new RegExp(`<${tag}\\s+id=["']([^"']+)["']`, 'g'))].map((m) => m[1]!)
+  return { checks: grab('Check'), labs: grab('Lab') }
+}
+
 /** Returns the YAML text of a leading `---` block, and the line its content starts on. */
 export function frontmatterBlock(source: string): { yaml: string; line: number } | null {
   const text = source.replace(/^\uFEFF/, '')
@@ -151,7 +161,7 @@ export function scanLessons(dir: string, rootDir: string): LessonScan {
     const fm = readFrontmatter(source)
     for (const p of fm.problems) problems.push({ file: rel, line: p.line, message: p.message })
     if (fm.data && !prevSlug) {
-      lessons.push({ slug: parsed.slug, order: parsed.order, file: rel, ...fm.data })
+      lessons.push({ slug: parsed.slug, order: parsed.order, file: rel, ...fm.data, ...componentIds(source) })
     }
   }
   // Prefixes must run 01, 02, 03… with no gaps, so the course order is unambiguous.
