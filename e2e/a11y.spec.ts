@@ -5,6 +5,7 @@ const pages = [
   { name: 'home', hash: '#/' },
   ...lessons.map((l) => ({ name: `lesson ${l.slug}`, hash: `#/lessons/${l.slug}` })),
   { name: 'progress', hash: '#/progress' },
+  { name: 'assessment', hash: '#/assessment' },
   { name: '404', hash: '#/no-such-page' },
 ]
 
@@ -16,7 +17,12 @@ for (const theme of ['light', 'dark'] as const) {
       await page.goto(`./${p.hash}`)
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
       await expect(page.locator('#main h1')).toBeVisible()
-      if (p.hash.startsWith('#/lessons/')) await expect(page.getByTestId('lesson-body').locator('h2').first()).toBeVisible()
+      if (p.hash.startsWith('#/lessons/')) {
+        await expect(page.getByTestId('lesson-body').locator('h2').first()).toBeVisible()
+        // Knowledge checks load after the text: wait for them too.
+        await expect(page.locator('.quiz').first()).toBeVisible()
+        await expect(page.locator('.quiz-loading')).toHaveCount(0)
+      }
       // Open the disclosures so their content is checked too.
       for (const d of await page.locator('details').all()) await d.evaluate((el) => el.setAttribute('open', ''))
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()

@@ -56,3 +56,53 @@ export function lessonTitle(slug: string): string {
   if (!l) throw new Error(`no lesson ${slug}`)
   return l.title
 }
+
+/* Knowledge checks ------------------------------------------------------------------------ */
+
+import { existsSync } from 'node:fs'
+import type { Question } from '../src/quiz/types.ts'
+
+/** The authored questions of a lesson (default export of content/checks/<slug>.ts). */
+export async function lessonChecks(slug: string): Promise<{ checks: Question[]; assessment: Question[] }> {
+  const file = path.join(root, 'content', 'checks', `${slug}.ts`)
+  if (!existsSync(file)) return { checks: [], assessment: [] }
+  const m = (await import(file)) as { default: Question[]; assessment?: Question[] }
+  return { checks: [...m.default], assessment: [...(m.assessment ?? [])] }
+}
+
+/** Plain text of the inline markup used in check text. */
+export function plainText(text: string): string {
+  return text.replace(/`([^`]+)`/g, '$1').replace(/\*\*([^*]+)\*\*/g, '$1')
+}
+
+/**
+ * Fills in a question inside `scope` (a check's group or an assessment question) with the right
+ * answer, or a wrong one, by clicking labels and choosing options (not with the keyboard; the
+ * keyboard path has its own test).
+ */
+export async function fillQuestion(scope: import('@playwright/test').Locator, q: Question, right = true) {
+  if (q.kind === 'match') {
+    const n = q.pairs.length
+    for (let i = 0; i < n; i++) {
+      const target = right ? q.pairs[i]!.right : q.pairs[(i + 1) % n]!.right
+      await scope.getByLabel(plainText(q.pairs[i]!.left), { exact: true }).selectOption({ label: plainText(target) })
+    }
+    return
+  }
+  const correct = q.options.filter((o) => o.correct)
+  const wrong = q.options.filter((o) => !o.correct)
+  const pick = right ? correct : q.kind === 'single' ? [wrong[0]!] : [...wrong.slice(0, 1), ...correct.slice(1)]
+  for (const o of pick) await scope.getByLabel(plainText(o.text), { exact: true }).check()
+}
+
+/** Passes every knowledge check in an open lesson page (the lesson then completes if it has no lab). */
+export async function passLessonChecks(page: Page, slug: string) {
+  const { checks } = await lessonChecks(slug)
+  for (const q of checks) {
+    const group = page.getByRole('group', { name: plainText(q.prompt), exact: true })
+    await group.scrollIntoViewIfNeeded()
+    await fillQuestion(group, q, true)
+    await group.getByRole('button', { name: 'Check answer' }).click()
+    await expect(group.getByText('Correct.', { exact: true })).toBeVisible()
+  }
+}

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises'
-import { expect, lessons, openLesson, test } from './fixtures.ts'
+import { expect, lessons, openLesson, passLessonChecks, test } from './fixtures.ts'
 
 const [l1, l2] = lessons
 
 test('progress exports to JSON and imports back (round trip)', async ({ page }) => {
   await openLesson(page, l1.slug)
-  await page.getByTestId('mark-complete').click()
+  await passLessonChecks(page, l1.slug)
   await openLesson(page, l2.slug)
 
   await page.goto('./#/progress')
@@ -21,7 +21,7 @@ test('progress exports to JSON and imports back (round trip)', async ({ page }) 
   const text = await readFile((await download.path()) as string, 'utf8')
   const exported = JSON.parse(text)
   expect(exported.format).toBe('lambda-foundations-progress')
-  expect(exported.version).toBe(2)
+  expect(exported.version).toBe(3)
   expect(Object.keys(exported.progress.lessons).sort()).toEqual([l1.slug, l2.slug].sort())
   expect(exported.progress.lessons[l1.slug].completedAt).toEqual(expect.any(String))
 
@@ -32,7 +32,7 @@ test('progress exports to JSON and imports back (round trip)', async ({ page }) 
   await expect(row(l1.slug)).toHaveAttribute('data-status', 'not-started')
 
   await page.getByTestId('import-progress').setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(text) })
-  await expect(page.getByTestId('transfer-message')).toContainText('Progress imported: 2 lessons restored')
+  await expect(page.getByTestId('transfer-message')).toContainText('Progress imported from “progress.json”: 2 lessons')
   await expect(row(l1.slug)).toHaveAttribute('data-status', 'completed')
   await expect(row(l2.slug)).toHaveAttribute('data-status', 'in-progress')
 
@@ -55,7 +55,7 @@ const bad: [string, string, RegExp][] = [
 for (const [name, content, message] of bad) {
   test(`importing ${name} shows a clear message and changes nothing`, async ({ page }) => {
     await openLesson(page, l1.slug)
-    await page.getByTestId('mark-complete').click()
+    await passLessonChecks(page, l1.slug)
     await page.goto('./#/progress')
     const before = await page.evaluate(() => localStorage.getItem('lf-progress'))
     await page.getByTestId('import-progress').setInputFiles({ name: 'file.json', mimeType: 'application/json', buffer: Buffer.from(content) })
