@@ -1,4 +1,4 @@
-import { lazy } from 'react'
+import { lazy, Suspense } from 'react'
 import { HashRouter, Route, Routes } from 'react-router'
 import { Shell } from './Shell.tsx'
 
@@ -10,12 +10,15 @@ const HomePage = lazy(() => import('./pages/HomePage.tsx').then((m) => ({ defaul
 const LessonPage = lazy(() => import('./pages/LessonPage.tsx').then((m) => ({ default: m.LessonPage })))
 const ProgressPage = lazy(() => import('./pages/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })))
 const AssessmentPage = lazy(() => import('../quiz/AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })))
+const EmbedCheckPage = lazy(() => import('../embed/EmbedCheckPage.tsx').then((m) => ({ default: m.EmbedCheckPage })))
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })))
 
 export function App() {
   return (
     <HashRouter>
       <Routes>
+        {/* Embeds: minimal chrome, for iframes (docs/embedding.md). */}
+        <Route path="embed/check/:id" element={<Suspense fallback={null}><EmbedCheckPage /></Suspense>} />
         <Route element={<Shell />}>
           <Route index element={<HomePage />} />
           <Route path="lessons/:slug" element={<LessonPage />} />

@@ -77,3 +77,9 @@ export function useThemePreference(): ThemePreference {
 export function useResolvedTheme(): Theme {
   return useSyncExternalStore(subscribe, () => resolveTheme(preference))
 }
+
+/** Embeds: the host page chooses the theme for this visit only (not saved). */
+export function applyTheme(theme: Theme) {
+  preference = theme
+  emit()
+}

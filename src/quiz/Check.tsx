@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useCurrentLesson } from '../course/lesson-context.ts'
 import { progressStore } from '../course/progress.ts'
+import { CopyEmbed } from '../embed/CopyEmbed.tsx'
 import { findQuestion } from './data.ts'
 import { answerProblem, grade as gradeAnswer, isAnswerFor, stableOrder, type Answer, type Grade } from './grade.ts'
 import { Inline, plain } from './inline.tsx'
@@ -14,6 +15,7 @@ import type { Question } from './types.ts'
 
 export interface CheckResultEvent {
   id: string
+  question: Question
   grade: Grade
   attempts: number
 }
@@ -22,11 +24,13 @@ export interface CheckProps {
   id: string
   /** Called after every checked answer (embeds post it to their host). */
   onResult?(e: CheckResultEvent): void
+  /** In an embed: no "Copy embed code". */
+  embedded?: boolean
 }
 
 type Loaded = { state: 'loading' } | { state: 'missing' } | { state: 'ready'; question: Question; slug: string }
 
-export default function Check({ id, onResult }: CheckProps) {
+export default function Check({ id, onResult, embedded }: CheckProps) {
   const lesson = useCurrentLesson()
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' })
   useEffect(() => {
@@ -48,14 +52,14 @@ export default function Check({ id, onResult }: CheckProps) {
       </div>
     )
   }
-  return <CheckView question={loaded.question} onResult={onResult} />
+  return <CheckView question={loaded.question} onResult={onResult} embedded={embedded} />
 }
 
 export function CheckSkeleton() {
   return <div className="quiz quiz-loading" aria-busy="true" aria-label="Loading a knowledge check" />
 }
 
-function CheckView({ question: q, onResult }: { question: Question; onResult?: CheckProps['onResult'] }) {
+function CheckView({ question: q, onResult, embedded }: { question: Question; onResult?: CheckProps['onResult']; embedded?: boolean }) {
   const lesson = useCurrentLesson()
   const seed = useMemo(() => progressStore.getState().ensureSeed(), [])
   const order = useMemo(() => stableOrder(seed, q.id, q.kind === 'match' ? q.pairs.length : q.options.length), [seed, q])
@@ -90,7 +94,7 @@ function CheckView({ question: q, onResult }: { question: Question; onResult?: C
     progressStore.getState().recordCheck(q.id, { answer, score: g.score, passed: g.passed }, req)
     const attempts = progressStore.getState().checks[q.id]?.attempts ?? 1
     setAnnounce(summary(q, g))
-    onResult?.({ id: q.id, grade: g, attempts })
+    onResult?.({ id: q.id, question: q, grade: g, attempts })
   }
 
   const retry = () => {
@@ -138,6 +142,7 @@ function CheckView({ question: q, onResult }: { question: Question; onResult?: C
             Try again
           </button>
         )}
+        {!embedded && <CopyEmbed kind="check" id={q.id} title={`Knowledge check: ${plain(q.prompt)}`} />}
       </div>
       <p className="sr-only" aria-live="polite" role="status">
         {announce}

@@ -1,0 +1,17 @@
+/** Minimal chrome around an embedded lab or check: the content, and a small link to the course. */
+import type { ReactNode } from 'react'
+import type { LessonMeta } from '../course/types.ts'
+
+export function EmbedChrome({ lesson, children }: { lesson: LessonMeta | null; children: ReactNode }) {
+  const course = `${window.location.pathname}#/${lesson ? `lessons/${lesson.slug}` : ''}`
+  return (
+    <div className="embed-root">
+      <main id="main" className="embed-main">{children}</main>
+      <footer className="embed-footer">
+        <a href={course} target="_blank" rel="noopener">
+          {lesson ? `From “${lesson.title}”` : 'Lambda Foundations'} · Lambda Foundations
+        </a>
+      </footer>
+    </div>
+  )
+}
