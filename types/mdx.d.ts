@@ -9,3 +9,7 @@ declare module '*.mdx' {
 declare module 'virtual:lesson-index' {
   export const lessons: import('../src/course/types.ts').LessonMeta[]
 }
+
+declare module 'virtual:lesson-details' {
+  export const details: Record<string, import('../src/course/types.ts').LessonDetails>
+}

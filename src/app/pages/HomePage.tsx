@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import { details } from 'virtual:lesson-details'
 import { useShallow } from 'zustand/react/shallow'
 import { course } from '../../course/course.ts'
 import { lessonStatus, useProgress } from '../../course/progress.ts'
@@ -58,6 +59,9 @@ export function HomePage() {
                 See the outline
               </button>
             </div>
+            <p className="hero-playground">
+              Prefer to experiment first? <Link to="/playground" data-testid="playground-link">Open the playground</Link>: write a handler, invoke it, and watch cold and warm starts.
+            </p>
             <ul className="hero-facts" aria-label="Course at a glance">
               <li><BookIcon width={16} height={16} /> {lessons.length} {lessons.length === 1 ? 'lesson' : 'lessons'} in {modules.length} {modules.length === 1 ? 'module' : 'modules'}</li>
               <li><ClockIcon width={16} height={16} /> About {formatDuration(totalDuration)}</li>
@@ -159,11 +163,11 @@ export function HomePage() {
                             <Link to={`/lessons/${l.slug}`} className="lesson-row-link">
                               <span className="lesson-row-title">{l.title}</span>
                             </Link>
-                            <p className="lesson-row-summary">{l.summary}</p>
+                            <p className="lesson-row-summary">{details[l.slug]?.summary}</p>
                             <details className="lesson-row-objectives">
                               <summary>What you will learn<span className="sr-only"> in “{l.title}”</span></summary>
                               <ul>
-                                {l.objectives.map((o) => (
+                                {(details[l.slug]?.objectives ?? []).map((o) => (
                                   <li key={o}>{o}</li>
                                 ))}
                               </ul>

@@ -1,11 +1,11 @@
 import { MDXProvider } from '@mdx-js/react'
-import { Component, lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react'
+import { Component, lazy, Suspense, use, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react'
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
 import { useShallow } from 'zustand/react/shallow'
 import { LessonContext } from '../../course/lesson-context.ts'
 import { mdxComponents } from '../../course/mdx-components.tsx'
 import { lessonStatus, progressStore, useProgress } from '../../course/progress.ts'
-import { findLesson, formatDuration, lessonIndex, lessons, loadLesson, modules, neighbours } from '../../course/registry.ts'
+import { findLesson, formatDuration, lessonIndex, lessons, loadLesson, modules, neighbours, type LessonModule } from '../../course/registry.ts'
 import type { LessonMeta } from '../../course/types.ts'
 import { ArrowLeftIcon, ArrowRightIcon, CheckIcon, ClockIcon, ListIcon, TargetIcon } from '../components/icons.tsx'
 import { LessonStatusIcon, statusLabel } from '../components/LessonStatusIcon.tsx'
@@ -14,14 +14,48 @@ import { NotFoundPage } from './NotFoundPage.tsx'
 
 type MDXContent = ComponentType<{ components?: Record<string, unknown> }>
 const contentCache = new Map<string, ComponentType>()
+const moduleCache = new Map<string, Promise<LessonModule>>()
+
+/** One download per lesson: the body and its own frontmatter (summary, objectives) come together. */
+function lessonModule(meta: LessonMeta): Promise<LessonModule> {
+  let p = moduleCache.get(meta.slug)
+  if (!p) {
+    p = loadLesson(meta)
+    // A failed download may be retried by a later visit (after a reload of the page).
+    p.catch(() => moduleCache.delete(meta.slug))
+    moduleCache.set(meta.slug, p)
+  }
+  return p
+}
 
 function lessonContent(meta: LessonMeta): ComponentType {
   let C = contentCache.get(meta.slug)
   if (!C) {
-    C = lazy(() => loadLesson(meta).then((m) => ({ default: m.default as MDXContent })))
+    C = lazy(() => lessonModule(meta).then((m) => ({ default: m.default as MDXContent })))
     contentCache.set(meta.slug, C)
   }
   return C
+}
+
+/** The summary and objectives, from the lesson's own chunk (the index carries only titles). */
+function LessonIntro({ meta }: { meta: LessonMeta }) {
+  const fm = use(lessonModule(meta)).frontmatter
+  if (!fm) return null
+  return (
+    <>
+      <p className="lesson-summary">{fm.summary}</p>
+      <section className="objectives-box" aria-labelledby="objectives-heading">
+        <h2 id="objectives-heading" className="objectives-box-title">
+          <TargetIcon width={18} height={18} /> In this lesson you will
+        </h2>
+        <ul>
+          {fm.objectives.map((o) => (
+            <li key={o}><CheckIcon width={16} height={16} className="objective-check" /> <span>{o}</span></li>
+          ))}
+        </ul>
+      </section>
+    </>
+  )
 }
 
 interface Heading {
@@ -168,22 +202,16 @@ function Lesson({ meta }: { meta: LessonMeta }) {
             </ol>
           </nav>
           <h1 id="lesson-title" className="lesson-title">{meta.title}</h1>
-          <p className="lesson-summary">{meta.summary}</p>
           <ul className="lesson-meta" aria-label="About this lesson">
             <li><ClockIcon width={16} height={16} /> {formatDuration(meta.duration)}</li>
             <li>Lesson {index + 1} of {lessons.length}</li>
             <li className={`pill pill-${status}`} data-testid="lesson-status">{statusLabel(status)}</li>
           </ul>
-          <section className="objectives-box" aria-labelledby="objectives-heading">
-            <h2 id="objectives-heading" className="objectives-box-title">
-              <TargetIcon width={18} height={18} /> In this lesson you will
-            </h2>
-            <ul>
-              {meta.objectives.map((o) => (
-                <li key={o}><CheckIcon width={16} height={16} className="objective-check" /> <span>{o}</span></li>
-              ))}
-            </ul>
-          </section>
+          <LessonErrorBoundary quiet>
+            <Suspense fallback={<div className="objectives-skeleton" aria-hidden="true" />}>
+              <LessonIntro meta={meta} />
+            </Suspense>
+          </LessonErrorBoundary>
         </header>
 
         {outline && (
@@ -347,13 +375,15 @@ function LessonSkeleton() {
   )
 }
 
-class LessonErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+class LessonErrorBoundary extends Component<{ children: ReactNode; quiet?: boolean }, { error: Error | null }> {
   override state = { error: null as Error | null }
   static getDerivedStateFromError(error: Error) {
     return { error }
   }
   override render() {
     if (this.state.error) {
+      // The header's part shows nothing: the body's boundary explains the failure once.
+      if (this.props.quiet) return null
       return (
         <div className="callout callout-warning" role="alert">
           <div className="callout-head"><span className="callout-kind">This lesson could not be loaded</span></div>

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseDocument } from 'yaml'
-import type { LessonFrontmatter, LessonMeta } from '../types.ts'
+import type { LessonFrontmatter, LessonRecord } from '../types.ts'
 
 export const LESSON_FILE_RE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/
 
@@ -114,7 +114,7 @@ export function readFrontmatter(source: string): {
 }
 
 export interface LessonScan {
-  lessons: LessonMeta[]
+  lessons: LessonRecord[]
   problems: Problem[]
   /** Absolute paths of every .mdx file in the folder (valid or not). */
   files: string[]
@@ -131,7 +131,7 @@ export function scanLessons(dir: string, rootDir: string): LessonScan {
   } catch {
     names = []
   }
-  const lessons: LessonMeta[] = []
+  const lessons: LessonRecord[] = []
   const problems: Problem[] = []
   const files: string[] = []
   const bySlug = new Map<string, string>()
