@@ -201,3 +201,16 @@ describe('check-content: knowledge checks', () => {
     expect(p).toContain('content/checks: the self-assessment has 2 questions; it needs at least 25 (add "assessment" exports)')
   })
 })
+
+// Labs are validated by scripts/check-labs.ts (its own tests cover each message); this checks the wiring.
+describe('check-content: labs', () => {
+  it('includes lab problems: a <Lab id> naming no lab, and a lab folder without lab.ts', async () => {
+    const p = await problems({
+      ...good,
+      'lessons/01-first-lesson.mdx': fm() + body('<Lab id="no-such-lab" />'),
+      'labs/stray/starter/index.mjs': 'export const handler = async () => 1\n',
+    })
+    expect(p).toContain('content/labs/stray: has no lab.ts (every lab folder needs one; put shared helpers in a folder whose name starts with _)')
+    expect(p.some((l) => /^content\/lessons\/01-first-lesson\.mdx:\d+: <Lab id="no-such-lab"> names a lab that does not exist$/.test(l))).toBe(true)
+  })
+})

@@ -15,6 +15,7 @@
  * Prints `file:line: problem` lines and exits 1 on any problem.
  */
 import { checkQuizzes } from './check-quiz.ts'
+import { checkLabs, summariseLabs } from './check-labs.ts'
 import { compile } from '@mdx-js/mdx'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -92,9 +93,11 @@ export interface CheckOptions {
   root: string
   /** The fewest questions the self-assessment may have (default 25). */
   minAssessment?: number
+  /** Where to print progress (each lab's check results); default: nowhere. */
+  log?: (line: string) => void
 }
 
-export async function checkContent({ root, minAssessment }: CheckOptions): Promise<Problem[]> {
+export async function checkContent({ root, minAssessment, log }: CheckOptions): Promise<Problem[]> {
   const lessonsDir = path.join(root, 'content', 'lessons')
   const diagramsDir = path.join(root, 'content', 'diagrams')
   const problems: Problem[] = []
@@ -211,6 +214,11 @@ export async function checkContent({ root, minAssessment }: CheckOptions): Promi
     }
   }
   problems.push(...(await checkQuizzes({ root, lessons: scan.lessons, headingIdsBySlug, minAssessment })).problems)
+  // Labs (scripts/check-labs.ts): definitions, files, <Lab id> references; solution passes, starter fails.
+  const labs = await checkLabs({ root, log })
+  problems.push(...labs.problems)
+  for (const note of labs.notes) log?.(`note: ${note}`)
+  if (labs.labs.length) log?.(`labs: ${summariseLabs(labs)}`)
   return problems
 }
 
@@ -222,7 +230,7 @@ async function main() {
   const args = process.argv.slice(2)
   const i = args.indexOf('--root')
   const root = i >= 0 && args[i + 1] ? path.resolve(args[i + 1]) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-  const problems = await checkContent({ root })
+  const problems = await checkContent({ root, log: (line) => console.log(line) })
   if (problems.length > 0) {
     for (const p of problems) console.error(formatProblem(p))
     console.error(`\ncheck-content: ${problems.length} problem${problems.length === 1 ? '' : 's'} found.`)

@@ -1,0 +1,63 @@
+// Log-line parsing (both log formats) and the structural validation helpers.
+import { describe, expect, it } from 'vitest'
+import { decodeLogResult, parseLogLine } from '../logs.ts'
+import { handlerFile, validateLabFiles } from '../validate.ts'
+import type { LabDefinition } from '../types.ts'
+
+const id = '8f0e4c52-1d7a-4b8e-9c3f-2a6b5d4e3f21'
+const line = (message: string) => parseLogLine({ timestamp: 1, message, logStreamName: 's' })
+
+describe('parseLogLine', () => {
+  it('text format: application lines, runtime error lines, init lines, platform lines', () => {
+    expect(line(`2026-01-02T03:04:05.678Z\t${id}\tINFO\tOrder priced`)).toMatchObject({ source: 'app', requestId: id, level: 'INFO', message: 'Order priced' })
+    expect(line(`2026-01-02T03:04:05.678Z\t${id}\tWARN\t{"level":"WARN","orderId":"KC-1"}`).json).toEqual({ level: 'WARN', orderId: 'KC-1' })
+    expect(line(`2026-01-02T03:04:05.678Z\tundefined\tINFO\tConnecting`)).toMatchObject({ source: 'app', requestId: 'undefined' })
+    expect(line(`2026-01-02T03:04:05.678Z\t${id}\tERROR\tInvoke Error \t{"errorType":"TypeError"}`)).toMatchObject({ source: 'runtime', level: 'ERROR' })
+    expect(line(`2026-01-02T03:04:05.678Z\tundefined\tERROR\tUncaught Exception \t{"errorType":"Error"}`)).toMatchObject({ source: 'runtime' })
+    expect(line(`START RequestId: ${id} Version: $LATEST`)).toMatchObject({ source: 'platform', requestId: id })
+    expect(line(`REPORT RequestId: ${id}\tDuration: 1.00 ms\tBilled Duration: 1 ms`)).toMatchObject({ source: 'platform', requestId: id })
+    expect(line('INIT_START Runtime Version: nodejs:22.v51\tRuntime Version ARN: arn:x')).toMatchObject({ source: 'platform', requestId: undefined })
+    expect(line(`2026-01-02T03:04:05.678Z ${id} Task timed out after 3.00 seconds`)).toMatchObject({ source: 'platform', requestId: id })
+    expect(line(`RequestId: ${id} Error: Runtime exited with error: signal: killed\nRuntime.OutOfMemory`)).toMatchObject({ source: 'platform', requestId: id })
+    expect(line('raw stdout text')).toMatchObject({ source: 'app', message: 'raw stdout text' })
+    expect(line('raw stdout text').level).toBeUndefined()
+  })
+
+  it('JSON format: application records (object or string message) and platform records', () => {
+    const obj = line(`{"timestamp":"2026-01-02T03:04:05.678Z","level":"INFO","requestId":"${id}","message":{"message":"Order priced","orderId":"KC-1"}}`)
+    expect(obj).toMatchObject({ source: 'app', level: 'INFO', requestId: id, json: { message: 'Order priced', orderId: 'KC-1' } })
+    const text = line(`{"timestamp":"2026-01-02T03:04:05.678Z","level":"WARN","requestId":"${id}","message":"slow"}`)
+    expect(text).toMatchObject({ source: 'app', level: 'WARN', message: 'slow' })
+    expect(text.json).toBeUndefined()
+    expect(line(`{"time":"2026-01-02T03:04:05.678Z","type":"platform.start","record":{"requestId":"${id}","version":"$LATEST"}}`)).toMatchObject({ source: 'platform', requestId: id })
+  })
+})
+
+describe('decodeLogResult', () => {
+  it('decodes UTF-8, drops a character cut in half at the start, keeps inner empty lines', () => {
+    const bytes = new TextEncoder().encode('£1 teapot\n\nend\n')
+    const b64 = btoa(String.fromCharCode(...bytes))
+    expect(decodeLogResult(b64)).toEqual(['£1 teapot', '', 'end'])
+    const cut = btoa(String.fromCharCode(...bytes.subarray(1)))
+    expect(decodeLogResult(cut)).toEqual(['1 teapot', '', 'end'])
+    expect(decodeLogResult(undefined)).toEqual([])
+  })
+})
+
+describe('handlerFile and validateLabFiles', () => {
+  it('finds the handler file as Lambda does (as is, .js, .mjs, .cjs; nested paths)', () => {
+    expect(handlerFile('index.handler', { 'index.mjs': '' })).toBe('index.mjs')
+    expect(handlerFile('index.handler', { 'index.js': '', 'index.mjs': '' })).toBe('index.js')
+    expect(handlerFile('src/app.main.inner', { 'src/app.cjs': '' })).toBe('src/app.cjs')
+    expect(handlerFile('index.handler', { 'lib/index.mjs': '' })).toBeUndefined()
+    expect(handlerFile('nodot', { nodot: '' })).toBeUndefined()
+  })
+
+  it('names missing file sets and a missing handler file', () => {
+    const lab = { function: { Handler: 'src/index.handler', Runtime: 'nodejs22.x' } } as LabDefinition
+    expect(validateLabFiles(lab, { starter: {}, solution: { 'index.mjs': '' } })).toEqual([
+      'starter/ is missing or empty',
+      'solution/ has no file for the handler "src/index.handler" (expected src/index.mjs, src/index.js or src/index.cjs)',
+    ])
+  })
+})

@@ -1,0 +1,8 @@
+// What a lab.ts imports: `export default defineLab({ … })` gives the definition its type.
+import type { LabDefinition } from './types.ts'
+
+export type { LabDefinition, LabTestContext, LabCheck, LabEvent, LabFunctionConfig } from './types.ts'
+
+export function defineLab(lab: LabDefinition): LabDefinition {
+  return lab
+}

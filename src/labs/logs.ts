@@ -1,0 +1,88 @@
+// Taking CloudWatch log lines apart, in both of Lambda's log formats, so checks can ask "did the
+// function log a warning?" or "is every line one JSON object?" without string surgery.
+import type { LabLogEvent, ParsedLogLine } from './types.ts'
+
+const LEVELS = 'TRACE|DEBUG|INFO|WARN|ERROR|FATAL'
+/** `<ISO time>\t<request id>\t<LEVEL>\t<message>` (the runtime client's text format). */
+const TEXT_LINE = new RegExp(`^(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?Z)\\t([^\\t]*)\\t(${LEVELS})\\t([\\s\\S]*)$`)
+const PLATFORM_PREFIX = /^(START|END|REPORT|INIT_START|INIT_REPORT|INIT_RUNTIME_DONE|EXTENSION|TELEMETRY|RESTORE_START|RESTORE_REPORT) /
+const TIMED_OUT = /^\d{4}-\d\d-\d\dT\S+Z (\S+) Task timed out after [\d.]+ seconds$/
+const RUNTIME_EXIT = /^RequestId: (\S+) Error: Runtime exited/
+const REQUEST_ID_IN_PLATFORM = /RequestId: ([0-9a-f-]{36})/
+
+function asObject(text: string): Record<string, unknown> | undefined {
+  const t = text.trim()
+  if (!t.startsWith('{') || !t.endsWith('}')) return undefined
+  try {
+    const v: unknown = JSON.parse(t)
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Parse one log event (text or JSON log format). */
+export function parseLogLine(event: { timestamp: number; message: string; logStreamName?: string }): ParsedLogLine {
+  const raw = event.message
+  const base = { timestamp: event.timestamp, logStreamName: event.logStreamName ?? '', raw }
+  // Text format: the runtime client's prefix.
+  const m = TEXT_LINE.exec(raw)
+  if (m) {
+    const [, , requestId, level, message] = m
+    const runtime = /^(Invoke Error|Uncaught Exception) \t/.test(message)
+    return { ...base, source: runtime ? 'runtime' : 'app', requestId, level, message, json: runtime ? undefined : asObject(message) }
+  }
+  if (PLATFORM_PREFIX.test(raw)) {
+    return { ...base, source: 'platform', requestId: REQUEST_ID_IN_PLATFORM.exec(raw)?.[1], message: raw }
+  }
+  const timedOut = TIMED_OUT.exec(raw)
+  if (timedOut) return { ...base, source: 'platform', requestId: timedOut[1], message: raw }
+  const exit = RUNTIME_EXIT.exec(raw)
+  if (exit) return { ...base, source: 'platform', requestId: exit[1], message: raw }
+  // JSON format: platform.* records, or {timestamp, level, requestId, message} from console.
+  const obj = asObject(raw)
+  if (obj) {
+    if (typeof obj.type === 'string' && obj.type.startsWith('platform.')) {
+      const record = obj.record as { requestId?: unknown } | undefined
+      return { ...base, source: 'platform', requestId: typeof record?.requestId === 'string' ? record.requestId : undefined, message: raw, json: obj }
+    }
+    if (typeof obj.level === 'string' && 'timestamp' in obj && 'message' in obj) {
+      const msg = obj.message
+      const isErrorRecord = typeof obj.errorType === 'string' && /^(Invoke Error|Uncaught Exception)/.test(typeof msg === 'string' ? msg : '')
+      const message = typeof msg === 'string' ? msg : JSON.stringify(msg)
+      const json = msg && typeof msg === 'object' && !Array.isArray(msg) ? (msg as Record<string, unknown>) : asObject(message)
+      return {
+        ...base,
+        source: isErrorRecord ? 'runtime' : 'app',
+        requestId: typeof obj.requestId === 'string' ? obj.requestId : undefined,
+        level: obj.level,
+        message,
+        json,
+      }
+    }
+  }
+  // Raw output (process.stdout.write, console.table…): the function's own, without a prefix.
+  return { ...base, source: 'app', message: raw, json: obj }
+}
+
+export function parseLogEvents(events: readonly LabLogEvent[]): ParsedLogLine[] {
+  return events.map(parseLogLine)
+}
+
+/** Lines of a LogResult tail (already base64-decoded) as parsed lines. */
+export function parseTail(lines: readonly string[]): ParsedLogLine[] {
+  return lines.map((message) => parseLogLine({ timestamp: 0, message }))
+}
+
+/** Decode LogResult (base64 of UTF-8) into lines, without Node's Buffer. */
+export function decodeLogResult(b64: string | undefined): string[] {
+  if (!b64) return []
+  const bin = atob(b64)
+  const bytes = new Uint8Array(bin.length)
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i)
+  // The tail may start in the middle of a multi-byte character: drop the broken start.
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFFFD+/, '')
+  // A log event may span several lines (a message with line breaks is one event), but the tail is
+  // plain text: keep it line by line, as the console shows it.
+  return text.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1)
+}
