@@ -1,0 +1,39 @@
+import { expect, fillQuestion, lessonChecks, lessons, test } from './fixtures.ts'
+
+test('an embedded check in an iframe posts its height and an xAPI statement to the host page', async ({ page }) => {
+  const l = lessons[0]!
+  const q = (await lessonChecks(l.slug)).checks[0]!
+  await page.goto(`./embed-example.html?src=${encodeURIComponent(`./#/embed/check/${q.id}`)}`)
+  const frame = page.frameLocator('#frame')
+  const group = frame.getByRole('group')
+  await expect(group).toBeVisible()
+  // Minimal chrome: no site header or course navigation inside the frame.
+  await expect(frame.getByRole('banner')).toHaveCount(0)
+  await expect(frame.getByRole('navigation')).toHaveCount(0)
+
+  // The host resized the frame from the embed's messages.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { received: { type: string }[] }).received.filter((m) => m.type === 'lambda-foundations:resize' || m.type === 'lambda-foundations:ready').length)).toBeGreaterThan(0)
+  const h = await page.locator('#frame').evaluate((el) => parseFloat((el as HTMLElement).style.height))
+  expect(h).toBeGreaterThan(200)
+
+  await fillQuestion(group, q, true)
+  await group.getByRole('button', { name: 'Check answer' }).click()
+  await expect(group.getByText('Correct.', { exact: true })).toBeVisible()
+
+  const statements = await page.waitForFunction(() => {
+    const r = (window as unknown as { received: { type: string }[] }).received.filter((m) => m.type === 'lambda-foundations:statement')
+    return r.length > 0 ? r : null
+  })
+  const [msg] = (await statements.jsonValue()) as { id: string; kind: string; statement: { verb: { display: { 'en-US': string } }; object: { id: string }; result: { success: boolean; score: { scaled: number } } } }[]
+  expect(msg!.kind).toBe('check')
+  expect(msg!.id).toBe(q.id)
+  expect(msg!.statement.verb.display['en-US']).toBe('answered')
+  expect(msg!.statement.object.id).toMatch(new RegExp(`#/embed/check/${q.id}$`))
+  expect(msg!.statement.result).toMatchObject({ success: true, score: { scaled: 1 } })
+  await expect(page.locator('#log')).toContainText('lambda-foundations:statement: answered')
+})
+
+test('an embed link to a check that does not exist says so', async ({ page }) => {
+  await page.goto('./#/embed/check/no-such-check')
+  await expect(page.getByRole('alert')).toContainText('could not be found')
+})
