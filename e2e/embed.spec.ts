@@ -24,7 +24,7 @@ test('an embedded check in an iframe posts its height and an xAPI statement to t
     const r = (window as unknown as { received: { type: string }[] }).received.filter((m) => m.type === 'lambda-foundations:statement')
     return r.length > 0 ? r : null
   })
-  const [msg] = (await statements.jsonValue()) as { id: string; kind: string; statement: { verb: { display: { 'en-US': string } }; object: { id: string }; result: { success: boolean; score: { scaled: number } } } }[]
+  const [msg] = (await statements.jsonValue()) as unknown as { id: string; kind: string; statement: { verb: { display: { 'en-US': string } }; object: { id: string }; result: { success: boolean; score: { scaled: number } } } }[]
   expect(msg!.kind).toBe('check')
   expect(msg!.id).toBe(q.id)
   expect(msg!.statement.verb.display['en-US']).toBe('answered')
