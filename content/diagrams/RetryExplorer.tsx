@@ -137,7 +137,7 @@ function simulate(model: Model, failure: Failure, s: Settings): { steps: Step[];
     t: 'end',
     kind: 'end',
     text:
-      (s.kinesisRetries === -1 ? 'Only when the records expire does Lambda give up (with default settings, up to a week). ' : 'Lambda gives up on the batch. ') +
+      (s.kinesisRetries === -1 ? 'Only when the records expire from the stream does Lambda give up (24 hours by default; longer if the stream keeps records longer). ' : 'Lambda gives up on the batch. ') +
       (s.kinesisDest ? 'Details of the discarded batch go to the on-failure destination, and the shard moves on.' : 'The batch is discarded and the shard moves on.'),
   });
   return {
