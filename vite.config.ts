@@ -5,6 +5,7 @@ import { defineConfig } from 'vite'
 import { lessonIndexPlugin } from './src/course/build/lesson-index-plugin.ts'
 import { mdxCompileOptions } from './src/course/build/mdx-options.ts'
 import { licenseNotices } from './scripts/license-notices.ts'
+import { monacoWorkers } from './src/playground/editor/vite-plugin.ts'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 
@@ -13,6 +14,8 @@ export default defineConfig({
   base: './',
   plugins: [
     lessonIndexPlugin({ root }),
+    // The code editor creates Monaco's workers itself: drop Monaco's duplicate fallback workers.
+    monacoWorkers(),
     { enforce: 'pre', ...mdx(mdxCompileOptions()) },
     react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
     // The Worker is bundled separately; QuickJS is named here so its licence is listed too.
