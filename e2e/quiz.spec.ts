@@ -85,7 +85,7 @@ test('a wrong answer is marked and explained; try again, answer right; the resul
   // Too few choices are refused before they count.
   await g.getByLabel(plainText(q.options.find((o) => o.correct)!.text), { exact: true }).check()
   await g.getByRole('button', { name: 'Check answer' }).click()
-  await expect(g.getByText(`Select exactly ${q.select} options: you have selected 1.`)).toBeVisible()
+  await expect(g.locator('.quiz-problem')).toHaveText(`Select exactly ${q.select} options: you have selected 1.`)
   await g.getByLabel(plainText(q.options.find((o) => o.correct)!.text), { exact: true }).uncheck()
 
   await fillQuestion(g, q, false)

@@ -108,7 +108,7 @@ function CheckView({ question: q, onResult, embedded }: { question: Question; on
   return (
     <div
       ref={rootRef}
-      className={`quiz${result ? (result.passed ? ' is-passed' : ' is-failed') : ''}`}
+      className={`quiz not-prose${result ? (result.passed ? ' is-passed' : ' is-failed') : ''}`}
       role="group"
       aria-labelledby={headingId}
       data-check-id={q.id}

@@ -111,9 +111,9 @@ function MatchView({ question: q, order, leftOrder, answer, onAnswer, grade, sho
   const base = useId()
   const lefts = leftOrder ?? q.pairs.map((_, i) => i)
   const set = (left: number, value: number) => {
+    // Choosing never changes another row: keyboard users arrow through the options of a
+    // closed <select>, and every step is a change. A side used twice is pointed out instead.
     const next = q.pairs.map((_, i) => answer[i] ?? -1)
-    // A right side is used once: placing it here takes it from wherever it was.
-    if (value >= 0) for (let i = 0; i < next.length; i++) if (next[i] === value) next[i] = -1
     next[left] = value
     onAnswer(next)
   }
@@ -146,6 +146,9 @@ function MatchView({ question: q, order, leftOrder, answer, onAnswer, grade, sho
               </select>
               {grade && <Mark right={right} label={right ? 'Correct match.' : 'Incorrect match.'} />}
             </div>
+            {!grade && placed >= 0 && answer.some((v, i) => i !== li && v === placed) && (
+              <p className="quiz-dup" id={`${id}-dup`}>Also chosen for another item: each answer fits exactly one.</p>
+            )}
             {grade && (
               <p id={`${id}-why`} className="quiz-why">
                 {right ? <span className="sr-only">Correct match. </span> : (
