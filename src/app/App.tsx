@@ -11,6 +11,8 @@ const LessonPage = lazy(() => import('./pages/LessonPage.tsx').then((m) => ({ de
 const ProgressPage = lazy(() => import('./pages/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })))
 const AssessmentPage = lazy(() => import('../quiz/AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })))
 const EmbedCheckPage = lazy(() => import('../embed/EmbedCheckPage.tsx').then((m) => ({ default: m.EmbedCheckPage })))
+const PlaygroundPage = lazy(() => import('../playground/PlaygroundPage.tsx').then((m) => ({ default: m.PlaygroundPage })))
+const EmbedLabPage = lazy(() => import('../embed/EmbedLabPage.tsx').then((m) => ({ default: m.EmbedLabPage })))
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })))
 
 export function App() {
@@ -19,11 +21,13 @@ export function App() {
       <Routes>
         {/* Embeds: minimal chrome, for iframes (docs/embedding.md). */}
         <Route path="embed/check/:id" element={<Suspense fallback={null}><EmbedCheckPage /></Suspense>} />
+        <Route path="embed/lab/:id" element={<Suspense fallback={null}><EmbedLabPage /></Suspense>} />
         <Route element={<Shell />}>
           <Route index element={<HomePage />} />
           <Route path="lessons/:slug" element={<LessonPage />} />
           <Route path="progress" element={<ProgressPage />} />
           <Route path="assessment" element={<AssessmentPage />} />
+          <Route path="playground" element={<PlaygroundPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -44,6 +44,9 @@ export function Shell() {
             <NavLink to="/" end className="site-nav-link">
               Course
             </NavLink>
+            <NavLink to="/playground" className="site-nav-link">
+              Playground
+            </NavLink>
             <NavLink to="/progress" className="site-nav-link">
               Progress
             </NavLink>

@@ -175,8 +175,21 @@ export function Check({ id }: { id: string }) {
   )
 }
 
+// A lab brings the playground (Monaco, the Worker): loaded only by lessons that place one.
+const LabView = lazy(() => import('../labs/LabView.tsx'))
+
+/** `<Lab id="…"/>`: a hands-on lab from `content/labs/<id>/`. */
+export function Lab({ id }: { id: string }) {
+  return (
+    <Suspense fallback={<div className="lab lab-loading" aria-busy="true" aria-label="Loading the lab" />}>
+      <LabView id={id} />
+    </Suspense>
+  )
+}
+
 export const mdxComponents = {
   Check,
+  Lab,
   Callout,
   Figure,
   LabSlot,

@@ -1,8 +1,43 @@
 // Web Worker entry: the simulated Lambda runs here, off the UI thread.
 // Create it with: new Worker(new URL('./lambda.worker.ts', import.meta.url), { type: 'module' })
-import { createLambda } from '../lambda/index.ts'
-import { serveLambda } from './host.ts'
-import { loadBrowserQuickJS } from './quickjs-browser.ts'
+//
+// Start-up is on the critical path of the first invoke, so this entry is tiny and does two
+// things in parallel: it starts fetching and compiling QuickJS's WebAssembly (a small chunk:
+// quickjs-browser.ts) while the engine's much larger code chunk downloads and is parsed. Messages
+// that arrive before the host listens are kept and handed over in order.
 import type { Endpoint } from './protocol.ts'
 
-void serveLambda(self as unknown as Endpoint, () => createLambda({ quickjs: loadBrowserQuickJS }))
+const scope = self as unknown as {
+  postMessage(m: unknown): void
+  addEventListener(type: 'message', l: (ev: { data: unknown }) => void): void
+}
+
+// 1. WebAssembly: fetch + compile now (compileStreaming compiles while it downloads).
+const quickjs = import('./quickjs-browser.ts').then((m) => {
+  const first = m.loadBrowserQuickJS()
+  first.catch(() => {})
+  return m
+})
+
+// 2. Keep early messages (the client's first calls, watchdog pings) until the host listens.
+const early: { data: unknown }[] = []
+let deliver: ((ev: { data: unknown }) => void) | undefined
+scope.addEventListener('message', (ev) => {
+  if (deliver) deliver(ev)
+  else early.push(ev)
+})
+const endpoint: Endpoint = {
+  postMessage: (m) => scope.postMessage(m),
+  addEventListener: (_type, listener) => {
+    deliver = listener
+    for (const ev of early.splice(0)) listener(ev)
+  },
+}
+
+// 3. The engine. One blank environment is kept ready in the pool (refilled after each use); the
+// engine's warm-up run keeps the first reported Init Duration free of WebAssembly compile time.
+void Promise.all([import('../lambda/index.ts'), import('./host.ts'), quickjs])
+  .then(([{ createLambda }, { serveLambda }, { loadBrowserQuickJS }]) => serveLambda(endpoint, () => createLambda({ quickjs: loadBrowserQuickJS, prewarm: 1 })))
+  .catch((err: unknown) => {
+    scope.postMessage({ kind: 'fatal', error: { name: 'ServiceException', message: `The Lambda engine could not load: ${err instanceof Error ? err.message : String(err)}` } })
+  })

@@ -19,7 +19,7 @@ function formatDate(iso: string | null | undefined) {
 
 export function ProgressPage() {
   usePageTitle('Your progress')
-  const progress = useProgress(useShallow((s) => ({ lessons: s.lessons, lastLocation: s.lastLocation })))
+  const progress = useProgress(useShallow((s) => ({ lessons: s.lessons, lastLocation: s.lastLocation, checks: s.checks, labs: s.labs })))
   const [message, setMessage] = useState<Message>(null)
   const fileRef = useRef<HTMLInputElement>(null)
   const completed = lessons.filter((l) => progress.lessons[l.slug]?.completedAt).length
@@ -126,6 +126,8 @@ export function ProgressPage() {
                           {st === 'not-started' && 'Not opened yet'}
                           {p && `First opened ${formatDate(p.firstVisitedAt)}`}
                           {p?.completedAt && ` · completed ${formatDate(p.completedAt)}`}
+                          {l.checks.length > 0 && ` · checks ${l.checks.filter((id) => progress.checks[id]?.passedAt).length}/${l.checks.length}`}
+                          {l.labs.length > 0 && (l.labs.every((id) => progress.labs[id]?.passedAt) ? ' · lab passed' : ' · lab not passed yet')}
                         </p>
                       </div>
                       <span className={`pill pill-${st}`}>{statusLabel(st)}</span>
