@@ -11,6 +11,8 @@ import { scanLessons } from '../src/course/build/lessons.ts'
 const root = path.resolve(import.meta.dirname, '..')
 export const course = scanLessons(path.join(root, 'content', 'lessons'), root)
 export const lessons = course.lessons
+/** A lesson without a lab: passing its checks completes it. */
+export const noLabLesson = lessons.find((l) => l.labs.length === 0 && l.checks.length > 0)!
 
 export const test = base.extend<{ guard: void }>({
   guard: [

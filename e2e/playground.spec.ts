@@ -320,7 +320,8 @@ test.describe('playground', () => {
   test('a lesson page without a playground loads neither QuickJS nor Monaco', async ({ page }) => {
     const urls: string[] = []
     page.on('request', (r) => urls.push(r.url()))
-    await page.goto(`./#/lessons/${lessons[0].slug}`)
+    const withoutLab = lessons.find((l) => l.labs.length === 0)!
+    await page.goto(`./#/lessons/${withoutLab.slug}`)
     await expect(page.getByTestId('lesson-body').locator('h2').first()).toBeVisible()
     await page.waitForLoadState('networkidle')
     const heavy = urls.filter((u) => /emscripten-module|lambda\.worker|quickjs|MonacoPane|editor\.worker|ts\.worker/i.test(u))

@@ -157,7 +157,7 @@ export function HomePage() {
                     {m.lessons.map((l) => {
                       const st = lessonStatus(progress, l.slug)
                       return (
-                        <li key={l.slug} className="lesson-row" data-testid="lesson-row" data-status={st}>
+                        <li key={l.slug} className="lesson-row" data-testid="lesson-row" data-slug={l.slug} data-status={st}>
                           <LessonStatusIcon status={st} number={l.order} />
                           <div className="lesson-row-body">
                             <Link to={`/lessons/${l.slug}`} className="lesson-row-link">
