@@ -38,11 +38,12 @@ test('a lesson page loads only its own lesson body', async ({ page }) => {
 
 test('the in-page outline links to sections, and a ?section= deep link survives a reload', async ({ page }) => {
   await openLesson(page, l2.slug)
-  const headings = page.getByTestId('lesson-body').locator('h2[id]')
+  // The lesson's own sections (not the headings inside a lab, which loads later).
+  const headings = page.getByTestId('lesson-body').locator(':scope > h2[id]')
   const count = await headings.count()
   expect(count).toBeGreaterThan(2)
-  const target = headings.nth(count - 1)
-  const id = (await target.getAttribute('id')) as string
+  const id = (await headings.nth(count - 1).getAttribute('id')) as string
+  const target = page.locator(`#${id}`)
   const text = (await target.textContent()) as string
 
   await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: text, exact: true }).click()

@@ -103,6 +103,8 @@ function Lesson({ meta }: { meta: LessonMeta }) {
     const collect = () => {
       const hs: Heading[] = []
       root.querySelectorAll<HTMLHeadingElement>('h2[id], h3[id]').forEach((h) => {
+        // Headings inside a lab or a check belong to that component, not to the lesson's outline.
+        if (h.closest('.not-prose')) return
         hs.push({ id: h.id, text: h.textContent ?? '', level: h.tagName === 'H2' ? 2 : 3 })
       })
       if (hs.length === 0) return
