@@ -1,23 +1,7 @@
 /** The app's progress store instance (browser localStorage) and React hooks for it. */
 import { useStore } from 'zustand'
-import { createProgressStore, STORAGE_KEY, type ProgressState, type StorageLike } from './progress-store.ts'
-
-function browserStorage(): StorageLike {
-  try {
-    const s = window.localStorage
-    const probe = '__lf_probe__'
-    s.setItem(probe, '1')
-    s.removeItem(probe)
-    return s
-  } catch {
-    const mem = new Map<string, string>()
-    return {
-      getItem: (k) => mem.get(k) ?? null,
-      setItem: (k, v) => void mem.set(k, v),
-      removeItem: (k) => void mem.delete(k),
-    }
-  }
-}
+import { browserStorage } from '../app/browser-storage.ts'
+import { createProgressStore, STORAGE_KEY, type ProgressState } from './progress-store.ts'
 
 export const progressStore = createProgressStore({ storage: browserStorage() })
 
