@@ -41,7 +41,9 @@ async function answerWithKeyboard(page: Page, g: Locator, q: Question) {
       return
     }
     if (a.type === 'radio') {
-      // Arrow keys move through the radio group (and select); stop on the right answer.
+      // Tabbing into a group with nothing chosen focuses the first radio without choosing it:
+      // Space chooses it. Arrow keys then move through the group (and choose); stop on the right answer.
+      if (!a.checked) await page.keyboard.press('Space')
       for (let i = 0; i < 10 && !correctTexts.includes((await active())!.label); i++) await page.keyboard.press('ArrowDown')
       expect(correctTexts).toContain((await active())!.label)
       await page.keyboard.press('Tab')
