@@ -104,7 +104,12 @@ describe('fix-the-timeout', () => {
     expect(r['Still uses the warehouse when it answers in time'].message).toMatch(/When the warehouse answers in time \(here in 200 ms\), return its stock level/)
     expect(r['No longer times out when the warehouse is slow'].pass).toBe(true)
     r = await variant('fix-the-timeout', [['index.mjs', 'const SAFETY_MARGIN_MS = 500', 'const SAFETY_MARGIN_MS = 100']])
-    expect(r['Answers within 2700 ms, keeping time in reserve'].message).toMatch(/^Your function answered after 29\d\d ms \(the REPORT line's Duration\): too close to its 3-second timeout/)
+    // The handler waits until getRemainingTimeInMillis() - 100, so it answers a little under 2900 ms
+    // after the start: how far under depends on when the deadline is read, so only the range is fixed.
+    const late = r['Answers within 2700 ms, keeping time in reserve'].message.match(/^Your function answered after (\d+) ms \(the REPORT line's Duration\): too close to its 3-second timeout/)
+    expect(late).not.toBeNull()
+    expect(Number(late![1])).toBeGreaterThan(2700)
+    expect(Number(late![1])).toBeLessThan(3000)
     expect(r['No longer times out when the warehouse is slow'].pass).toBe(true)
   })
 })

@@ -69,7 +69,7 @@ describe('context', () => {
     expect(a).toBeLessThanOrEqual(10_000)
     expect(a).toBeGreaterThan(9_900)
     expect(a - b).toBeGreaterThanOrEqual(1500)
-    expect(a - b).toBeLessThan(1600)
+    expect(a - b).toBeLessThan(1750) // CPU time in QuickJS also moves the clock: slack for a slow machine
   })
 })
 
@@ -155,7 +155,7 @@ describe('globals', () => {
     const timed = order.slice(3).map((s) => /^(\w+) (\d+)$/.exec(s)!.slice(1))
     expect(timed.map(([kind]) => kind)).toEqual(['interval', 'timeout', 'interval', 'interval'])
     const due = [100, 150, 200, 300]
-    timed.forEach(([, n], i) => expect(Math.abs(Number(n) - due[i])).toBeLessThan(40))
+    timed.forEach(([, n], i) => expect(Math.abs(Number(n) - due[i])).toBeLessThan(75))
   })
 
   it('Date.now() and new Date() read the virtual clock (UTC)', async () => {
