@@ -58,8 +58,8 @@ export function getLambdaClient(): LambdaClient {
     } else if (e.type === 'WorkerRestarted') {
       setStatus({ state: 'ready', restarts: status.restarts + 1, lastRestart: { reason: e.reason, at: Date.now(), restored: e.restored } })
     }
-    // Log events are read on demand (filterLogEvents); only lifecycle events are forwarded.
-    if (e.type === 'Log') return
+    // Log events are read on demand (filterLogEvents): this listener does not ask for them, so
+    // the Worker does not even send them.
     for (const l of eventListeners) l(e)
   })
   // Say so when the Worker cannot start (the first call fails with the Worker's fatal error).

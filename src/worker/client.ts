@@ -57,7 +57,9 @@ export class LambdaClient {
   private ready: Promise<void>
   private markReady!: () => void
   private failReady!: (e: unknown) => void
-  private listeners = new Set<(e: LambdaEvent | ClientEvent) => void>()
+  /** Each listener, and whether it wants log events. */
+  private listeners = new Map<(e: LambdaEvent | ClientEvent) => void, boolean>()
+  private logListeners = 0
   private readonly functions = new Map<string, CreateFunctionRequest>()
   private timer: ReturnType<typeof setInterval> | undefined
   private pingSentAt: number | undefined
@@ -124,10 +126,28 @@ export class LambdaClient {
     now: () => this.call('now', undefined),
   }
 
-  /** Lifecycle and log events from the engine, plus the client's own Worker events. */
-  onEvent(listener: (e: LambdaEvent | ClientEvent) => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+  /**
+   * Lifecycle events from the engine, plus the client's own Worker events. Log events (one per
+   * log line) only with `{ logs: true }`: the Worker streams them only while such a listener is
+   * registered, since a handler may write tens of thousands of lines.
+   */
+  onEvent(listener: (e: LambdaEvent | ClientEvent) => void, options: { logs?: boolean } = {}): () => void {
+    if (this.listeners.has(listener)) return () => this.removeListener(listener)
+    const logs = options.logs === true
+    this.listeners.set(listener, logs)
+    if (logs && ++this.logListeners === 1) this.sendSubscription()
+    return () => this.removeListener(listener)
+  }
+
+  private removeListener(listener: (e: LambdaEvent | ClientEvent) => void): void {
+    const logs = this.listeners.get(listener)
+    if (logs === undefined) return
+    this.listeners.delete(listener)
+    if (logs && --this.logListeners === 0) this.sendSubscription()
+  }
+
+  private sendSubscription(): void {
+    this.worker?.postMessage({ kind: 'subscribe', logs: this.logListeners > 0 })
   }
 
   /** Replace the Worker now (e.g. from a "reset" button). */
@@ -151,7 +171,8 @@ export class LambdaClient {
   // ---- plumbing ------------------------------------------------------------------------------
 
   private emit(e: LambdaEvent | ClientEvent): void {
-    for (const l of this.listeners) {
+    for (const [l, logs] of this.listeners) {
+      if (e.type === 'Log' && !logs) continue
       try {
         l(e)
       } catch {
@@ -177,6 +198,7 @@ export class LambdaClient {
       if (this.worker === worker) void this.replaceWorker('crashed')
     })
     worker.start?.()
+    if (this.logListeners > 0) this.sendSubscription()
     return ready
   }
 

@@ -1,7 +1,7 @@
 // The Worker side: hosts a Lambda behind the RPC protocol and streams its events.
 // Testable in Node with a MessageChannel port as the endpoint.
 import type { Lambda, LambdaEvent } from '../lambda/index.ts'
-import { serializeError, type CallMessage, type Endpoint, type HostToClient, type MethodName } from './protocol.ts'
+import { serializeError, type CallMessage, type ClientToHost, type Endpoint, type HostToClient, type MethodName } from './protocol.ts'
 
 export interface HostHandle {
   lambda: Lambda
@@ -13,8 +13,13 @@ export async function serveLambda(endpoint: Endpoint, makeLambda: () => Promise<
   // Calls that arrive while QuickJS loads wait for it.
   const queue: CallMessage[] = []
   let lambda: Lambda | undefined
+  let forwardLogs = false
   const onMessage = (ev: { data: unknown }) => {
-    const msg = ev.data as CallMessage
+    const msg = ev.data as ClientToHost
+    if (msg && msg.kind === 'subscribe') {
+      forwardLogs = msg.logs === true
+      return
+    }
     if (!msg || msg.kind !== 'call') return
     if (!lambda) queue.push(msg)
     else void handle(lambda, msg)
@@ -40,6 +45,7 @@ export async function serveLambda(endpoint: Endpoint, makeLambda: () => Promise<
     post({ kind: 'events', events })
   }
   const unsubscribe = lambda.onEvent((e) => {
+    if (e.type === 'Log' && !forwardLogs) return
     pending.push(e)
     if (!scheduled) {
       scheduled = true

@@ -70,7 +70,18 @@ export interface FatalMessage {
 }
 
 export type HostToClient = ResultMessage | EventsMessage | ReadyMessage | FatalMessage
-export type ClientToHost = CallMessage
+
+/**
+ * Which events the host streams. Log events are off until a listener asks for them: a handler
+ * that logs 20,000 lines would otherwise send 20,000 objects to the page, which only reads logs
+ * on demand (filterLogEvents), and deserialising them blocks the page's main thread.
+ */
+export interface SubscribeMessage {
+  kind: 'subscribe'
+  logs: boolean
+}
+
+export type ClientToHost = CallMessage | SubscribeMessage
 
 /** What both ends need from a Worker, a `self` in a Worker, or a MessagePort. */
 export interface Endpoint {

@@ -57,7 +57,7 @@ describe('Worker RPC', () => {
     const client = new LambdaClient({ createWorker: fakeWorker })
     clients.push(client)
     const events: (LambdaEvent | ClientEvent)[] = []
-    client.onEvent((e) => events.push(e))
+    client.onEvent((e) => events.push(e), { logs: true })
     const cfg = await client.createFunction({ FunctionName: 'rpc', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { Files: { 'index.mjs': HANDLER } } })
     expect(cfg.FunctionArn).toBe('arn:aws:lambda:us-east-1:123456789012:function:rpc')
     const out = await client.invoke({ FunctionName: 'rpc', Payload: '{"n":21}', LogType: 'Tail' })
@@ -76,6 +76,41 @@ describe('Worker RPC', () => {
     expect(streams.logStreams).toHaveLength(1)
     const now = (await client.clock.now()).now
     expect((await client.clock.advance(1000)).now).toBeGreaterThanOrEqual(now + 1000)
+  })
+
+  it('streams log events only while a listener asks for them', async () => {
+    // Everything the "Worker" posts to the page, as the page would deserialise it.
+    const posted: unknown[] = []
+    const client = new LambdaClient({
+      createWorker: () => {
+        const w = fakeWorker()
+        const add = w.addEventListener.bind(w) as (type: string, l: (ev: { data: unknown }) => void) => void
+        w.addEventListener = ((type: string, l: (ev: { data: unknown }) => void) =>
+          add(type, type === 'message' ? (ev) => { posted.push(ev.data); l(ev) } : l)) as WorkerLike['addEventListener']
+        return w
+      },
+    })
+    clients.push(client)
+    const logLines = () => posted.flatMap((m) => ((m as { kind: string }).kind === 'events' ? (m as { events: LambdaEvent[] }).events : [])).filter((e) => e.type === 'Log').length
+    const lifecycle: string[] = []
+    client.onEvent((e) => lifecycle.push(e.type))
+    await client.createFunction({ FunctionName: 'quiet', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { Files: { 'index.mjs': 'export const handler = async () => { for (let i = 0; i < 1000; i++) console.log("line", i); return "ok" }' } } })
+    await client.invoke({ FunctionName: 'quiet', Payload: '{}' })
+    expect(lifecycle).toContain('InvokeEnd')
+    expect(lifecycle).not.toContain('Log')
+    expect(logLines()).toBe(0)
+    // The logs are still there, read on demand.
+    expect((await client.filterLogEvents({ logGroupName: '/aws/lambda/quiet', filterPattern: '"line 999"' })).events).toHaveLength(1)
+
+    const logs: string[] = []
+    const stop = client.onEvent((e) => e.type === 'Log' && logs.push(e.event.message), { logs: true })
+    await client.invoke({ FunctionName: 'quiet', Payload: '{}' })
+    expect(logs.filter((m) => /\tINFO\tline \d+$/.test(m))).toHaveLength(1000)
+    expect(lifecycle).not.toContain('Log')
+    stop()
+    const before = logLines()
+    await client.invoke({ FunctionName: 'quiet', Payload: '{}' })
+    expect(logLines()).toBe(before)
   })
 
   it('keeps AWS exception names across the boundary', async () => {
