@@ -7,6 +7,11 @@
 // Where a template's map holds user data (query strings, stage variables, message attributes,
 // item attributes…) our keys are the shop's own; everything else keeps the template's keys.
 // Pure data: no DOM, no Node APIs (btoa and Date exist in browsers, workers and Node).
+//
+// The SAM CLI has no template for a Cognito user pool trigger, the most common Cognito event a
+// function receives. `cognito-user-pool pre-sign-up` follows the shape in the Cognito developer
+// guide instead, and its type is checked against @types/aws-lambda (PreSignUpTriggerEvent).
+import type { LexV2Event, PreSignUpTriggerEvent } from 'aws-lambda'
 
 /** How the service calls Lambda: it waits for the result, queues the event, or Lambda polls it. */
 export type Invocation = 'sync' | 'async' | 'poll'
@@ -437,6 +442,23 @@ function cognitoSync(c: Ctx) {
   }
 }
 
+function cognitoPreSignUp(c: Ctx): PreSignUpTriggerEvent {
+  return {
+    version: '1',
+    triggerSource: 'PreSignUp_SignUp',
+    region: c.r,
+    userPoolId: `${c.r}_Kt7LeAbCd`,
+    // With email as the sign-in name, Cognito names the user by a generated id.
+    userName: '5f2d8c1e-7a40-4b9d-9e63-0c8a1b2d4e6f',
+    callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: '3n4b5urk1ft4fl3mg5e62d9ado' },
+    request: {
+      userAttributes: { email: 'ana.silva@example.com', name: 'Ana Silva' },
+      validationData: { signupSource: 'checkout' },
+    },
+    response: { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
+  }
+}
+
 function cloudfront() {
   const header = (key: string, value: string) => [{ key, value }]
   return {
@@ -491,6 +513,31 @@ function lex() {
   }
 }
 
+function lexV2(): LexV2Event {
+  const slots = { TeaType: null, TastingDate: null, Guests: null }
+  const booking = { name: 'BookTasting', slots, state: 'InProgress' as const, confirmationState: 'None' as const }
+  const copy = () => ({ ...booking, slots: { ...slots } })
+  return {
+    sessionId: '481516234200815',
+    inputTranscript: 'I would like to book a tea tasting',
+    interpretations: [
+      { intent: copy(), nluConfidence: 0.97 },
+      { intent: { name: 'CheckOrderStatus', slots: { OrderId: null }, state: 'InProgress', confirmationState: 'None' }, nluConfidence: 0.22 },
+      { intent: { name: 'FallbackIntent', slots: {}, state: 'InProgress', confirmationState: 'None' } },
+    ],
+    proposedNextState: { intent: copy(), dialogAction: { slotToElicit: 'TeaType', type: 'ElicitSlot' } },
+    responseContentType: 'text/plain; charset=utf-8',
+    sessionState: { intent: copy(), originatingRequestId: '7c1e2a44-93b5-4f0e-8d6a-2b9e51f0c3d7' },
+    messageVersion: '1.0',
+    invocationSource: 'DialogCodeHook',
+    transcriptions: [
+      { resolvedSlots: {}, resolvedContext: { intent: 'BookTasting' }, transcription: 'I would like to book a tea tasting', transcriptionConfidence: 1 },
+    ],
+    inputMode: 'Text',
+    bot: { aliasName: 'TestBotAlias', aliasId: 'TSTALIASID', name: 'KettleConcierge', version: 'DRAFT', localeId: 'en_GB', id: 'K3TTLEB0T1' },
+  }
+}
+
 // ---- Registry -------------------------------------------------------------------------------
 
 const SERVICE_LABELS: Record<string, string> = {
@@ -504,9 +551,11 @@ const SERVICE_LABELS: Record<string, string> = {
   cloudwatch: 'Amazon EventBridge (CloudWatch Events)',
   cloudformation: 'AWS CloudFormation',
   cloudfront: 'Amazon CloudFront (Lambda@Edge)',
-  cognito: 'Amazon Cognito',
+  'cognito-user-pool': 'Amazon Cognito user pools',
+  cognito: 'Amazon Cognito Sync',
   'alexa-skills-kit': 'Alexa Skills Kit',
-  lex: 'Amazon Lex',
+  'lex-v2': 'Amazon Lex V2',
+  lex: 'Amazon Lex V1',
 }
 
 const sample = (
@@ -545,10 +594,14 @@ export const sampleEvents: readonly SampleEvent[] = Object.freeze([
     'A custom resource is being created with the stack. Your function must PUT its result to ResponseURL.', cfnCreate),
   sample('cloudfront', 'modify-querystring', 'CloudFront viewer request (modify-querystring)', 'sync',
     'A Lambda@Edge viewer request for the teapots page, with a query string to rewrite.', cloudfront),
+  sample('cognito-user-pool', 'pre-sign-up', 'Cognito user pool pre sign-up (pre-sign-up)', 'sync',
+    'A shopper signs up for an account. Return the event to let the sign-up go on (set response.autoConfirmUser to skip the confirmation code), or throw to refuse it. Not a SAM CLI template: shaped like the Cognito developer guide\'s.', cognitoPreSignUp),
   sample('cognito', 'sync-trigger', 'Cognito Sync trigger (sync-trigger)', 'sync',
     'A shopper\'s synced preferences changed (Cognito Sync, a legacy service). Return the event to accept the changes.', cognitoSync),
   sample('alexa-skills-kit', 'start-session', 'Alexa skill launch (start-session)', 'sync',
     'Someone said "Alexa, open Kettle tea timer": a LaunchRequest that starts a new session.', alexa),
+  sample('lex-v2', 'book-car', 'Lex V2 dialog code hook (book-car)', 'sync',
+    'A Lex V2 bot asks your code what to do next while a shopper books a tea tasting (shaped like the SAM CLI\'s book-car template). Answer with a sessionState and a dialogAction.', lexV2),
   sample('lex', 'make-appointment', 'Lex V1 dialog hook (make-appointment)', 'sync',
     'A Lex V1 bot asks your code to validate a tasting booking (Lex V1 was retired on 15 September 2025).', lex),
 ])
