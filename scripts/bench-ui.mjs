@@ -80,6 +80,22 @@ try {
     await ctx.close()
   }
 
+  // 1b. A lesson whose lab is far below: Monaco loads only when the lab comes near the viewport.
+  {
+    const { ctx, page } = await newPage()
+    const urls = []
+    page.on('request', (r) => urls.push(r.url()))
+    await page.goto(`${base}#/lessons/introduction-to-serverless`)
+    await page.locator('[data-lab-id="first-handler"]').getByTestId('invoke').waitFor({ timeout: 60_000 })
+    await page.waitForLoadState('networkidle')
+    const before = urls.filter((u) => /monaco|MonacoPane|editor\.worker|ts\.worker/i.test(u)).length
+    const t0 = Date.now()
+    await page.locator('[data-lab-id="first-handler"]').scrollIntoViewIfNeeded()
+    await page.locator('[data-lab-id="first-handler"] .monaco-editor').first().waitFor({ timeout: 60_000 })
+    out.push(['lesson with a lab, at the top: Monaco requests before scrolling to the lab', `${before} (then ${Date.now() - t0} ms from scrolling to the editor)`])
+    await ctx.close()
+  }
+
   // 2 + 3. A lab: first invoke, then warm invokes.
   {
     const firstFromNav = []

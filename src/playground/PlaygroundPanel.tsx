@@ -302,7 +302,8 @@ const Toolbar = memo(function Toolbar(props: {
           aria-describedby={blocker ? reasonId : undefined}
           aria-keyshortcuts="Control+Enter Meta+Enter"
           data-testid="invoke"
-          title={`Invoke with the test event (${isMac ? '⌘' : 'Ctrl'}+Enter)`}
+          data-engine={engine.state}
+          title={`Invoke with the test event (${isMac ? '⌘' : 'Ctrl'}+Enter)${engine.state === 'starting' ? '. The Lambda engine is starting: a click now runs as soon as it is ready.' : ''}`}
         >
           <PlayIcon />
           {label}
@@ -319,11 +320,11 @@ const Toolbar = memo(function Toolbar(props: {
             <span className="muted">Event:</span> <EventSourceName source={source} />
           </span>
         )}
-        {engine.state === 'starting' && (
-          <span className="pg-engine muted" role="status">
-            Starting the Lambda engine…
-          </span>
-        )}
+        {/* Said, not shown: a line that appears for a second and goes would move the page (the
+            Invoke button's icon pulses instead). The live region is always there, so the change is announced. */}
+        <span className="sr-only" role="status">
+          {engine.state === 'starting' ? 'Starting the Lambda engine…' : ''}
+        </span>
         <div className="pg-toolbar-extra">
           {props.extra}
           {!hide.share && <ShareButton workspaceId={workspaceId} />}

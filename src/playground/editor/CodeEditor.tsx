@@ -55,8 +55,32 @@ export function CodeEditor(props: CodeEditorProps) {
   const pendingFocus = useRef<Focus>(null)
   const onRunRef = useRef(onRun)
   onRunRef.current = onRun
+  const rootRef = useRef<HTMLDivElement | null>(null)
+  // Monaco is large (about 1 MB gzip, and a second or more of main-thread work to start), so it
+  // loads only when the editor is within a screen of the viewport, or is pointed at or focused:
+  // a lab at the end of a lesson costs nothing to a learner who is reading the top of it.
+  const [wanted, setWanted] = useState(false)
+  useEffect(() => {
+    const el = rootRef.current
+    if (wanted || !el) return
+    if (typeof IntersectionObserver === 'undefined') {
+      setWanted(true)
+      return
+    }
+    const want = () => setWanted(true)
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && want(), { rootMargin: '100% 0px 100% 0px' })
+    io.observe(el)
+    el.addEventListener('pointerenter', want)
+    el.addEventListener('focusin', want)
+    return () => {
+      io.disconnect()
+      el.removeEventListener('pointerenter', want)
+      el.removeEventListener('focusin', want)
+    }
+  }, [wanted])
 
   useEffect(() => {
+    if (!wanted) return
     let live = true
     loadPane().then(
       (m) => live && setPane(() => m.default),
@@ -65,7 +89,7 @@ export function CodeEditor(props: CodeEditorProps) {
     return () => {
       live = false
     }
-  }, [attempt])
+  }, [attempt, wanted])
 
   // The file shown must exist; if the parent passes an unknown one, show the first file.
   const shown = activeFile in files ? activeFile : paths[0]
@@ -255,7 +279,7 @@ export function CodeEditor(props: CodeEditorProps) {
   const rootStyle = height === undefined ? undefined : { height: typeof height === 'number' ? `${height}px` : height }
 
   return (
-    <div className="lf-code-editor" style={rootStyle} onKeyDown={onRootKeyDown} data-theme-editor={theme}>
+    <div ref={rootRef} className="lf-code-editor" style={rootStyle} onKeyDown={onRootKeyDown} data-theme-editor={theme}>
       <div className="lf-code-editor__bar">
         <div role="tablist" aria-label={`${labelPrefix}: files`} className="lf-code-editor__tabs">
           {paths.map((p) => {
