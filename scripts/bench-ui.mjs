@@ -7,7 +7,8 @@
 // 1. A lesson without a lab: which heavy chunks it requests (Monaco, QuickJS, the Worker). Budget: none.
 // 2. First invoke after opening a lab, wasm compile included: from navigation, and from the click
 //    (clicking as soon as the Invoke button can be used). Budget: ≤ 300 ms.
-// 3. Warm invoke, click to result on screen (the app's `lf:invoke` User Timing measure). Budget: ≤ 50 ms.
+// 3. Warm invoke, click to result on screen (the app's `lf:invoke` User Timing measure), once Monaco (which
+//    starts loading when the lab comes into view) is in. Budget: ≤ 50 ms.
 // 4. Longest main-thread task while a `while (true) {}` handler runs to its 1 s timeout. Budget: ≤ 50 ms.
 // 5. Longest main-thread task while a handler logs 20,000 lines, and while the Logs tab shows them.
 // Baseline measured in the same run: an empty page's click → paint round trip, and the page's
@@ -113,6 +114,9 @@ try {
       await lab.getByTestId('result-status').waitFor({ timeout: 60_000 })
       firstFromNav.push(Date.now() - t0)
       firstFromClick.push(await page.evaluate(() => performance.getEntriesByName('lf:invoke', 'measure').at(-1)?.duration ?? NaN))
+      // Monaco starts loading when the lab comes into view; warm invokes are measured once it has.
+      await lab.locator('.monaco-editor').first().waitFor({ state: 'attached', timeout: 60_000 })
+      await page.waitForTimeout(500)
       for (let i = 0; i < runs; i++) {
         const before = await page.evaluate(() => performance.getEntriesByName('lf:invoke', 'measure').length)
         await invoke.click()

@@ -11,7 +11,7 @@
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { CloseIcon } from '../app/components/icons.tsx'
 import { checkConfig, firstConfigProblem, fieldLabel, type SharedConfig } from './config.ts'
-import { CodeEditor, preloadEditor } from './editor/index.ts'
+import { CodeEditor } from './editor/index.ts'
 import { useEngineStatus } from './engine.ts'
 import { checkEventJson } from './event-json.ts'
 import { useMediaQuery, useNarrowerThan, useSession } from './hooks.ts'
@@ -91,13 +91,13 @@ export function PlaygroundPanel(props: PlaygroundPanelProps) {
   const exists = usePlayground((s) => !!s.workspaces[workspaceId])
 
   // Create the workspace (or refill parts that could not be loaded), and start the engine now:
-  // the Worker and its WebAssembly compile are ready by the time the learner clicks Invoke.
+  // the Worker and its WebAssembly compile are ready by the time the learner clicks Invoke. (They
+  // run off the main thread. Monaco does not: the editor loads it when it nears the viewport.)
   useEffect(() => {
     playgroundStore.getState().ensureWorkspace(workspaceId, () => workspaceFromInitial(initialRef.current))
   }, [workspaceId])
   useEffect(() => {
     session.warm()
-    void preloadEditor()
   }, [session])
 
   if (!exists) return <div className="pg pg-loading" role="status">Opening {workspaceLabel(workspaceId)}…</div>
