@@ -21,6 +21,17 @@ test('a lab: checks fail on the starter, the solution diff fixes it (undoably), 
   await expect(lab.getByRole('note', { name: /^Hint 1 of/ })).toBeVisible()
   await expect(lab.getByRole('note', { name: /^Hint 2 of/ })).toHaveCount(0)
 
+  // The lab's events are its saved test events: the first is selected, the others can be picked.
+  await expect(lab.locator('.pg-event-name')).toHaveText('Event: get-teapot-blue (saved)')
+  await lab.getByTestId('pg-tab-event').click()
+  const picker = lab.getByTestId('event-picker')
+  await expect(picker.locator('optgroup[label="Saved events"] option')).toHaveText(['get-teapot-blue', 'list-products', 'get-kettle-gold'])
+  await picker.selectOption('saved:list-products')
+  await expect(lab.getByTestId('event-json')).toHaveValue(/"resource": "\/products"/)
+  await lab.getByTestId('invoke').click()
+  // The starter reads event.pathParameters.id, and pathParameters is null for GET /products.
+  await expect(lab.getByTestId('error-message')).toContainText("Cannot read properties of null (reading 'id')", { timeout: 60_000 })
+
   await lab.getByTestId('run-checks').click()
   await expect(lab.getByTestId('lab-result-title')).toHaveText(/^0 of \d checks passed\.$/, { timeout: 90_000 })
   const failed = lab.getByTestId('lab-check')

@@ -110,10 +110,24 @@ function Lab({ id, embedded, onRun, loaded }: LabViewProps & { loaded: LoadedLab
   // The lab's own events become the workspace's saved events, so the picker offers them. This
   // runs before the panel mounts (the panel would otherwise create the workspace without them).
   useState(() => {
-    playgroundStore.getState().ensureWorkspace(workspaceId, () => ({
+    const store = playgroundStore.getState()
+    store.ensureWorkspace(workspaceId, () => ({
       ...workspaceFromInitial(initial),
       savedEvents: lab.events.slice(0, 10).map((e) => ({ name: e.name, text: JSON.stringify(e.payload, null, 2) })),
     }))
+    // A workspace saved before the lab gained an event (or one whose events could not be read)
+    // gets the missing ones back; events the learner edited under the same name are kept.
+    const ws = playgroundStore.getState().workspaces[workspaceId]
+    if (ws) {
+      const have = new Set(ws.savedEvents.map((e) => e.name))
+      const missing = lab.events.filter((e) => !have.has(e.name)).map((e) => ({ name: e.name, text: JSON.stringify(e.payload, null, 2) }))
+      const savedEvents = [...ws.savedEvents, ...missing].slice(0, 10)
+      if (savedEvents.length > ws.savedEvents.length) {
+        // The event in the editor is one of them, unchanged: name it.
+        const same = ws.eventSource.kind === 'custom' ? missing.find((e) => e.text === ws.eventText) : undefined
+        store.replaceWorkspace(workspaceId, { ...ws, savedEvents, ...(same ? { eventSource: { kind: 'saved' as const, name: same.name } } : {}) })
+      }
+    }
     return true
   })
 

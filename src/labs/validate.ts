@@ -1,5 +1,6 @@
 // Structural validation of a lab: the definition's fields and its starter/solution files.
 // Messages are plain sentences naming the field, for `npm run check:content` and for loadLab.
+import { EVENT_NAME_RE, MAX_SAVED_EVENTS } from '../playground/schema.ts'
 import type { LabDefinition } from './types.ts'
 
 export const LAB_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
@@ -61,9 +62,13 @@ export function validateLabDefinition(value: unknown, folderId: string): string[
   // events
   if (!Array.isArray(lab.events) || lab.events.length === 0) problems.push('"events" must list at least one { name, payload } (the first is selected by default)')
   else {
+    // The events become the lab's saved test events, so they follow the Lambda console's rules.
+    if (lab.events.length > MAX_SAVED_EVENTS) problems.push(`"events" lists ${lab.events.length} events: a function keeps at most ${MAX_SAVED_EVENTS} saved test events`)
     const names = new Set<string>()
     lab.events.forEach((e, i) => {
       if (!isObj(e) || !nonEmpty(e.name)) return problems.push(`"events[${i}]" needs a "name"`)
+      if (!EVENT_NAME_RE.test(e.name))
+        problems.push(`"events[${i}]" is named "${e.name}": a saved test event's name has at most 25 letters, numbers, dots, hyphens and underscores (no spaces), as in the Lambda console`)
       if (names.has(e.name)) problems.push(`"events" has two events named "${e.name}"`)
       names.add(e.name)
       let json: string | undefined

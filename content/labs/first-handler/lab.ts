@@ -44,9 +44,9 @@ function apiGatewayEvent(path: string, productId: string | null) {
   }
 }
 
-const ONE = 'GET /products/teapot-blue'
-const ALL = 'GET /products'
-const UNKNOWN = 'GET /products/kettle-gold'
+const ONE = 'get-teapot-blue'
+const ALL = 'list-products'
+const UNKNOWN = 'get-kettle-gold'
 
 interface ProxyResponse {
   statusCode: number

@@ -1,8 +1,8 @@
 import { defineLab, type LabTestContext } from '../../../src/labs/define.ts'
 import type { LabInvokeResult } from '../../../src/labs/types.ts'
 
-const TEAPOT = 'Blue teapot'
-const IRON = 'Cast-iron teapot'
+const TEAPOT = 'blue-teapot'
+const IRON = 'cast-iron-teapot'
 /** Answer within this much virtual time, out of the 3-second timeout. */
 const RESPOND_WITHIN_MS = 2700
 

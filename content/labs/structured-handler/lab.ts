@@ -1,7 +1,7 @@
 import { defineLab } from '../../../src/labs/define.ts'
 
-const ORDER = 'Order KC-2001'
-const SMALL = 'Order KC-2002'
+const ORDER = 'order-KC-2001'
+const SMALL = 'order-KC-2002'
 
 const order2001 = {
   orderId: 'KC-2001',

@@ -1,10 +1,10 @@
 import { defineLab, type LabTestContext } from '../../../src/labs/define.ts'
 import type { LabInvokeResult } from '../../../src/labs/types.ts'
 
-const VALID = 'Valid order'
-const NO_ITEMS = 'Order with no items'
-const ZERO = 'Quantity of zero'
-const NO_ID = 'Order without an ID'
+const VALID = 'valid-order'
+const NO_ITEMS = 'no-items'
+const ZERO = 'zero-quantity'
+const NO_ID = 'no-order-id'
 
 /** The order must be rejected with a ValidationError; explain what came back otherwise. */
 function expectValidationError(t: LabTestContext, r: LabInvokeResult, eventName: string): { errorType: string; errorMessage: string } {

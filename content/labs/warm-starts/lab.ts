@@ -1,8 +1,8 @@
 import { defineLab, type LabTestContext } from '../../../src/labs/define.ts'
 import type { LabFunctionHandle, ParsedLogLine } from '../../../src/labs/types.ts'
 
-const TEAPOT = 'Blue teapot'
-const MUG = 'Classic mug'
+const TEAPOT = 'blue-teapot'
+const MUG = 'classic-mug'
 const CONNECTING = 'Connecting to the catalogue database'
 const BUILDING = 'Building the price list'
 
@@ -84,7 +84,7 @@ once and read from \`/tmp\` afterwards; a new environment does both again.`,
   events: [
     { name: TEAPOT, payload: { sku: 'TEAPOT-BLUE' } },
     { name: MUG, payload: { sku: 'MUG-CLASSIC' } },
-    { name: 'Unknown product', payload: { sku: 'KETTLE-GOLD' } },
+    { name: 'unknown-product', payload: { sku: 'KETTLE-GOLD' } },
   ],
   hints: [
     'Code at the top level of a module runs once, during Init, when Lambda creates the execution environment. Code inside the handler runs on every invoke. Which of the handler\'s lines really need to run every time?',

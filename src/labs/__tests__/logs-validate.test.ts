@@ -1,7 +1,7 @@
 // Log-line parsing (both log formats) and the structural validation helpers.
 import { describe, expect, it } from 'vitest'
 import { decodeLogResult, parseLogLine } from '../logs.ts'
-import { handlerFile, validateLabFiles } from '../validate.ts'
+import { handlerFile, validateLabDefinition, validateLabFiles } from '../validate.ts'
 import type { LabDefinition } from '../types.ts'
 
 const id = '8f0e4c52-1d7a-4b8e-9c3f-2a6b5d4e3f21'
@@ -59,5 +59,28 @@ describe('handlerFile and validateLabFiles', () => {
       'starter/ is missing or empty',
       'solution/ has no file for the handler "src/index.handler" (expected src/index.mjs, src/index.js or src/index.cjs)',
     ])
+  })
+})
+
+describe('validateLabDefinition: events', () => {
+  const base = {
+    title: 'A lab',
+    instructions: 'Do it.',
+    function: { Handler: 'index.handler', Runtime: 'nodejs22.x' },
+    hints: ['Look closer.'],
+    checks: [{ name: 'Works', run: async () => {} }],
+  }
+  const problems = (events: unknown) => validateLabDefinition({ ...base, events }, 'a-lab').filter((p) => p.includes('event'))
+
+  it('accepts names the Lambda console accepts', () => {
+    expect(problems([{ name: 'get-teapot_blue.v2', payload: {} }])).toEqual([])
+  })
+
+  it('refuses a name the picker would drop (spaces, slashes, over 25 characters), and more than 10 events', () => {
+    expect(problems([{ name: 'GET /products', payload: {} }])).toEqual([
+      '"events[0]" is named "GET /products": a saved test event\'s name has at most 25 letters, numbers, dots, hyphens and underscores (no spaces), as in the Lambda console',
+    ])
+    expect(problems([{ name: 'x'.repeat(26), payload: {} }])).toHaveLength(1)
+    expect(problems(Array.from({ length: 11 }, (_, i) => ({ name: `e${i}`, payload: {} })))).toEqual(['"events" lists 11 events: a function keeps at most 10 saved test events'])
   })
 })

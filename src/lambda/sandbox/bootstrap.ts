@@ -56,7 +56,7 @@ if (typeof InternalErrorC === 'function') {
 }
 function isStackOverflow(e) { return InternalErrorC !== undefined && e instanceof InternalErrorC && e.message === 'stack overflow'; }
 function errName(e) { return isStackOverflow(e) ? 'RangeError' : e.name; }
-function errMessage(e) { return isStackOverflow(e) ? 'Maximum call stack size exceeded' : e.message; }
+function errMessage(e) { return isStackOverflow(e) ? 'Maximum call stack size exceeded' : lf !== undefined && lf.v8Message !== undefined ? lf.v8Message(e.message) : e.message; }
 
 // ---------------------------------------------------------------------------------------------
 // Virtual clock. vnow: virtual ms at the start of the current host->sandbox crossing (cheap, used
@@ -315,7 +315,7 @@ function logAt(level, args) {
           var ctorName = 'UnknownError';
           try { ctorName = (p.constructor && p.constructor.name) || 'UnknownError'; } catch (_e2) {}
           rec.errorType = ctorName;
-          rec.errorMessage = p.message;
+          rec.errorMessage = errMessage(p);
           var st = nodeStack(p);
           rec.stackTrace = typeof st === 'string' ? split(st, '\n') : [];
           break;

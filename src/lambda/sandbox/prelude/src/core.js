@@ -168,8 +168,31 @@ let taskFiles = ObjectCreate(null) // the function's files, mounted read-only at
 let tmpLimit = 512 * 1024 * 1024 // /tmp size (Lambda's default ephemeral storage)
 const startMs = call(DateNow, DateCtor)
 
+// QuickJS words some of its own errors differently from V8, whose wording learners meet on AWS.
+// The runtime (errorMessage, stack traces in logs) and util.inspect show V8's; a message read in
+// code (e.message, String(e)) keeps QuickJS's. Only unambiguous messages are translated.
+const reExec = RegExp.prototype.exec
+const V8_MESSAGES = [
+  [/^cannot read property '([^]*)' of (undefined|null)$/, (m) => `Cannot read properties of ${m[2]} (reading '${m[1]}')`],
+  [/^cannot read property of (undefined|null)$/, (m) => `Cannot read properties of ${m[1]}`],
+  [/^cannot set property '([^]*)' of (undefined|null)$/, (m) => `Cannot set properties of ${m[2]} (setting '${m[1]}')`],
+  [/^cannot set property of (undefined|null)$/, (m) => `Cannot set properties of ${m[1]}`],
+  [/^'([^]*)' is not defined$/, (m) => `${m[1]} is not defined`],
+  [/^cannot convert symbol to string$/, () => 'Cannot convert a Symbol value to a string'],
+  [/^invalid array length$/, () => 'Invalid array length'],
+]
+function v8Message(message) {
+  if (typeof message !== 'string') return message
+  for (let i = 0; i < V8_MESSAGES.length; i++) {
+    const m = call(reExec, V8_MESSAGES[i][0], message)
+    if (m !== null) return V8_MESSAGES[i][1](m)
+  }
+  return message
+}
+
 const internals = {
   withPristine,
+  v8Message,
   env,
   startMs,
   nowMs: () => (typeof lf.now === 'function' ? lf.now() : call(DateNow, DateCtor)),
@@ -221,6 +244,7 @@ const lf = {
   },
   hooks: { write: undefined }, // process.stdout/stderr.write -> hooks.write(fd, text)
   now: undefined, // engine's clock in ms (process.hrtime/uptime); defaults to Date.now()
+  v8Message,
   isProcessExit: (e) => cache['internal/process'] !== undefined && e instanceof cache['internal/process'].__lfExit,
 }
 ObjectDefineProperty(G, '__lf', { value: lf, writable: false, enumerable: false, configurable: false })
