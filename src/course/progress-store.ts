@@ -2,6 +2,7 @@
  * The persisted progress store (zustand 5 `persist`, versioned, migrated, validated on load).
  * `createProgressStore` takes any Storage-like object, so tests inject a fake one.
  */
+import { repairAfterLoad } from '../app/browser-storage.ts'
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import {
@@ -283,24 +284,6 @@ export function createProgressStore(options: CreateProgressStoreOptions): Progre
     ),
   ) as ProgressStore
 
-  // If anything had to be reset: keep the unreadable original once, then store the clean record
-  // so the notice does not come back on every load.
-  const afterLoad = () => {
-    if (store.getState().loadIssues.length === 0) return
-    if (lastRaw !== null) {
-      try {
-        if (storage.getItem(BACKUP_KEY) === null) storage.setItem(BACKUP_KEY, lastRaw.slice(0, 1_000_000))
-      } catch {
-        // ignore
-      }
-    }
-    store.setState({})
-  }
-  afterLoad()
-  const rehydrate = store.persist.rehydrate.bind(store.persist)
-  store.persist.rehydrate = () => {
-    const p = rehydrate()
-    return Promise.resolve(p).then(afterLoad)
-  }
+  repairAfterLoad(store, { storage, backupKey: BACKUP_KEY, maxChars: 1_000_000, lastRaw: () => lastRaw })
   return store
 }

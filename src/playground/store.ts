@@ -7,6 +7,7 @@
  * rebuilt from it at any time. Writes are coalesced (a burst of keystrokes is one write) and
  * flushed when the page is hidden or unloaded, and before every invoke.
  */
+import { repairAfterLoad } from '../app/browser-storage.ts'
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { ConfigDraft } from './config.ts'
@@ -268,21 +269,7 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): Pl
     if (store.getState().saveError !== e) store.setState({ saveError: e })
   }
 
-  // If anything had to be reset: keep the unreadable original once, then store the clean record.
-  const afterLoad = () => {
-    if (store.getState().loadIssues.length === 0) return
-    if (lastRaw !== null) {
-      try {
-        if (storage.getItem(PLAYGROUND_BACKUP_KEY) === null) storage.setItem(PLAYGROUND_BACKUP_KEY, lastRaw.slice(0, 2_000_000))
-      } catch {
-        // ignore
-      }
-    }
-    store.setState({})
-  }
-  afterLoad()
-  const rehydrate = store.persist.rehydrate.bind(store.persist)
-  store.persist.rehydrate = () => Promise.resolve(rehydrate()).then(afterLoad)
+  repairAfterLoad(store, { storage, backupKey: PLAYGROUND_BACKUP_KEY, maxChars: 2_000_000, lastRaw: () => lastRaw })
   store.flush = () => {
     if (timer !== undefined) clearTimeout(timer)
     write()
