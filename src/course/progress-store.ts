@@ -2,7 +2,7 @@
  * The persisted progress store (zustand 5 `persist`, versioned, migrated, validated on load).
  * `createProgressStore` takes any Storage-like object, so tests inject a fake one.
  */
-import { repairAfterLoad } from '../app/browser-storage.ts'
+import { repairAfterLoad, type StorageLike } from '../app/browser-storage.ts'
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import {
@@ -48,11 +48,7 @@ export const STORAGE_KEY = 'lf-progress'
 /** Where an unreadable record is kept (once) when it had to be reset, so nothing is destroyed. */
 export const BACKUP_KEY = 'lf-progress:unreadable-backup'
 
-export interface StorageLike {
-  getItem(key: string): string | null
-  setItem(key: string, value: string): void
-  removeItem(key: string): void
-}
+export type { StorageLike }
 
 export interface ProgressActions {
   /** Records a visit to a lesson (first/last visit time) and makes it the last location. */

@@ -7,7 +7,7 @@
  * rebuilt from it at any time. Writes are coalesced (a burst of keystrokes is one write) and
  * flushed when the page is hidden or unloaded, and before every invoke.
  */
-import { repairAfterLoad } from '../app/browser-storage.ts'
+import { repairAfterLoad, type StorageLike } from '../app/browser-storage.ts'
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { ConfigDraft } from './config.ts'
@@ -32,11 +32,7 @@ export const PLAYGROUND_KEY = 'lf-playground'
 /** Where an unreadable record is kept (once) when it had to be reset, so nothing is destroyed. */
 export const PLAYGROUND_BACKUP_KEY = 'lf-playground:unreadable-backup'
 
-export interface StorageLike {
-  getItem(key: string): string | null
-  setItem(key: string, value: string): void
-  removeItem(key: string): void
-}
+export type { StorageLike }
 
 export interface PlaygroundActions {
   /** Creates the workspace from `init()` if it does not exist (or refills parts reset at load). */
