@@ -68,6 +68,7 @@ const LAZY_ENTRIES: Record<string, string> = {
   'internal/format': 'format.js',
   'internal/hashes': 'hashes.js',
   'internal/pristine': 'pristine.js',
+  'internal/json-error': 'json-error.js',
 }
 
 /**

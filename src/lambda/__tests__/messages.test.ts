@@ -60,6 +60,45 @@ describe('error messages in V8\'s words', () => {
     expect(log).toContain(`\tERROR\tInvoke Error \t{"errorType":"TypeError","errorMessage":"Cannot read properties of undefined (reading 'b')"`)
   })
 
+  it.each([
+    ['not json'],
+    [''],
+    ['{"orderId": "KC-1", "items": [ {"sku": "MUG", "qty": 2}, ]}'],
+    ['{orderId: 1}'],
+    ['{"a":1}}'],
+    ['{"a": "tab\there"}'],
+    ['undefined'],
+  ])('JSON.parse(%j) fails with V8\'s message, in the response and in e.message', async (body) => {
+    const expected = nodeSays('return JSON.parse(event.body)', { body })
+    const fn = await deploy(
+      lambda,
+      `export const handler = async (event) => {
+        try { JSON.parse(event.body) } catch (e) { console.log('caught:', e.message) }
+        return JSON.parse(event.body)
+      }`,
+    )
+    const out = await call(lambda, fn, { body })
+    expect(out.json).toMatchObject({ errorType: 'SyntaxError', errorMessage: expected.message })
+    // As in Node: the message, then JSON.parse's frame, then the handler's.
+    expect(out.json.trace.slice(0, 3)).toEqual([`SyntaxError: ${expected.message}`, '    at JSON.parse (<anonymous>)', expect.stringMatching(/^ {4}at handler \(file:\/\/\/var\/task\/index\.mjs:\d+:\d+\)$/)])
+    expect(out.log.join('\n')).toContain(`\tINFO\tcaught: ${expected.message}`)
+  })
+
+  it('keeps JSON.parse itself: results, revivers, a reviver\'s own SyntaxError, its name and length', async () => {
+    const fn = await deploy(
+      lambda,
+      `export const handler = async () => {
+        const revived = JSON.parse('{"a":1,"b":[2]}', (k, v) => (typeof v === 'number' ? v * 10 : v))
+        let own
+        try { JSON.parse('{"a":1}', () => { throw new SyntaxError('my reviver') }) } catch (e) { own = e.message }
+        let sym
+        try { JSON.parse(Symbol('s')) } catch (e) { sym = e.name }
+        return { revived, own, sym, name: JSON.parse.name, length: JSON.parse.length, n: JSON.parse('12') }
+      }`,
+    )
+    expect((await call(lambda, fn)).json).toEqual({ revived: { a: 10, b: [20] }, own: 'my reviver', sym: 'TypeError', name: 'parse', length: 2, n: 12 })
+  })
+
   it('leaves messages it does not know, and errors the handler throws itself, as they are', async () => {
     const fn = await deploy(lambda, `export const handler = async () => { throw new TypeError('cannot read the order') }`)
     expect((await call(lambda, fn)).json.errorMessage).toBe('cannot read the order')
