@@ -7,7 +7,8 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 
 const editor = (page: Page) => page.locator('.lf-code-editor')
-const monacoInput = (page: Page) => editor(page).locator('.monaco-editor [role="textbox"], .monaco-editor textarea').first()
+const monacoInput = (page: Page) =>
+  editor(page).locator('.monaco-editor [role="textbox"], .monaco-editor textarea').first()
 
 async function openPlayground(page: Page) {
   await page.goto('./#/playground')
@@ -50,7 +51,9 @@ test('Monaco loads from the site and TypeScript handlers are typed by @types/aws
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown')
   await page.keyboard.press('End')
   await page.keyboard.type('.')
-  await expect(editor(page).getByRole('option', { name: 'queryStringParameters, Field', exact: true })).toBeVisible({ timeout: 60_000 })
+  await expect(editor(page).getByRole('option', { name: 'queryStringParameters, Field', exact: true })).toBeVisible({
+    timeout: 60_000,
+  })
   await page.keyboard.press('Escape')
 
   // A field APIGatewayProxyEvent does not have is flagged, in the editor and on the tab.

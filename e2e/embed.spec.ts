@@ -12,7 +12,16 @@ test('an embedded check in an iframe posts its height and an xAPI statement to t
   await expect(frame.getByRole('navigation')).toHaveCount(0)
 
   // The host resized the frame from the embed's messages.
-  await expect.poll(() => page.evaluate(() => (window as unknown as { received: { type: string }[] }).received.filter((m) => m.type === 'lambda-foundations:resize' || m.type === 'lambda-foundations:ready').length)).toBeGreaterThan(0)
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          (window as unknown as { received: { type: string }[] }).received.filter(
+            (m) => m.type === 'lambda-foundations:resize' || m.type === 'lambda-foundations:ready',
+          ).length,
+      ),
+    )
+    .toBeGreaterThan(0)
   const h = await page.locator('#frame').evaluate((el) => parseFloat((el as HTMLElement).style.height))
   expect(h).toBeGreaterThan(200)
 
@@ -21,10 +30,20 @@ test('an embedded check in an iframe posts its height and an xAPI statement to t
   await expect(group.getByText('Correct.', { exact: true })).toBeVisible()
 
   const statements = await page.waitForFunction(() => {
-    const r = (window as unknown as { received: { type: string }[] }).received.filter((m) => m.type === 'lambda-foundations:statement')
+    const r = (window as unknown as { received: { type: string }[] }).received.filter(
+      (m) => m.type === 'lambda-foundations:statement',
+    )
     return r.length > 0 ? r : null
   })
-  const [msg] = (await statements.jsonValue()) as unknown as { id: string; kind: string; statement: { verb: { display: { 'en-US': string } }; object: { id: string }; result: { success: boolean; score: { scaled: number } } } }[]
+  const [msg] = (await statements.jsonValue()) as unknown as {
+    id: string
+    kind: string
+    statement: {
+      verb: { display: { 'en-US': string } }
+      object: { id: string }
+      result: { success: boolean; score: { scaled: number } }
+    }
+  }[]
   expect(msg!.kind).toBe('check')
   expect(msg!.id).toBe(q.id)
   expect(msg!.statement.verb.display['en-US']).toBe('answered')

@@ -12,7 +12,9 @@ async function openLab(page: Page) {
   return lab
 }
 
-test('a lab: checks fail on the starter, the solution diff fixes it (undoably), checks pass, completion is saved', async ({ page }) => {
+test('a lab: checks fail on the starter, the solution diff fixes it (undoably), checks pass, completion is saved', async ({
+  page,
+}) => {
   test.setTimeout(240_000)
   const lab = await openLab(page)
 
@@ -25,12 +27,18 @@ test('a lab: checks fail on the starter, the solution diff fixes it (undoably), 
   await expect(lab.locator('.pg-event-name')).toHaveText('Event: get-teapot-blue (saved)')
   await lab.getByTestId('pg-tab-event').click()
   const picker = lab.getByTestId('event-picker')
-  await expect(picker.locator('optgroup[label="Saved events"] option')).toHaveText(['get-teapot-blue', 'list-products', 'get-kettle-gold'])
+  await expect(picker.locator('optgroup[label="Saved events"] option')).toHaveText([
+    'get-teapot-blue',
+    'list-products',
+    'get-kettle-gold',
+  ])
   await picker.selectOption('saved:list-products')
   await expect(lab.getByTestId('event-json')).toHaveValue(/"resource": "\/products"/)
   await lab.getByTestId('invoke').click()
   // The starter reads event.pathParameters.id, and pathParameters is null for GET /products.
-  await expect(lab.getByTestId('error-message')).toContainText("Cannot read properties of null (reading 'id')", { timeout: 60_000 })
+  await expect(lab.getByTestId('error-message')).toContainText("Cannot read properties of null (reading 'id')", {
+    timeout: 60_000,
+  })
 
   await lab.getByTestId('run-checks').click()
   await expect(lab.getByTestId('lab-result-title')).toHaveText(/^0 of \d checks passed\.$/, { timeout: 90_000 })
@@ -42,7 +50,9 @@ test('a lab: checks fail on the starter, the solution diff fixes it (undoably), 
   const solution = lab.getByRole('region', { name: 'The solution, as changes to your code' })
   await expect(solution.locator('.diff-add').first()).toBeVisible()
   await solution.getByRole('button', { name: 'Use the solution' }).click()
-  await expect(lab.getByRole('region', { name: 'The solution, as changes to your code' })).toContainText('Your code is the same as the solution.')
+  await expect(lab.getByRole('region', { name: 'The solution, as changes to your code' })).toContainText(
+    'Your code is the same as the solution.',
+  )
   await lab.getByRole('button', { name: 'Undo: restore my code' }).click()
   await expect(solution.locator('.diff-add').first()).toBeVisible()
   await solution.getByRole('button', { name: 'Use the solution' }).click()
@@ -51,10 +61,14 @@ test('a lab: checks fail on the starter, the solution diff fixes it (undoably), 
   await page.reload()
   const again = await openLab(page)
   await again.getByRole('button', { name: 'Show the solution' }).click()
-  await expect(again.getByRole('region', { name: 'The solution, as changes to your code' })).toContainText('Your code is the same as the solution.')
+  await expect(again.getByRole('region', { name: 'The solution, as changes to your code' })).toContainText(
+    'Your code is the same as the solution.',
+  )
 
   await again.getByTestId('run-checks').click()
-  await expect(again.getByTestId('lab-result-title')).toHaveText(/^All \d checks passed\. Lab complete!$/, { timeout: 90_000 })
+  await expect(again.getByTestId('lab-result-title')).toHaveText(/^All \d checks passed\. Lab complete!$/, {
+    timeout: 90_000,
+  })
   await expect(page.getByTestId('complete-card')).toContainText('Hands-on lab')
 
   await page.goto('./#/progress')
@@ -70,9 +84,13 @@ test('reset asks first and can be undone', async ({ page }) => {
   await lab.getByRole('button', { name: 'Use the solution' }).click()
   await lab.getByRole('button', { name: 'Reset to the starter' }).click()
   await lab.getByRole('group', { name: 'Confirm reset' }).getByRole('button', { name: 'Reset' }).click()
-  await expect(lab.getByRole('region', { name: 'The solution, as changes to your code' })).toContainText('What the solution changes')
+  await expect(lab.getByRole('region', { name: 'The solution, as changes to your code' })).toContainText(
+    'What the solution changes',
+  )
   await lab.getByRole('button', { name: 'Undo reset' }).click()
-  await expect(lab.getByRole('region', { name: 'The solution, as changes to your code' })).toContainText('Your code is the same as the solution.')
+  await expect(lab.getByRole('region', { name: 'The solution, as changes to your code' })).toContainText(
+    'Your code is the same as the solution.',
+  )
 })
 
 test('an embedded lab posts a passed statement to its host page', async ({ page }) => {
@@ -86,10 +104,15 @@ test('an embedded lab posts a passed statement to its host page', async ({ page 
   await lab.getByTestId('run-checks').click()
   await expect(lab.getByTestId('lab-result-title')).toHaveText(/Lab complete/, { timeout: 120_000 })
   const got = await page.waitForFunction(() => {
-    const r = (window as unknown as { received: { type: string }[] }).received.filter((m) => m.type === 'lambda-foundations:statement')
+    const r = (window as unknown as { received: { type: string }[] }).received.filter(
+      (m) => m.type === 'lambda-foundations:statement',
+    )
     return r.length > 0 ? r : null
   })
-  const [msg] = (await got.jsonValue()) as unknown as { kind: string; statement: { verb: { display: { 'en-US': string } }; result: { success: boolean; completion: boolean } } }[]
+  const [msg] = (await got.jsonValue()) as unknown as {
+    kind: string
+    statement: { verb: { display: { 'en-US': string } }; result: { success: boolean; completion: boolean } }
+  }[]
   expect(msg!.kind).toBe('lab')
   expect(msg!.statement.verb.display['en-US']).toBe('passed')
   expect(msg!.statement.result).toMatchObject({ success: true, completion: true })
@@ -99,7 +122,16 @@ test('axe is clean on a lesson with a lab', async ({ page }) => {
   test.setTimeout(180_000)
   const lab = await openLab(page)
   await expect(lab.locator('.monaco-editor').first()).toBeVisible({ timeout: 60_000 })
-  const results = await new AxeBuilder({ page }).include('[data-lab-id]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')}`)
+  const results = await new AxeBuilder({ page })
+    .include('[data-lab-id]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} ${v.nodes
+        .slice(0, 4)
+        .map((n) => n.target.join(' '))
+        .join(', ')}`,
+  )
   expect(summary, summary.join('\n')).toEqual([])
 })

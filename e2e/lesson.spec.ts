@@ -7,11 +7,14 @@ test('a lesson opens with its header, and next/previous move between lessons 01 
   await expect(page.locator('h1')).toHaveCount(1)
   await expect(page.locator('h1')).toHaveText(l1.title)
   await expect(page.getByText(l1.summary)).toBeVisible()
-  for (const o of l1.objectives) await expect(page.getByRole('region', { name: 'In this lesson you will' })).toContainText(o)
+  for (const o of l1.objectives)
+    await expect(page.getByRole('region', { name: 'In this lesson you will' })).toContainText(o)
   await expect(page.getByTestId('prev-lesson')).toHaveCount(0)
   // The in-page outline is built on a direct load too (not only after client navigation).
   const firstH2 = (await page.getByTestId('lesson-body').locator('h2[id]').first().textContent()) as string
-  await expect(page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: firstH2, exact: true })).toBeVisible()
+  await expect(
+    page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: firstH2, exact: true }),
+  ).toBeVisible()
 
   await page.getByTestId('next-lesson').click()
   await expect(page).toHaveURL(new RegExp(`#/lessons/${l2.slug}$`))
@@ -71,10 +74,15 @@ test('passing every check completes the lesson; it persists and shows in the sid
 
   await page.reload()
   await expect(page.getByTestId('lesson-status')).toHaveText('Completed')
-  await expect(page.getByRole('navigation', { name: 'Course contents' }).getByRole('img', { name: 'Completed' })).toHaveCount(1)
+  await expect(
+    page.getByRole('navigation', { name: 'Course contents' }).getByRole('img', { name: 'Completed' }),
+  ).toHaveCount(1)
 
   await page.goto('./')
-  await expect(page.locator(`[data-testid="lesson-row"][data-slug="${done.slug}"]`)).toHaveAttribute('data-status', 'completed')
+  await expect(page.locator(`[data-testid="lesson-row"][data-slug="${done.slug}"]`)).toHaveAttribute(
+    'data-status',
+    'completed',
+  )
   // Continue now points at the first unfinished lesson.
   await expect(page.getByTestId('continue-link')).toContainText(l1.title)
 })
@@ -97,7 +105,10 @@ test('on a phone the course contents are a disclosure that works from the keyboa
 
 test('a lesson whose content cannot be downloaded says so and offers a reload', async ({ page }) => {
   const file = `${String(l2.order).padStart(2, '0')}-${l2.slug}`
-  await page.route((url) => url.pathname.includes(`/assets/${file}-`), (route) => route.abort('failed'))
+  await page.route(
+    (url) => url.pathname.includes(`/assets/${file}-`),
+    (route) => route.abort('failed'),
+  )
   await page.goto(`./#/lessons/${l2.slug}`)
   await expect(page.locator('h1')).toHaveText(l2.title)
   await expect(page.getByRole('alert')).toContainText('This lesson could not be loaded')

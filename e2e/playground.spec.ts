@@ -68,9 +68,14 @@ async function invokeAndWait(page: Page) {
 test.describe('playground', () => {
   test.describe.configure({ timeout: 90_000 })
 
-  test('type a handler, pick a sample event, invoke: response, summary and the REPORT line; the second invoke is warm', async ({ page }) => {
+  test('type a handler, pick a sample event, invoke: response, summary and the REPORT line; the second invoke is warm', async ({
+    page,
+  }) => {
     await openPlayground(page)
-    await setCode(page, 'export const handler = async (event) => {\n  const key = event.Records[0].s3.object.key;\n  console.log("new object", key);\n  return { key };\n};')
+    await setCode(
+      page,
+      'export const handler = async (event) => {\n  const key = event.Records[0].s3.object.key;\n  console.log("new object", key);\n  return { key };\n};',
+    )
     await tab(page, 'event')
     await page.getByTestId('event-picker').selectOption({ label: 's3 put' })
     await expect(page.getByTestId('event-json')).toHaveValue(/"eventName": "ObjectCreated:Put"/)
@@ -81,7 +86,9 @@ test.describe('playground', () => {
     await expect(page.getByTestId('response')).toContainText('"key": "mugs/stoneware-blue.jpg"')
     const log = page.getByTestId('log-output')
     await expect(log).toContainText(/^INIT_START Runtime Version: nodejs:20/)
-    await expect(log).toContainText(/REPORT RequestId: [0-9a-f-]{36}\tDuration: [\d.]+ ms\tBilled Duration: \d+ ms\tMemory Size: 128 MB\tMax Memory Used: \d+ MB\tInit Duration: [\d.]+ ms/)
+    await expect(log).toContainText(
+      /REPORT RequestId: [0-9a-f-]{36}\tDuration: [\d.]+ ms\tBilled Duration: \d+ ms\tMemory Size: 128 MB\tMax Memory Used: \d+ MB\tInit Duration: [\d.]+ ms/,
+    )
     await expect(log).toContainText('INFO\tnew object mugs/stoneware-blue.jpg')
     const summary = page.getByTestId('summary')
     await expect(summary).toContainText('Init duration')
@@ -93,7 +100,9 @@ test.describe('playground', () => {
     await expect(page.getByTestId('log-output')).not.toContainText('INIT_START')
   })
 
-  test('a busy loop with Timeout 1 reports "Task timed out after 1.00 seconds" while the page keeps answering clicks', async ({ page }) => {
+  test('a busy loop with Timeout 1 reports "Task timed out after 1.00 seconds" while the page keeps answering clicks', async ({
+    page,
+  }) => {
     await openPlayground(page)
     await setCode(page, 'export const handler = async () => {\n  while (true) {}\n};')
     await tab(page, 'config')
@@ -107,7 +116,9 @@ test.describe('playground', () => {
     }
     await tab(page, 'result')
     await expect(page.getByTestId('error-type')).toHaveText('Sandbox.Timedout', SLOW)
-    await expect(page.getByTestId('error-message')).toHaveText(/^RequestId: [0-9a-f-]{36} Error: Task timed out after 1.00 seconds$/)
+    await expect(page.getByTestId('error-message')).toHaveText(
+      /^RequestId: [0-9a-f-]{36} Error: Task timed out after 1.00 seconds$/,
+    )
     await expect(page.getByTestId('log-output')).toContainText('Task timed out after 1.00 seconds')
     await expect(page.getByTestId('log-output')).toContainText('Status: timeout')
     // Nothing the learner typed was lost, and fixing it works.
@@ -117,7 +128,9 @@ test.describe('playground', () => {
     await expect(page.getByTestId('response')).toHaveText('"done"')
   })
 
-  test('invalid JSON disables Invoke and says why, at its line and column; fixing it enables Invoke', async ({ page }) => {
+  test('invalid JSON disables Invoke and says why, at its line and column; fixing it enables Invoke', async ({
+    page,
+  }) => {
     await openPlayground(page)
     await tab(page, 'event')
     const json = page.getByTestId('event-json')
@@ -147,7 +160,9 @@ test.describe('playground', () => {
     await expect(page.getByTestId('invoke')).toBeEnabled()
   })
 
-  test('a syntax error comes back as Runtime.UserCodeSyntaxError and is marked in the editor at its line', async ({ page }) => {
+  test('a syntax error comes back as Runtime.UserCodeSyntaxError and is marked in the editor at its line', async ({
+    page,
+  }) => {
     await openPlayground(page)
     await setCode(page, 'export const handler = async (event) => {\n  const order = {\n  return order;\n};')
     await invokeAndWait(page)
@@ -159,7 +174,9 @@ test.describe('playground', () => {
     await expect(ed.locator('.squiggly-error').first()).toBeVisible()
   })
 
-  test('a wrong handler string shows Runtime.HandlerNotFound; a memory bomb is an out-of-memory result; the page recovers', async ({ page }) => {
+  test('a wrong handler string shows Runtime.HandlerNotFound; a memory bomb is an out-of-memory result; the page recovers', async ({
+    page,
+  }) => {
     await openPlayground(page)
     await tab(page, 'config')
     await page.getByTestId('config-handler').fill('index.handlr')
@@ -169,7 +186,10 @@ test.describe('playground', () => {
     await tab(page, 'config')
     await page.getByTestId('config-handler').fill('index.handler')
     await page.getByTestId('config-timeout').fill('30')
-    await setCode(page, 'export const handler = async () => {\n  const hoard = [];\n  while (true) hoard.push("x".repeat(1e6) + Math.random());\n};')
+    await setCode(
+      page,
+      'export const handler = async () => {\n  const hoard = [];\n  while (true) hoard.push("x".repeat(1e6) + Math.random());\n};',
+    )
     await invokeAndWait(page)
     await expect(page.getByTestId('error-type')).toHaveText('Runtime.OutOfMemory')
     await expect(page.getByTestId('error-message')).toContainText('Runtime exited with error: signal: killed')
@@ -178,11 +198,16 @@ test.describe('playground', () => {
     await expect(page.getByTestId('response')).toContainText('"ok": true')
   })
 
-  test('timeline: five invokes reuse one warm environment; advancing the clock shuts it down; the next invoke is cold', async ({ page }) => {
+  test('timeline: five invokes reuse one warm environment; advancing the clock shuts it down; the next invoke is cold', async ({
+    page,
+  }) => {
     await openPlayground(page)
     await tab(page, 'timeline')
     await page.getByTestId('invoke-5').click()
-    await expect(page.getByTestId('timeline-summary')).toHaveText('5 invocations: 1 cold start, 4 warm. 1 environment created, 1 still alive.', SLOW)
+    await expect(page.getByTestId('timeline-summary')).toHaveText(
+      '5 invocations: 1 cold start, 4 warm. 1 environment created, 1 still alive.',
+      SLOW,
+    )
     await expect(page.getByTestId('timeline-lane')).toHaveCount(1)
     await expect(page.getByTestId('timeline-lane').locator('[data-kind=cold]')).toHaveCount(1)
     await expect(page.getByTestId('timeline-lane').locator('[data-kind=warm]')).toHaveCount(4)
@@ -190,15 +215,23 @@ test.describe('playground', () => {
     const track = page.getByTestId('timeline-track').first()
     await track.focus()
     await track.press('Home')
-    await expect(page.getByTestId('timeline-detail')).toContainText(/^Environment 1: Init, [\d.]+ ms, succeeded\. Extension init 0\.00 ms, Runtime init [\d.]+ ms, Function init [\d.]+ ms/)
+    await expect(page.getByTestId('timeline-detail')).toContainText(
+      /^Environment 1: Init, [\d.]+ ms, succeeded\. Extension init 0\.00 ms, Runtime init [\d.]+ ms, Function init [\d.]+ ms/,
+    )
     await track.press('ArrowRight')
-    await expect(page.getByTestId('timeline-detail')).toContainText(/Environment 1: Invoke \(cold start\), request ID [0-9a-f-]{36}, duration/)
+    await expect(page.getByTestId('timeline-detail')).toContainText(
+      /Environment 1: Invoke \(cold start\), request ID [0-9a-f-]{36}, duration/,
+    )
     await expect(track).toHaveAttribute('aria-activedescendant', /.+/)
     await page.getByTestId('advance-15').click()
     await expect(page.getByTestId('timeline-summary')).toContainText('0 still alive')
-    await expect(page.getByRole('option', { name: /^Environment 1: shut down at [\d:.]+ \(idle for too long\)\.$/ })).toBeAttached()
+    await expect(
+      page.getByRole('option', { name: /^Environment 1: shut down at [\d:.]+ \(idle for too long\)\.$/ }),
+    ).toBeAttached()
     await invokeAndWait(page)
-    await expect(page.getByTestId('timeline-summary')).toHaveText('6 invocations: 2 cold starts, 4 warm. 2 environments created, 1 still alive.')
+    await expect(page.getByTestId('timeline-summary')).toHaveText(
+      '6 invocations: 2 cold starts, 4 warm. 2 environments created, 1 still alive.',
+    )
     // The text alternative lists the same.
     await page.getByText('Timeline as a table').click()
     await expect(page.getByTestId('timeline-table')).toContainText('Invoke (warm start)')
@@ -207,7 +240,10 @@ test.describe('playground', () => {
 
   test('logs: the log group, one stream per environment, and a filter pattern', async ({ page }) => {
     await openPlayground(page)
-    await setCode(page, 'export const handler = async (event) => {\n  console.log("order", event.key1);\n  console.error("oops");\n  return 1;\n};')
+    await setCode(
+      page,
+      'export const handler = async (event) => {\n  console.log("order", event.key1);\n  console.error("oops");\n  return 1;\n};',
+    )
     await tab(page, 'timeline')
     await page.getByTestId('invoke-5').click()
     await expect(page.getByTestId('timeline-summary')).toContainText('5 invocations', SLOW)
@@ -256,9 +292,18 @@ test.describe('playground', () => {
 
   test('corrupt storage: the playground says what it repaired and works [allows page errors]', async ({ page }) => {
     await page.goto('./#/')
-    await page.evaluate((k) => localStorage.setItem(k, '{"state": {"workspaces": {"playground:default": {"files": 7, "config": {"memory": "256"}}}}, "version": 1}'), KEY)
+    await page.evaluate(
+      (k) =>
+        localStorage.setItem(
+          k,
+          '{"state": {"workspaces": {"playground:default": {"files": 7, "config": {"memory": "256"}}}}, "version": 1}',
+        ),
+      KEY,
+    )
     await openPlayground(page)
-    await expect(page.getByTestId('pg-load-notice')).toContainText('The code in the playground could not be read, so it was reset to the starter code.')
+    await expect(page.getByTestId('pg-load-notice')).toContainText(
+      'The code in the playground could not be read, so it was reset to the starter code.',
+    )
     await tab(page, 'config')
     await expect(page.getByTestId('config-memory')).toHaveValue('256')
     await invokeAndWait(page)
@@ -266,7 +311,10 @@ test.describe('playground', () => {
     expect(await page.evaluate(() => localStorage.getItem('lf-playground:unreadable-backup'))).toContain('"files": 7')
   })
 
-  test('a share link round-trips, opens as a separate copy, never runs by itself, and asks before replacing', async ({ page, context }) => {
+  test('a share link round-trips, opens as a separate copy, never runs by itself, and asks before replacing', async ({
+    page,
+    context,
+  }) => {
     test.setTimeout(180_000)
     await openPlayground(page)
     const code = 'export const handler = async (event) => ({ shared: event.item });'
@@ -301,7 +349,9 @@ test.describe('playground', () => {
     await expect(other.getByTestId('response')).toContainText('"shared": "teapot"', SLOW)
     // Adopting it asks first, then replaces the learner's playground.
     await other.getByTestId('adopt').click()
-    await expect(other.getByText('Replace the code, test event and settings of your playground with this one?')).toBeVisible()
+    await expect(
+      other.getByText('Replace the code, test event and settings of your playground with this one?'),
+    ).toBeVisible()
     await other.getByTestId('adopt-confirm').click()
     await expect(other).toHaveURL(/#\/playground$/)
     await expect(codeView(other)).toContainText('shared: event.item', SLOW)
@@ -324,7 +374,9 @@ test.describe('playground', () => {
     await page.goto(`./#/lessons/${withoutLab.slug}`)
     await expect(page.getByTestId('lesson-body').locator('h2').first()).toBeVisible()
     await page.waitForLoadState('networkidle')
-    const heavy = urls.filter((u) => /emscripten-module|lambda\.worker|quickjs|MonacoPane|editor\.worker|ts\.worker/i.test(u))
+    const heavy = urls.filter((u) =>
+      /emscripten-module|lambda\.worker|quickjs|MonacoPane|editor\.worker|ts\.worker/i.test(u),
+    )
     expect(heavy).toEqual([])
     // ... and the playground does load them.
     await openPlayground(page)
@@ -344,7 +396,10 @@ test.describe('playground', () => {
     await expect(page.getByTestId('result-status')).toContainText('succeeded')
     for (const t of ['timeline', 'logs', 'config', 'event'] as const) {
       await tab(page, t)
-      const { sw, cw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }))
+      const { sw, cw } = await page.evaluate(() => ({
+        sw: document.documentElement.scrollWidth,
+        cw: document.documentElement.clientWidth,
+      }))
       expect(sw, `page scrolls sideways on the ${t} tab`).toBeLessThanOrEqual(cw)
     }
   })
@@ -356,8 +411,16 @@ test.describe('playground', () => {
       await openPlayground(page)
       await editor(page)
       const check = async (what: string) => {
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
-        const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n  ')}`)
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+          .analyze()
+        const summary = results.violations.map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes
+              .slice(0, 5)
+              .map((n) => n.target.join(' '))
+              .join('\n  ')}`,
+        )
         expect(summary, `${what}:\n${summary.join('\n')}`).toEqual([])
       }
       await check('event tab')

@@ -33,7 +33,9 @@ test('progress exports to JSON and imports back (round trip)', async ({ page }) 
   await expect(page.getByTestId('completed-count')).toHaveText(`0 of ${lessons.length}`)
   await expect(row(l1.slug)).toHaveAttribute('data-status', 'not-started')
 
-  await page.getByTestId('import-progress').setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(text) })
+  await page
+    .getByTestId('import-progress')
+    .setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(text) })
   await expect(page.getByTestId('transfer-message')).toContainText('Progress imported from “progress.json”: 2 lessons')
   await expect(row(l1.slug)).toHaveAttribute('data-status', 'completed')
   await expect(row(l2.slug)).toHaveAttribute('data-status', 'in-progress')
@@ -46,10 +48,19 @@ test('progress exports to JSON and imports back (round trip)', async ({ page }) 
 const bad: [string, string, RegExp][] = [
   ['not JSON', 'hello, world', /not valid JSON/],
   ['someone else’s JSON', JSON.stringify({ users: [1, 2] }), /not a Lambda Foundations progress export/],
-  ['a newer format', JSON.stringify({ format: 'lambda-foundations-progress', version: 99, progress: {} }), /newer version/],
+  [
+    'a newer format',
+    JSON.stringify({ format: 'lambda-foundations-progress', version: 99, progress: {} }),
+    /newer version/,
+  ],
   [
     'a damaged export',
-    JSON.stringify({ format: 'lambda-foundations-progress', version: 2, exportedAt: '2026-01-01T00:00:00.000Z', progress: { lessons: { 'a-lesson': { firstVisitedAt: 'nope' } } } }),
+    JSON.stringify({
+      format: 'lambda-foundations-progress',
+      version: 2,
+      exportedAt: '2026-01-01T00:00:00.000Z',
+      progress: { lessons: { 'a-lesson': { firstVisitedAt: 'nope' } } },
+    }),
     /damaged/,
   ],
 ]
@@ -60,7 +71,9 @@ for (const [name, content, message] of bad) {
     await passLessonChecks(page, l1.slug)
     await page.goto('./#/progress')
     const before = await page.evaluate(() => localStorage.getItem('lf-progress'))
-    await page.getByTestId('import-progress').setInputFiles({ name: 'file.json', mimeType: 'application/json', buffer: Buffer.from(content) })
+    await page
+      .getByTestId('import-progress')
+      .setInputFiles({ name: 'file.json', mimeType: 'application/json', buffer: Buffer.from(content) })
     const msg = page.getByTestId('transfer-message')
     await expect(msg).toContainText(message)
     await expect(msg).toContainText('Nothing was changed')

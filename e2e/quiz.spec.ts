@@ -1,6 +1,15 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
-import { expect, fillQuestion, lessonChecks, lessons, openLesson, passLessonChecks, plainText, test } from './fixtures.ts'
+import {
+  expect,
+  fillQuestion,
+  lessonChecks,
+  lessons,
+  openLesson,
+  passLessonChecks,
+  plainText,
+  test,
+} from './fixtures.ts'
 import type { Question } from '../src/quiz/types.ts'
 
 /** The first question of each kind in the course, with its lesson. */
@@ -28,9 +37,16 @@ async function answerWithKeyboard(page: Page, g: Locator, q: Question) {
     page.evaluate(() => {
       const el = document.activeElement as HTMLInputElement | HTMLSelectElement | HTMLButtonElement | null
       if (!el) return null
-      const label = 'labels' in el && el.labels && el.labels[0] ? el.labels[0].textContent ?? '' : ''
-      const selected = el instanceof HTMLSelectElement ? el.selectedOptions[0]?.textContent ?? '' : ''
-      return { tag: el.tagName, type: (el as HTMLInputElement).type, label, checked: (el as HTMLInputElement).checked, text: el.textContent ?? '', selected }
+      const label = 'labels' in el && el.labels && el.labels[0] ? (el.labels[0].textContent ?? '') : ''
+      const selected = el instanceof HTMLSelectElement ? (el.selectedOptions[0]?.textContent ?? '') : ''
+      return {
+        tag: el.tagName,
+        type: (el as HTMLInputElement).type,
+        label,
+        checked: (el as HTMLInputElement).checked,
+        text: el.textContent ?? '',
+        selected,
+      }
     })
   const correctTexts = q.kind === 'match' ? [] : q.options.filter((o) => o.correct).map((o) => plainText(o.text))
   for (let step = 0; step < 60; step++) {
@@ -44,7 +60,8 @@ async function answerWithKeyboard(page: Page, g: Locator, q: Question) {
       // Tabbing into a group with nothing chosen focuses the first radio without choosing it:
       // Space chooses it. Arrow keys then move through the group (and choose); stop on the right answer.
       if (!a.checked) await page.keyboard.press('Space')
-      for (let i = 0; i < 10 && !correctTexts.includes((await active())!.label); i++) await page.keyboard.press('ArrowDown')
+      for (let i = 0; i < 10 && !correctTexts.includes((await active())!.label); i++)
+        await page.keyboard.press('ArrowDown')
       expect(correctTexts).toContain((await active())!.label)
       await page.keyboard.press('Tab')
       continue
@@ -79,7 +96,9 @@ test('one question of each kind can be answered with the keyboard alone', async 
   }
 })
 
-test('a wrong answer is marked and explained; try again, answer right; the result survives a reload', async ({ page }) => {
+test('a wrong answer is marked and explained; try again, answer right; the result survives a reload', async ({
+  page,
+}) => {
   const { slug, q } = (await firstOfEachKind()).get('select')!
   if (q.kind !== 'select') throw new Error('unreachable')
   await openLesson(page, slug)
@@ -132,7 +151,9 @@ test('a lesson completes when its checks pass, and the completion survives a rel
     await page.reload()
     await expect(page.getByTestId('lesson-status')).toHaveText('Completed')
   } else {
-    await expect(page.getByTestId('complete-text')).toContainText(`${l.checks.length} of ${l.checks.length + labs} done`)
+    await expect(page.getByTestId('complete-text')).toContainText(
+      `${l.checks.length} of ${l.checks.length + labs} done`,
+    )
   }
 })
 
@@ -180,8 +201,13 @@ test('axe stays clean on a lesson page whose checks show feedback', async ({ pag
     await fillQuestion(g, q, false)
     await g.getByRole('button', { name: 'Check answer' }).click()
     await expect(g.locator('.quiz-result-title')).toHaveText(/^Not quite/)
-    const results = await new AxeBuilder({ page }).include('.quiz').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
-    const summary = results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+    const results = await new AxeBuilder({ page })
+      .include('.quiz')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze()
+    const summary = results.violations.map(
+      (v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    )
     expect(summary, summary.join('\n')).toEqual([])
   }
 })

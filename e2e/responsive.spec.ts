@@ -12,7 +12,8 @@ for (const p of pages) {
     await page.setViewportSize({ width: 360, height: 740 })
     await page.goto(`./${p.hash}`)
     await expect(page.locator('#main h1')).toBeVisible()
-    if (p.hash.startsWith('#/lessons/')) await expect(page.getByTestId('lesson-body').locator('h2').first()).toBeVisible()
+    if (p.hash.startsWith('#/lessons/'))
+      await expect(page.getByTestId('lesson-body').locator('h2').first()).toBeVisible()
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       clientWidth: document.documentElement.clientWidth,

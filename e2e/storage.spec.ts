@@ -65,7 +65,15 @@ test('a partly corrupt record keeps its valid parts and resets only the rest', a
 test('an old (version 1) record is migrated without a notice', async ({ page }) => {
   await seed(
     page,
-    JSON.stringify({ version: 1, state: { visited: [l1.slug, l2.slug], completed: [l1.slug], lastLesson: l2.slug, updatedAt: Date.UTC(2026, 0, 5) } }),
+    JSON.stringify({
+      version: 1,
+      state: {
+        visited: [l1.slug, l2.slug],
+        completed: [l1.slug],
+        lastLesson: l2.slug,
+        updatedAt: Date.UTC(2026, 0, 5),
+      },
+    }),
   )
   await expect(page.getByTestId('load-notice')).toHaveCount(0)
   const rows = page.getByTestId('lesson-row')

@@ -25,13 +25,16 @@ test('the theme toggle persists across a reload, with no flash of the other them
   // Record the theme as soon as the document exists, before any app script runs.
   await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => {
-      ;(window as unknown as { __themeAtDomReady: string | null }).__themeAtDomReady = document.documentElement.getAttribute('data-theme')
+      ;(window as unknown as { __themeAtDomReady: string | null }).__themeAtDomReady =
+        document.documentElement.getAttribute('data-theme')
     })
   })
   await page.reload()
   await ready(page)
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
-  expect(await page.evaluate(() => (window as unknown as { __themeAtDomReady: string | null }).__themeAtDomReady)).toBe('dark')
+  expect(await page.evaluate(() => (window as unknown as { __themeAtDomReady: string | null }).__themeAtDomReady)).toBe(
+    'dark',
+  )
 
   // It holds on other pages too, and "light" overrides a dark system preference.
   await openLesson(page, lessons[0].slug)

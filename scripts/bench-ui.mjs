@@ -28,17 +28,26 @@ const args = process.argv.slice(2)
 const runs = Number(args[args.indexOf('--runs') + 1]) > 0 ? Number(args[args.indexOf('--runs') + 1]) : 10
 const port = 4196
 const base = `http://127.0.0.1:${port}/`
-const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '--port', String(port)], { stdio: 'ignore' })
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '--port', String(port)], {
+  stdio: 'ignore',
+})
 await new Promise((r) => setTimeout(r, 800))
-const executablePath = process.env.LF_CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
-const browser = await chromium.launch({ executablePath, args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'] })
+const executablePath =
+  process.env.LF_CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+})
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))]
 const ms = (x) => `${x.toFixed(1)} ms`
 const out = []
 const push = out.push.bind(out)
-out.push = (row) => { console.log(`${row[0]}  ${row[1]}`); return push(row) }
+out.push = (row) => {
+  console.log(`${row[0]}  ${row[1]}`)
+  return push(row)
+}
 
 async function newPage() {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } })
@@ -58,10 +67,19 @@ try {
   // Baseline: click → next paint on a trivial page, on this machine, now.
   {
     const { ctx, page } = await newPage()
-    await page.setContent('<button id=b>x</button><p id=o></p><script>b.onclick=()=>{o.textContent=performance.now()}</script>')
+    await page.setContent(
+      '<button id=b>x</button><p id=o></p><script>b.onclick=()=>{o.textContent=performance.now()}</script>',
+    )
     const xs = []
     for (let i = 0; i < runs; i++) {
-      const t = await page.evaluate(() => new Promise((res) => { const t0 = performance.now(); document.getElementById('b').click(); requestAnimationFrame(() => res(performance.now() - t0)) }))
+      const t = await page.evaluate(
+        () =>
+          new Promise((res) => {
+            const t0 = performance.now()
+            document.getElementById('b').click()
+            requestAnimationFrame(() => res(performance.now() - t0))
+          }),
+      )
       xs.push(t)
     }
     out.push(['baseline: click → next frame on an empty page', ms(median(xs))])
@@ -76,8 +94,13 @@ try {
     await page.goto(`${base}#/lessons/permissions`)
     await page.getByTestId('lesson-body').locator('h2').first().waitFor()
     await page.waitForLoadState('networkidle')
-    const heavy = urls.filter((u) => /monaco|MonacoPane|editor\.worker|ts\.worker|emscripten|quickjs|lambda\.worker/i.test(u))
-    out.push(['lesson without a lab: heavy requests (Monaco, QuickJS, Worker)', heavy.length === 0 ? 'none' : heavy.join(', ')])
+    const heavy = urls.filter((u) =>
+      /monaco|MonacoPane|editor\.worker|ts\.worker|emscripten|quickjs|lambda\.worker/i.test(u),
+    )
+    out.push([
+      'lesson without a lab: heavy requests (Monaco, QuickJS, Worker)',
+      heavy.length === 0 ? 'none' : heavy.join(', '),
+    ])
     await ctx.close()
   }
 
@@ -93,7 +116,10 @@ try {
     const t0 = Date.now()
     await page.locator('[data-lab-id="first-handler"]').scrollIntoViewIfNeeded()
     await page.locator('[data-lab-id="first-handler"] .monaco-editor').first().waitFor({ timeout: 60_000 })
-    out.push(['lesson with a lab, at the top: Monaco requests before scrolling to the lab', `${before} (then ${Date.now() - t0} ms from scrolling to the editor)`])
+    out.push([
+      'lesson with a lab, at the top: Monaco requests before scrolling to the lab',
+      `${before} (then ${Date.now() - t0} ms from scrolling to the editor)`,
+    ])
     await ctx.close()
   }
 
@@ -113,7 +139,9 @@ try {
       await invoke.click()
       await lab.getByTestId('result-status').waitFor({ timeout: 60_000 })
       firstFromNav.push(Date.now() - t0)
-      firstFromClick.push(await page.evaluate(() => performance.getEntriesByName('lf:invoke', 'measure').at(-1)?.duration ?? NaN))
+      firstFromClick.push(
+        await page.evaluate(() => performance.getEntriesByName('lf:invoke', 'measure').at(-1)?.duration ?? NaN),
+      )
       // Monaco starts loading when the lab comes into view; warm invokes are measured once it has.
       await lab.locator('.monaco-editor').first().waitFor({ state: 'attached', timeout: 60_000 })
       await page.waitForTimeout(500)
@@ -126,8 +154,14 @@ try {
       await ctx.close()
     }
     out.push(['lab: first invoke, navigation → result (median of 3)', ms(median(firstFromNav))])
-    out.push(['lab: first invoke, click → result (median of 3; budget 300 ms)', `${ms(median(firstFromClick))} (max ${ms(Math.max(...firstFromClick))})`])
-    out.push([`warm invoke, click → result on screen (median / p90 of ${warm.length}; budget 50 ms)`, `${ms(median(warm))} / ${ms(p90(warm))}`])
+    out.push([
+      'lab: first invoke, click → result (median of 3; budget 300 ms)',
+      `${ms(median(firstFromClick))} (max ${ms(Math.max(...firstFromClick))})`,
+    ])
+    out.push([
+      `warm invoke, click → result on screen (median / p90 of ${warm.length}; budget 50 ms)`,
+      `${ms(median(warm))} / ${ms(p90(warm))}`,
+    ])
   }
 
   // 4. Busy loop: longest main-thread task while it runs.
@@ -140,13 +174,19 @@ try {
     await ed.waitFor({ timeout: 60_000 })
     await ed.locator('.view-lines').click()
     await page.keyboard.press('ControlOrMeta+A')
-    await page.evaluate((t) => navigator.clipboard.writeText(t), 'export const handler = async () => {\n  while (true) {}\n};')
+    await page.evaluate(
+      (t) => navigator.clipboard.writeText(t),
+      'export const handler = async () => {\n  while (true) {}\n};',
+    )
     await page.keyboard.press('ControlOrMeta+V')
     await page.getByTestId('pg-tab-config').click()
     await page.getByTestId('config-timeout').fill('1')
     const timedOut = async () => {
       await page.getByTestId('pg-tab-result').click()
-      await page.getByTestId('error-message').filter({ hasText: 'Task timed out after 1.00 seconds' }).waitFor({ timeout: 60_000 })
+      await page
+        .getByTestId('error-message')
+        .filter({ hasText: 'Task timed out after 1.00 seconds' })
+        .waitFor({ timeout: 60_000 })
     }
     // Once to warm up (deploy, first invoke), then measured.
     await page.getByTestId('invoke').click()
@@ -154,16 +194,27 @@ try {
     const start = await page.evaluate(() => performance.now())
     const before = await page.evaluate(() => performance.getEntriesByName('lf:invoke', 'measure').length)
     await page.getByTestId('invoke').click()
-    await page.waitForFunction((n) => performance.getEntriesByName('lf:invoke', 'measure').length > n, before, { timeout: 60_000 })
-    const longest = await page.evaluate((s) => Math.max(0, ...window.__longtasks.filter((t) => t.start >= s).map((t) => t.duration)), start)
+    await page.waitForFunction((n) => performance.getEntriesByName('lf:invoke', 'measure').length > n, before, {
+      timeout: 60_000,
+    })
+    const longest = await page.evaluate(
+      (s) => Math.max(0, ...window.__longtasks.filter((t) => t.start >= s).map((t) => t.duration)),
+      start,
+    )
     const took = await page.evaluate(() => performance.getEntriesByName('lf:invoke', 'measure').at(-1).duration)
-    out.push(['busy loop (Timeout 1): longest main-thread task while it runs (budget 50 ms)', `${longest === 0 ? 'no task over 50 ms' : ms(longest)} (the run took ${ms(took)})`])
+    out.push([
+      'busy loop (Timeout 1): longest main-thread task while it runs (budget 50 ms)',
+      `${longest === 0 ? 'no task over 50 ms' : ms(longest)} (the run took ${ms(took)})`,
+    ])
 
     // 5. A log flood: 20,000 lines in one invoke, then the Logs tab. No budget in the issue; the
     //    page should stay as responsive as during the busy loop.
     await ed.locator('.view-lines').click()
     await page.keyboard.press('ControlOrMeta+A')
-    await page.evaluate((t) => navigator.clipboard.writeText(t), 'export const handler = async () => {\n  for (let i = 0; i < 20000; i++) console.log("line", i);\n  return "done";\n};')
+    await page.evaluate(
+      (t) => navigator.clipboard.writeText(t),
+      'export const handler = async () => {\n  for (let i = 0; i < 20000; i++) console.log("line", i);\n  return "done";\n};',
+    )
     await page.keyboard.press('ControlOrMeta+V')
     await page.getByTestId('pg-tab-config').click()
     await page.getByTestId('config-timeout').fill('60')
@@ -171,21 +222,35 @@ try {
       const s = await page.evaluate(() => performance.now())
       const n = await page.evaluate(() => performance.getEntriesByName('lf:invoke', 'measure').length)
       await page.getByTestId('invoke').click()
-      await page.waitForFunction((k) => performance.getEntriesByName('lf:invoke', 'measure').length > k, n, { timeout: 120_000 })
+      await page.waitForFunction((k) => performance.getEntriesByName('lf:invoke', 'measure').length > k, n, {
+        timeout: 120_000,
+      })
       return {
-        longest: await page.evaluate((t) => Math.max(0, ...window.__longtasks.filter((x) => x.start >= t).map((x) => x.duration)), s),
+        longest: await page.evaluate(
+          (t) => Math.max(0, ...window.__longtasks.filter((x) => x.start >= t).map((x) => x.duration)),
+          s,
+        ),
         took: await page.evaluate(() => performance.getEntriesByName('lf:invoke', 'measure').at(-1).duration),
       }
     }
     await flood() // deploy the new code
     const f = await flood()
-    out.push(['log flood (20,000 lines): longest main-thread task while it runs', `${f.longest === 0 ? 'no task over 50 ms' : ms(f.longest)} (the run took ${ms(f.took)})`])
+    out.push([
+      'log flood (20,000 lines): longest main-thread task while it runs',
+      `${f.longest === 0 ? 'no task over 50 ms' : ms(f.longest)} (the run took ${ms(f.took)})`,
+    ])
     const s5 = await page.evaluate(() => performance.now())
     await page.getByTestId('pg-tab-logs').click()
     await page.getByTestId('log-events').waitFor({ timeout: 60_000 })
     await page.waitForTimeout(300)
-    const logsLongest = await page.evaluate((t) => Math.max(0, ...window.__longtasks.filter((x) => x.start >= t).map((x) => x.duration)), s5)
-    out.push(['log flood: longest main-thread task opening the Logs tab (500 events shown)', logsLongest === 0 ? 'no task over 50 ms' : ms(logsLongest)])
+    const logsLongest = await page.evaluate(
+      (t) => Math.max(0, ...window.__longtasks.filter((x) => x.start >= t).map((x) => x.duration)),
+      s5,
+    )
+    out.push([
+      'log flood: longest main-thread task opening the Logs tab (500 events shown)',
+      logsLongest === 0 ? 'no task over 50 ms' : ms(logsLongest),
+    ])
     await ctx.close()
   }
 } finally {

@@ -76,7 +76,11 @@ async function callFloor(): Promise<number> {
   const qjs = await newQuickJSWASMModuleFromVariant(releaseSync)
   const rt = qjs.newRuntime()
   const ctx = rt.newContext()
-  const fn = ctx.evalCode('(async function (payload) { const event = JSON.parse(payload); return JSON.stringify({ ok: true, n: event.n }) })').unwrap()
+  const fn = ctx
+    .evalCode(
+      '(async function (payload) { const event = JSON.parse(payload); return JSON.stringify({ ok: true, n: event.n }) })',
+    )
+    .unwrap()
   const once = (i: number) => {
     const arg = ctx.newString(`{"n":${i}}`)
     const p = ctx.callFunction(fn, ctx.undefined, arg).unwrap()
@@ -98,17 +102,32 @@ async function callFloor(): Promise<number> {
 }
 
 async function lambdaLocalWarm(): Promise<number> {
-  const lambdaLocal = (await import('lambda-local')) as unknown as { execute(opts: object): Promise<unknown>; setLogger(l: unknown): void }
+  const lambdaLocal = (await import('lambda-local')) as unknown as {
+    execute(opts: object): Promise<unknown>
+    setLogger(l: unknown): void
+  }
   const silent = { log() {}, info() {}, warn() {}, error() {}, debug() {}, transports: [], level: 'error' }
   lambdaLocal.setLogger(silent)
-  const once = (i: number) => lambdaLocal.execute({ lambdaPath: handlerFile, handler: 'handler', event: { n: i }, timeoutMs: 3000, verboseLevel: 0 })
+  const once = (i: number) =>
+    lambdaLocal.execute({
+      lambdaPath: handlerFile,
+      handler: 'handler',
+      event: { n: i },
+      timeoutMs: 3000,
+      verboseLevel: 0,
+    })
   for (let i = 0; i < 100; i++) await once(i)
   return measure(100, 10, once)
 }
 
 async function engineWarm(): Promise<{ perInvoke: number; lambda: Awaited<ReturnType<typeof createLambda>> }> {
   const lambda = await createLambda()
-  await lambda.createFunction({ FunctionName: 'bench', Runtime: 'nodejs20.x', Handler: 'trivial.handler', Code: { Files: { 'trivial.js': handlerSource } } })
+  await lambda.createFunction({
+    FunctionName: 'bench',
+    Runtime: 'nodejs20.x',
+    Handler: 'trivial.handler',
+    Code: { Files: { 'trivial.js': handlerSource } },
+  })
   const once = async (i: number) => {
     const out = await lambda.invoke({ FunctionName: 'bench', Payload: `{"n":${i}}`, LogType: 'Tail' })
     if (out.FunctionError || !out.LogResult) throw new Error(`bench invoke failed: ${out.Payload}`)
@@ -124,7 +143,12 @@ async function coldStarts(prewarm: number): Promise<number> {
   const times: number[] = []
   for (let i = 0; i < 120; i++) {
     const name = `cold-${prewarm}-${i}`
-    await lambda.createFunction({ FunctionName: name, Runtime: 'nodejs20.x', Handler: 'trivial.handler', Code: { Files: { 'trivial.js': handlerSource } } })
+    await lambda.createFunction({
+      FunctionName: name,
+      Runtime: 'nodejs20.x',
+      Handler: 'trivial.handler',
+      Code: { Files: { 'trivial.js': handlerSource } },
+    })
     // Give the engine its idle time between requests (the pool refills here, as Lambda's does).
     await new Promise((r) => setTimeout(r, prewarm ? 2 : 0))
     const t0 = performance.now()
@@ -139,7 +163,12 @@ async function coldStarts(prewarm: number): Promise<number> {
 }
 
 async function memory(lambda: Awaited<ReturnType<typeof createLambda>>) {
-  await lambda.createFunction({ FunctionName: 'mem', Runtime: 'nodejs20.x', Handler: 'trivial.handler', Code: { Files: { 'trivial.js': handlerSource } } })
+  await lambda.createFunction({
+    FunctionName: 'mem',
+    Runtime: 'nodejs20.x',
+    Handler: 'trivial.handler',
+    Code: { Files: { 'trivial.js': handlerSource } },
+  })
   const snap = () => {
     gc()
     gc()
@@ -169,27 +198,47 @@ async function main() {
   const met = (ok: boolean) => (ok ? 'target met' : 'TARGET NOT MET')
   console.log('(a) warm invoke of a trivial async handler')
   console.log(`    engine, full API (logs, REPORT, Tail)       ${us(perInvoke)}`)
-  console.log(`    eval+promise floor (the issue's floor)      ${us(floorEval)}   engine = ${vsEval.toFixed(2)}x  (target <= 3x: ${met(vsEval <= 3)})`)
-  console.log(`    callFunction floor (stricter, information)  ${us(floorCall)}   engine = ${(perInvoke / floorCall).toFixed(2)}x  (no target)`)
-  console.log(`    lambda-local 2.2.0, same file               ${us(local)}   engine is ${vsLocal.toFixed(1)}x faster  (target >= 4x: ${met(vsLocal >= 4)})`)
-  console.log('    eval+promise floor: per invoke, evalCode(`handler(<event>).then(JSON.stringify)`) + executePendingJobs')
-  console.log('    + getPromiseState + read the string. callFunction floor: callFunction on a precompiled async function')
+  console.log(
+    `    eval+promise floor (the issue's floor)      ${us(floorEval)}   engine = ${vsEval.toFixed(2)}x  (target <= 3x: ${met(vsEval <= 3)})`,
+  )
+  console.log(
+    `    callFunction floor (stricter, information)  ${us(floorCall)}   engine = ${(perInvoke / floorCall).toFixed(2)}x  (no target)`,
+  )
+  console.log(
+    `    lambda-local 2.2.0, same file               ${us(local)}   engine is ${vsLocal.toFixed(1)}x faster  (target >= 4x: ${met(vsLocal >= 4)})`,
+  )
+  console.log(
+    '    eval+promise floor: per invoke, evalCode(`handler(<event>).then(JSON.stringify)`) + executePendingJobs',
+  )
+  console.log(
+    '    + getPromiseState + read the string. callFunction floor: callFunction on a precompiled async function',
+  )
   console.log('    (JSON.parse + JSON.stringify inside) + executePendingJobs + read the result: no parsing per call.')
 
   const coldPool = await coldStarts(2)
   const coldBare = await coldStarts(0)
   console.log('\n(b) cold start: new environment + init + first invoke')
-  console.log(`    with the pre-warmed sandbox pool        ${fmtMs(coldPool)} median (target <= 2 ms: ${met(coldPool <= 2)})`)
-  console.log(`    without the pool (everything inline)    ${fmtMs(coldBare)} median (no target: shows the cost of a new QuickJS runtime)`)
+  console.log(
+    `    with the pre-warmed sandbox pool        ${fmtMs(coldPool)} median (target <= 2 ms: ${met(coldPool <= 2)})`,
+  )
+  console.log(
+    `    without the pool (everything inline)    ${fmtMs(coldBare)} median (no target: shows the cost of a new QuickJS runtime)`,
+  )
 
   const m = await memory(lambda)
   lambda.dispose()
   console.log('\n(c) memory after 100, 10,000 and 20,000 invokes (after a full GC)')
   const row = (label: string, f: (x: typeof m.at100) => number, u: (n: number) => string) =>
-    console.log(`    ${label.padEnd(14)} ${u(f(m.at100))} -> ${u(f(m.at10k))} -> ${u(f(m.at20k))}   (100→10k ${u(f(m.at10k) - f(m.at100))}, 10k→20k ${u(f(m.at20k) - f(m.at10k))})`)
+    console.log(
+      `    ${label.padEnd(14)} ${u(f(m.at100))} -> ${u(f(m.at10k))} -> ${u(f(m.at20k))}   (100→10k ${u(f(m.at10k) - f(m.at100))}, 10k→20k ${u(f(m.at20k) - f(m.at10k))})`,
+    )
   row('process RSS', (x) => x.rss, mb)
   row('Node JS heap', (x) => x.heap, mb)
-  row('QuickJS heap', (x) => x.quickjs, (n) => `${n} B`)
+  row(
+    'QuickJS heap',
+    (x) => x.quickjs,
+    (n) => `${n} B`,
+  )
   console.log('    (the Node heap holds the CloudWatch log store: it fills up to its cap of 20,000 events per')
   console.log('     stream — about 6,700 invokes here — and then stays flat)')
 }

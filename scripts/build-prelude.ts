@@ -80,10 +80,19 @@ const RAW_ENTRIES = new Set(['pristine.js'])
 
 async function rawFactory(file: string): Promise<string> {
   const src = await readFile(path.join(srcDir, 'lazy', file), 'utf8')
-  if (!/^export default function /m.test(src) || /^import /m.test(src)) throw new Error(`${file}: raw lazy modules need one default function and no imports`)
+  if (!/^export default function /m.test(src) || /^import /m.test(src))
+    throw new Error(`${file}: raw lazy modules need one default function and no imports`)
   const expr = src.replace(/^export default function /m, 'return function ')
-  const out = await transform(`__lf_raw=function(){${expr}};`, { minify: true, target: 'es2022', legalComments: 'none', charset: 'utf8' })
-  const fn = out.code.trim().replace(/^__lf_raw=/, '').replace(/;$/, '')
+  const out = await transform(`__lf_raw=function(){${expr}};`, {
+    minify: true,
+    target: 'es2022',
+    legalComments: 'none',
+    charset: 'utf8',
+  })
+  const fn = out.code
+    .trim()
+    .replace(/^__lf_raw=/, '')
+    .replace(/;$/, '')
   if (!fn.startsWith('function(')) throw new Error(`${file}: unexpected esbuild output`)
   return `(function(__lf_load,__lf_internals){return (${fn})()(__lf_load,__lf_internals);})`
 }
@@ -139,15 +148,22 @@ function inspectPatchPlugin(): Plugin {
         let src = await readFile(args.path, 'utf8')
         const stackRe = /function (\w+)\((\w+)\)\{return \2\.stack\?(\w+)\(\2\.stack\):(\w+)\(\2\)\}/
         if (!stackRe.test(src)) throw new Error('node-inspect-extracted: getStackString not found (version changed?)')
-        src = src.replace(stackRe, (_m, fn: string, e: string, str: string, toStr: string) =>
-          `function ${fn}(${e}){return ${e}.stack?__lf_fixStack(${e},${str}(${e}.stack),${toStr}):${toStr}(${e})}`)
+        src = src.replace(
+          stackRe,
+          (_m, fn: string, e: string, str: string, toStr: string) =>
+            `function ${fn}(${e}){return ${e}.stack?__lf_fixStack(${e},${str}(${e}.stack),${toStr}):${toStr}(${e})}`,
+        )
         const symRe = /(\w+)=Symbol\("kPending"\),(\w+)=Symbol\("kRejected"\)/
         const sym = symRe.exec(src)
         if (!sym) throw new Error('node-inspect-extracted: kPending/kRejected not found (version changed?)')
         const [, kPending, kRejected] = sym
         const promiseRe = new RegExp(`getPromiseDetails:function\\(\\)\\{return\\[${kPending},void 0\\]\\}`)
-        if (!promiseRe.test(src)) throw new Error('node-inspect-extracted: getPromiseDetails not found (version changed?)')
-        src = src.replace(promiseRe, `getPromiseDetails:function(p){return __lf_promiseDetails(p,${kPending},${kRejected})}`)
+        if (!promiseRe.test(src))
+          throw new Error('node-inspect-extracted: getPromiseDetails not found (version changed?)')
+        src = src.replace(
+          promiseRe,
+          `getPromiseDetails:function(p){return __lf_promiseDetails(p,${kPending},${kRejected})}`,
+        )
         const helpers = await readFile(path.join(srcDir, 'lazy/inspect-hooks.js'), 'utf8')
         return { contents: `${helpers}\n${src}`, loader: 'js' }
       })
@@ -218,7 +234,11 @@ export async function buildPrelude(): Promise<PreludeBuild> {
 
 async function packageLine(name: string): Promise<string> {
   const pkgPath = path.join(root, 'node_modules', name, 'package.json')
-  const pkg = JSON.parse(await readFile(pkgPath, 'utf8')) as { version: string; license?: string; licenses?: { type: string }[] }
+  const pkg = JSON.parse(await readFile(pkgPath, 'utf8')) as {
+    version: string
+    license?: string
+    licenses?: { type: string }[]
+  }
   const license = pkg.license ?? pkg.licenses?.map((l) => l.type).join(' OR ') ?? 'unknown'
   return `//   ${name}@${pkg.version} (${license})`
 }

@@ -48,9 +48,17 @@ async function problems(files: Record<string, string>) {
 }
 
 const good = {
-  'lessons/01-first-lesson.mdx': fm() + body('See [the next lesson](/lessons/second-lesson#a-detail) and [AWS docs](https://docs.aws.amazon.com/lambda/latest/dg/welcome.html).\n\n```js\nexport const handler = async () => 1\n```'),
-  'lessons/02-second-lesson.mdx': fm({ title: 'title: Second' }) + "import { Box } from '../diagrams/Box'\n\n" + body('<Figure caption="A box"><Box /></Figure>\n\nBack to [the first part](#first-part).', 'second-check'),
-  'diagrams/Box.tsx': "import { useId } from 'react'\nimport { helper } from './helper'\nexport function Box() { const id = useId(); return <svg role=\"img\" aria-labelledby={id}><title id={id}>{helper}</title></svg> }\n",
+  'lessons/01-first-lesson.mdx':
+    fm() +
+    body(
+      'See [the next lesson](/lessons/second-lesson#a-detail) and [AWS docs](https://docs.aws.amazon.com/lambda/latest/dg/welcome.html).\n\n```js\nexport const handler = async () => 1\n```',
+    ),
+  'lessons/02-second-lesson.mdx':
+    fm({ title: 'title: Second' }) +
+    "import { Box } from '../diagrams/Box'\n\n" +
+    body('<Figure caption="A box"><Box /></Figure>\n\nBack to [the first part](#first-part).', 'second-check'),
+  'diagrams/Box.tsx':
+    "import { useId } from 'react'\nimport { helper } from './helper'\nexport function Box() { const id = useId(); return <svg role=\"img\" aria-labelledby={id}><title id={id}>{helper}</title></svg> }\n",
   'diagrams/helper.ts': "export const helper = 'A box'\n",
   'checks/first-lesson.ts': checksFile('first-check'),
   'checks/second-lesson.ts': checksFile('second-check'),
@@ -62,7 +70,10 @@ describe('check-content', () => {
   })
 
   it('catches an MDX file that does not compile, with file and line', async () => {
-    const p = await problems({ ...good, 'lessons/02-second-lesson.mdx': fm() + '## Part\n\nText\n\n<Callout kind="note">\nunclosed\n\n## Summary\n' })
+    const p = await problems({
+      ...good,
+      'lessons/02-second-lesson.mdx': fm() + '## Part\n\nText\n\n<Callout kind="note">\nunclosed\n\n## Summary\n',
+    })
     expect(p.some((l) => /^content\/lessons\/02-second-lesson\.mdx:\d+: does not compile: /.test(l))).toBe(true)
   })
 
@@ -87,37 +98,71 @@ describe('check-content', () => {
     ]
     for (const [o, re] of cases) {
       const p = await problems({ ...good, 'lessons/01-first-lesson.mdx': fm(o) + body() })
-      expect(p, JSON.stringify(o)).toContainEqual(expect.stringMatching(new RegExp(`^content/lessons/01-first-lesson\\.mdx:\\d+: .*${re.source}`)))
+      expect(p, JSON.stringify(o)).toContainEqual(
+        expect.stringMatching(new RegExp(`^content/lessons/01-first-lesson\\.mdx:\\d+: .*${re.source}`)),
+      )
     }
   })
 
   it('catches duplicate slugs', async () => {
     const p = await problems({ ...good, 'lessons/03-first-lesson.mdx': fm() + body() })
-    expect(p).toContainEqual('content/lessons/03-first-lesson.mdx: duplicate slug "first-lesson" (also used by content/lessons/01-first-lesson.mdx)')
+    expect(p).toContainEqual(
+      'content/lessons/03-first-lesson.mdx: duplicate slug "first-lesson" (also used by content/lessons/01-first-lesson.mdx)',
+    )
   })
 
   it('catches bad file names, duplicate and out-of-sequence prefixes', async () => {
-    expect(await problems({ ...good, 'lessons/3-bad.mdx': fm() + body() })).toContainEqual(expect.stringMatching(/^content\/lessons\/3-bad\.mdx: file name must look like NN-slug\.mdx/))
-    expect(await problems({ ...good, 'lessons/02-other.mdx': fm() + body() })).toContainEqual(expect.stringMatching(/^content\/lessons\/02-second-lesson\.mdx: duplicate number prefix 02/))
-    expect(await problems({ ...good, 'lessons/04-gap.mdx': fm() + body() })).toContainEqual(expect.stringMatching(/^content\/lessons\/04-gap\.mdx: number prefix 04 is out of sequence \(expected 03/))
+    expect(await problems({ ...good, 'lessons/3-bad.mdx': fm() + body() })).toContainEqual(
+      expect.stringMatching(/^content\/lessons\/3-bad\.mdx: file name must look like NN-slug\.mdx/),
+    )
+    expect(await problems({ ...good, 'lessons/02-other.mdx': fm() + body() })).toContainEqual(
+      expect.stringMatching(/^content\/lessons\/02-second-lesson\.mdx: duplicate number prefix 02/),
+    )
+    expect(await problems({ ...good, 'lessons/04-gap.mdx': fm() + body() })).toContainEqual(
+      expect.stringMatching(/^content\/lessons\/04-gap\.mdx: number prefix 04 is out of sequence \(expected 03/),
+    )
   })
 
   it('catches a link to a lesson that does not exist', async () => {
-    const p = await problems({ ...good, 'lessons/01-first-lesson.mdx': fm() + body('Read [this](/lessons/no-such-lesson).') })
-    expect(p).toContainEqual('content/lessons/01-first-lesson.mdx:17: links to a lesson that does not exist: /lessons/no-such-lesson')
+    const p = await problems({
+      ...good,
+      'lessons/01-first-lesson.mdx': fm() + body('Read [this](/lessons/no-such-lesson).'),
+    })
+    expect(p).toContainEqual(
+      'content/lessons/01-first-lesson.mdx:17: links to a lesson that does not exist: /lessons/no-such-lesson',
+    )
   })
 
   it('catches links to headings that do not exist, in another lesson or on the same page', async () => {
-    const p = await problems({ ...good, 'lessons/01-first-lesson.mdx': fm() + body('See [x](/lessons/second-lesson#nope) and [y](#also-nope) and <a href="/lessons/second-lesson#gone">z</a>.') })
-    expect(p).toContainEqual(expect.stringMatching(/01-first-lesson\.mdx:17: links to a heading that does not exist: \/lessons\/second-lesson#nope/))
-    expect(p).toContainEqual(expect.stringMatching(/01-first-lesson\.mdx:17: links to a heading that does not exist on this page: #also-nope/))
-    expect(p).toContainEqual(expect.stringMatching(/links to a heading that does not exist: \/lessons\/second-lesson#gone/))
+    const p = await problems({
+      ...good,
+      'lessons/01-first-lesson.mdx':
+        fm() +
+        body(
+          'See [x](/lessons/second-lesson#nope) and [y](#also-nope) and <a href="/lessons/second-lesson#gone">z</a>.',
+        ),
+    })
+    expect(p).toContainEqual(
+      expect.stringMatching(
+        /01-first-lesson\.mdx:17: links to a heading that does not exist: \/lessons\/second-lesson#nope/,
+      ),
+    )
+    expect(p).toContainEqual(
+      expect.stringMatching(/01-first-lesson\.mdx:17: links to a heading that does not exist on this page: #also-nope/),
+    )
+    expect(p).toContainEqual(
+      expect.stringMatching(/links to a heading that does not exist: \/lessons\/second-lesson#gone/),
+    )
   })
 
   it('catches external links that are not AWS documentation, other paths, and remote images', async () => {
     const p = await problems({
       ...good,
-      'lessons/01-first-lesson.mdx': fm() + body('[a](https://example.com/x) [b](http://docs.aws.amazon.com/lambda/) [c](/progress) ![d](https://example.com/i.png)'),
+      'lessons/01-first-lesson.mdx':
+        fm() +
+        body(
+          '[a](https://example.com/x) [b](http://docs.aws.amazon.com/lambda/) [c](/progress) ![d](https://example.com/i.png)',
+        ),
     })
     expect(p).toContainEqual(expect.stringMatching(/external link to example\.com/))
     expect(p).toContainEqual(expect.stringMatching(/external link to docs\.aws\.amazon\.com: .*https/))
@@ -126,9 +171,14 @@ describe('check-content', () => {
   })
 
   it('catches structure problems: a # heading, no Summary at the end, duplicate heading ids', async () => {
-    const p = await problems({ ...good, 'lessons/01-first-lesson.mdx': fm() + '# Title again\n\n## Part\n\n## Part\n\n## Summary\n\n## Afterword\n' })
+    const p = await problems({
+      ...good,
+      'lessons/01-first-lesson.mdx': fm() + '# Title again\n\n## Part\n\n## Part\n\n## Summary\n\n## Afterword\n',
+    })
     expect(p).toContainEqual(expect.stringMatching(/has a "# Title again" heading/))
-    expect(p).toContainEqual(expect.stringMatching(/must end with a "## Summary" section \(the last "##" is "Afterword"\)/))
+    expect(p).toContainEqual(
+      expect.stringMatching(/must end with a "## Summary" section \(the last "##" is "Afterword"\)/),
+    )
     expect(p).toContainEqual(expect.stringMatching(/heading "Part" appears twice/))
   })
 
@@ -141,13 +191,23 @@ describe('check-content', () => {
   it('catches lesson imports outside diagrams, missing diagrams, and diagrams that import app code or remote URLs', async () => {
     const p = await problems({
       ...good,
-      'lessons/01-first-lesson.mdx': fm() + "import x from '../../src/app/App'\nimport { Gone } from '../diagrams/Gone'\n\n" + body(),
-      'diagrams/Bad.tsx': "import { lessons } from '../../src/course/registry'\nexport const Bad = () => <img src=\"https://example.com/a.png\" alt=\"\" />\n",
+      'lessons/01-first-lesson.mdx':
+        fm() + "import x from '../../src/app/App'\nimport { Gone } from '../diagrams/Gone'\n\n" + body(),
+      'diagrams/Bad.tsx':
+        'import { lessons } from \'../../src/course/registry\'\nexport const Bad = () => <img src="https://example.com/a.png" alt="" />\n',
     })
-    expect(p).toContainEqual(expect.stringMatching(/01-first-lesson\.mdx:\d+: imports "\.\.\/\.\.\/src\/app\/App"; lessons may import only diagrams/))
+    expect(p).toContainEqual(
+      expect.stringMatching(
+        /01-first-lesson\.mdx:\d+: imports "\.\.\/\.\.\/src\/app\/App"; lessons may import only diagrams/,
+      ),
+    )
     expect(p).toContainEqual(expect.stringMatching(/imports "\.\.\/diagrams\/Gone", which does not exist/))
-    expect(p).toContainEqual('content/diagrams/Bad.tsx:1: imports "../../src/course/registry"; diagrams may import only React or other diagrams (./…)')
-    expect(p).toContainEqual('content/diagrams/Bad.tsx:2: references a remote URL; diagrams must not load anything from elsewhere')
+    expect(p).toContainEqual(
+      'content/diagrams/Bad.tsx:1: imports "../../src/course/registry"; diagrams may import only React or other diagrams (./…)',
+    )
+    expect(p).toContainEqual(
+      'content/diagrams/Bad.tsx:2: references a remote URL; diagrams must not load anything from elsewhere',
+    )
   })
 
   it('reports an empty lessons folder', async () => {
@@ -168,22 +228,45 @@ describe('check-content: knowledge checks', () => {
     )
   })
   it('fails a matching question with a missing or duplicate pair', async () => {
-    const match = (pairs: string) => `export default [{ id: 'first-check', kind: 'match', prompt: 'Match', section: 'a-detail', explanation: 'e', pairs: [${pairs}] }]\n`
-    expect(await problems({ ...good, 'checks/first-lesson.ts': match("{ left: 'a', right: 'x' }, { left: 'b', right: 'y' }") })).toEqual([])
-    const dup = await problems({ ...good, 'checks/first-lesson.ts': match("{ left: 'a', right: 'x' }, { left: 'b', right: 'x' }") })
-    expect(dup.join('\n')).toMatch(/^content\/checks\/first-lesson\.ts: check 1 "first-check": pair 2 repeats the right side "x"/m)
-    const missing = await problems({ ...good, 'checks/first-lesson.ts': match("{ left: 'a', right: 'x' }, { left: 'b' }") })
+    const match = (pairs: string) =>
+      `export default [{ id: 'first-check', kind: 'match', prompt: 'Match', section: 'a-detail', explanation: 'e', pairs: [${pairs}] }]\n`
+    expect(
+      await problems({
+        ...good,
+        'checks/first-lesson.ts': match("{ left: 'a', right: 'x' }, { left: 'b', right: 'y' }"),
+      }),
+    ).toEqual([])
+    const dup = await problems({
+      ...good,
+      'checks/first-lesson.ts': match("{ left: 'a', right: 'x' }, { left: 'b', right: 'x' }"),
+    })
+    expect(dup.join('\n')).toMatch(
+      /^content\/checks\/first-lesson\.ts: check 1 "first-check": pair 2 repeats the right side "x"/m,
+    )
+    const missing = await problems({
+      ...good,
+      'checks/first-lesson.ts': match("{ left: 'a', right: 'x' }, { left: 'b' }"),
+    })
     expect(missing.join('\n')).toMatch(/pair 2 is missing its right side/)
   })
   it('fails a lesson with no check', async () => {
     const { ['checks/second-lesson.ts']: _, ...rest } = good
-    const p = await problems({ ...rest, 'lessons/02-second-lesson.mdx': fm({ title: 'title: Second' }) + '## Part\n\nText.\n\n## Summary\n\nDone.\n' })
-    expect(p).toContain('content/lessons/02-second-lesson.mdx: has no knowledge check: add questions to content/checks/second-lesson.ts and place each with <Check id="…"/>')
+    const p = await problems({
+      ...rest,
+      'lessons/02-second-lesson.mdx': fm({ title: 'title: Second' }) + '## Part\n\nText.\n\n## Summary\n\nDone.\n',
+    })
+    expect(p).toContain(
+      'content/lessons/02-second-lesson.mdx: has no knowledge check: add questions to content/checks/second-lesson.ts and place each with <Check id="…"/>',
+    )
   })
   it('fails a placed check that does not exist, and a defined check that is never placed', async () => {
     const p = await problems({ ...good, 'lessons/01-first-lesson.mdx': fm() + body('', 'no-such-check') })
-    expect(p.some((l) => /^content\/lessons\/01-first-lesson\.mdx:\d+: <Check id="no-such-check"\/> does not exist/.test(l))).toBe(true)
-    expect(p.some((l) => l.startsWith('content/checks/first-lesson.ts: check "first-check" is never placed'))).toBe(true)
+    expect(
+      p.some((l) => /^content\/lessons\/01-first-lesson\.mdx:\d+: <Check id="no-such-check"\/> does not exist/.test(l)),
+    ).toBe(true)
+    expect(p.some((l) => l.startsWith('content/checks/first-lesson.ts: check "first-check" is never placed'))).toBe(
+      true,
+    )
   })
   it('fails duplicate ids across lessons, a dead section, and a checks file with no lesson', async () => {
     const p = await problems({
@@ -192,13 +275,17 @@ describe('check-content: knowledge checks', () => {
       'checks/ghost-lesson.ts': checksFile('ghost'),
     })
     const text = p.join('\n')
-    expect(text).toMatch(/content\/checks\/second-lesson\.ts: check "first-check": the id is already used in content\/checks\/first-lesson\.ts/)
+    expect(text).toMatch(
+      /content\/checks\/second-lesson\.ts: check "first-check": the id is already used in content\/checks\/first-lesson\.ts/,
+    )
     expect(text).toMatch(/section "nowhere" is not a heading id in its lesson/)
     expect(text).toMatch(/content\/checks\/ghost-lesson\.ts: there is no lesson with the slug "ghost-lesson"/)
   })
   it('fails when the self-assessment has too few questions', async () => {
     const p = (await checkContent({ root: project(good), minAssessment: 25 })).map(formatProblem)
-    expect(p).toContain('content/checks: the self-assessment has 2 questions; it needs at least 25 (add "assessment" exports)')
+    expect(p).toContain(
+      'content/checks: the self-assessment has 2 questions; it needs at least 25 (add "assessment" exports)',
+    )
   })
 })
 
@@ -210,7 +297,13 @@ describe('check-content: labs', () => {
       'lessons/01-first-lesson.mdx': fm() + body('<Lab id="no-such-lab" />'),
       'labs/stray/starter/index.mjs': 'export const handler = async () => 1\n',
     })
-    expect(p).toContain('content/labs/stray: has no lab.ts (every lab folder needs one; put shared helpers in a folder whose name starts with _)')
-    expect(p.some((l) => /^content\/lessons\/01-first-lesson\.mdx:\d+: <Lab id="no-such-lab"> names a lab that does not exist$/.test(l))).toBe(true)
+    expect(p).toContain(
+      'content/labs/stray: has no lab.ts (every lab folder needs one; put shared helpers in a folder whose name starts with _)',
+    )
+    expect(
+      p.some((l) =>
+        /^content\/lessons\/01-first-lesson\.mdx:\d+: <Lab id="no-such-lab"> names a lab that does not exist$/.test(l),
+      ),
+    ).toBe(true)
   })
 })

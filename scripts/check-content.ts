@@ -64,9 +64,15 @@ function collectMdast(facts: LessonFacts) {
       if (n.type === 'code') facts.fences.push({ lang: n.lang ?? '', line })
       else if (n.type === 'link' && n.url !== undefined) facts.links.push({ href: n.url, line })
       else if (n.type === 'image' && n.url !== undefined) facts.links.push({ href: n.url, line, image: true })
-      else if ((n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement') && (n.name === 'a' || n.name === 'img')) {
-        const attr = n.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === (n.name === 'a' ? 'href' : 'src'))
-        if (attr && typeof attr.value === 'string') facts.links.push({ href: attr.value, line, image: n.name === 'img' })
+      else if (
+        (n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement') &&
+        (n.name === 'a' || n.name === 'img')
+      ) {
+        const attr = n.attributes?.find(
+          (a) => a.type === 'mdxJsxAttribute' && a.name === (n.name === 'a' ? 'href' : 'src'),
+        )
+        if (attr && typeof attr.value === 'string')
+          facts.links.push({ href: attr.value, line, image: n.name === 'img' })
       } else if (n.type === 'mdxjsEsm' && typeof n.value === 'string') {
         for (const m of n.value.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\s+['"]([^'"]+)['"]/g)) {
           facts.imports.push({ source: m[1] ?? m[2], line })
@@ -82,7 +88,12 @@ function collectHast(facts: LessonFacts) {
     walk(tree, (n) => {
       if (n.type === 'element' && n.tagName && /^h[1-6]$/.test(n.tagName)) {
         const id = n.properties?.id
-        facts.headings.push({ id: typeof id === 'string' ? id : '', depth: Number(n.tagName[1]), text: textOf(n).trim(), line: n.position?.start.line })
+        facts.headings.push({
+          id: typeof id === 'string' ? id : '',
+          depth: Number(n.tagName[1]),
+          text: textOf(n).trim(),
+          line: n.position?.start.line,
+        })
       }
     })
   }
@@ -106,7 +117,8 @@ export async function checkContent({ root, minAssessment, log }: CheckOptions): 
   }
   const scan = scanLessons(lessonsDir, root)
   problems.push(...scan.problems)
-  if (scan.files.length === 0) problems.push({ file: 'content/lessons', message: 'no lessons found (expected NN-slug.mdx files)' })
+  if (scan.files.length === 0)
+    problems.push({ file: 'content/lessons', message: 'no lessons found (expected NN-slug.mdx files)' })
 
   // Compile every lesson file (even ones with bad frontmatter or names) and collect facts.
   const facts = new Map<string, LessonFacts>()
@@ -119,12 +131,23 @@ export async function checkContent({ root, minAssessment, log }: CheckOptions): 
       await compile(file, mdxCompileOptions({ remarkPlugins: [collectMdast(f)], rehypePlugins: [collectHast(f)] }))
       facts.set(rel, f)
     } catch (err) {
-      const e = err as { line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } }; reason?: string; message?: string }
+      const e = err as {
+        line?: number
+        column?: number
+        place?: { line?: number; column?: number; start?: { line: number; column: number } }
+        reason?: string
+        message?: string
+      }
       const reason = e.reason ?? e.message ?? String(err)
       const fromText = /\((\d+):(\d+)(?:-\d+:\d+)?\)/.exec(reason)
       const line = e.line ?? e.place?.line ?? e.place?.start?.line ?? (fromText ? Number(fromText[1]) : undefined)
-      const column = e.column ?? e.place?.column ?? e.place?.start?.column ?? (fromText ? Number(fromText[2]) : undefined)
-      problems.push({ file: rel, line: line ?? undefined, message: `does not compile: ${reason.split('\n')[0]}${column && !fromText ? ` (column ${column})` : ''}` })
+      const column =
+        e.column ?? e.place?.column ?? e.place?.start?.column ?? (fromText ? Number(fromText[2]) : undefined)
+      problems.push({
+        file: rel,
+        line: line ?? undefined,
+        message: `does not compile: ${reason.split('\n')[0]}${column && !fromText ? ` (column ${column})` : ''}`,
+      })
     }
   }
   for (const l of scan.lessons) slugOf.set(l.file, l.slug)
@@ -138,39 +161,65 @@ export async function checkContent({ root, minAssessment, log }: CheckOptions): 
   for (const [rel, f] of facts) {
     const add = (message: string, line?: number) => problems.push({ file: rel, line, message })
     // Structure
-    for (const h of f.headings.filter((h) => h.depth === 1)) add(`has a "# ${h.text}" heading; the page renders the title from the frontmatter, so the body starts at "##"`, h.line)
+    for (const h of f.headings.filter((h) => h.depth === 1))
+      add(
+        `has a "# ${h.text}" heading; the page renders the title from the frontmatter, so the body starts at "##"`,
+        h.line,
+      )
     const h2 = f.headings.filter((h) => h.depth === 2)
     if (h2.length === 0) add('has no "##" sections')
-    else if (h2[h2.length - 1].text !== 'Summary') add(`must end with a "## Summary" section (the last "##" is "${h2[h2.length - 1].text}")`, h2[h2.length - 1].line)
+    else if (h2[h2.length - 1].text !== 'Summary')
+      add(`must end with a "## Summary" section (the last "##" is "${h2[h2.length - 1].text}")`, h2[h2.length - 1].line)
     const seen = new Set<string>()
     for (const h of f.headings) {
       const key = h.text.toLowerCase()
-      if (seen.has(key)) add(`heading "${h.text}" appears twice; give headings distinct names so links and the outline are unambiguous`, h.line)
+      if (seen.has(key))
+        add(
+          `heading "${h.text}" appears twice; give headings distinct names so links and the outline are unambiguous`,
+          h.line,
+        )
       seen.add(key)
     }
     // Code fences
     for (const c of f.fences) {
-      if (!c.lang) add(`code fence has no language; use one of ${[...CODE_LANGUAGES, 'text'].join(', ')} (or js, ts, sh, yml…)`, c.line)
-      else if (!isKnownCodeLanguage(c.lang)) add(`code fence language "${c.lang}" is not highlighted; use one of ${[...CODE_LANGUAGES, 'text'].join(', ')}`, c.line)
+      if (!c.lang)
+        add(
+          `code fence has no language; use one of ${[...CODE_LANGUAGES, 'text'].join(', ')} (or js, ts, sh, yml…)`,
+          c.line,
+        )
+      else if (!isKnownCodeLanguage(c.lang))
+        add(
+          `code fence language "${c.lang}" is not highlighted; use one of ${[...CODE_LANGUAGES, 'text'].join(', ')}`,
+          c.line,
+        )
     }
     // Links
     const ownSlug = slugOf.get(rel)
     for (const link of f.links) {
       const href = link.href.trim()
       if (link.image) {
-        if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) add(`image "${href}" is not local; only images inside the project are allowed (better: a diagram component)`, link.line)
+        if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//'))
+          add(
+            `image "${href}" is not local; only images inside the project are allowed (better: a diagram component)`,
+            link.line,
+          )
         continue
       }
       const lessonLink = /^\/lessons\/([^/#?]+)\/?(?:#(.*))?$/.exec(href)
       if (lessonLink) {
         const [, slug, id] = lessonLink
         if (!allSlugs.has(slug)) add(`links to a lesson that does not exist: ${href}`, link.line)
-        else if (id !== undefined && !headingIdsBySlug.get(slug)?.has(id)) add(`links to a heading that does not exist: ${href} (lesson "${slug}" has no heading with id "${id}")`, link.line)
+        else if (id !== undefined && !headingIdsBySlug.get(slug)?.has(id))
+          add(
+            `links to a heading that does not exist: ${href} (lesson "${slug}" has no heading with id "${id}")`,
+            link.line,
+          )
         continue
       }
       if (href.startsWith('#')) {
         const id = href.slice(1)
-        if (!ownSlug || !headingIdsBySlug.get(ownSlug)?.has(id)) add(`links to a heading that does not exist on this page: ${href}`, link.line)
+        if (!ownSlug || !headingIdsBySlug.get(ownSlug)?.has(id))
+          add(`links to a heading that does not exist on this page: ${href}`, link.line)
         continue
       }
       let url: URL | null = null
@@ -181,34 +230,54 @@ export async function checkContent({ root, minAssessment, log }: CheckOptions): 
       }
       if (url && url.protocol === 'https:' && url.hostname === 'docs.aws.amazon.com') continue
       if (url && (url.protocol === 'https:' || url.protocol === 'http:')) {
-        add(`external link to ${url.hostname}: external links must go to AWS documentation over https (https://docs.aws.amazon.com/…)`, link.line)
+        add(
+          `external link to ${url.hostname}: external links must go to AWS documentation over https (https://docs.aws.amazon.com/…)`,
+          link.line,
+        )
       } else {
-        add(`link "${href}" is not a lesson link (/lessons/<slug> or /lessons/<slug>#<heading>), an in-page #heading, or an AWS documentation page`, link.line)
+        add(
+          `link "${href}" is not a lesson link (/lessons/<slug> or /lessons/<slug>#<heading>), an in-page #heading, or an AWS documentation page`,
+          link.line,
+        )
       }
     }
     // Imports: lessons import diagrams only.
     for (const imp of f.imports) {
-      if (!/^\.\.\/diagrams\/[\w./-]+$/.test(imp.source)) add(`imports "${imp.source}"; lessons may import only diagrams from ../diagrams/`, imp.line)
+      if (!/^\.\.\/diagrams\/[\w./-]+$/.test(imp.source))
+        add(`imports "${imp.source}"; lessons may import only diagrams from ../diagrams/`, imp.line)
       else {
         const base = path.join(lessonsDir, imp.source)
-        if (!['', '.tsx', '.ts', '.jsx', '.js'].some((ext) => existsSync(base + ext))) add(`imports "${imp.source}", which does not exist`, imp.line)
+        if (!['', '.tsx', '.ts', '.jsx', '.js'].some((ext) => existsSync(base + ext)))
+          add(`imports "${imp.source}", which does not exist`, imp.line)
       }
     }
   }
 
   // Diagrams import React only (or each other), so lessons stay light.
   if (existsSync(diagramsDir)) {
-    for (const name of readdirSync(diagramsDir).filter((n) => /\.(tsx|ts|jsx|js)$/.test(n)).sort()) {
+    for (const name of readdirSync(diagramsDir)
+      .filter((n) => /\.(tsx|ts|jsx|js)$/.test(n))
+      .sort()) {
       const rel = `content/diagrams/${name}`
       const src = readFileSync(path.join(diagramsDir, name), 'utf8')
       src.split('\n').forEach((lineText, i) => {
-        for (const m of lineText.matchAll(/\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]/g)) {
+        for (const m of lineText.matchAll(
+          /\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]/g,
+        )) {
           const source = m[1] ?? m[2] ?? m[3]
           if (source === 'react' || source === 'react/jsx-runtime' || /^\.\/[\w.-]+$/.test(source)) continue
-          problems.push({ file: rel, line: i + 1, message: `imports "${source}"; diagrams may import only React or other diagrams (./…)` })
+          problems.push({
+            file: rel,
+            line: i + 1,
+            message: `imports "${source}"; diagrams may import only React or other diagrams (./…)`,
+          })
         }
         if (/\b(?:href|src)\s*=\s*["'{`]+\s*(?:https?:)?\/\//.test(lineText)) {
-          problems.push({ file: rel, line: i + 1, message: 'references a remote URL; diagrams must not load anything from elsewhere' })
+          problems.push({
+            file: rel,
+            line: i + 1,
+            message: 'references a remote URL; diagrams must not load anything from elsewhere',
+          })
         }
       })
     }
@@ -229,7 +298,8 @@ export function formatProblem(p: Problem): string {
 async function main() {
   const args = process.argv.slice(2)
   const i = args.indexOf('--root')
-  const root = i >= 0 && args[i + 1] ? path.resolve(args[i + 1]) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+  const root =
+    i >= 0 && args[i + 1] ? path.resolve(args[i + 1]) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
   const problems = await checkContent({ root, log: (line) => console.log(line) })
   if (problems.length > 0) {
     for (const p of problems) console.error(formatProblem(p))
@@ -237,7 +307,9 @@ async function main() {
     process.exit(1)
   }
   const n = readdirSync(path.join(root, 'content', 'lessons')).filter((f) => f.endsWith('.mdx')).length
-  console.log(`check-content: ${n} lesson${n === 1 ? '' : 's'} OK (frontmatter, compile, links, headings, code fences, imports).`)
+  console.log(
+    `check-content: ${n} lesson${n === 1 ? '' : 's'} OK (frontmatter, compile, links, headings, code fences, imports).`,
+  )
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -35,7 +35,8 @@ const DOUBLE_CHECK = `{
   }`
 
 /** A lab.ts that needs no imports (defineLab is only a type helper). */
-const labTs = (id: string, fields = GOOD_FIELDS, checks = `[${DOUBLE_CHECK}]`) => `export default {\n  id: '${id}',${fields}\n  checks: ${checks},\n}\n`
+const labTs = (id: string, fields = GOOD_FIELDS, checks = `[${DOUBLE_CHECK}]`) =>
+  `export default {\n  id: '${id}',${fields}\n  checks: ${checks},\n}\n`
 
 const SOLUTION = 'export const handler = async (e) => ({ doubled: e.n * 2 })'
 const STARTER = 'export const handler = async (e) => ({ doubled: e.n })'
@@ -66,7 +67,11 @@ const goodLab = (id: string) => ({
 async function check(files: Record<string, string>) {
   const lines: string[] = []
   const result = await checkLabs({ root: project(files), lambda, log: (l) => lines.push(l) })
-  return { ...result, messages: result.problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`), lines }
+  return {
+    ...result,
+    messages: result.problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`),
+    lines,
+  }
 }
 
 describe('check-labs', () => {
@@ -75,11 +80,16 @@ describe('check-labs', () => {
     expect(r.messages).toEqual([])
     expect(r.notes).toEqual([])
     expect(r.labs.map((l) => [l.id, l.solution?.pass, l.starter?.pass])).toEqual([['double-it', true, false]])
-    expect(r.lines.join('\n')).toMatch(/double-it \(lesson first-lesson\)\n {4}solution {2}pass {2}doubles the number\n {4}starter {3}FAIL {2}doubles the number — Return \{ doubled: 4 \} for \{ n: 2 \}\. \[Expected \{"doubled":4\}, got \{"doubled":2\}\.\]/)
+    expect(r.lines.join('\n')).toMatch(
+      /double-it \(lesson first-lesson\)\n {4}solution {2}pass {2}doubles the number\n {4}starter {3}FAIL {2}doubles the number — Return \{ doubled: 4 \} for \{ n: 2 \}\. \[Expected \{"doubled":4\}, got \{"doubled":2\}\.\]/,
+    )
   })
 
   it('reports a lab.ts that does not load', async () => {
-    const r = await check({ ...goodLab('broken'), 'labs/broken/lab.ts': 'export default {\n  id: "broken",\n  title: \n}\n' })
+    const r = await check({
+      ...goodLab('broken'),
+      'labs/broken/lab.ts': 'export default {\n  id: "broken",\n  title: \n}\n',
+    })
     expect(r.messages).toHaveLength(1)
     expect(r.messages[0]).toMatch(/^content\/labs\/broken\/lab\.ts: lab\.ts does not load: /)
   })
@@ -115,16 +125,30 @@ describe('check-labs', () => {
   })
 
   it('requires the lesson to exist; a lesson planned in content/README.md but not written is only a note', async () => {
-    const missing = await check({ ...goodLab('double-it'), 'labs/double-it/lab.ts': labTs('double-it', GOOD_FIELDS.replace("'first-lesson'", "'no-such-lesson'")) })
-    expect(missing.messages).toEqual(['content/labs/double-it/lab.ts: "lesson" is "no-such-lesson", but there is no lesson with that slug (content/lessons/NN-no-such-lesson.mdx)'])
-    const planned = await check({ ...goodLab('double-it'), 'labs/double-it/lab.ts': labTs('double-it', GOOD_FIELDS.replace("'first-lesson'", "'planned-lesson'")) })
+    const missing = await check({
+      ...goodLab('double-it'),
+      'labs/double-it/lab.ts': labTs('double-it', GOOD_FIELDS.replace("'first-lesson'", "'no-such-lesson'")),
+    })
+    expect(missing.messages).toEqual([
+      'content/labs/double-it/lab.ts: "lesson" is "no-such-lesson", but there is no lesson with that slug (content/lessons/NN-no-such-lesson.mdx)',
+    ])
+    const planned = await check({
+      ...goodLab('double-it'),
+      'labs/double-it/lab.ts': labTs('double-it', GOOD_FIELDS.replace("'first-lesson'", "'planned-lesson'")),
+    })
     expect(planned.messages).toEqual([])
-    expect(planned.notes).toEqual(['content/labs/double-it/lab.ts: lesson "planned-lesson" is planned but not written yet; the lab is checked anyway'])
+    expect(planned.notes).toEqual([
+      'content/labs/double-it/lab.ts: lesson "planned-lesson" is planned but not written yet; the lab is checked anyway',
+    ])
   })
 
   it('requires starter/ and solution/ with the handler file', async () => {
     const { 'labs/double-it/starter/index.mjs': _s, ...noStarter } = goodLab('double-it')
-    const r = await check({ ...noStarter, 'labs/double-it/solution/index.mjs': undefined as never, 'labs/double-it/solution/main.mjs': SOLUTION })
+    const r = await check({
+      ...noStarter,
+      'labs/double-it/solution/index.mjs': undefined as never,
+      'labs/double-it/solution/main.mjs': SOLUTION,
+    })
     expect(r.messages).toEqual([
       'content/labs/double-it: starter/ is missing or empty',
       'content/labs/double-it: solution/ has no file for the handler "index.handler" (expected index.mjs, index.js or index.cjs)',
@@ -132,7 +156,7 @@ describe('check-labs', () => {
     expect(r.labs).toEqual([])
   })
 
-  it('fails when the solution fails a check, with the check\'s message', async () => {
+  it("fails when the solution fails a check, with the check's message", async () => {
     const r = await check({ ...goodLab('double-it'), 'labs/double-it/solution/index.mjs': STARTER })
     expect(r.messages).toEqual([
       'content/labs/double-it/solution: fails the check "doubles the number": Return { doubled: 4 } for { n: 2 }. (Expected {"doubled":4}, got {"doubled":2}.)',
@@ -141,19 +165,31 @@ describe('check-labs', () => {
 
   it('fails when the starter already passes every check', async () => {
     const r = await check({ ...goodLab('double-it'), 'labs/double-it/starter/index.mjs': SOLUTION })
-    expect(r.messages).toEqual(['content/labs/double-it/starter: passes every check; the starter must leave the learner something to do (at least one check must fail)'])
+    expect(r.messages).toEqual([
+      'content/labs/double-it/starter: passes every check; the starter must leave the learner something to do (at least one check must fail)',
+    ])
   })
 
   it('reports a check that crashes in the solution run', async () => {
-    const r = await check({ ...goodLab('double-it'), 'labs/double-it/lab.ts': labTs('double-it', GOOD_FIELDS, `[{ name: 'crashes', run(t) { return t.nope.call() } }]`) })
+    const r = await check({
+      ...goodLab('double-it'),
+      'labs/double-it/lab.ts': labTs(
+        'double-it',
+        GOOD_FIELDS,
+        `[{ name: 'crashes', run(t) { return t.nope.call() } }]`,
+      ),
+    })
     expect(r.messages).toHaveLength(1)
-    expect(r.messages[0]).toMatch(/^content\/labs\/double-it\/solution: fails the check "crashes": The check itself crashed \(TypeError: Cannot read properties of undefined \(reading 'call'\)\)/)
+    expect(r.messages[0]).toMatch(
+      /^content\/labs\/double-it\/solution: fails the check "crashes": The check itself crashed \(TypeError: Cannot read properties of undefined \(reading 'call'\)\)/,
+    )
   })
 
   it('reports <Lab id> references to labs that do not exist (not inside code fences), and folders without lab.ts', async () => {
     const r = await check({
       ...goodLab('double-it'),
-      'lessons/01-first-lesson.mdx': '---\ntitle: x\n---\n\n## A\n\n<Lab id="double-it" />\n\n<Lab id="nope"/>\n\n```mdx\n<Lab id="in-a-fence" />\n```\n',
+      'lessons/01-first-lesson.mdx':
+        '---\ntitle: x\n---\n\n## A\n\n<Lab id="double-it" />\n\n<Lab id="nope"/>\n\n```mdx\n<Lab id="in-a-fence" />\n```\n',
       'labs/stray/starter/index.mjs': SOLUTION,
       'labs/_shared/events.ts': 'export const x = 1\n',
     })
@@ -164,7 +200,7 @@ describe('check-labs', () => {
   })
 
   it('reads lab references and planned slugs', () => {
-    const root = project({ 'lessons/02-b.mdx': "<Lab id='single' />\n<Lab title=\"x\" id={\"braced\"} />\n" })
+    const root = project({ 'lessons/02-b.mdx': '<Lab id=\'single\' />\n<Lab title="x" id={"braced"} />\n' })
     expect(labReferences(path.join(root, 'content', 'lessons'), root)).toEqual([
       { file: 'content/lessons/02-b.mdx', line: 1, id: 'single' },
       { file: 'content/lessons/02-b.mdx', line: 2, id: 'braced' },

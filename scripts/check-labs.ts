@@ -52,7 +52,9 @@ export function plannedLessonSlugs(root: string): Set<string> {
 export function labReferences(lessonsDir: string, root: string): { file: string; line: number; id: string }[] {
   const refs: { file: string; line: number; id: string }[] = []
   if (!existsSync(lessonsDir)) return refs
-  for (const name of readdirSync(lessonsDir).filter((n) => n.endsWith('.mdx')).sort()) {
+  for (const name of readdirSync(lessonsDir)
+    .filter((n) => n.endsWith('.mdx'))
+    .sort()) {
     const file = path.relative(root, path.join(lessonsDir, name)).split(path.sep).join('/')
     let fenced = false
     readFileSync(path.join(lessonsDir, name), 'utf8')
@@ -60,7 +62,9 @@ export function labReferences(lessonsDir: string, root: string): { file: string;
       .forEach((line, i) => {
         if (/^\s*(```|~~~)/.test(line)) fenced = !fenced
         if (fenced) return
-        for (const m of line.matchAll(/<Lab\b[^>]*?\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})/g)) {
+        for (const m of line.matchAll(
+          /<Lab\b[^>]*?\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})/g,
+        )) {
           refs.push({ file, line: i + 1, id: m[1] ?? m[2] ?? m[3] })
         }
       })
@@ -92,7 +96,11 @@ export async function checkLabs({ root, log = () => {}, lambda: given }: CheckLa
   if (existsSync(labsDir)) {
     for (const name of readdirSync(labsDir, { withFileTypes: true })) {
       if (name.isDirectory() && !name.name.startsWith('_') && !idSet.has(name.name)) {
-        problems.push({ file: `content/labs/${name.name}`, message: 'has no lab.ts (every lab folder needs one; put shared helpers in a folder whose name starts with _)' })
+        problems.push({
+          file: `content/labs/${name.name}`,
+          message:
+            'has no lab.ts (every lab folder needs one; put shared helpers in a folder whose name starts with _)',
+        })
       }
     }
   }
@@ -100,7 +108,11 @@ export async function checkLabs({ root, log = () => {}, lambda: given }: CheckLa
   // Lessons that use <Lab id="…"> must name a lab that exists.
   for (const ref of labReferences(lessonsDir, root)) {
     if (!idSet.has(ref.id)) {
-      problems.push({ file: ref.file, line: ref.line, message: `<Lab id="${ref.id}"> names a lab that does not exist${ids.length ? ` (labs: ${ids.join(', ')})` : ''}` })
+      problems.push({
+        file: ref.file,
+        line: ref.line,
+        message: `<Lab id="${ref.id}"> names a lab that does not exist${ids.length ? ` (labs: ${ids.join(', ')})` : ''}`,
+      })
     }
   }
 
@@ -128,8 +140,13 @@ export async function checkLabs({ root, log = () => {}, lambda: given }: CheckLa
     }
     const { lab, starter, solution } = loaded.loaded
     if (!lessonOrder.has(lab.lesson)) {
-      if (planned.has(lab.lesson)) notes.push(`${labFile}: lesson "${lab.lesson}" is planned but not written yet; the lab is checked anyway`)
-      else problems.push({ file: labFile, message: `"lesson" is "${lab.lesson}", but there is no lesson with that slug (content/lessons/NN-${lab.lesson}.mdx)` })
+      if (planned.has(lab.lesson))
+        notes.push(`${labFile}: lesson "${lab.lesson}" is planned but not written yet; the lab is checked anyway`)
+      else
+        problems.push({
+          file: labFile,
+          message: `"lesson" is "${lab.lesson}", but there is no lesson with that slug (content/lessons/NN-${lab.lesson}.mdx)`,
+        })
     }
     const fileProblems = validateLabFiles(lab, { starter, solution })
     for (const message of fileProblems) problems.push({ file: `content/labs/${id}`, message })
@@ -139,7 +156,11 @@ export async function checkLabs({ root, log = () => {}, lambda: given }: CheckLa
     }
     runnable.push({ id, loaded: loaded.loaded })
   }
-  runnable.sort((a, b) => (lessonOrder.get(a.loaded.lab.lesson) ?? 99) - (lessonOrder.get(b.loaded.lab.lesson) ?? 99) || a.id.localeCompare(b.id))
+  runnable.sort(
+    (a, b) =>
+      (lessonOrder.get(a.loaded.lab.lesson) ?? 99) - (lessonOrder.get(b.loaded.lab.lesson) ?? 99) ||
+      a.id.localeCompare(b.id),
+  )
   if (runnable.length === 0) return { problems, notes, labs, wallMs: Math.round(performance.now() - t0) }
 
   // Then run each: the solution must pass every check, the starter must fail at least one.
@@ -155,14 +176,23 @@ export async function checkLabs({ root, log = () => {}, lambda: given }: CheckLa
         entry[which] = out
         out.results.forEach((r, i) => {
           const label = i === 0 ? which.padEnd(9) : ' '.repeat(9)
-          log(`    ${label} ${r.pass ? 'pass' : 'FAIL'}  ${r.name}${r.pass ? '' : ` — ${r.message}${r.detail ? ` [${oneLine(r.detail)}]` : ''}`}`)
+          log(
+            `    ${label} ${r.pass ? 'pass' : 'FAIL'}  ${r.name}${r.pass ? '' : ` — ${r.message}${r.detail ? ` [${oneLine(r.detail)}]` : ''}`}`,
+          )
         })
         if (which === 'solution') {
           for (const r of out.results.filter((x) => !x.pass)) {
-            problems.push({ file: `content/labs/${id}/solution`, message: `fails the check "${r.name}": ${r.message}${r.detail ? ` (${r.detail})` : ''}` })
+            problems.push({
+              file: `content/labs/${id}/solution`,
+              message: `fails the check "${r.name}": ${r.message}${r.detail ? ` (${r.detail})` : ''}`,
+            })
           }
         } else if (out.results.every((r) => r.pass)) {
-          problems.push({ file: `content/labs/${id}/starter`, message: 'passes every check; the starter must leave the learner something to do (at least one check must fail)' })
+          problems.push({
+            file: `content/labs/${id}/starter`,
+            message:
+              'passes every check; the starter must leave the learner something to do (at least one check must fail)',
+          })
         }
       }
       log(`    ${' '.repeat(9)} (${fmtMs((entry.solution?.wallMs ?? 0) + (entry.starter?.wallMs ?? 0))})`)
@@ -182,7 +212,8 @@ export function summariseLabs(result: CheckLabsResult): string {
 async function main() {
   const args = process.argv.slice(2)
   const i = args.indexOf('--root')
-  const root = i >= 0 && args[i + 1] ? path.resolve(args[i + 1]) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+  const root =
+    i >= 0 && args[i + 1] ? path.resolve(args[i + 1]) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
   console.log('check-labs:')
   const result = await checkLabs({ root, log: (l) => console.log(l) })
   for (const note of result.notes) console.log(`note: ${note}`)

@@ -26,10 +26,19 @@ export interface QuizCheckInput {
   minAssessment?: number
 }
 
-export async function checkQuizzes({ root, lessons, headingIdsBySlug, minAssessment = MIN_ASSESSMENT }: QuizCheckInput): Promise<{ problems: Problem[]; questionCount: number; assessmentCount: number }> {
+export async function checkQuizzes({
+  root,
+  lessons,
+  headingIdsBySlug,
+  minAssessment = MIN_ASSESSMENT,
+}: QuizCheckInput): Promise<{ problems: Problem[]; questionCount: number; assessmentCount: number }> {
   const problems: Problem[] = []
   const dir = path.join(root, 'content', 'checks')
-  const files = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.ts')).sort() : []
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith('.ts'))
+        .sort()
+    : []
   const bySlug = new Map(lessons.map((l) => [l.slug, l]))
   const seen = new Map<string, string>()
   let questionCount = 0
@@ -41,7 +50,10 @@ export async function checkQuizzes({ root, lessons, headingIdsBySlug, minAssessm
     const slug = name.slice(0, -3)
     const lesson = bySlug.get(slug)
     if (!lesson) {
-      problems.push({ file: rel, message: `there is no lesson with the slug "${slug}" (name the file after its lesson's slug)` })
+      problems.push({
+        file: rel,
+        message: `there is no lesson with the slug "${slug}" (name the file after its lesson's slug)`,
+      })
       continue
     }
     let mod: Record<string, unknown>
@@ -54,11 +66,20 @@ export async function checkQuizzes({ root, lessons, headingIdsBySlug, minAssessm
     const sections = headingIdsBySlug.get(slug) ?? new Set<string>()
     const ids = new Set<string>()
     defined.set(slug, ids)
-    for (const [exportName, label] of [['default', 'check'], ['assessment', 'assessment question']] as const) {
+    for (const [exportName, label] of [
+      ['default', 'check'],
+      ['assessment', 'assessment question'],
+    ] as const) {
       const list = mod[exportName]
       if (list === undefined && exportName === 'assessment') continue
       if (!Array.isArray(list)) {
-        problems.push({ file: rel, message: exportName === 'default' ? 'must export default defineChecks([...])' : 'the "assessment" export must be a list: defineChecks([...])' })
+        problems.push({
+          file: rel,
+          message:
+            exportName === 'default'
+              ? 'must export default defineChecks([...])'
+              : 'the "assessment" export must be a list: defineChecks([...])',
+        })
         continue
       }
       list.forEach((q: unknown, i: number) => {
@@ -83,21 +104,36 @@ export async function checkQuizzes({ root, lessons, headingIdsBySlug, minAssessm
       return i >= 0 ? i + 1 : undefined
     }
     if (l.checks.length === 0) {
-      problems.push({ file: l.file, message: `has no knowledge check: add questions to content/checks/${l.slug}.ts and place each with <Check id="…"/>` })
+      problems.push({
+        file: l.file,
+        message: `has no knowledge check: add questions to content/checks/${l.slug}.ts and place each with <Check id="…"/>`,
+      })
     }
     const placed = new Set<string>()
     for (const id of l.checks) {
       if (placed.has(id)) problems.push({ file: l.file, line: lineOf(id), message: `places <Check id="${id}"/> twice` })
       placed.add(id)
-      if (!ids?.has(id)) problems.push({ file: l.file, line: lineOf(id), message: `<Check id="${id}"/> does not exist in content/checks/${l.slug}.ts` })
+      if (!ids?.has(id))
+        problems.push({
+          file: l.file,
+          line: lineOf(id),
+          message: `<Check id="${id}"/> does not exist in content/checks/${l.slug}.ts`,
+        })
     }
     for (const id of ids ?? []) {
-      if (!placed.has(id)) problems.push({ file: `content/checks/${l.slug}.ts`, message: `check "${id}" is never placed in ${l.file} (add <Check id="${id}"/> after the section it tests, or move it to the assessment export)` })
+      if (!placed.has(id))
+        problems.push({
+          file: `content/checks/${l.slug}.ts`,
+          message: `check "${id}" is never placed in ${l.file} (add <Check id="${id}"/> after the section it tests, or move it to the assessment export)`,
+        })
     }
   }
 
   if (lessons.length > 0 && assessmentCount < minAssessment) {
-    problems.push({ file: 'content/checks', message: `the self-assessment has ${assessmentCount} questions; it needs at least ${minAssessment} (add "assessment" exports)` })
+    problems.push({
+      file: 'content/checks',
+      message: `the self-assessment has ${assessmentCount} questions; it needs at least ${minAssessment} (add "assessment" exports)`,
+    })
   }
   return { problems, questionCount, assessmentCount }
 }

@@ -6,7 +6,12 @@
 import { existsSync } from 'node:fs'
 import { execFileSync, spawnSync } from 'node:child_process'
 
-const SYSTEM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']
+const SYSTEM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+]
 
 async function playwrightOwn() {
   try {
@@ -28,14 +33,18 @@ export async function findChromium({ log = console.log } = {}) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0
   if (isRoot && hasApt) {
-    log('No Chromium found: installing Debian\'s chromium with apt-get (one time)…')
+    log("No Chromium found: installing Debian's chromium with apt-get (one time)…")
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' })
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
-    for (const c of SYSTEM_CANDIDATES) if (existsSync(c)) return { path: c, source: `system Chromium, just installed with apt-get (${c})` }
+    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    })
+    for (const c of SYSTEM_CANDIDATES)
+      if (existsSync(c)) return { path: c, source: `system Chromium, just installed with apt-get (${c})` }
   }
   throw new Error(
     'No Chromium found. Install one of:\n' +
-      '  - Playwright\'s own:   npx playwright install chromium\n' +
+      "  - Playwright's own:   npx playwright install chromium\n" +
       '  - Debian/Ubuntu:      sudo apt-get install -y chromium\n' +
       '  - or point LF_CHROMIUM_PATH at a Chromium/Chrome binary.',
   )

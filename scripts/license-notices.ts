@@ -30,7 +30,10 @@ function notice(root: string, name: string): string {
   let version = '?'
   let license = 'see package'
   try {
-    const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version?: string; license?: string }
+    const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+      version?: string
+      license?: string
+    }
     version = pkg.version ?? version
     license = pkg.license ?? license
   } catch {
@@ -38,7 +41,12 @@ function notice(root: string, name: string): string {
   }
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => LICENSE_FILE.test(f)) : []
   const texts = files.map((f) => readFileSync(path.join(dir, f), 'utf8').trim())
-  return [`${name}@${version} (${license})`, '-'.repeat(72), texts.join('\n\n') || `Licensed under ${license}.`, ''].join('\n')
+  return [
+    `${name}@${version} (${license})`,
+    '-'.repeat(72),
+    texts.join('\n\n') || `Licensed under ${license}.`,
+    '',
+  ].join('\n')
 }
 
 export function licenseNotices(root: string, always: string[] = []): Plugin {

@@ -63,7 +63,9 @@ async function main(): Promise<void> {
     qjs.newRuntime().dispose()
     context.push(performance.now() - t)
   }
-  console.log(`PRELUDE_CORE: ${(PRELUDE_CORE.length / 1024).toFixed(1)} KiB; lazy modules: ${Object.keys(PRELUDE_LAZY).length}, ${(Object.values(PRELUDE_LAZY).reduce((n, s) => n + s.length, 0) / 1024).toFixed(0)} KiB`)
+  console.log(
+    `PRELUDE_CORE: ${(PRELUDE_CORE.length / 1024).toFixed(1)} KiB; lazy modules: ${Object.keys(PRELUDE_LAZY).length}, ${(Object.values(PRELUDE_LAZY).reduce((n, s) => n + s.length, 0) / 1024).toFixed(0)} KiB`,
+  )
   line('new runtime (+dispose)', context)
   line("eval '1' in a fresh context", empty)
   line('eval 10 KB reference script', ref)
@@ -79,9 +81,9 @@ async function main(): Promise<void> {
     'new URL()': `new URL('https://example.com/a?b=1').searchParams.get('b')`,
     'crypto.randomUUID()': `crypto.randomUUID()`,
     "createHash('sha256')": `__lf.builtin('crypto').createHash('sha256').update('x').digest('hex')`,
-    'TextEncoder': `new TextEncoder().encode('x').length`,
-    'structuredClone': `structuredClone({ a: [1] }).a[0]`,
-    'events': `new (__lf.builtin('events'))().emit('x')`,
+    TextEncoder: `new TextEncoder().encode('x').length`,
+    structuredClone: `structuredClone({ a: [1] }).a[0]`,
+    events: `new (__lf.builtin('events'))().emit('x')`,
     'path.join': `__lf.builtin('path').join('/a', 'b')`,
   }
   console.log('\nfirst use in a fresh environment (total / of which compiling lazy modules):')

@@ -29,7 +29,11 @@ let server = null
 
 function firstLessonSlug() {
   const dir = path.join(root, 'content', 'lessons')
-  const f = existsSync(dir) ? readdirSync(dir).filter((n) => /^\d{2}-.+\.mdx$/.test(n)).sort()[0] : undefined
+  const f = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => /^\d{2}-.+\.mdx$/.test(n))
+        .sort()[0]
+    : undefined
   return f ? f.replace(/^\d{2}-/, '').replace(/\.mdx$/, '') : null
 }
 const lesson = opt('lesson', firstLessonSlug())
@@ -37,9 +41,13 @@ const lesson = opt('lesson', firstLessonSlug())
 async function startServer() {
   const port = 4190 + Math.floor(Math.random() * 200)
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '--port', String(port), '--base', '/'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
+    const child = spawn(
+      process.execPath,
+      [path.join(root, 'scripts', 'serve.mjs'), '--port', String(port), '--base', '/'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    )
     const timer = setTimeout(() => reject(new Error('serve.mjs did not start within 10 s')), 10_000)
     child.stdout.on('data', (d) => {
       const m = /https?:\/\/\S+/.exec(String(d))
@@ -69,7 +77,13 @@ const executablePath = browserPath()
 console.log(`screenshot: ${url} with ${executablePath ?? "Playwright's own Chromium"} -> ${out}`)
 const browser = await chromium.launch({
   executablePath,
-  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  args: [
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-dev-shm-usage',
+  ],
 })
 
 const pages = [{ name: 'home', hash: '#/', ready: '[data-testid="module-list"]' }]

@@ -21,7 +21,9 @@ const budget = (bi >= 0 && Number(args[bi + 1]) > 0 ? Number(args[bi + 1]) : 120
 const LESSON_ROUTE = 'src/app/pages/LessonPage.tsx'
 
 if (!existsSync(manifestPath)) {
-  console.error('size: dist/.vite/manifest.json is missing. Run `npm run build` first (vite.config.ts sets build.manifest).')
+  console.error(
+    'size: dist/.vite/manifest.json is missing. Run `npm run build` first (vite.config.ts sets build.manifest).',
+  )
   process.exit(1)
 }
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
@@ -92,10 +94,17 @@ if (args.includes('--json')) {
   for (const r of results) {
     console.log(`\nInitial JavaScript for the lesson page of ${r.lesson}:`)
     console.log(`  ${'chunk'.padEnd(52)} ${pad('raw', 11)} ${pad('gzip', 11)}  role`)
-    for (const row of r.rows) console.log(`  ${row.file.padEnd(52)} ${pad(kb(row.raw), 11)} ${pad(kb(row.gzip), 11)}  ${row.role} (${row.source})`)
-    console.log(`  ${'TOTAL'.padEnd(52)} ${pad(kb(r.total.raw), 11)} ${pad(kb(r.total.gzip), 11)}  ${r.ok ? 'OK' : 'OVER BUDGET'} (budget ${kb(budget)} gzip)`)
+    for (const row of r.rows)
+      console.log(
+        `  ${row.file.padEnd(52)} ${pad(kb(row.raw), 11)} ${pad(kb(row.gzip), 11)}  ${row.role} (${row.source})`,
+      )
+    console.log(
+      `  ${'TOTAL'.padEnd(52)} ${pad(kb(r.total.raw), 11)} ${pad(kb(r.total.gzip), 11)}  ${r.ok ? 'OK' : 'OVER BUDGET'} (budget ${kb(budget)} gzip)`,
+    )
   }
   const worst = results.reduce((a, b) => (b.total.gzip > a.total.gzip ? b : a))
-  console.log(`\nsize: largest lesson page ${worst.lesson}: ${kb(worst.total.gzip)} gzip of ${kb(budget)} budget.${failed ? ' FAILED.' : ''}`)
+  console.log(
+    `\nsize: largest lesson page ${worst.lesson}: ${kb(worst.total.gzip)} gzip of ${kb(budget)} budget.${failed ? ' FAILED.' : ''}`,
+  )
 }
 process.exit(failed ? 1 : 0)

@@ -4,7 +4,8 @@ export default defineChecks([
   {
     id: 'execenv-init-subphases',
     kind: 'match',
-    prompt: 'A cold start of `place-order` runs these steps. Match each one to the part of the lifecycle it belongs to.',
+    prompt:
+      'A cold start of `place-order` runs these steps. Match each one to the part of the lifecycle it belongs to.',
     section: 'the-init-phase',
     pairs: [
       {

@@ -4,7 +4,8 @@ export default defineChecks([
   {
     id: 'invocation-sync-function-error',
     kind: 'single',
-    prompt: 'Your code calls `Invoke` with `InvocationType: RequestResponse` and gets back `StatusCode: 200` and `FunctionError: Unhandled`. What happened?',
+    prompt:
+      'Your code calls `Invoke` with `InvocationType: RequestResponse` and gets back `StatusCode: 200` and `FunctionError: Unhandled`. What happened?',
     section: 'what-the-caller-gets-back',
     options: [
       {
@@ -182,7 +183,8 @@ export const assessment = defineChecks([
   {
     id: 'invocation-esm-permissions',
     kind: 'single',
-    prompt: 'The `reserve-stock` function reads orders from an SQS queue through an event source mapping. Which permission must be in place?',
+    prompt:
+      'The `reserve-stock` function reads orders from an SQS queue through an event source mapping. Which permission must be in place?',
     section: 'polling-invocation-event-source-mappings',
     options: [
       {
@@ -209,7 +211,8 @@ export const assessment = defineChecks([
   {
     id: 'invocation-batch-size',
     kind: 'single',
-    prompt: 'An SQS event source mapping has a batch size of 10 and no batching window. Three messages arrive. What does Lambda do?',
+    prompt:
+      'An SQS event source mapping has a batch size of 10 and no batching window. Three messages arrive. What does Lambda do?',
     section: 'batching',
     options: [
       {

@@ -5,7 +5,8 @@ export default defineChecks([
     id: 'intro-operational-tasks',
     kind: 'select',
     select: 2,
-    prompt: 'Kettle & Co. moves its order API from its own servers to AWS Lambda. Which two jobs does the team still do itself?',
+    prompt:
+      'Kettle & Co. moves its order API from its own servers to AWS Lambda. Which two jobs does the team still do itself?',
     section: 'serverless-operational-tasks',
     options: [
       {
@@ -111,7 +112,8 @@ export default defineChecks([
   {
     id: 'intro-add-consumer',
     kind: 'single',
-    prompt: 'Kettle & Co.’s new marketing team wants to hear about every placed order. What is the smallest change that does it?',
+    prompt:
+      'Kettle & Co.’s new marketing team wants to hear about every placed order. What is the smallest change that does it?',
     section: 'producers-routers-consumers',
     options: [
       {
@@ -198,7 +200,8 @@ export const assessment = defineChecks([
   {
     id: 'intro-memory-cpu',
     kind: 'single',
-    prompt: 'A function that resizes product photos is slow because it is short of CPU. Which change gives it more CPU?',
+    prompt:
+      'A function that resizes product photos is slow because it is short of CPU. Which change gives it more CPU?',
     section: 'a-flexible-resource-and-concurrency-model',
     options: [
       {

@@ -32,7 +32,8 @@ export default defineChecks([
   {
     id: 'monitoring-errors-statistic',
     kind: 'single',
-    prompt: 'You want a graph of how many `checkout` invocations failed in each minute. Which statistic and period do you choose for the `Errors` metric?',
+    prompt:
+      'You want a graph of how many `checkout` invocations failed in each minute. Which statistic and period do you choose for the `Errors` metric?',
     section: 'choosing-the-right-statistic',
     options: [
       {
@@ -254,7 +255,8 @@ export const assessment = defineChecks([
   {
     id: 'monitoring-json-log-level',
     kind: 'single',
-    prompt: 'A Node.js function uses the JSON log format with its application log level set to WARN. Which of its lines reach CloudWatch Logs?',
+    prompt:
+      'A Node.js function uses the JSON log format with its application log level set to WARN. Which of its lines reach CloudWatch Logs?',
     section: 'structured-json-logs-and-log-levels',
     options: [
       {

@@ -6,7 +6,8 @@ export default defineChecks([
     kind: 'select',
     select: 2,
     source: 'KC4a',
-    prompt: 'What must an execution role include so that a Lambda function can work with another service, such as DynamoDB?',
+    prompt:
+      'What must an execution role include so that a Lambda function can work with another service, such as DynamoDB?',
     section: 'the-execution-role',
     options: [
       {
@@ -73,7 +74,8 @@ export default defineChecks([
   {
     id: 'permissions-which-policy-match',
     kind: 'match',
-    prompt: 'Match each permission Kettle & Co. needs to the policy that grants it. (The function policy is the function’s resource-based policy; the role is its execution role.)',
+    prompt:
+      'Match each permission Kettle & Co. needs to the policy that grants it. (The function policy is the function’s resource-based policy; the role is its execution role.)',
     section: 'distinct-permissions-for-distinct-purposes',
     pairs: [
       {

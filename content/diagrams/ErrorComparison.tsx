@@ -1,12 +1,17 @@
-import type { ReactNode } from 'react';
-import { useNarrow } from './svg';
+import type { ReactNode } from 'react'
+import { useNarrow } from './svg'
 
-const MODELS = ['Synchronous', 'Asynchronous', 'Polling: SQS', 'Polling: streams'] as const;
+const MODELS = ['Synchronous', 'Asynchronous', 'Polling: SQS', 'Polling: streams'] as const
 
 const ROWS: Array<{ aspect: string; cells: [ReactNode, ReactNode, ReactNode, ReactNode] }> = [
   {
     aspect: 'Who sees the error',
-    cells: ['The caller, at once', 'Nobody directly: logs, metrics, destinations', 'The event source mapping', 'The event source mapping'],
+    cells: [
+      'The caller, at once',
+      'Nobody directly: logs, metrics, destinations',
+      'The event source mapping',
+      'The event source mapping',
+    ],
   },
   {
     aspect: 'Who retries',
@@ -44,7 +49,7 @@ const ROWS: Array<{ aspect: string; cells: [ReactNode, ReactNode, ReactNode, Rea
       'Retry attempts, record age, bisect, partial batch responses, destination',
     ],
   },
-];
+]
 
 const css = `
 .lf-ec table { width: 100%; border-collapse: collapse; font-size: .92rem; line-height: 1.45; }
@@ -58,11 +63,11 @@ const css = `
 .lf-ec-cards dl { margin: 0; display: grid; gap: .35rem; line-height: 1.4; }
 .lf-ec-cards dt { font-size: .8rem; font-weight: 650; color: var(--lf-text-muted); text-transform: uppercase; letter-spacing: .03em; }
 .lf-ec-cards dd { margin: 0 0 .25rem; color: var(--lf-text); }
-`;
+`
 
 /** Lesson 2: error behaviour of the invocation models, as a table (wide) or one card per model (narrow). */
 export function ErrorComparison() {
-  const [ref, narrow] = useNarrow<HTMLDivElement>(620);
+  const [ref, narrow] = useNarrow<HTMLDivElement>(620)
   return (
     <div ref={ref} className="lf-ec">
       <style>{css}</style>
@@ -84,7 +89,17 @@ export function ErrorComparison() {
         </ul>
       ) : (
         <table>
-          <caption className="lf-sr-only" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' }}>
+          <caption
+            className="lf-sr-only"
+            style={{
+              position: 'absolute',
+              width: 1,
+              height: 1,
+              overflow: 'hidden',
+              clip: 'rect(0 0 0 0)',
+              whiteSpace: 'nowrap',
+            }}
+          >
             Error behaviour by invocation model
           </caption>
           <thead>
@@ -110,5 +125,5 @@ export function ErrorComparison() {
         </table>
       )}
     </div>
-  );
+  )
 }

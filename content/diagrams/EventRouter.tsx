@@ -1,35 +1,35 @@
-import { useId, useState } from 'react';
-import { Arrow, ArrowMarker, Box, c, svgStyle, Tag, useNarrow } from './svg';
+import { useId, useState } from 'react'
+import { Arrow, ArrowMarker, Box, c, svgStyle, Tag, useNarrow } from './svg'
 
 const EVENTS = [
   { type: 'OrderPlaced', label: 'Order placed', detail: '{ "orderId": "1042", "items": 2, "total": 59.9 }' },
   { type: 'OrderCancelled', label: 'Order cancelled', detail: '{ "orderId": "1042", "reason": "changed mind" }' },
   { type: 'PaymentFailed', label: 'Payment failed', detail: '{ "orderId": "1043", "code": "card_declined" }' },
   { type: 'QuestionAsked', label: 'Question asked', detail: '{ "sku": "MUG-01", "text": "Back in stock soon?" }' },
-] as const;
-type EventType = (typeof EVENTS)[number]['type'];
+] as const
+type EventType = (typeof EVENTS)[number]['type']
 
 const CONSUMERS = [
   { key: 'warehouse', name: 'Warehouse', does: 'picks, packs, restocks' },
   { key: 'finance', name: 'Finance', does: 'charges and refunds' },
   { key: 'support', name: 'Customer service', does: 'talks to customers' },
-] as const;
-type ConsumerKey = (typeof CONSUMERS)[number]['key'];
+] as const
+type ConsumerKey = (typeof CONSUMERS)[number]['key']
 
-type Subs = Record<ConsumerKey, EventType[]>;
+type Subs = Record<ConsumerKey, EventType[]>
 const DEFAULT_SUBS: Subs = {
   warehouse: ['OrderPlaced', 'OrderCancelled', 'QuestionAsked'],
   finance: ['OrderPlaced', 'OrderCancelled', 'PaymentFailed'],
   support: ['PaymentFailed', 'QuestionAsked'],
-};
+}
 
-const labelOf = (t: EventType) => EVENTS.find((e) => e.type === t)!.label;
+const labelOf = (t: EventType) => EVENTS.find((e) => e.type === t)!.label
 const listText = (items: string[]) =>
   items.length === 0
     ? 'nobody'
     : items.length === 1
       ? items[0]
-      : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+      : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
 
 const css = `
 .lf-er { display: grid; gap: 1rem; line-height: 1.45; }
@@ -56,7 +56,7 @@ const css = `
   padding: .3rem .75rem; background: var(--lf-surface); color: var(--lf-text); }
 .lf-er-event { margin: 0; font-size: .8rem; white-space: pre-wrap; overflow-wrap: anywhere; padding: .5rem .75rem; border-radius: 8px;
   background: var(--lf-surface-2); color: var(--lf-text); }
-`;
+`
 
 /**
  * Lesson 1, interactive: an online shop publishes events to an EventBridge event bus;
@@ -64,67 +64,67 @@ const css = `
  * (checkboxes) and publishes events (buttons) to see who receives what.
  */
 export function EventRouter() {
-  const [ref, narrow] = useNarrow<HTMLDivElement>(600);
-  const id = useId();
-  const [subs, setSubs] = useState<Subs>(DEFAULT_SUBS);
-  const [last, setLast] = useState<EventType | null>(null);
-  const [message, setMessage] = useState('');
+  const [ref, narrow] = useNarrow<HTMLDivElement>(600)
+  const id = useId()
+  const [subs, setSubs] = useState<Subs>(DEFAULT_SUBS)
+  const [last, setLast] = useState<EventType | null>(null)
+  const [message, setMessage] = useState('')
 
-  const receivers = (t: EventType) => CONSUMERS.filter((k) => subs[k.key].includes(t));
+  const receivers = (t: EventType) => CONSUMERS.filter((k) => subs[k.key].includes(t))
 
   const publish = (t: EventType) => {
-    setLast(t);
-    const got = receivers(t).map((k) => k.name);
-    const skipped = CONSUMERS.filter((k) => !subs[k.key].includes(t)).map((k) => k.name);
+    setLast(t)
+    const got = receivers(t).map((k) => k.name)
+    const skipped = CONSUMERS.filter((k) => !subs[k.key].includes(t)).map((k) => k.name)
     setMessage(
       got.length === 0
         ? `“${labelOf(t)}” published. No rule matches it, so the event bus delivers it to nobody.`
         : `“${labelOf(t)}” published. Delivered to ${listText(got)}.` +
             (skipped.length ? ` Not delivered to ${listText(skipped)}: no matching rule.` : ''),
-    );
-  };
+    )
+  }
 
   const toggle = (k: ConsumerKey, t: EventType) => {
     setSubs((s) => {
-      const on = s[k].includes(t);
-      const next = on ? s[k].filter((x) => x !== t) : EVENTS.map((e) => e.type).filter((x) => x === t || s[k].includes(x));
-      return { ...s, [k]: next };
-    });
-    setLast(null);
-    setMessage('');
-  };
+      const on = s[k].includes(t)
+      const next = on
+        ? s[k].filter((x) => x !== t)
+        : EVENTS.map((e) => e.type).filter((x) => x === t || s[k].includes(x))
+      return { ...s, [k]: next }
+    })
+    setLast(null)
+    setMessage('')
+  }
 
   const reset = () => {
-    setSubs(DEFAULT_SUBS);
-    setLast(null);
-    setMessage('Rules reset to the starting set-up.');
-  };
+    setSubs(DEFAULT_SUBS)
+    setLast(null)
+    setMessage('Rules reset to the starting set-up.')
+  }
 
   // ---- drawing ----
-  const mk = `${id}-m`;
-  const mkOn = `${id}-mon`;
-  const W = narrow ? 360 : 720;
-  const H = narrow ? 404 : 318;
-  const producer = narrow ? { x: 90, y: 10, w: 180, h: 64 } : { x: 8, y: 114, w: 160, h: 92 };
-  const bus = narrow ? { x: 70, y: 132, w: 220, h: 76 } : { x: 236, y: 110, w: 206, h: 100 };
+  const mk = `${id}-m`
+  const mkOn = `${id}-mon`
+  const W = narrow ? 360 : 720
+  const H = narrow ? 404 : 318
+  const producer = narrow ? { x: 90, y: 10, w: 180, h: 64 } : { x: 8, y: 114, w: 160, h: 92 }
+  const bus = narrow ? { x: 70, y: 132, w: 220, h: 76 } : { x: 236, y: 110, w: 206, h: 100 }
   const consumerBoxes = CONSUMERS.map((k, i) =>
-    narrow
-      ? { ...k, x: 6 + i * 118, y: 300, w: 112, h: 92 }
-      : { ...k, x: 512, y: 12 + i * 102, w: 200, h: 92 },
-  );
-  const statusOf = (k: ConsumerKey) => (last === null ? 'idle' : subs[k].includes(last) ? 'got' : 'skip');
+    narrow ? { ...k, x: 6 + i * 118, y: 300, w: 112, h: 92 } : { ...k, x: 512, y: 12 + i * 102, w: 200, h: 92 },
+  )
+  const statusOf = (k: ConsumerKey) => (last === null ? 'idle' : subs[k].includes(last) ? 'got' : 'skip')
 
   const desc =
     'An online shop (the producer) publishes events to an Amazon EventBridge event bus (the router). ' +
     'Rules on the bus send each event only to the consumers subscribed to its type. Current rules: ' +
     CONSUMERS.map((k) => {
-      const types = subs[k.key].map(labelOf);
-      return `${k.name} receives ${types.length ? listText(types) : 'nothing'}`;
+      const types = subs[k.key].map(labelOf)
+      return `${k.name} receives ${types.length ? listText(types) : 'nothing'}`
     }).join('; ') +
     '. ' +
     (last
       ? `Last event published: ${labelOf(last)}, delivered to ${listText(receivers(last).map((k) => k.name))}.`
-      : 'No event published yet.');
+      : 'No event published yet.')
 
   return (
     <div ref={ref} className="lf-er">
@@ -180,14 +180,14 @@ export function EventRouter() {
           />
         )}
         {consumerBoxes.map((b) => {
-          const st = statusOf(b.key);
-          const from: [number, number] = narrow ? [b.x + b.w / 2, bus.y + bus.h] : [bus.x + bus.w, 160];
-          const to: [number, number] = narrow ? [b.x + b.w / 2, b.y - 2] : [b.x - 2, b.y + b.h / 2];
+          const st = statusOf(b.key)
+          const from: [number, number] = narrow ? [b.x + b.w / 2, bus.y + bus.h] : [bus.x + bus.w, 160]
+          const to: [number, number] = narrow ? [b.x + b.w / 2, b.y - 2] : [b.x - 2, b.y + b.h / 2]
           const mid: Array<[number, number]> = narrow
             ? [from, [from[0], 254], [to[0], 254], to]
-            : [from, [477, 160], [477, to[1]], to];
-          if (narrow) mid[0] = [180, bus.y + bus.h];
-          const count = subs[b.key].length;
+            : [from, [477, 160], [477, to[1]], to]
+          if (narrow) mid[0] = [180, bus.y + bus.h]
+          const count = subs[b.key].length
           return (
             <g key={b.key}>
               <Arrow
@@ -213,7 +213,7 @@ export function EventRouter() {
                 ]}
               />
             </g>
-          );
+          )
         })}
       </svg>
 
@@ -243,17 +243,15 @@ export function EventRouter() {
       )}
 
       <div className="lf-er-rules">
-        <p style={{ gridColumn: '1 / -1', margin: 0 }}>Rules on the event bus: which consumer receives which event type</p>
+        <p style={{ gridColumn: '1 / -1', margin: 0 }}>
+          Rules on the event bus: which consumer receives which event type
+        </p>
         {CONSUMERS.map((k) => (
           <fieldset key={k.key}>
             <legend>{k.name} receives</legend>
             {EVENTS.map((e) => (
               <label key={e.type}>
-                <input
-                  type="checkbox"
-                  checked={subs[k.key].includes(e.type)}
-                  onChange={() => toggle(k.key, e.type)}
-                />
+                <input type="checkbox" checked={subs[k.key].includes(e.type)} onChange={() => toggle(k.key, e.type)} />
                 {e.label}
               </label>
             ))}
@@ -269,5 +267,5 @@ export function EventRouter() {
         Reset the rules
       </button>
     </div>
-  );
+  )
 }

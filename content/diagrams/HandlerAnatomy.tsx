@@ -1,14 +1,17 @@
-import { useId, useState } from 'react';
+import { useId, useState } from 'react'
 
-type Source = 'api' | 'sqs' | 's3';
-type Part = 'handler' | 'event' | 'context' | 'result';
+type Source = 'api' | 'sqs' | 's3'
+type Part = 'handler' | 'event' | 'context' | 'result'
 // A code line and the parts it shows.
-type Line = [string, Part[]];
+type Line = [string, Part[]]
 
-const HEAD: Line = ['export const handler = async (event, context) => {', ['handler']];
-const END: Line = ['};', ['handler']];
+const HEAD: Line = ['export const handler = async (event, context) => {', ['handler']]
+const END: Line = ['};', ['handler']]
 
-const SOURCES: Record<Source, { label: string; hint: string; fn: string; code: Line[]; event: string; result: string }> = {
+const SOURCES: Record<
+  Source,
+  { label: string; hint: string; fn: string; code: Line[]; event: string; result: string }
+> = {
   api: {
     label: 'API Gateway',
     hint: 'the checkout sends POST /orders',
@@ -29,7 +32,8 @@ const SOURCES: Record<Source, { label: string; hint: string; fn: string; code: L
   "body": "{\\"items\\":[{\\"sku\\":\\"MUG-01\\",\\"qty\\":2}]}",
   "requestContext": { "stage": "Prod", "requestId": "…" }
 }`,
-    result: 'API Gateway turns the returned object into the HTTP response: status 201, with the saved order as the body. A thrown error becomes a 5xx response.',
+    result:
+      'API Gateway turns the returned object into the HTTP response: status 201, with the saved order as the body. A thrown error becomes a 5xx response.',
   },
   sqs: {
     label: 'Amazon SQS',
@@ -51,7 +55,8 @@ const SOURCES: Record<Source, { label: string; hint: string; fn: string; code: L
     "eventSource": "aws:sqs"
   }]
 }`,
-    result: 'The event source mapping reads the result: messages listed in batchItemFailures return to the queue, and Lambda deletes the rest.',
+    result:
+      'The event source mapping reads the result: messages listed in batchItemFailures return to the queue, and Lambda deletes the rest.',
   },
   s3: {
     label: 'Amazon S3',
@@ -75,16 +80,17 @@ const SOURCES: Record<Source, { label: string; hint: string; fn: string; code: L
     }
   }]
 }`,
-    result: 'Nobody waits: S3 invoked the function asynchronously and got 202 at once. The return value is discarded, unless an on-success destination records it.',
+    result:
+      'Nobody waits: S3 invoked the function asynchronously and got 202 at once. The return value is discarded, unless an on-success destination records it.',
   },
-};
+}
 
 const PARTS: Record<Part, string> = {
   handler: 'Handler',
   event: 'Event object',
   context: 'Context object',
   result: 'Return value',
-};
+}
 
 const css = `
 .lf-ha { display: grid; gap: .8rem; line-height: 1.45; }
@@ -111,17 +117,17 @@ const css = `
   .lf-ha pre > span, .lf-ha-out pre { white-space: pre-wrap; overflow-wrap: anywhere; }
   .lf-ha pre > span { padding-left: 2.2rem; text-indent: -1.4rem; }
 }
-`;
+`
 
 /**
  * Lesson 5, interactive: pick a trigger and a part of the handler; the lines that use that part
  * are highlighted, and the panel shows what it holds for this invocation.
  */
 export function HandlerAnatomy() {
-  const id = useId();
-  const [source, setSource] = useState<Source>('api');
-  const [part, setPart] = useState<Part>('event');
-  const s = SOURCES[source];
+  const id = useId()
+  const [source, setSource] = useState<Source>('api')
+  const [part, setPart] = useState<Part>('event')
+  const s = SOURCES[source]
   const context: Array<[string, string]> = [
     ['functionName', `'${s.fn}'`],
     ['functionVersion', "'$LATEST'"],
@@ -131,7 +137,7 @@ export function HandlerAnatomy() {
     ['logGroupName', `'/aws/lambda/${s.fn}'`],
     ['logStreamName', "'2026/11/27/[$LATEST]8f3c…'"],
     ['getRemainingTimeInMillis()', '9412, counting down'],
-  ];
+  ]
 
   return (
     <div className="lf-ha">
@@ -159,7 +165,10 @@ export function HandlerAnatomy() {
           ))}
         </div>
       </fieldset>
-      <pre tabIndex={0} aria-label={`Handler code for ${s.label}. Highlighted: lines that use the ${PARTS[part].toLowerCase()}.`}>
+      <pre
+        tabIndex={0}
+        aria-label={`Handler code for ${s.label}. Highlighted: lines that use the ${PARTS[part].toLowerCase()}.`}
+      >
         {s.code.map(([text, parts], i) => (
           <span key={i} data-on={parts.includes(part)}>
             {text}
@@ -174,7 +183,8 @@ export function HandlerAnatomy() {
           {part === 'handler' &&
             'The exported function Lambda calls once per event. Handler: index.handler means the handler export of index.mjs. Lambda passes the event and the context, and waits for the promise the handler returns.'}
           {part === 'event' && 'Sent by the trigger; its shape depends on the source.'}
-          {part === 'context' && 'Made by Lambda for this invocation. The name and memory come from the configuration; the request ID and time left belong to this invocation only.'}
+          {part === 'context' &&
+            'Made by Lambda for this invocation. The name and memory come from the configuration; the request ID and time left belong to this invocation only.'}
           {part === 'result' && s.result}
         </p>
         {part === 'event' && (
@@ -194,5 +204,5 @@ export function HandlerAnatomy() {
         )}
       </div>
     </div>
-  );
+  )
 }

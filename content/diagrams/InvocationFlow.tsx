@@ -1,10 +1,10 @@
-import { useId, type ReactNode } from 'react';
-import { Arrow, ArrowMarker, Box, c, svgStyle, Tag, useNarrow, type Tone } from './svg';
+import { useId, type ReactNode } from 'react'
+import { Arrow, ArrowMarker, Box, c, svgStyle, Tag, useNarrow, type Tone } from './svg'
 
-type Model = 'sync' | 'async' | 'poll';
+type Model = 'sync' | 'async' | 'poll'
 
-type Node = { title: string | string[]; lines: string[]; tone: Tone };
-type Link = { forward: string; back: string; backTone?: Tone; forwardTone?: Tone };
+type Node = { title: string | string[]; lines: string[]; tone: Tone }
+type Link = { forward: string; back: string; backTone?: Tone; forwardTone?: Tone }
 
 const flows: Record<
   Model,
@@ -34,7 +34,11 @@ const flows: Record<
       'The outcome can be sent to an on-success destination, or, after the last failed attempt, to an on-failure destination or a dead-letter queue.',
     nodes: [
       { title: 'Producer', lines: ['S3, SNS,', 'EventBridge,', 'SDK (Event)'], tone: 'blue' },
-      { title: ['Lambda service'], lines: ['internal queue', 'retries: 2 by default', 'event age: up to 6 h'], tone: 'neutral' },
+      {
+        title: ['Lambda service'],
+        lines: ['internal queue', 'retries: 2 by default', 'event age: up to 6 h'],
+        tone: 'neutral',
+      },
       { title: 'Function', lines: ['your handler'], tone: 'accent' },
     ],
     links: [
@@ -63,99 +67,188 @@ const flows: Record<
       { forward: 'invoke (sync)', back: 'result or error' },
     ],
   },
-};
+}
 
 /** Lesson 2: the three ways a function gets invoked, one diagram per model. */
 export function InvocationFlow({ model }: { model: Model }) {
-  const [ref, narrow] = useNarrow<HTMLDivElement>(600);
-  const id = useId();
-  const mk = `${id}-m`;
-  const f = flows[model];
-  const hasExtra = !!f.extra;
+  const [ref, narrow] = useNarrow<HTMLDivElement>(600)
+  const id = useId()
+  const mk = `${id}-m`
+  const f = flows[model]
+  const hasExtra = !!f.extra
 
-  let content: ReactNode;
-  let W: number;
-  let H: number;
+  let content: ReactNode
+  let W: number
+  let H: number
 
   if (!narrow) {
-    W = 720;
-    const boxW = 156;
-    const boxH = model === 'async' ? 112 : 96;
-    const y = 24;
-    const xs = [8, 282, 556];
-    const fx = xs[2] + boxW / 2;
-    H = hasExtra ? 330 : y + boxH + 24;
-    const ay1 = y + boxH * 0.36;
-    const ay2 = y + boxH * 0.68;
+    W = 720
+    const boxW = 156
+    const boxH = model === 'async' ? 112 : 96
+    const y = 24
+    const xs = [8, 282, 556]
+    const fx = xs[2] + boxW / 2
+    H = hasExtra ? 330 : y + boxH + 24
+    const ay1 = y + boxH * 0.36
+    const ay2 = y + boxH * 0.68
     content = (
       <>
         {f.nodes.map((n, i) => (
           <Box key={i} x={xs[i]} y={y} w={boxW} h={boxH} title={n.title} lines={n.lines} tone={n.tone} />
         ))}
         {f.links.map((l, i) => {
-          const a = xs[i] + boxW;
-          const b = xs[i + 1];
-          const mid = (a + b) / 2;
+          const a = xs[i] + boxW
+          const b = xs[i + 1]
+          const mid = (a + b) / 2
           return (
             <g key={i}>
-              <Arrow points={[[a, ay1], [b - 2, ay1]]} marker={mk} />
-              <Arrow points={[[b, ay2], [a + 2, ay2]]} marker={mk} dashed={model === 'async' && i === 1} />
+              <Arrow
+                points={[
+                  [a, ay1],
+                  [b - 2, ay1],
+                ]}
+                marker={mk}
+              />
+              <Arrow
+                points={[
+                  [b, ay2],
+                  [a + 2, ay2],
+                ]}
+                marker={mk}
+                dashed={model === 'async' && i === 1}
+              />
               <Tag x={mid} y={ay1 - 11} text={l.forward} tone={l.forwardTone} size={12} />
               <Tag x={mid} y={ay2 + 21} text={l.back} tone={l.backTone} size={12} />
             </g>
-          );
+          )
         })}
         {f.extra && (
           <>
-            <Arrow points={[[fx, y + boxH], [fx, 190], [400, 190], [400, 218]]} marker={mk} />
-            <Arrow points={[[fx, 190], [fx, 218]]} marker={mk} />
+            <Arrow
+              points={[
+                [fx, y + boxH],
+                [fx, 190],
+                [400, 190],
+                [400, 218],
+              ]}
+              marker={mk}
+            />
+            <Arrow
+              points={[
+                [fx, 190],
+                [fx, 218],
+              ]}
+              marker={mk}
+            />
             <Tag x={(400 + fx) / 2} y={179} text={f.extraLabel ?? ''} size={12} />
-            <Box x={300} y={220} w={200} h={96} title={f.extra[0].title} lines={f.extra[0].lines} tone={f.extra[0].tone} />
-            <Box x={522} y={220} w={190} h={96} title={f.extra[1].title} lines={f.extra[1].lines} tone={f.extra[1].tone} />
+            <Box
+              x={300}
+              y={220}
+              w={200}
+              h={96}
+              title={f.extra[0].title}
+              lines={f.extra[0].lines}
+              tone={f.extra[0].tone}
+            />
+            <Box
+              x={522}
+              y={220}
+              w={190}
+              h={96}
+              title={f.extra[1].title}
+              lines={f.extra[1].lines}
+              tone={f.extra[1].tone}
+            />
           </>
         )}
       </>
-    );
+    )
   } else {
-    W = 360;
-    const boxW = 230;
-    const x = 65;
-    const boxH = model === 'async' ? 100 : 84;
-    const gap = 84;
-    const ys = [8, 8 + boxH + gap, 8 + 2 * (boxH + gap)];
-    const extraY = ys[2] + boxH + 60;
-    H = hasExtra ? extraY + 96 + 10 : ys[2] + boxH + 10;
-    const ax1 = x + boxW * 0.32;
-    const ax2 = x + boxW * 0.68;
+    W = 360
+    const boxW = 230
+    const x = 65
+    const boxH = model === 'async' ? 100 : 84
+    const gap = 84
+    const ys = [8, 8 + boxH + gap, 8 + 2 * (boxH + gap)]
+    const extraY = ys[2] + boxH + 60
+    H = hasExtra ? extraY + 96 + 10 : ys[2] + boxH + 10
+    const ax1 = x + boxW * 0.32
+    const ax2 = x + boxW * 0.68
     content = (
       <>
         {f.nodes.map((n, i) => (
           <Box key={i} x={x} y={ys[i]} w={boxW} h={boxH} title={n.title} lines={n.lines} tone={n.tone} size={12.5} />
         ))}
         {f.links.map((l, i) => {
-          const a = ys[i] + boxH;
-          const b = ys[i + 1];
-          const mid = (a + b) / 2;
+          const a = ys[i] + boxH
+          const b = ys[i + 1]
+          const mid = (a + b) / 2
           return (
             <g key={i}>
-              <Arrow points={[[ax1, a], [ax1, b - 2]]} marker={mk} />
-              <Arrow points={[[ax2, b], [ax2, a + 2]]} marker={mk} dashed={model === 'async' && i === 1} />
+              <Arrow
+                points={[
+                  [ax1, a],
+                  [ax1, b - 2],
+                ]}
+                marker={mk}
+              />
+              <Arrow
+                points={[
+                  [ax2, b],
+                  [ax2, a + 2],
+                ]}
+                marker={mk}
+                dashed={model === 'async' && i === 1}
+              />
               <Tag x={ax1 - 8} y={mid + 4} text={l.forward} tone={l.forwardTone} size={11.5} anchor="end" />
               <Tag x={ax2 + 8} y={mid + 4} text={l.back} tone={l.backTone} size={11.5} anchor="start" />
             </g>
-          );
+          )
         })}
         {f.extra && (
           <>
-            <Arrow points={[[180, ys[2] + boxH], [180, extraY - 22], [92, extraY - 22], [92, extraY - 2]]} marker={mk} />
-            <Arrow points={[[180, extraY - 22], [268, extraY - 22], [268, extraY - 2]]} marker={mk} />
+            <Arrow
+              points={[
+                [180, ys[2] + boxH],
+                [180, extraY - 22],
+                [92, extraY - 22],
+                [92, extraY - 2],
+              ]}
+              marker={mk}
+            />
+            <Arrow
+              points={[
+                [180, extraY - 22],
+                [268, extraY - 22],
+                [268, extraY - 2],
+              ]}
+              marker={mk}
+            />
             <Tag x={180} y={extraY - 38} text={f.extraLabel ?? ''} size={11} />
-            <Box x={6} y={extraY} w={172} h={96} title={f.extra[0].title} lines={['SQS, SNS,', 'Lambda, EventBridge']} tone={f.extra[0].tone} size={12} />
-            <Box x={182} y={extraY} w={172} h={96} title={f.extra[1].title} lines={['destination (+ S3)', 'or dead-letter queue']} tone={f.extra[1].tone} size={12} />
+            <Box
+              x={6}
+              y={extraY}
+              w={172}
+              h={96}
+              title={f.extra[0].title}
+              lines={['SQS, SNS,', 'Lambda, EventBridge']}
+              tone={f.extra[0].tone}
+              size={12}
+            />
+            <Box
+              x={182}
+              y={extraY}
+              w={172}
+              h={96}
+              title={f.extra[1].title}
+              lines={['destination (+ S3)', 'or dead-letter queue']}
+              tone={f.extra[1].tone}
+              size={12}
+            />
           </>
         )}
       </>
-    );
+    )
   }
 
   return (
@@ -169,5 +262,5 @@ export function InvocationFlow({ model }: { model: Model }) {
         {content}
       </svg>
     </div>
-  );
+  )
 }

@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
-import { Arrow, ArrowMarker, Box, c, Lines, svgStyle, useNarrow } from './svg';
+import { useId, useState } from 'react'
+import { Arrow, ArrowMarker, Box, c, Lines, svgStyle, useNarrow } from './svg'
 
-type Step = 'init' | 'build' | 'local' | 'sync' | 'deploy' | 'logs';
-type Rect = { x: number; y: number; w: number; h: number };
+type Step = 'init' | 'build' | 'local' | 'sync' | 'deploy' | 'logs'
+type Rect = { x: number; y: number; w: number; h: number }
 
 const STEPS: Array<{ key: Step; cmd: string; sub: string; reads: string; makes: string; text: string }> = [
   {
@@ -53,7 +53,7 @@ const STEPS: Array<{ key: Step; cmd: string; sub: string; reads: string; makes: 
     makes: 'its log lines in your terminal, live',
     text: 'Watch a deployed function while you test it.',
   },
-];
+]
 
 // Coordinates of each step's box, and of the stack it deploys to, per layout.
 const WIDE: Record<Step | 'stack', Rect> = {
@@ -64,7 +64,7 @@ const WIDE: Record<Step | 'stack', Rect> = {
   deploy: { x: 440, y: 46, w: 140, h: 62 },
   stack: { x: 440, y: 160, w: 140, h: 62 },
   logs: { x: 594, y: 160, w: 116, h: 62 },
-};
+}
 const NARROW: Record<Step | 'stack', Rect> = {
   init: { x: 12, y: 50, w: 158, h: 58 },
   build: { x: 190, y: 50, w: 158, h: 58 },
@@ -73,7 +73,7 @@ const NARROW: Record<Step | 'stack', Rect> = {
   deploy: { x: 190, y: 262, w: 158, h: 58 },
   stack: { x: 12, y: 262, w: 158, h: 58 },
   logs: { x: 12, y: 342, w: 158, h: 58 },
-};
+}
 
 const css = `
 .lf-sp { display: grid; gap: .9rem; color: var(--lf-text); line-height: 1.45; }
@@ -87,24 +87,24 @@ const css = `
 .lf-sp button:focus-visible { outline: 3px solid var(--lf-accent); outline-offset: 2px; }
 .lf-sp-out { padding: .75rem 1rem; border-radius: 10px; background: var(--lf-surface-2); }
 .lf-sp-out p { margin: 0 0 .3rem; overflow-wrap: anywhere; }
-`;
+`
 
 /** Lesson 5, interactive: the SAM CLI workflow, from sam init on your computer to a deployed stack. */
 export function SamPipeline() {
-  const id = useId();
-  const mk = `${id}-m`;
-  const mkOn = `${id}-mon`;
-  const [ref, narrow] = useNarrow<HTMLDivElement>(600);
-  const [step, setStep] = useState<Step>('build');
-  const pos = narrow ? NARROW : WIDE;
-  const W = narrow ? 360 : 720;
-  const H = narrow ? 412 : 236;
-  const cur = STEPS.find((s) => s.key === step)!;
+  const id = useId()
+  const mk = `${id}-m`
+  const mkOn = `${id}-mon`
+  const [ref, narrow] = useNarrow<HTMLDivElement>(600)
+  const [step, setStep] = useState<Step>('build')
+  const pos = narrow ? NARROW : WIDE
+  const W = narrow ? 360 : 720
+  const H = narrow ? 412 : 236
+  const cur = STEPS.find((s) => s.key === step)!
 
-  const right = (r: Rect): [number, number] => [r.x + r.w, r.y + r.h / 2];
-  const left = (r: Rect): [number, number] => [r.x - 2, r.y + r.h / 2];
-  const top = (r: Rect): [number, number] => [r.x + r.w / 2, r.y - 2];
-  const bottom = (r: Rect): [number, number] => [r.x + r.w / 2, r.y + r.h];
+  const right = (r: Rect): [number, number] => [r.x + r.w, r.y + r.h / 2]
+  const left = (r: Rect): [number, number] => [r.x - 2, r.y + r.h / 2]
+  const top = (r: Rect): [number, number] => [r.x + r.w / 2, r.y - 2]
+  const bottom = (r: Rect): [number, number] => [r.x + r.w / 2, r.y + r.h]
 
   // Arrows, highlighted when the step they belong to is selected.
   const arrows: Array<{ pts: Array<[number, number]>; on: Step[]; dashed?: boolean }> = narrow
@@ -112,7 +112,13 @@ export function SamPipeline() {
         { pts: [right(pos.init), left(pos.build)], on: ['init'] },
         { pts: [bottom(pos.build), top(pos.local)], on: ['local'] },
         { pts: [right(pos.build), [354, 79], [354, 291], [pos.deploy.x + pos.deploy.w + 2, 291]], on: ['deploy'] },
-        { pts: [[pos.deploy.x, 291], [pos.stack.x + pos.stack.w + 2, 291]], on: ['deploy'] },
+        {
+          pts: [
+            [pos.deploy.x, 291],
+            [pos.stack.x + pos.stack.w + 2, 291],
+          ],
+          on: ['deploy'],
+        },
         { pts: [bottom(pos.sync), top(pos.stack)], on: ['sync'], dashed: true },
         { pts: [bottom(pos.stack), top(pos.logs)], on: ['logs'] },
       ]
@@ -123,7 +129,7 @@ export function SamPipeline() {
         { pts: [bottom(pos.deploy), top(pos.stack)], on: ['deploy'] },
         { pts: [right(pos.sync), left(pos.stack)], on: ['sync'], dashed: true },
         { pts: [right(pos.stack), left(pos.logs)], on: ['logs'] },
-      ];
+      ]
 
   const zones = narrow
     ? [
@@ -133,13 +139,13 @@ export function SamPipeline() {
     : [
         { x: 6, y: 24, w: 410, h: 208, label: 'On your computer', lx: 14, ly: 17 },
         { x: 426, y: 24, w: 290, h: 208, label: 'In your AWS account', lx: 434, ly: 17 },
-      ];
+      ]
 
   const desc =
     'The SAM CLI workflow. On your computer: sam init creates a project; sam build prepares it in .aws-sam/build; ' +
     'sam local runs functions in a local container; sam sync --watch pushes changes to a development stack as you save. ' +
     'sam deploy uploads the build to S3 and applies a CloudFormation change set, creating or updating the stack in your AWS account; ' +
-    `sam logs reads the deployed function's logs. Selected: ${cur.cmd}.`;
+    `sam logs reads the deployed function's logs. Selected: ${cur.cmd}.`
 
   return (
     <div className="lf-sp" ref={ref}>
@@ -153,19 +159,37 @@ export function SamPipeline() {
         </defs>
         {zones.map((z) => (
           <g key={z.label}>
-            <rect x={z.x} y={z.y} width={z.w} height={z.h} rx={12} style={{ fill: 'none', stroke: c.border, strokeWidth: 1.5, strokeDasharray: '4 4' }} />
+            <rect
+              x={z.x}
+              y={z.y}
+              width={z.w}
+              height={z.h}
+              rx={12}
+              style={{ fill: 'none', stroke: c.border, strokeWidth: 1.5, strokeDasharray: '4 4' }}
+            />
             <Lines x={z.lx} y={z.ly} lines={[z.label]} size={12.5} weight={650} color={c.muted} anchor="start" />
           </g>
         ))}
         {arrows.map((a, i) => {
-          const on = a.on.includes(step);
-          return <Arrow key={i} points={a.pts} marker={on ? mkOn : mk} color={on ? c.accent : c.muted} width={on ? 2.5 : 1.75} dashed={a.dashed} />;
+          const on = a.on.includes(step)
+          return (
+            <Arrow
+              key={i}
+              points={a.pts}
+              marker={on ? mkOn : mk}
+              color={on ? c.accent : c.muted}
+              width={on ? 2.5 : 1.75}
+              dashed={a.dashed}
+            />
+          )
         })}
         {STEPS.map((s) => (
           <Box
             key={s.key}
             {...pos[s.key]}
-            title={s.key === 'sync' ? 'sam sync' : s.key === 'deploy' ? 'sam deploy' : s.key === 'logs' ? 'sam logs' : s.cmd}
+            title={
+              s.key === 'sync' ? 'sam sync' : s.key === 'deploy' ? 'sam deploy' : s.key === 'logs' ? 'sam logs' : s.cmd
+            }
             lines={[s.sub]}
             tone={s.key === step ? 'accent' : 'neutral'}
             dashed={s.key === 'sync'}
@@ -174,7 +198,14 @@ export function SamPipeline() {
             strokeWidth={s.key === step ? 2.5 : 1.5}
           />
         ))}
-        <Box {...pos.stack} title="Your stack" lines={['function, API, table']} tone="blue" titleSize={14.5} size={12.5} />
+        <Box
+          {...pos.stack}
+          title="Your stack"
+          lines={['function, API, table']}
+          tone="blue"
+          titleSize={14.5}
+          size={12.5}
+        />
       </svg>
       <fieldset>
         <legend>Pick a command to see what it does</legend>
@@ -201,5 +232,5 @@ export function SamPipeline() {
         </p>
       </div>
     </div>
-  );
+  )
 }

@@ -1,5 +1,5 @@
-import { useId } from 'react';
-import { c, svgStyle, tones, useNarrow, type Tone } from './svg';
+import { useId } from 'react'
+import { c, svgStyle, tones, useNarrow, type Tone } from './svg'
 
 const groups: Array<{ name: string; tone: Tone; services: string[]; role: string }> = [
   { name: 'Compute', tone: 'accent', services: ['AWS Lambda', 'AWS Fargate'], role: 'runs your code' },
@@ -19,38 +19,43 @@ const groups: Array<{ name: string; tone: Tone; services: string[]; role: string
     services: ['AWS SAM', 'AWS CDK', 'AWS CloudFormation'],
     role: 'define and deploy',
   },
-  { name: 'Observability', tone: 'neutral', services: ['Amazon CloudWatch', 'AWS X-Ray'], role: 'logs, metrics, traces' },
-];
+  {
+    name: 'Observability',
+    tone: 'neutral',
+    services: ['Amazon CloudWatch', 'AWS X-Ray'],
+    role: 'logs, metrics, traces',
+  },
+]
 
 /** Lesson 1: the managed services a serverless application is built from. */
 export function ServerlessPlatform() {
-  const [ref, narrow] = useNarrow<HTMLDivElement>(600);
-  const id = useId();
-  const cols = narrow ? 2 : 4;
-  const W = narrow ? 360 : 720;
-  const gap = narrow ? 10 : 14;
-  const pad = narrow ? 8 : 12;
-  const cardW = (W - pad * 2 - gap * (cols - 1)) / cols;
-  const cardH = narrow ? 132 : 138;
-  const rowsN = Math.ceil(groups.length / cols);
-  const H = pad * 2 + rowsN * cardH + (rowsN - 1) * gap;
-  const fs = narrow ? 12.5 : 13.5;
+  const [ref, narrow] = useNarrow<HTMLDivElement>(600)
+  const id = useId()
+  const cols = narrow ? 2 : 4
+  const W = narrow ? 360 : 720
+  const gap = narrow ? 10 : 14
+  const pad = narrow ? 8 : 12
+  const cardW = (W - pad * 2 - gap * (cols - 1)) / cols
+  const cardH = narrow ? 132 : 138
+  const rowsN = Math.ceil(groups.length / cols)
+  const H = pad * 2 + rowsN * cardH + (rowsN - 1) * gap
+  const fs = narrow ? 12.5 : 13.5
 
   return (
     <div ref={ref}>
       <svg role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${W} ${H}`} style={svgStyle}>
         <title id={`${id}-t`}>The AWS serverless platform, grouped by job</title>
         <desc id={`${id}-d`}>
-          {groups.map((g) => `${g.name} (${g.role}): ${g.services.join(', ')}.`).join(' ')} AWS Lambda and
-          AWS SAM are highlighted: Lambda runs your code, and SAM is the developer tool this course uses
-          to describe and deploy serverless applications.
+          {groups.map((g) => `${g.name} (${g.role}): ${g.services.join(', ')}.`).join(' ')} AWS Lambda and AWS SAM are
+          highlighted: Lambda runs your code, and SAM is the developer tool this course uses to describe and deploy
+          serverless applications.
         </desc>
         {groups.map((g, i) => {
-          const col = i % cols;
-          const row = Math.floor(i / cols);
-          const x = pad + col * (cardW + gap);
-          const y = pad + row * (cardH + gap);
-          const t = tones[g.tone];
+          const col = i % cols
+          const row = Math.floor(i / cols)
+          const x = pad + col * (cardW + gap)
+          const y = pad + row * (cardH + gap)
+          const t = tones[g.tone]
           return (
             <g key={g.name}>
               <rect
@@ -69,8 +74,8 @@ export function ServerlessPlatform() {
                 {g.role}
               </text>
               {g.services.map((s, j) => {
-                const hi = s === 'AWS Lambda' || s === 'AWS SAM';
-                const sy = y + 58 + j * 24;
+                const hi = s === 'AWS Lambda' || s === 'AWS SAM'
+                const sy = y + 58 + j * 24
                 return (
                   <g key={s}>
                     <rect
@@ -93,12 +98,12 @@ export function ServerlessPlatform() {
                       {s}
                     </text>
                   </g>
-                );
+                )
               })}
             </g>
-          );
+          )
         })}
       </svg>
     </div>
-  );
+  )
 }

@@ -19,10 +19,10 @@ export const uiCss = `
 .lf-ui :is(input, select, button):focus-visible { outline: 3px solid var(--lf-accent); outline-offset: 2px; }
 .lf-ui-out { margin: 0; padding: .65rem .9rem; border-radius: 10px; background: var(--lf-surface-2); }
 .lf-ui-hint { color: var(--lf-text-muted); font-size: .88em; }
-`;
+`
 
 /** Thousands separators, no locale surprises ("1,024"). */
 export const fmt = (n: number, digits = 0) => {
-  const [whole, frac] = n.toFixed(digits).split('.');
-  return whole.replace(/\B(?=(\d{3})+$)/g, ',') + (frac ? `.${frac}` : '');
-};
+  const [whole, frac] = n.toFixed(digits).split('.')
+  return whole.replace(/\B(?=(\d{3})+$)/g, ',') + (frac ? `.${frac}` : '')
+}

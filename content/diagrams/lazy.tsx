@@ -3,10 +3,10 @@
 // A lesson imports a figure from here, under the figure's own name, instead of from the
 // figure's file, and uses it the same way. While it loads, a muted line holds roughly the
 // figure's height, so the text below does not jump.
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react'
 
 export function lazyFigure(load: () => Promise<ComponentType>, minHeight: string) {
-  const Figure = lazy(() => load().then((component) => ({ default: component })));
+  const Figure = lazy(() => load().then((component) => ({ default: component })))
   return function LazyFigure() {
     return (
       <Suspense
@@ -18,29 +18,44 @@ export function lazyFigure(load: () => Promise<ComponentType>, minHeight: string
       >
         <Figure />
       </Suspense>
-    );
-  };
+    )
+  }
 }
 
 // Lesson 3, the execution environment
-export const ExecutionEnvironment = lazyFigure(() => import('./ExecutionEnvironment').then((m) => m.ExecutionEnvironment), '14rem');
-export const LifecycleSimulator = lazyFigure(() => import('./LifecycleSimulator').then((m) => m.LifecycleSimulator), '14rem');
+export const ExecutionEnvironment = lazyFigure(
+  () => import('./ExecutionEnvironment').then((m) => m.ExecutionEnvironment),
+  '14rem',
+)
+export const LifecycleSimulator = lazyFigure(
+  () => import('./LifecycleSimulator').then((m) => m.LifecycleSimulator),
+  '14rem',
+)
 // Lesson 4, permissions
-export const WhoCanCall = lazyFigure(() => import('./WhoCanCall').then((m) => m.WhoCanCall), '14rem');
-export const VpcAccess = lazyFigure(() => import('./VpcAccess').then((m) => m.VpcAccess), '14rem');
+export const WhoCanCall = lazyFigure(() => import('./WhoCanCall').then((m) => m.WhoCanCall), '14rem')
+export const VpcAccess = lazyFigure(() => import('./VpcAccess').then((m) => m.VpcAccess), '14rem')
 // Lesson 5, authoring functions
-export const HandlerAnatomy = lazyFigure(() => import('./HandlerAnatomy').then((m) => m.HandlerAnatomy), '34rem');
-export const SamTransform = lazyFigure(() => import('./SamTransform').then((m) => m.SamTransform), '16rem');
-export const SamPipeline = lazyFigure(() => import('./SamPipeline').then((m) => m.SamPipeline), '30rem');
+export const HandlerAnatomy = lazyFigure(() => import('./HandlerAnatomy').then((m) => m.HandlerAnatomy), '34rem')
+export const SamTransform = lazyFigure(() => import('./SamTransform').then((m) => m.SamTransform), '16rem')
+export const SamPipeline = lazyFigure(() => import('./SamPipeline').then((m) => m.SamPipeline), '30rem')
 // Lesson 6, configuring functions
-export const MemoryPowerTuner = lazyFigure(() => import('./MemoryPowerTuner').then((m) => m.MemoryPowerTuner), '12rem');
-export const ConcurrencyPool = lazyFigure(() => import('./ConcurrencyPool').then((m) => m.ConcurrencyPool), '12rem');
-export const ConcurrencySimulator = lazyFigure(() => import('./ConcurrencySimulator').then((m) => m.ConcurrencySimulator), '12rem');
+export const MemoryPowerTuner = lazyFigure(() => import('./MemoryPowerTuner').then((m) => m.MemoryPowerTuner), '12rem')
+export const ConcurrencyPool = lazyFigure(() => import('./ConcurrencyPool').then((m) => m.ConcurrencyPool), '12rem')
+export const ConcurrencySimulator = lazyFigure(
+  () => import('./ConcurrencySimulator').then((m) => m.ConcurrencySimulator),
+  '12rem',
+)
 // Lesson 7, deploying and testing
-export const VersionsAliases = lazyFigure(() => import('./VersionsAliases').then((m) => m.VersionsAliases), '12rem');
-export const WeightedAliasRouter = lazyFigure(() => import('./WeightedAliasRouter').then((m) => m.WeightedAliasRouter), '12rem');
-export const TrafficShiftTimeline = lazyFigure(() => import('./TrafficShiftTimeline').then((m) => m.TrafficShiftTimeline), '12rem');
+export const VersionsAliases = lazyFigure(() => import('./VersionsAliases').then((m) => m.VersionsAliases), '12rem')
+export const WeightedAliasRouter = lazyFigure(
+  () => import('./WeightedAliasRouter').then((m) => m.WeightedAliasRouter),
+  '12rem',
+)
+export const TrafficShiftTimeline = lazyFigure(
+  () => import('./TrafficShiftTimeline').then((m) => m.TrafficShiftTimeline),
+  '12rem',
+)
 // Lesson 8, monitoring and troubleshooting
-export const ReportLineExplorer = lazyFigure(() => import('./ReportLineExplorerView').then((m) => m.default), '22rem');
-export const TraceWaterfall = lazyFigure(() => import('./TraceWaterfallView').then((m) => m.default), '14rem');
-export const MetricDashboard = lazyFigure(() => import('./MetricDashboardCharts').then((m) => m.default), '24rem');
+export const ReportLineExplorer = lazyFigure(() => import('./ReportLineExplorerView').then((m) => m.default), '22rem')
+export const TraceWaterfall = lazyFigure(() => import('./TraceWaterfallView').then((m) => m.default), '14rem')
+export const MetricDashboard = lazyFigure(() => import('./MetricDashboardCharts').then((m) => m.default), '24rem')

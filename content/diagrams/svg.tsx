@@ -1,6 +1,6 @@
 // Small drawing helpers shared by the course diagrams.
 // Diagrams may import React only, so everything they share lives here, next to them.
-import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react'
 
 /** Colour tokens from the theme. Diagrams use nothing else for colour. */
 export const c = {
@@ -20,9 +20,9 @@ export const c = {
   redSoft: 'var(--lf-red-soft)',
   purple: 'var(--lf-purple)',
   purpleSoft: 'var(--lf-purple-soft)',
-} as const;
+} as const
 
-export type Tone = 'neutral' | 'accent' | 'blue' | 'green' | 'red' | 'purple';
+export type Tone = 'neutral' | 'accent' | 'blue' | 'green' | 'red' | 'purple'
 
 export const tones: Record<Tone, { fill: string; stroke: string }> = {
   neutral: { fill: c.surface, stroke: c.border },
@@ -31,32 +31,30 @@ export const tones: Record<Tone, { fill: string; stroke: string }> = {
   green: { fill: c.greenSoft, stroke: c.green },
   red: { fill: c.redSoft, stroke: c.red },
   purple: { fill: c.purpleSoft, stroke: c.purple },
-};
+}
 
 /**
  * Measures the width of the element the diagram is drawn in, so a diagram can
  * switch to a stacked layout on a phone instead of shrinking its text.
  */
 export function useNarrow<T extends HTMLElement>(breakpoint = 560) {
-  const ref = useRef<T>(null);
-  const [narrow, setNarrow] = useState(
-    () => typeof window !== 'undefined' && window.innerWidth < breakpoint,
-  );
+  const ref = useRef<T>(null)
+  const [narrow, setNarrow] = useState(() => typeof window !== 'undefined' && window.innerWidth < breakpoint)
   useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
+    const el = ref.current
+    if (!el) return
     const measure = (w: number) => {
-      if (w > 0) setNarrow(w < breakpoint);
-    };
-    measure(el.getBoundingClientRect().width);
-    if (typeof ResizeObserver === 'undefined') return;
+      if (w > 0) setNarrow(w < breakpoint)
+    }
+    measure(el.getBoundingClientRect().width)
+    if (typeof ResizeObserver === 'undefined') return
     const ro = new ResizeObserver((entries) => {
-      for (const e of entries) measure(e.contentRect.width);
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [breakpoint]);
-  return [ref, narrow] as const;
+      for (const e of entries) measure(e.contentRect.width)
+    })
+    ro.observe(el)
+    return () => ro.disconnect()
+  }, [breakpoint])
+  return [ref, narrow] as const
 }
 
 export const svgStyle: CSSProperties = {
@@ -64,7 +62,7 @@ export const svgStyle: CSSProperties = {
   width: '100%',
   height: 'auto',
   fontFamily: 'inherit',
-};
+}
 
 /** Multi-line text, centred on x by default. Each string is one line. */
 export function Lines({
@@ -77,29 +75,24 @@ export function Lines({
   anchor = 'middle',
   lineHeight = 1.3,
 }: {
-  x: number;
-  y: number;
-  lines: string[];
-  size?: number;
-  weight?: number;
-  color?: string;
-  anchor?: 'start' | 'middle' | 'end';
-  lineHeight?: number;
+  x: number
+  y: number
+  lines: string[]
+  size?: number
+  weight?: number
+  color?: string
+  anchor?: 'start' | 'middle' | 'end'
+  lineHeight?: number
 }) {
   return (
-    <text
-      x={x}
-      y={y}
-      textAnchor={anchor}
-      style={{ fill: color, fontSize: size, fontWeight: weight }}
-    >
+    <text x={x} y={y} textAnchor={anchor} style={{ fill: color, fontSize: size, fontWeight: weight }}>
       {lines.map((line, i) => (
         <tspan key={i} x={x} dy={i === 0 ? 0 : size * lineHeight}>
           {line}
         </tspan>
       ))}
     </text>
-  );
+  )
 }
 
 /** A rounded box with a bold title and optional smaller lines under it, centred. */
@@ -117,25 +110,25 @@ export function Box({
   strokeWidth = 1.5,
   children,
 }: {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  title?: string | string[];
-  lines?: string[];
-  tone?: Tone;
-  titleSize?: number;
-  size?: number;
-  dashed?: boolean;
-  strokeWidth?: number;
-  children?: ReactNode;
+  x: number
+  y: number
+  w: number
+  h: number
+  title?: string | string[]
+  lines?: string[]
+  tone?: Tone
+  titleSize?: number
+  size?: number
+  dashed?: boolean
+  strokeWidth?: number
+  children?: ReactNode
 }) {
-  const t = tones[tone];
-  const titleLines = title === undefined ? [] : Array.isArray(title) ? title : [title];
-  const titleH = titleLines.length * titleSize * 1.25;
-  const bodyH = lines.length * size * 1.3;
-  const total = titleH + (lines.length ? 4 : 0) + bodyH;
-  const top = y + (h - total) / 2 + titleSize * 0.9;
+  const t = tones[tone]
+  const titleLines = title === undefined ? [] : Array.isArray(title) ? title : [title]
+  const titleH = titleLines.length * titleSize * 1.25
+  const bodyH = lines.length * size * 1.3
+  const total = titleH + (lines.length ? 4 : 0) + bodyH
+  const top = y + (h - total) / 2 + titleSize * 0.9
   return (
     <g>
       <rect
@@ -165,24 +158,16 @@ export function Box({
       )}
       {children}
     </g>
-  );
+  )
 }
 
 /** Arrow-head marker; give each SVG its own id (useId) so pages with many diagrams stay valid. */
 export function ArrowMarker({ id, color = c.muted }: { id: string; color?: string }) {
   return (
-    <marker
-      id={id}
-      viewBox="0 0 10 10"
-      refX="9"
-      refY="5"
-      markerWidth="7"
-      markerHeight="7"
-      orient="auto-start-reverse"
-    >
+    <marker id={id} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
       <path d="M0,0 L10,5 L0,10 z" style={{ fill: color }} />
     </marker>
-  );
+  )
 }
 
 /** A straight or elbowed arrow through the given points. */
@@ -194,14 +179,14 @@ export function Arrow({
   dashed = false,
   both = false,
 }: {
-  points: Array<[number, number]>;
-  marker: string;
-  color?: string;
-  width?: number;
-  dashed?: boolean;
-  both?: boolean;
+  points: Array<[number, number]>
+  marker: string
+  color?: string
+  width?: number
+  dashed?: boolean
+  both?: boolean
 }) {
-  const d = points.map(([px, py], i) => `${i === 0 ? 'M' : 'L'}${px},${py}`).join(' ');
+  const d = points.map(([px, py], i) => `${i === 0 ? 'M' : 'L'}${px},${py}`).join(' ')
   return (
     <path
       d={d}
@@ -214,7 +199,7 @@ export function Arrow({
         strokeDasharray: dashed ? '5 4' : undefined,
       }}
     />
-  );
+  )
 }
 
 /** A small label with a background pill, handy on top of arrows. */
@@ -226,16 +211,16 @@ export function Tag({
   size = 12,
   anchor = 'middle',
 }: {
-  x: number;
-  y: number;
-  text: string;
-  tone?: Tone;
-  size?: number;
-  anchor?: 'start' | 'middle' | 'end';
+  x: number
+  y: number
+  text: string
+  tone?: Tone
+  size?: number
+  anchor?: 'start' | 'middle' | 'end'
 }) {
-  const w = text.length * size * 0.56 + 14;
-  const left = anchor === 'middle' ? x - w / 2 : anchor === 'start' ? x : x - w;
-  const t = tones[tone];
+  const w = text.length * size * 0.56 + 14
+  const left = anchor === 'middle' ? x - w / 2 : anchor === 'start' ? x : x - w
+  const t = tones[tone]
   return (
     <g>
       <rect
@@ -246,14 +231,9 @@ export function Tag({
         rx={size * 0.75}
         style={{ fill: tone === 'neutral' ? c.bg : t.fill, stroke: t.stroke, strokeWidth: 1 }}
       />
-      <text
-        x={left + w / 2}
-        y={y + size * 0.05}
-        textAnchor="middle"
-        style={{ fill: c.text, fontSize: size }}
-      >
+      <text x={left + w / 2} y={y + size * 0.05} textAnchor="middle" style={{ fill: c.text, fontSize: size }}>
         {text}
       </text>
     </g>
-  );
+  )
 }

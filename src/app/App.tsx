@@ -11,7 +11,9 @@ const LessonPage = lazy(() => import('./pages/LessonPage.tsx').then((m) => ({ de
 const ProgressPage = lazy(() => import('./pages/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })))
 const AssessmentPage = lazy(() => import('../quiz/AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })))
 const EmbedCheckPage = lazy(() => import('../embed/EmbedCheckPage.tsx').then((m) => ({ default: m.EmbedCheckPage })))
-const PlaygroundPage = lazy(() => import('../playground/PlaygroundPage.tsx').then((m) => ({ default: m.PlaygroundPage })))
+const PlaygroundPage = lazy(() =>
+  import('../playground/PlaygroundPage.tsx').then((m) => ({ default: m.PlaygroundPage })),
+)
 const EmbedLabPage = lazy(() => import('../embed/EmbedLabPage.tsx').then((m) => ({ default: m.EmbedLabPage })))
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })))
 
@@ -20,8 +22,22 @@ export function App() {
     <HashRouter>
       <Routes>
         {/* Embeds: minimal chrome, for iframes (docs/embedding.md). */}
-        <Route path="embed/check/:id" element={<Suspense fallback={null}><EmbedCheckPage /></Suspense>} />
-        <Route path="embed/lab/:id" element={<Suspense fallback={null}><EmbedLabPage /></Suspense>} />
+        <Route
+          path="embed/check/:id"
+          element={
+            <Suspense fallback={null}>
+              <EmbedCheckPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="embed/lab/:id"
+          element={
+            <Suspense fallback={null}>
+              <EmbedLabPage />
+            </Suspense>
+          }
+        />
         <Route element={<Shell />}>
           <Route index element={<HomePage />} />
           <Route path="lessons/:slug" element={<LessonPage />} />

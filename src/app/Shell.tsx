@@ -24,12 +24,16 @@ export function Shell() {
 
   return (
     <div className="app">
-      <a className="skip-link" href="#main" onClick={(e) => {
-        // With a hash router, a plain #main link would change the route: focus instead.
-        e.preventDefault()
-        mainRef.current?.focus()
-        mainRef.current?.scrollIntoView()
-      }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // With a hash router, a plain #main link would change the route: focus instead.
+          e.preventDefault()
+          mainRef.current?.focus()
+          mainRef.current?.scrollIntoView()
+        }}
+      >
         Skip to content
       </a>
       <header className="site-header">
@@ -68,7 +72,8 @@ export function Shell() {
             <strong>Lambda Foundations</strong> runs entirely in your browser. Your progress stays on this device.
           </p>
           <p className="muted">
-            Not affiliated with Amazon Web Services. AWS and AWS Lambda are trademarks of Amazon.com, Inc. or its affiliates.
+            Not affiliated with Amazon Web Services. AWS and AWS Lambda are trademarks of Amazon.com, Inc. or its
+            affiliates.
           </p>
         </div>
       </footer>
@@ -92,7 +97,9 @@ function LoadNotice() {
               <li key={i}>{i}</li>
             ))}
           </ul>
-          <p className="muted">Everything else was kept. You can review it on the <Link to="/progress">progress page</Link>.</p>
+          <p className="muted">
+            Everything else was kept. You can review it on the <Link to="/progress">progress page</Link>.
+          </p>
         </div>
         <button type="button" className="icon-btn" onClick={dismiss} aria-label="Dismiss this notice">
           <CloseIcon />

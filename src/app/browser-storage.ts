@@ -46,7 +46,8 @@ export function repairAfterLoad(
     const raw = options.lastRaw()
     if (raw !== null) {
       try {
-        if (options.storage.getItem(options.backupKey) === null) options.storage.setItem(options.backupKey, raw.slice(0, options.maxChars))
+        if (options.storage.getItem(options.backupKey) === null)
+          options.storage.setItem(options.backupKey, raw.slice(0, options.maxChars))
       } catch {
         // Storage full or blocked: the clean record is still written below.
       }

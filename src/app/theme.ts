@@ -10,7 +10,8 @@ export type Theme = 'light' | 'dark'
 export const THEME_KEY = 'lf-theme'
 
 const listeners = new Set<() => void>()
-const media = typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null
+const media =
+  typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null
 
 function readPreference(): ThemePreference {
   try {

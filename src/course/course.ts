@@ -4,7 +4,8 @@ export const course = {
   tagline: 'Learn AWS Lambda by running it.',
   description:
     'A hands-on course on AWS Lambda that runs entirely in your browser. Read a short lesson, then see the ideas at work in a simulated Lambda execution environment: invocations, cold starts, logs and errors, with nothing to install and no AWS account needed.',
-  audience: 'For developers new to serverless, and for anyone who wants to know what Lambda really does with their code.',
+  audience:
+    'For developers new to serverless, and for anyone who wants to know what Lambda really does with their code.',
   objectives: [
     'Define AWS Lambda and describe how it runs your code',
     'Describe the benefits of serverless and identify good use cases',

@@ -2,7 +2,16 @@
  * Components available to every lesson without an import (through the MDX provider):
  * Check, Callout, Figure, LabSlot, KeyPoints, and the element overrides (links, code blocks, tables).
  */
-import { Children, isValidElement, lazy, Suspense, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import {
+  Children,
+  isValidElement,
+  lazy,
+  Suspense,
+  useRef,
+  useState,
+  type ComponentPropsWithoutRef,
+  type ReactNode,
+} from 'react'
 import { Link } from 'react-router'
 
 type CalloutKind = 'note' | 'tip' | 'warning' | 'changed'
@@ -14,25 +23,68 @@ const calloutTitles: Record<CalloutKind, string> = {
 }
 
 function CalloutIcon({ kind }: { kind: CalloutKind }) {
-  const common = { width: 20, height: 20, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 2, strokeLinecap: 'round' as const, strokeLinejoin: 'round' as const, 'aria-hidden': true, focusable: false }
+  const common = {
+    width: 20,
+    height: 20,
+    viewBox: '0 0 24 24',
+    fill: 'none',
+    stroke: 'currentColor',
+    strokeWidth: 2,
+    strokeLinecap: 'round' as const,
+    strokeLinejoin: 'round' as const,
+    'aria-hidden': true,
+    focusable: false,
+  }
   switch (kind) {
     case 'tip':
-      return <svg {...common}><path d="M9 18h6M10 21h4M12 3a6 6 0 0 0-3.5 10.9c.6.5 1 1.2 1 2.1h5c0-.9.4-1.6 1-2.1A6 6 0 0 0 12 3z" /></svg>
+      return (
+        <svg {...common}>
+          <path d="M9 18h6M10 21h4M12 3a6 6 0 0 0-3.5 10.9c.6.5 1 1.2 1 2.1h5c0-.9.4-1.6 1-2.1A6 6 0 0 0 12 3z" />
+        </svg>
+      )
     case 'warning':
-      return <svg {...common}><path d="M12 3 2 20h20L12 3z" /><path d="M12 10v4M12 17.5v.01" /></svg>
+      return (
+        <svg {...common}>
+          <path d="M12 3 2 20h20L12 3z" />
+          <path d="M12 10v4M12 17.5v.01" />
+        </svg>
+      )
     case 'changed':
-      return <svg {...common}><path d="M20 11a8 8 0 0 0-14.9-3.5M4 4v4h4M4 13a8 8 0 0 0 14.9 3.5M20 20v-4h-4" /></svg>
+      return (
+        <svg {...common}>
+          <path d="M20 11a8 8 0 0 0-14.9-3.5M4 4v4h4M4 13a8 8 0 0 0 14.9 3.5M20 20v-4h-4" />
+        </svg>
+      )
     default:
-      return <svg {...common}><circle cx="12" cy="12" r="9" /><path d="M12 11v6M12 7.5v.01" /></svg>
+      return (
+        <svg {...common}>
+          <circle cx="12" cy="12" r="9" />
+          <path d="M12 11v6M12 7.5v.01" />
+        </svg>
+      )
   }
 }
 
-export function Callout({ kind = 'note', title, children }: { kind?: CalloutKind; title?: string; children?: ReactNode }) {
+export function Callout({
+  kind = 'note',
+  title,
+  children,
+}: {
+  kind?: CalloutKind
+  title?: string
+  children?: ReactNode
+}) {
   const k: CalloutKind = kind in calloutTitles ? kind : 'note'
   return (
-    <div className={`callout callout-${k}`} role="note" aria-label={title ? `${calloutTitles[k]}: ${title}` : calloutTitles[k]}>
+    <div
+      className={`callout callout-${k}`}
+      role="note"
+      aria-label={title ? `${calloutTitles[k]}: ${title}` : calloutTitles[k]}
+    >
       <div className="callout-head">
-        <span className="callout-icon"><CalloutIcon kind={k} /></span>
+        <span className="callout-icon">
+          <CalloutIcon kind={k} />
+        </span>
         <span className="callout-kind">{calloutTitles[k]}</span>
         {title && <span className="callout-title">{title}</span>}
       </div>
@@ -55,7 +107,20 @@ export function LabSlot({ title, children }: { title?: string; children?: ReactN
     <section className="lab-slot" aria-label={`Hands-on lab${title ? `: ${title}` : ''}`}>
       <div className="lab-slot-head">
         <span className="lab-slot-icon" aria-hidden="true">
-          <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" focusable="false"><path d="M9 3h6M10 3v6L4.5 18.5A1.7 1.7 0 0 0 6 21h12a1.7 1.7 0 0 0 1.5-2.5L14 9V3" /><path d="M7 15h10" /></svg>
+          <svg
+            width="20"
+            height="20"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+            focusable="false"
+          >
+            <path d="M9 3h6M10 3v6L4.5 18.5A1.7 1.7 0 0 0 6 21h12a1.7 1.7 0 0 0 1.5-2.5L14 9V3" />
+            <path d="M7 15h10" />
+          </svg>
         </span>
         <div>
           <p className="lab-slot-kicker">Hands-on lab · coming soon</p>
@@ -63,7 +128,10 @@ export function LabSlot({ title, children }: { title?: string; children?: ReactN
         </div>
       </div>
       <div className="lab-slot-body">{children}</div>
-      <p className="lab-slot-note">This lab will run here, in a simulated Lambda environment in your browser, once the playground arrives. For now, read what it will cover.</p>
+      <p className="lab-slot-note">
+        This lab will run here, in a simulated Lambda environment in your browser, once the playground arrives. For now,
+        read what it will cover.
+      </p>
     </section>
   )
 }
@@ -86,26 +154,69 @@ export function lessonHref(href: string): string | null {
 
 function A({ href = '', children, ...rest }: ComponentPropsWithoutRef<'a'>) {
   const internal = lessonHref(href)
-  if (internal) return <Link to={internal} {...rest}>{children}</Link>
+  if (internal)
+    return (
+      <Link to={internal} {...rest}>
+        {children}
+      </Link>
+    )
   if (href.startsWith('#') && href.length > 1) {
-    return <Link to={{ search: `?section=${encodeURIComponent(href.slice(1))}` }} {...rest}>{children}</Link>
+    return (
+      <Link to={{ search: `?section=${encodeURIComponent(href.slice(1))}` }} {...rest}>
+        {children}
+      </Link>
+    )
   }
   if (/^https?:\/\//.test(href)) {
     return (
       <a href={href} target="_blank" rel="noopener noreferrer" className="external-link" {...rest}>
         {children}
         <span className="sr-only"> (opens in a new tab)</span>
-        <svg className="external-icon" width="12" height="12" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false"><path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" /></svg>
+        <svg
+          className="external-icon"
+          width="12"
+          height="12"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2.4"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          aria-hidden="true"
+          focusable="false"
+        >
+          <path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />
+        </svg>
       </a>
     )
   }
-  return <a href={href} {...rest}>{children}</a>
+  return (
+    <a href={href} {...rest}>
+      {children}
+    </a>
+  )
 }
 
 const languageNames: Record<string, string> = {
-  javascript: 'JavaScript', js: 'JavaScript', mjs: 'JavaScript', typescript: 'TypeScript', ts: 'TypeScript',
-  jsx: 'JSX', tsx: 'TSX', json: 'JSON', yaml: 'YAML', yml: 'YAML', bash: 'Shell', sh: 'Shell', shell: 'Shell',
-  shellscript: 'Shell', console: 'Shell', text: 'Text', txt: 'Text', diff: 'Diff', ini: 'INI',
+  javascript: 'JavaScript',
+  js: 'JavaScript',
+  mjs: 'JavaScript',
+  typescript: 'TypeScript',
+  ts: 'TypeScript',
+  jsx: 'JSX',
+  tsx: 'TSX',
+  json: 'JSON',
+  yaml: 'YAML',
+  yml: 'YAML',
+  bash: 'Shell',
+  sh: 'Shell',
+  shell: 'Shell',
+  shellscript: 'Shell',
+  console: 'Shell',
+  text: 'Text',
+  txt: 'Text',
+  diff: 'Diff',
+  ini: 'INI',
 }
 
 function textOf(node: ReactNode): string {
@@ -139,7 +250,12 @@ function CodeBlock({ lang = 'text', html }: { lang?: string; html: string }) {
     <div className="code-block">
       <div className="code-block-head">
         <span className="code-block-lang">{label}</span>
-        <button type="button" className="code-copy" onClick={copy} aria-label={copied ? 'Copied' : `Copy ${label} code`}>
+        <button
+          type="button"
+          className="code-copy"
+          onClick={copy}
+          aria-label={copied ? 'Copied' : `Copy ${label} code`}
+        >
           {copied ? 'Copied' : 'Copy'}
         </button>
       </div>

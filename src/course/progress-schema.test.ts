@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { buildExport, EXPORT_FORMAT, migrateProgress, parseImport, PROGRESS_VERSION, sanitizeProgress } from './progress-schema.ts'
+import {
+  buildExport,
+  EXPORT_FORMAT,
+  migrateProgress,
+  parseImport,
+  PROGRESS_VERSION,
+  sanitizeProgress,
+} from './progress-schema.ts'
 
 const T = '2026-03-04T05:06:07.000Z'
 const data = {
@@ -13,7 +20,9 @@ const data = {
     'invocation-models': { attempts: 1, lastAt: T, lastScore: 0.5, passedAt: null, answer: [0, 2] },
   },
   labs: { 'first-handler': { attempts: 3, lastAt: T, passedAt: T } },
-  assessment: [{ at: T, points: 20, max: 30, perLesson: { intro: { points: 4, max: 5 } }, wrong: ['invocation-models'] }],
+  assessment: [
+    { at: T, points: 20, max: 30, perLesson: { intro: { points: 4, max: 5 } }, wrong: ['invocation-models'] },
+  ],
   seed: 'abcdef0123456789',
 }
 const empty = { lessons: {}, lastLocation: null, checks: {}, labs: {}, assessment: [], seed: null }
@@ -26,7 +35,9 @@ describe('sanitizeProgress', () => {
     expect(sanitizeProgress({})).toEqual({ data: empty, issues: [], invalidParts: [] })
   })
   it('rejects impossible timestamps', () => {
-    const r = sanitizeProgress({ lessons: { intro: { firstVisitedAt: '2026-13-45T99:00:00Z', lastVisitedAt: T, completedAt: null } } })
+    const r = sanitizeProgress({
+      lessons: { intro: { firstVisitedAt: '2026-13-45T99:00:00Z', lastVisitedAt: T, completedAt: null } },
+    })
     expect(r.data.lessons).toEqual({})
     expect(r.invalidParts).toEqual(['1 lesson entry'])
   })
@@ -44,7 +55,10 @@ describe('migrateProgress', () => {
     expect(migrateProgress(data, PROGRESS_VERSION)).toEqual({ state: data, issues: [] })
   })
   it('turns a v1 record into one that validates', () => {
-    const m = migrateProgress({ visited: ['intro'], completed: ['intro'], lastLesson: 'intro', updatedAt: Date.UTC(2026, 1, 1) }, 1)
+    const m = migrateProgress(
+      { visited: ['intro'], completed: ['intro'], lastLesson: 'intro', updatedAt: Date.UTC(2026, 1, 1) },
+      1,
+    )
     const r = sanitizeProgress(m.state)
     expect(r.issues).toEqual([])
     expect(r.data.lessons.intro.completedAt).toBe('2026-02-01T00:00:00.000Z')
@@ -66,7 +80,13 @@ describe('export and import', () => {
     expect(r).toEqual({ ok: true, data, lessonCount: 2, checkCount: 2, attemptCount: 1 })
   })
   it('imports an older export after migrating it', () => {
-    const r = parseImport(JSON.stringify({ format: EXPORT_FORMAT, version: 1, progress: { visited: ['intro'], completed: [], lastLesson: null, updatedAt: 0 } }))
+    const r = parseImport(
+      JSON.stringify({
+        format: EXPORT_FORMAT,
+        version: 1,
+        progress: { visited: ['intro'], completed: [], lastLesson: null, updatedAt: 0 },
+      }),
+    )
     expect(r.ok).toBe(true)
     if (r.ok) expect(Object.keys(r.data.lessons)).toEqual(['intro'])
   })
@@ -76,16 +96,28 @@ describe('export and import', () => {
     ['foreign JSON', '{"a":1}', /not a Lambda Foundations progress export/],
     ['a JSON array', '[]', /not a Lambda Foundations progress export/],
     ['missing version', JSON.stringify({ format: EXPORT_FORMAT, progress: data }), /no valid version/],
-    ['newer version', JSON.stringify({ format: EXPORT_FORMAT, version: PROGRESS_VERSION + 1, progress: data }), /newer version/],
+    [
+      'newer version',
+      JSON.stringify({ format: EXPORT_FORMAT, version: PROGRESS_VERSION + 1, progress: data }),
+      /newer version/,
+    ],
     ['no progress', JSON.stringify({ format: EXPORT_FORMAT, version: PROGRESS_VERSION }), /no progress/],
     [
       'a damaged lesson',
-      JSON.stringify({ format: EXPORT_FORMAT, version: PROGRESS_VERSION, progress: { lessons: { intro: { firstVisitedAt: 'x' } } } }),
+      JSON.stringify({
+        format: EXPORT_FORMAT,
+        version: PROGRESS_VERSION,
+        progress: { lessons: { intro: { firstVisitedAt: 'x' } } },
+      }),
       /damaged \(unreadable: 1 lesson entry\)/,
     ],
     [
       'a damaged location',
-      JSON.stringify({ format: EXPORT_FORMAT, version: PROGRESS_VERSION, progress: { lessons: {}, lastLocation: { slug: 5 } } }),
+      JSON.stringify({
+        format: EXPORT_FORMAT,
+        version: PROGRESS_VERSION,
+        progress: { lessons: {}, lastLocation: { slug: 5 } },
+      }),
       /where you left off/,
     ],
   ]
@@ -128,12 +160,17 @@ describe('version 3: checks, labs, assessment, seed', () => {
     expect(r.invalidParts).toContain('your knowledge-check results')
   })
   it('drops impossible assessment attempts', () => {
-    const r = sanitizeProgress({ assessment: [data.assessment[0], { at: T, points: 40, max: 30, perLesson: {}, wrong: [] }, 'x'] })
+    const r = sanitizeProgress({
+      assessment: [data.assessment[0], { at: T, points: 40, max: 30, perLesson: {}, wrong: [] }, 'x'],
+    })
     expect(r.data.assessment).toHaveLength(1)
     expect(r.issues).toEqual(['2 self-assessment attempts were unreadable, so they were removed.'])
   })
   it('refuses an import with a damaged assessment, changing nothing', () => {
-    const file = JSON.stringify({ ...buildExport(data as never, new Date(T)), progress: { ...data, assessment: [{ at: 'x' }] } })
+    const file = JSON.stringify({
+      ...buildExport(data as never, new Date(T)),
+      progress: { ...data, assessment: [{ at: 'x' }] },
+    })
     const r = parseImport(file)
     expect(r.ok).toBe(false)
   })

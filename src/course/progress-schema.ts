@@ -103,7 +103,8 @@ function checkProgress(v: unknown): CheckProgress | null {
   if (passedAt !== null && passedAt !== undefined && !isTimestamp(passedAt)) return null
   let ans: number[] | null = null
   if (answer !== null && answer !== undefined) {
-    if (!Array.isArray(answer) || answer.length > 20 || !answer.every((n) => Number.isInteger(n) && n >= -1 && n < 20)) return null
+    if (!Array.isArray(answer) || answer.length > 20 || !answer.every((n) => Number.isInteger(n) && n >= -1 && n < 20))
+      return null
     ans = [...answer]
   }
   return { attempts, lastAt, lastScore, passedAt: passedAt ?? null, answer: ans }
@@ -120,13 +121,21 @@ function labProgress(v: unknown): LabProgress | null {
 function assessmentAttempt(v: unknown): AssessmentAttempt | null {
   if (!isPlainObject(v)) return null
   const { at, points, max, perLesson, wrong } = v
-  if (!isTimestamp(at) || typeof points !== 'number' || !Number.isFinite(points) || !isCount(max, 10_000) || max === 0) return null
+  if (!isTimestamp(at) || typeof points !== 'number' || !Number.isFinite(points) || !isCount(max, 10_000) || max === 0)
+    return null
   if (points < 0 || points > max) return null
   if (!isPlainObject(perLesson) || !Array.isArray(wrong) || wrong.length > 500 || !wrong.every(isItemId)) return null
   const per: Record<string, { points: number; max: number }> = {}
   for (const [slug, p] of Object.entries(perLesson)) {
     if (!isSlug(slug) || !isPlainObject(p)) return null
-    if (typeof p.points !== 'number' || !Number.isFinite(p.points) || !isCount(p.max, 10_000) || p.points < 0 || p.points > p.max) return null
+    if (
+      typeof p.points !== 'number' ||
+      !Number.isFinite(p.points) ||
+      !isCount(p.max, 10_000) ||
+      p.points < 0 ||
+      p.points > p.max
+    )
+      return null
     per[slug] = { points: p.points, max: p.max }
   }
   return { at, points, max, perLesson: per, wrong: [...wrong] }
@@ -157,7 +166,9 @@ function keyedRecord<T>(
     } else dropped++
   }
   if (dropped > 0) {
-    issues.push(`${dropped} ${dropped === 1 ? what.one : what.many} ${dropped === 1 ? 'was' : 'were'} unreadable, so ${dropped === 1 ? 'it was' : 'they were'} reset.`)
+    issues.push(
+      `${dropped} ${dropped === 1 ? what.one : what.many} ${dropped === 1 ? 'was' : 'were'} unreadable, so ${dropped === 1 ? 'it was' : 'they were'} reset.`,
+    )
     invalidParts.push(`${dropped} ${dropped === 1 ? what.one : what.many}`)
   }
   return out
@@ -246,7 +257,12 @@ export function sanitizeProgress(value: unknown): SanitizeResult {
   // lastLocation
   const loc = value.lastLocation
   if (loc !== undefined && loc !== null) {
-    if (isPlainObject(loc) && isSlug(loc.slug) && isTimestamp(loc.at) && (loc.section === null || loc.section === undefined || isSection(loc.section))) {
+    if (
+      isPlainObject(loc) &&
+      isSlug(loc.slug) &&
+      isTimestamp(loc.at) &&
+      (loc.section === null || loc.section === undefined || isSection(loc.section))
+    ) {
       data.lastLocation = { slug: loc.slug, section: loc.section ?? null, at: loc.at }
     } else {
       issues.push('Where you left off was unreadable, so it was reset.')
@@ -254,8 +270,20 @@ export function sanitizeProgress(value: unknown): SanitizeResult {
     }
   }
 
-  data.checks = keyedRecord(value.checks, checkProgress, { one: 'knowledge-check result', many: 'knowledge-check results', whole: 'Your knowledge-check results' }, issues, invalidParts)
-  data.labs = keyedRecord(value.labs, labProgress, { one: 'lab result', many: 'lab results', whole: 'Your lab results' }, issues, invalidParts)
+  data.checks = keyedRecord(
+    value.checks,
+    checkProgress,
+    { one: 'knowledge-check result', many: 'knowledge-check results', whole: 'Your knowledge-check results' },
+    issues,
+    invalidParts,
+  )
+  data.labs = keyedRecord(
+    value.labs,
+    labProgress,
+    { one: 'lab result', many: 'lab results', whole: 'Your lab results' },
+    issues,
+    invalidParts,
+  )
 
   const attempts = value.assessment
   if (attempts !== undefined) {
@@ -266,7 +294,9 @@ export function sanitizeProgress(value: unknown): SanitizeResult {
       const kept = attempts.map(assessmentAttempt).filter((a): a is AssessmentAttempt => a !== null)
       const dropped = attempts.length - kept.length
       if (dropped > 0) {
-        issues.push(`${dropped} self-assessment ${dropped === 1 ? 'attempt was' : 'attempts were'} unreadable, so ${dropped === 1 ? 'it was' : 'they were'} removed.`)
+        issues.push(
+          `${dropped} self-assessment ${dropped === 1 ? 'attempt was' : 'attempts were'} unreadable, so ${dropped === 1 ? 'it was' : 'they were'} removed.`,
+        )
         invalidParts.push(`${dropped} self-assessment ${dropped === 1 ? 'attempt' : 'attempts'}`)
       }
       data.assessment = kept.slice(-MAX_ATTEMPTS)
@@ -351,17 +381,26 @@ export function migrateProgress(state: unknown, fromVersion: number): MigrateRes
     // Saved by a newer release: keep what this version understands.
     return {
       state,
-      issues: ['Your saved progress was written by a newer version of the course; parts this version does not understand were set aside.'],
+      issues: [
+        'Your saved progress was written by a newer version of the course; parts this version does not understand were set aside.',
+      ],
     }
   }
   let s = state
   for (let v = fromVersion; v < PROGRESS_VERSION; v++) {
     const step = migrations[v]
-    if (!step) return { state: undefined, issues: [`Your saved progress (version ${fromVersion}) could not be upgraded, so it was reset.`] }
+    if (!step)
+      return {
+        state: undefined,
+        issues: [`Your saved progress (version ${fromVersion}) could not be upgraded, so it was reset.`],
+      }
     try {
       s = step(s)
     } catch {
-      return { state: undefined, issues: [`Your saved progress (version ${fromVersion}) could not be upgraded, so it was reset.`] }
+      return {
+        state: undefined,
+        issues: [`Your saved progress (version ${fromVersion}) could not be upgraded, so it was reset.`],
+      }
     }
   }
   return { state: s, issues: [] }
@@ -382,7 +421,9 @@ export function buildExport(data: ProgressData, now: Date = new Date()): Progres
   return { format: EXPORT_FORMAT, version: PROGRESS_VERSION, exportedAt: now.toISOString(), progress: data }
 }
 
-export type ImportResult = { ok: true; data: ProgressData; lessonCount: number; checkCount: number; attemptCount: number } | { ok: false; error: string }
+export type ImportResult =
+  | { ok: true; data: ProgressData; lessonCount: number; checkCount: number; attemptCount: number }
+  | { ok: false; error: string }
 
 /**
  * Parses an export file. Strict: anything malformed is rejected with a clear message and
@@ -404,21 +445,30 @@ export function parseImport(text: string): ImportResult {
     return { ok: false, error: 'This progress export has no valid version number. Nothing was changed.' }
   }
   if (version > PROGRESS_VERSION) {
-    return { ok: false, error: `This progress export was made by a newer version of the course (format ${version}); this version reads up to format ${PROGRESS_VERSION}. Nothing was changed.` }
+    return {
+      ok: false,
+      error: `This progress export was made by a newer version of the course (format ${version}); this version reads up to format ${PROGRESS_VERSION}. Nothing was changed.`,
+    }
   }
   if (!isPlainObject(json.progress)) {
     return { ok: false, error: 'This progress export has no progress in it. Nothing was changed.' }
   }
   const migrated = migrateProgress(json.progress, version)
   if (migrated.state === undefined || migrated.issues.length > 0) {
-    return { ok: false, error: 'This progress export could not be upgraded to the current format. Nothing was changed.' }
+    return {
+      ok: false,
+      error: 'This progress export could not be upgraded to the current format. Nothing was changed.',
+    }
   }
   if (!isPlainObject(migrated.state)) {
     return { ok: false, error: 'This progress export has no progress in it. Nothing was changed.' }
   }
   const { data, invalidParts } = sanitizeProgress(migrated.state)
   if (invalidParts.length > 0) {
-    return { ok: false, error: `This progress export is damaged (unreadable: ${invalidParts.join('; ')}). Nothing was changed.` }
+    return {
+      ok: false,
+      error: `This progress export is damaged (unreadable: ${invalidParts.join('; ')}). Nothing was changed.`,
+    }
   }
   return {
     ok: true,

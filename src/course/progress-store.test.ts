@@ -51,7 +51,11 @@ describe('progress store: recording progress', () => {
     expect(p.firstVisitedAt).toBe('2026-11-27T12:00:00.000Z')
     expect(p.lastVisitedAt).toBe('2026-11-27T12:00:01.000Z')
     expect(p.completedAt).toBeNull()
-    expect(store.getState().lastLocation).toEqual({ slug: 'how-lambda-works', section: null, at: '2026-11-27T12:00:01.000Z' })
+    expect(store.getState().lastLocation).toEqual({
+      slug: 'how-lambda-works',
+      section: null,
+      at: '2026-11-27T12:00:01.000Z',
+    })
     const saved = storage.json()
     expect(saved.version).toBe(PROGRESS_VERSION)
     expect(saved.state.lessons['how-lambda-works'].firstVisitedAt).toBe('2026-11-27T12:00:00.000Z')
@@ -101,7 +105,14 @@ describe('progress store: recording progress', () => {
     store.getState().reset()
     expect(store.getState().lessons).toEqual({})
     expect(storage.json().state.lessons).toEqual({})
-    store.getState().replaceAll({ lessons: { x: { firstVisitedAt: T, lastVisitedAt: T, completedAt: T } }, lastLocation: null, checks: {}, labs: {}, assessment: [], seed: null })
+    store.getState().replaceAll({
+      lessons: { x: { firstVisitedAt: T, lastVisitedAt: T, completedAt: T } },
+      lastLocation: null,
+      checks: {},
+      labs: {},
+      assessment: [],
+      seed: null,
+    })
     expect(store.getState().lessons.x.completedAt).toBe(T)
   })
 })
@@ -111,15 +122,28 @@ describe('progress store: migrations', () => {
     const storage = new FakeStorage({
       [STORAGE_KEY]: JSON.stringify({
         version: 1,
-        state: { visited: ['intro', 'how-lambda-works'], completed: ['intro'], lastLesson: 'how-lambda-works', updatedAt: Date.UTC(2026, 0, 5) },
+        state: {
+          visited: ['intro', 'how-lambda-works'],
+          completed: ['intro'],
+          lastLesson: 'how-lambda-works',
+          updatedAt: Date.UTC(2026, 0, 5),
+        },
       }),
     })
     const store = make(storage)
     const s = store.getState()
     expect(s.loadIssues).toEqual([])
     expect(s.lessons).toEqual({
-      intro: { firstVisitedAt: '2026-01-05T00:00:00.000Z', lastVisitedAt: '2026-01-05T00:00:00.000Z', completedAt: '2026-01-05T00:00:00.000Z' },
-      'how-lambda-works': { firstVisitedAt: '2026-01-05T00:00:00.000Z', lastVisitedAt: '2026-01-05T00:00:00.000Z', completedAt: null },
+      intro: {
+        firstVisitedAt: '2026-01-05T00:00:00.000Z',
+        lastVisitedAt: '2026-01-05T00:00:00.000Z',
+        completedAt: '2026-01-05T00:00:00.000Z',
+      },
+      'how-lambda-works': {
+        firstVisitedAt: '2026-01-05T00:00:00.000Z',
+        lastVisitedAt: '2026-01-05T00:00:00.000Z',
+        completedAt: null,
+      },
     })
     expect(s.lastLocation).toEqual({ slug: 'how-lambda-works', section: null, at: '2026-01-05T00:00:00.000Z' })
     expect(storage.json().version).toBe(PROGRESS_VERSION)
@@ -128,7 +152,10 @@ describe('progress store: migrations', () => {
 
   it('a version-1 record with bad entries keeps the good ones and names the bad', () => {
     const storage = new FakeStorage({
-      [STORAGE_KEY]: JSON.stringify({ version: 1, state: { visited: ['intro', 'Not A Slug!', 7], completed: [], lastLesson: null, updatedAt: 'x' } }),
+      [STORAGE_KEY]: JSON.stringify({
+        version: 1,
+        state: { visited: ['intro', 'Not A Slug!', 7], completed: [], lastLesson: null, updatedAt: 'x' },
+      }),
     })
     const s = make(storage).getState()
     expect(Object.keys(s.lessons)).toEqual(['intro'])
@@ -139,7 +166,11 @@ describe('progress store: migrations', () => {
     const storage = new FakeStorage({
       [STORAGE_KEY]: JSON.stringify({
         version: PROGRESS_VERSION + 1,
-        state: { lessons: { intro: { firstVisitedAt: T, lastVisitedAt: T, completedAt: null } }, lastLocation: null, quizzes: { q1: {} } },
+        state: {
+          lessons: { intro: { firstVisitedAt: T, lastVisitedAt: T, completedAt: null } },
+          lastLocation: null,
+          quizzes: { q1: {} },
+        },
       }),
     })
     const s = make(storage).getState()
@@ -164,7 +195,11 @@ describe('progress store: recovery from corrupt, foreign or garbage storage', ()
     ['no version', JSON.stringify({ state: { lessons: {} } }), /format this course does not recognise/],
     ['a null state', JSON.stringify({ state: null, version: PROGRESS_VERSION }), /empty or damaged/],
     ['an array state', JSON.stringify({ state: [], version: PROGRESS_VERSION }), /empty or damaged/],
-    ['lessons of the wrong type', JSON.stringify({ state: { lessons: [1, 2], lastLocation: null }, version: PROGRESS_VERSION }), /list of visited and completed lessons/],
+    [
+      'lessons of the wrong type',
+      JSON.stringify({ state: { lessons: [1, 2], lastLocation: null }, version: PROGRESS_VERSION }),
+      /list of visited and completed lessons/,
+    ],
     ['binary garbage', '\u0000\u0001\uFFFD garbage', /damaged/],
   ]
   for (const [name, raw, msg] of cases) {
@@ -214,9 +249,14 @@ describe('progress store: recovery from corrupt, foreign or garbage storage', ()
 
   it('names a single bad lesson', () => {
     const storage = new FakeStorage({
-      [STORAGE_KEY]: JSON.stringify({ version: PROGRESS_VERSION, state: { lessons: { intro: { firstVisitedAt: 1 } } } }),
+      [STORAGE_KEY]: JSON.stringify({
+        version: PROGRESS_VERSION,
+        state: { lessons: { intro: { firstVisitedAt: 1 } } },
+      }),
     })
-    expect(make(storage).getState().loadIssues).toEqual(['Progress for the lesson "intro" was unreadable, so it was reset.'])
+    expect(make(storage).getState().loadIssues).toEqual([
+      'Progress for the lesson "intro" was unreadable, so it was reset.',
+    ])
   })
 
   it('does not overwrite an existing backup', () => {
@@ -300,7 +340,8 @@ describe('knowledge checks, labs and lesson completion', () => {
   })
   it('keeps at most 50 assessment attempts', () => {
     const store = make(new FakeStorage())
-    for (let i = 0; i < 55; i++) store.getState().addAssessmentAttempt({ at: T, points: i % 10, max: 10, perLesson: {}, wrong: [] })
+    for (let i = 0; i < 55; i++)
+      store.getState().addAssessmentAttempt({ at: T, points: i % 10, max: 10, perLesson: {}, wrong: [] })
     expect(store.getState().assessment).toHaveLength(50)
     expect(store.getState().assessment[49]?.points).toBe(4)
   })

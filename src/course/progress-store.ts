@@ -33,7 +33,9 @@ export interface CheckResultInput {
 
 export function requirementsMet(s: Pick<ProgressData, 'checks' | 'labs'>, req: LessonRequirements): boolean {
   if (req.checks.length === 0 && req.labs.length === 0) return false
-  return req.checks.every((id) => Boolean(s.checks[id]?.passedAt)) && req.labs.every((id) => Boolean(s.labs[id]?.passedAt))
+  return (
+    req.checks.every((id) => Boolean(s.checks[id]?.passedAt)) && req.labs.every((id) => Boolean(s.labs[id]?.passedAt))
+  )
 }
 
 function newSeed(): string {
@@ -156,97 +158,110 @@ export function createProgressStore(options: CreateProgressStoreOptions): Progre
           set({
             lessons: {
               ...state.lessons,
-              [lesson.slug]: { firstVisitedAt: prev?.firstVisitedAt ?? t, lastVisitedAt: prev?.lastVisitedAt ?? t, completedAt: t },
+              [lesson.slug]: {
+                firstVisitedAt: prev?.firstVisitedAt ?? t,
+                lastVisitedAt: prev?.lastVisitedAt ?? t,
+                completedAt: t,
+              },
             },
           })
         }
         return {
-        ...emptyProgress(),
-        loadIssues: [],
-        visitLesson(slug, section = null) {
-          if (!isSlug(slug)) return
-          const t = iso()
-          const prev: LessonProgress | undefined = get().lessons[slug]
-          set({
-            lessons: {
-              ...get().lessons,
-              [slug]: { firstVisitedAt: prev?.firstVisitedAt ?? t, lastVisitedAt: t, completedAt: prev?.completedAt ?? null },
-            },
-            lastLocation: { slug, section, at: t },
-          })
-        },
-        setLocation(slug, section) {
-          if (!isSlug(slug)) return
-          const cur = get().lastLocation
-          if (cur && cur.slug === slug && cur.section === section) return
-          set({ lastLocation: { slug, section, at: iso() } })
-        },
-        setCompleted(slug, completed) {
-          if (!isSlug(slug)) return
-          const t = iso()
-          const prev = get().lessons[slug]
-          set({
-            lessons: {
-              ...get().lessons,
-              [slug]: {
-                firstVisitedAt: prev?.firstVisitedAt ?? t,
-                lastVisitedAt: prev?.lastVisitedAt ?? t,
-                completedAt: completed ? (prev?.completedAt ?? t) : null,
+          ...emptyProgress(),
+          loadIssues: [],
+          visitLesson(slug, section = null) {
+            if (!isSlug(slug)) return
+            const t = iso()
+            const prev: LessonProgress | undefined = get().lessons[slug]
+            set({
+              lessons: {
+                ...get().lessons,
+                [slug]: {
+                  firstVisitedAt: prev?.firstVisitedAt ?? t,
+                  lastVisitedAt: t,
+                  completedAt: prev?.completedAt ?? null,
+                },
               },
-            },
-          })
-        },
-        recordCheck(id, result, lesson) {
-          if (!isItemId(id)) return
-          const t = iso()
-          const prev = get().checks[id]
-          const score = Math.min(1, Math.max(0, Number.isFinite(result.score) ? result.score : 0))
-          const checks = {
-            ...get().checks,
-            [id]: {
-              attempts: (prev?.attempts ?? 0) + 1,
-              lastAt: t,
-              lastScore: score,
-              passedAt: prev?.passedAt ?? (result.passed ? t : null),
-              answer: result.answer.slice(0, 20),
-            },
-          }
-          set({ checks })
-          if (lesson) completeIfMet(lesson)
-        },
-        recordLab(id, passed, lesson) {
-          if (!isItemId(id)) return
-          const t = iso()
-          const prev = get().labs[id]
-          set({
-            labs: {
-              ...get().labs,
-              [id]: { attempts: (prev?.attempts ?? 0) + 1, lastAt: t, passedAt: prev?.passedAt ?? (passed ? t : null) },
-            },
-          })
-          if (lesson) completeIfMet(lesson)
-        },
-        addAssessmentAttempt(attempt) {
-          set({ assessment: [...get().assessment, attempt].slice(-MAX_ATTEMPTS) })
-        },
-        ensureSeed() {
-          const cur = get().seed
-          if (cur) return cur
-          const seed = newSeed()
-          set({ seed })
-          return seed
-        },
-        replaceAll(data) {
-          const clean = sanitizeProgress(data).data
-          set({ ...clean })
-        },
-        reset() {
-          set(emptyProgress())
-        },
-        dismissLoadIssues() {
-          set({ loadIssues: [] })
-        },
-      }},
+              lastLocation: { slug, section, at: t },
+            })
+          },
+          setLocation(slug, section) {
+            if (!isSlug(slug)) return
+            const cur = get().lastLocation
+            if (cur && cur.slug === slug && cur.section === section) return
+            set({ lastLocation: { slug, section, at: iso() } })
+          },
+          setCompleted(slug, completed) {
+            if (!isSlug(slug)) return
+            const t = iso()
+            const prev = get().lessons[slug]
+            set({
+              lessons: {
+                ...get().lessons,
+                [slug]: {
+                  firstVisitedAt: prev?.firstVisitedAt ?? t,
+                  lastVisitedAt: prev?.lastVisitedAt ?? t,
+                  completedAt: completed ? (prev?.completedAt ?? t) : null,
+                },
+              },
+            })
+          },
+          recordCheck(id, result, lesson) {
+            if (!isItemId(id)) return
+            const t = iso()
+            const prev = get().checks[id]
+            const score = Math.min(1, Math.max(0, Number.isFinite(result.score) ? result.score : 0))
+            const checks = {
+              ...get().checks,
+              [id]: {
+                attempts: (prev?.attempts ?? 0) + 1,
+                lastAt: t,
+                lastScore: score,
+                passedAt: prev?.passedAt ?? (result.passed ? t : null),
+                answer: result.answer.slice(0, 20),
+              },
+            }
+            set({ checks })
+            if (lesson) completeIfMet(lesson)
+          },
+          recordLab(id, passed, lesson) {
+            if (!isItemId(id)) return
+            const t = iso()
+            const prev = get().labs[id]
+            set({
+              labs: {
+                ...get().labs,
+                [id]: {
+                  attempts: (prev?.attempts ?? 0) + 1,
+                  lastAt: t,
+                  passedAt: prev?.passedAt ?? (passed ? t : null),
+                },
+              },
+            })
+            if (lesson) completeIfMet(lesson)
+          },
+          addAssessmentAttempt(attempt) {
+            set({ assessment: [...get().assessment, attempt].slice(-MAX_ATTEMPTS) })
+          },
+          ensureSeed() {
+            const cur = get().seed
+            if (cur) return cur
+            const seed = newSeed()
+            set({ seed })
+            return seed
+          },
+          replaceAll(data) {
+            const clean = sanitizeProgress(data).data
+            set({ ...clean })
+          },
+          reset() {
+            set(emptyProgress())
+          },
+          dismissLoadIssues() {
+            set({ loadIssues: [] })
+          },
+        }
+      },
       {
         name: key,
         version: PROGRESS_VERSION,

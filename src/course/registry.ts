@@ -6,7 +6,10 @@ import type { ComponentType } from 'react'
 import { lessons as allLessons } from 'virtual:lesson-index'
 import type { CourseModule, LessonFrontmatter, LessonMeta } from './types.ts'
 
-export type LessonModule = { default: ComponentType<{ components?: Record<string, unknown> }>; frontmatter?: LessonFrontmatter }
+export type LessonModule = {
+  default: ComponentType<{ components?: Record<string, unknown> }>
+  frontmatter?: LessonFrontmatter
+}
 
 // Lazy only: each lesson becomes its own chunk. (Never glob these files eagerly anywhere.)
 const loaders = import.meta.glob<LessonModule>('/content/lessons/*.mdx')

@@ -17,10 +17,17 @@ export function CopyEmbed({ kind, id, title }: { kind: EmbedKind; id: string; ti
   }
   return (
     <div className="copy-embed">
-      <button type="button" className="btn btn-ghost btn-sm" onClick={() => void copy()} aria-describedby={state === 'manual' ? boxId : undefined}>
+      <button
+        type="button"
+        className="btn btn-ghost btn-sm"
+        onClick={() => void copy()}
+        aria-describedby={state === 'manual' ? boxId : undefined}
+      >
         {state === 'copied' ? 'Embed code copied' : 'Copy embed code'}
       </button>
-      <span className="sr-only" aria-live="polite">{state === 'copied' ? 'Embed code copied to the clipboard.' : ''}</span>
+      <span className="sr-only" aria-live="polite">
+        {state === 'copied' ? 'Embed code copied to the clipboard.' : ''}
+      </span>
       {state === 'manual' && (
         <label className="copy-embed-manual" id={boxId}>
           <span>The clipboard is blocked here: copy this code.</span>

@@ -19,7 +19,9 @@ export function EmbedCheckPage() {
   return (
     <EmbedChrome lesson={lesson}>
       <LessonContext.Provider value={lesson}>
-        <Suspense fallback={<div className="quiz quiz-loading" aria-busy="true" aria-label="Loading a knowledge check" />}>
+        <Suspense
+          fallback={<div className="quiz quiz-loading" aria-busy="true" aria-label="Loading a knowledge check" />}
+        >
           <Check
             id={id}
             embedded

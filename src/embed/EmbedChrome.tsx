@@ -6,7 +6,9 @@ export function EmbedChrome({ lesson, children }: { lesson: LessonMeta | null; c
   const course = `${window.location.pathname}#/${lesson ? `lessons/${lesson.slug}` : ''}`
   return (
     <div className="embed-root">
-      <main id="main" className="embed-main">{children}</main>
+      <main id="main" className="embed-main">
+        {children}
+      </main>
       <footer className="embed-footer">
         <a href={course} target="_blank" rel="noopener">
           {lesson ? `From “${lesson.title}”` : 'Lambda Foundations'} · Lambda Foundations

@@ -4,8 +4,17 @@ import { acceptHostMessage, buildStatement, configuredOrigins, embedSnippet, pos
 describe('embedding protocol', () => {
   it('builds an xAPI-shaped statement', () => {
     const s = buildStatement({
-      kind: 'check', id: 'lambda-features', name: 'Which are features of Lambda?', verb: 'answered', raw: 3, max: 4, success: false,
-      activityUrl: 'https://course.example/#/embed/check/lambda-features', attempts: 2, now: new Date('2026-11-27T10:00:00Z'), uuid: 'u-1',
+      kind: 'check',
+      id: 'lambda-features',
+      name: 'Which are features of Lambda?',
+      verb: 'answered',
+      raw: 3,
+      max: 4,
+      success: false,
+      activityUrl: 'https://course.example/#/embed/check/lambda-features',
+      attempts: 2,
+      now: new Date('2026-11-27T10:00:00Z'),
+      uuid: 'u-1',
     })
     expect(s).toEqual({
       id: 'u-1',
@@ -14,25 +23,50 @@ describe('embedding protocol', () => {
       object: {
         objectType: 'Activity',
         id: 'https://course.example/#/embed/check/lambda-features',
-        definition: { name: { 'en-US': 'Which are features of Lambda?' }, type: 'http://adlnet.gov/expapi/activities/cmi.interaction' },
+        definition: {
+          name: { 'en-US': 'Which are features of Lambda?' },
+          type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
+        },
       },
-      result: { score: { scaled: 0.75, raw: 3, min: 0, max: 4 }, success: false, completion: true, extensions: { 'https://lambda-foundations.dev/xapi/attempts': 2 } },
+      result: {
+        score: { scaled: 0.75, raw: 3, min: 0, max: 4 },
+        success: false,
+        completion: true,
+        extensions: { 'https://lambda-foundations.dev/xapi/attempts': 2 },
+      },
       context: { platform: 'Lambda Foundations' },
     })
-    expect(buildStatement({ kind: 'lab', id: 'x', name: 'n', verb: 'passed', raw: 9, max: 3, success: true, activityUrl: 'u' }).result.score).toEqual({ scaled: 1, raw: 3, min: 0, max: 3 })
+    expect(
+      buildStatement({
+        kind: 'lab',
+        id: 'x',
+        name: 'n',
+        verb: 'passed',
+        raw: 9,
+        max: 3,
+        success: true,
+        activityUrl: 'u',
+      }).result.score,
+    ).toEqual({ scaled: 1, raw: 3, min: 0, max: 3 })
   })
   it('keeps only well-formed configured origins', () => {
-    expect(configuredOrigins('https://lms.example.edu, http://localhost:8080,javascript:alert(1),https://x.test/path,nonsense')).toEqual([
-      'https://lms.example.edu',
-      'http://localhost:8080',
-    ])
+    expect(
+      configuredOrigins(
+        'https://lms.example.edu, http://localhost:8080,javascript:alert(1),https://x.test/path,nonsense',
+      ),
+    ).toEqual(['https://lms.example.edu', 'http://localhost:8080'])
     expect(configuredOrigins(null)).toEqual([])
   })
   it('ignores messages from other origins and unknown shapes', () => {
     const own = 'https://course.example'
     expect(acceptHostMessage('https://evil.example', own, [], { type: 'lambda-foundations:get-height' })).toBeNull()
-    expect(acceptHostMessage('https://lms.example', own, ['https://lms.example'], { type: 'lambda-foundations:get-height' })).toEqual({ type: 'lambda-foundations:get-height' })
-    expect(acceptHostMessage(own, own, [], { type: 'lambda-foundations:set-theme', theme: 'dark' })).toEqual({ type: 'lambda-foundations:set-theme', theme: 'dark' })
+    expect(
+      acceptHostMessage('https://lms.example', own, ['https://lms.example'], { type: 'lambda-foundations:get-height' }),
+    ).toEqual({ type: 'lambda-foundations:get-height' })
+    expect(acceptHostMessage(own, own, [], { type: 'lambda-foundations:set-theme', theme: 'dark' })).toEqual({
+      type: 'lambda-foundations:set-theme',
+      theme: 'dark',
+    })
     expect(acceptHostMessage(own, own, [], { type: 'lambda-foundations:set-theme', theme: '<script>' })).toBeNull()
     expect(acceptHostMessage(own, own, [], 'lambda-foundations:get-height')).toBeNull()
   })

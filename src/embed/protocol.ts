@@ -34,8 +34,7 @@ export type EmbedToHost = ResizeMessage | StatementMessage | ReadyMessage
 
 /** Host → embed. Accepted only from the configured origins (or this site's own origin). */
 export type HostToEmbed =
-  | { type: 'lambda-foundations:get-height' }
-  | { type: 'lambda-foundations:set-theme'; theme: 'light' | 'dark' }
+  { type: 'lambda-foundations:get-height' } | { type: 'lambda-foundations:set-theme'; theme: 'light' | 'dark' }
 
 export type EmbedKind = 'lab' | 'check'
 
@@ -104,7 +103,9 @@ export function buildStatement(i: StatementInput): XapiStatement {
       score: { scaled: max === 0 ? 0 : Math.round((raw / max) * 10000) / 10000, raw, min: 0, max },
       success: i.success,
       completion: i.kind === 'check' ? true : i.success,
-      ...(i.attempts !== undefined ? { extensions: { 'https://lambda-foundations.dev/xapi/attempts': i.attempts } } : {}),
+      ...(i.attempts !== undefined
+        ? { extensions: { 'https://lambda-foundations.dev/xapi/attempts': i.attempts } }
+        : {}),
     },
     context: { platform: 'Lambda Foundations' },
   }
@@ -131,7 +132,8 @@ export function configuredOrigins(param: string | null): string[] {
   for (const part of param.split(',').slice(0, 10)) {
     try {
       const u = new URL(part.trim())
-      if ((u.protocol === 'https:' || u.protocol === 'http:') && u.origin === part.trim().replace(/\/$/, '')) out.push(u.origin)
+      if ((u.protocol === 'https:' || u.protocol === 'http:') && u.origin === part.trim().replace(/\/$/, ''))
+        out.push(u.origin)
     } catch {
       // not an origin: ignored
     }
@@ -140,12 +142,18 @@ export function configuredOrigins(param: string | null): string[] {
 }
 
 /** Accepts a host message only from this site's own origin or a configured one, and only known shapes. */
-export function acceptHostMessage(origin: string, ownOrigin: string, allowed: readonly string[], data: unknown): HostToEmbed | null {
+export function acceptHostMessage(
+  origin: string,
+  ownOrigin: string,
+  allowed: readonly string[],
+  data: unknown,
+): HostToEmbed | null {
   if (origin !== ownOrigin && !allowed.includes(origin)) return null
   if (typeof data !== 'object' || data === null) return null
   const d = data as Record<string, unknown>
   if (d.type === 'lambda-foundations:get-height') return { type: d.type }
-  if (d.type === 'lambda-foundations:set-theme' && (d.theme === 'light' || d.theme === 'dark')) return { type: d.type, theme: d.theme }
+  if (d.type === 'lambda-foundations:set-theme' && (d.theme === 'light' || d.theme === 'dark'))
+    return { type: d.type, theme: d.theme }
   return null
 }
 

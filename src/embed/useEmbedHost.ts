@@ -4,7 +4,14 @@
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { applyTheme } from '../app/theme.ts'
-import { acceptHostMessage, configuredOrigins, postTargets, type EmbedKind, type EmbedToHost, type XapiStatement } from './protocol.ts'
+import {
+  acceptHostMessage,
+  configuredOrigins,
+  postTargets,
+  type EmbedKind,
+  type EmbedToHost,
+  type XapiStatement,
+} from './protocol.ts'
 
 function originParam(): string | null {
   // Hash routes: the parameters live after the '?' inside the hash, or in the real query string.
@@ -48,7 +55,8 @@ export function useEmbedHost(kind: EmbedKind, id: string) {
     const onMessage = (e: MessageEvent) => {
       const msg = acceptHostMessage(e.origin, window.location.origin, allowed, e.data)
       if (!msg) return
-      if (msg.type === 'lambda-foundations:get-height') post({ type: 'lambda-foundations:resize', id, kind, height: height() })
+      if (msg.type === 'lambda-foundations:get-height')
+        post({ type: 'lambda-foundations:resize', id, kind, height: height() })
       else if (msg.type === 'lambda-foundations:set-theme') applyTheme(msg.theme)
     }
     window.addEventListener('message', onMessage)
@@ -59,7 +67,10 @@ export function useEmbedHost(kind: EmbedKind, id: string) {
     }
   }, [allowed, id, kind, post])
 
-  const postStatement = useCallback((statement: XapiStatement) => post({ type: 'lambda-foundations:statement', id, kind, statement }), [id, kind, post])
+  const postStatement = useCallback(
+    (statement: XapiStatement) => post({ type: 'lambda-foundations:statement', id, kind, statement }),
+    [id, kind, post],
+  )
   return { postStatement, framed }
 }
 

@@ -47,14 +47,18 @@ export default function LabView(props: LabViewProps) {
         live &&
         setLoaded({
           state: 'error',
-          message: e instanceof LabLoadError ? e.message : 'The lab could not be loaded. Your connection may have dropped, or the course was updated: reload the page.',
+          message:
+            e instanceof LabLoadError
+              ? e.message
+              : 'The lab could not be loaded. Your connection may have dropped, or the course was updated: reload the page.',
         }),
     )
     return () => {
       live = false
     }
   }, [props.id])
-  if (loaded.state === 'loading') return <div className="lab not-prose lab-loading" aria-busy="true" aria-label="Loading the lab" />
+  if (loaded.state === 'loading')
+    return <div className="lab not-prose lab-loading" aria-busy="true" aria-label="Loading the lab" />
   if (loaded.state === 'error') {
     return (
       <div className="lab lab-error" role="alert">
@@ -70,7 +74,9 @@ function toInitial(l: LoadedLab): PlaygroundInitial {
   const first = l.lab.events[0]
   return {
     files: { ...l.starter },
-    activeFile: f.Handler.includes('.') ? Object.keys(l.starter).find((p) => p.replace(/\.[^.]+$/, '') === f.Handler.slice(0, f.Handler.lastIndexOf('.'))) : undefined,
+    activeFile: f.Handler.includes('.')
+      ? Object.keys(l.starter).find((p) => p.replace(/\.[^.]+$/, '') === f.Handler.slice(0, f.Handler.lastIndexOf('.')))
+      : undefined,
     config: {
       Handler: f.Handler,
       Runtime: f.Runtime,
@@ -120,12 +126,18 @@ function Lab({ id, embedded, onRun, loaded }: LabViewProps & { loaded: LoadedLab
     const ws = playgroundStore.getState().workspaces[workspaceId]
     if (ws) {
       const have = new Set(ws.savedEvents.map((e) => e.name))
-      const missing = lab.events.filter((e) => !have.has(e.name)).map((e) => ({ name: e.name, text: JSON.stringify(e.payload, null, 2) }))
+      const missing = lab.events
+        .filter((e) => !have.has(e.name))
+        .map((e) => ({ name: e.name, text: JSON.stringify(e.payload, null, 2) }))
       const savedEvents = [...ws.savedEvents, ...missing].slice(0, 10)
       if (savedEvents.length > ws.savedEvents.length) {
         // The event in the editor is one of them, unchanged: name it.
         const same = ws.eventSource.kind === 'custom' ? missing.find((e) => e.text === ws.eventText) : undefined
-        store.replaceWorkspace(workspaceId, { ...ws, savedEvents, ...(same ? { eventSource: { kind: 'saved' as const, name: same.name } } : {}) })
+        store.replaceWorkspace(workspaceId, {
+          ...ws,
+          savedEvents,
+          ...(same ? { eventSource: { kind: 'saved' as const, name: same.name } } : {}),
+        })
       }
     }
     return true
@@ -162,21 +174,35 @@ function Lab({ id, embedded, onRun, loaded }: LabViewProps & { loaded: LoadedLab
     })
     const passed = out.results.filter((r) => r.pass).length
     setRun({ state: 'done', results: out.results, pass: out.pass })
-    const req = lesson && lesson.labs.includes(id) ? { slug: lesson.slug, checks: lesson.checks, labs: lesson.labs } : undefined
+    const req =
+      lesson && lesson.labs.includes(id) ? { slug: lesson.slug, checks: lesson.checks, labs: lesson.labs } : undefined
     progressStore.getState().recordLab(id, out.pass, req)
-    setAnnounce(out.pass ? `All ${out.results.length} checks passed. Lab complete.` : `${passed} of ${out.results.length} checks passed.`)
+    setAnnounce(
+      out.pass
+        ? `All ${out.results.length} checks passed. Lab complete.`
+        : `${passed} of ${out.results.length} checks passed.`,
+    )
     onRun?.({ lab, passed, total: out.results.length, pass: out.pass })
     requestAnimationFrame(() => resultsRef.current?.focus())
   }
 
-  const diffs = useMemo(() => (showSolution && files ? diffFiles(files, solution) : []), [showSolution, files, solution])
+  const diffs = useMemo(
+    () => (showSolution && files ? diffFiles(files, solution) : []),
+    [showSolution, files, solution],
+  )
   const changed = diffs.filter((d) => d.status !== 'same')
 
   return (
-    <section className={`lab not-prose${passedAt ? ' is-passed' : ''}`} aria-labelledby={`lab-${id}-title`} data-lab-id={id}>
+    <section
+      className={`lab not-prose${passedAt ? ' is-passed' : ''}`}
+      aria-labelledby={`lab-${id}-title`}
+      data-lab-id={id}
+    >
       <header className="lab-head">
         <p className="lab-eyebrow">Hands-on lab{passedAt ? ' · completed' : ''}</p>
-        <h2 className="lab-title" id={`lab-${id}-title`}>{lab.title}</h2>
+        <h2 className="lab-title" id={`lab-${id}-title`}>
+          {lab.title}
+        </h2>
         <p className="lab-summary">{lab.summary}</p>
       </header>
 
@@ -188,12 +214,21 @@ function Lab({ id, embedded, onRun, loaded }: LabViewProps & { loaded: LoadedLab
       <div className="lab-hints">
         {lab.hints.slice(0, hints).map((h, i) => (
           <div key={i} className="lab-hint" role="note" aria-label={`Hint ${i + 1} of ${lab.hints.length}`}>
-            <p className="lab-hint-label">Hint {i + 1} of {lab.hints.length}</p>
+            <p className="lab-hint-label">
+              Hint {i + 1} of {lab.hints.length}
+            </p>
             <div className="lab-md" dangerouslySetInnerHTML={{ __html: renderMarkdown(h) }} />
           </div>
         ))}
         {hints < lab.hints.length && (
-          <button type="button" className="btn btn-ghost btn-sm" onClick={() => { setHints(hints + 1); setAnnounce(`Hint ${hints + 1} shown.`) }}>
+          <button
+            type="button"
+            className="btn btn-ghost btn-sm"
+            onClick={() => {
+              setHints(hints + 1)
+              setAnnounce(`Hint ${hints + 1} shown.`)
+            }}
+          >
             {hints === 0 ? 'Show a hint' : 'Show the next hint'} ({hints + 1} of {lab.hints.length})
           </button>
         )}
@@ -205,7 +240,13 @@ function Lab({ id, embedded, onRun, loaded }: LabViewProps & { loaded: LoadedLab
         label={`Lab: ${lab.title}`}
         hide={{ share: true, reset: true }}
         toolbarExtra={
-          <button type="button" className="btn btn-primary" onClick={() => void runChecks()} disabled={run.state === 'running'} data-testid="run-checks">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => void runChecks()}
+            disabled={run.state === 'running'}
+            data-testid="run-checks"
+          >
             {run.state === 'running' ? 'Running checks…' : 'Run checks'}
           </button>
         }
@@ -213,17 +254,35 @@ function Lab({ id, embedded, onRun, loaded }: LabViewProps & { loaded: LoadedLab
 
       <div className="lab-actions">
         {!confirmReset ? (
-          <button type="button" className="btn btn-ghost btn-sm" onClick={() => setConfirmReset(true)}>Reset to the starter</button>
+          <button type="button" className="btn btn-ghost btn-sm" onClick={() => setConfirmReset(true)}>
+            Reset to the starter
+          </button>
         ) : (
           <span className="lab-confirm" role="group" aria-label="Confirm reset">
             <span>Replace your code with the starter?</span>
-            <button type="button" className="btn btn-secondary btn-sm" onClick={() => { replaceFiles(starter, 'Undo reset'); setConfirmReset(false); setRun({ state: 'idle' }); setAnnounce('Your code was reset to the starter. You can undo this.') }}>
+            <button
+              type="button"
+              className="btn btn-secondary btn-sm"
+              onClick={() => {
+                replaceFiles(starter, 'Undo reset')
+                setConfirmReset(false)
+                setRun({ state: 'idle' })
+                setAnnounce('Your code was reset to the starter. You can undo this.')
+              }}
+            >
               Reset
             </button>
-            <button type="button" className="btn btn-ghost btn-sm" onClick={() => setConfirmReset(false)}>Cancel</button>
+            <button type="button" className="btn btn-ghost btn-sm" onClick={() => setConfirmReset(false)}>
+              Cancel
+            </button>
           </span>
         )}
-        <button type="button" className="btn btn-ghost btn-sm" aria-expanded={showSolution} onClick={() => setShowSolution((s) => !s)}>
+        <button
+          type="button"
+          className="btn btn-ghost btn-sm"
+          aria-expanded={showSolution}
+          onClick={() => setShowSolution((s) => !s)}
+        >
           {showSolution ? 'Hide the solution' : 'Show the solution'}
         </button>
         {undo && (
@@ -248,14 +307,27 @@ function Lab({ id, embedded, onRun, loaded }: LabViewProps & { loaded: LoadedLab
             <p>Your code is the same as the solution.</p>
           ) : (
             <>
-              <p>What the solution changes in your code ({changed.length} {changed.length === 1 ? 'file' : 'files'}). Lines starting with + are added, − removed.</p>
+              <p>
+                What the solution changes in your code ({changed.length} {changed.length === 1 ? 'file' : 'files'}).
+                Lines starting with + are added, − removed.
+              </p>
               {changed.map((d) => (
                 <figure key={d.path} className="lab-diff">
-                  <figcaption><code>{d.path}</code> {d.status === 'changed' ? `+${d.added} −${d.removed}` : d.status === 'added' ? '(new file)' : '(removed)'}</figcaption>
+                  <figcaption>
+                    <code>{d.path}</code>{' '}
+                    {d.status === 'changed'
+                      ? `+${d.added} −${d.removed}`
+                      : d.status === 'added'
+                        ? '(new file)'
+                        : '(removed)'}
+                  </figcaption>
                   <pre tabIndex={0}>
                     {withContext(d.lines).map((l, i) =>
                       l.kind === 'gap' ? (
-                        <span key={i} className="diff-gap">⋯ {l.count} unchanged {l.count === 1 ? 'line' : 'lines'}{'\n'}</span>
+                        <span key={i} className="diff-gap">
+                          ⋯ {l.count} unchanged {l.count === 1 ? 'line' : 'lines'}
+                          {'\n'}
+                        </span>
                       ) : (
                         <span key={i} className={`diff-${l.kind}`}>
                           {l.kind === 'add' ? '+ ' : l.kind === 'del' ? '− ' : '  '}
@@ -267,7 +339,14 @@ function Lab({ id, embedded, onRun, loaded }: LabViewProps & { loaded: LoadedLab
                   </pre>
                 </figure>
               ))}
-              <button type="button" className="btn btn-secondary btn-sm" onClick={() => { replaceFiles(solution, 'Undo: restore my code'); setAnnounce('The solution replaced your code. You can undo this.') }}>
+              <button
+                type="button"
+                className="btn btn-secondary btn-sm"
+                onClick={() => {
+                  replaceFiles(solution, 'Undo: restore my code')
+                  setAnnounce('The solution replaced your code. You can undo this.')
+                }}
+              >
                 Use the solution
               </button>
             </>
@@ -279,7 +358,13 @@ function Lab({ id, embedded, onRun, loaded }: LabViewProps & { loaded: LoadedLab
         {run.state === 'build-failed' && (
           <div className="lab-result-box is-fail">
             <p className="lab-result-title">The build failed, so no check ran.</p>
-            <ul>{run.errors.map((e) => <li key={e}><code>{e}</code></li>)}</ul>
+            <ul>
+              {run.errors.map((e) => (
+                <li key={e}>
+                  <code>{e}</code>
+                </li>
+              ))}
+            </ul>
           </div>
         )}
         {(run.state === 'running' || run.state === 'done') && (
@@ -294,7 +379,9 @@ function Lab({ id, embedded, onRun, loaded }: LabViewProps & { loaded: LoadedLab
             <ol className="lab-check-list">
               {(run.state === 'done' ? run.results : run.done).map((r) => (
                 <li key={r.name} className={r.pass ? 'is-pass' : 'is-fail'} data-testid="lab-check">
-                  <span className="lab-check-mark" aria-hidden="true">{r.pass ? '✓' : '✗'}</span>
+                  <span className="lab-check-mark" aria-hidden="true">
+                    {r.pass ? '✓' : '✗'}
+                  </span>
                   <span className="lab-check-name">{r.name}</span>
                   <span className="sr-only">{r.pass ? ': passed' : ': failed'}</span>
                   {!r.pass && <p className="lab-check-message">{r.message}</p>}
@@ -306,7 +393,9 @@ function Lab({ id, embedded, onRun, loaded }: LabViewProps & { loaded: LoadedLab
           </div>
         )}
       </div>
-      <p className="sr-only" role="status" aria-live="polite">{announce}</p>
+      <p className="sr-only" role="status" aria-live="polite">
+        {announce}
+      </p>
     </section>
   )
 }

@@ -46,7 +46,8 @@ export function createExpect(): LabExpect {
       if (!condition) throw new CheckFailed(message, detail)
     },
     equal(actual, expected, message) {
-      if (!deepEqual(actual, expected)) throw new CheckFailed(message, `Expected ${show(expected)}, got ${show(actual)}.`)
+      if (!deepEqual(actual, expected))
+        throw new CheckFailed(message, `Expected ${show(expected)}, got ${show(actual)}.`)
     },
     match(actual, pattern, message) {
       if (typeof actual !== 'string' || !pattern.test(actual)) throw new CheckFailed(message, `Got ${show(actual)}.`)
@@ -59,7 +60,10 @@ export function createExpect(): LabExpect {
         )
       }
       if (r.functionError) {
-        throw new CheckFailed(`Your function failed when ${when}, instead of returning a response. Read the error, fix the line it points at, and run the checks again.`, describeFunctionError(r))
+        throw new CheckFailed(
+          `Your function failed when ${when}, instead of returning a response. Read the error, fix the line it points at, and run the checks again.`,
+          describeFunctionError(r),
+        )
       }
     },
     failed(r, message) {

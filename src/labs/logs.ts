@@ -4,8 +4,11 @@ import type { LabLogEvent, ParsedLogLine } from './types.ts'
 
 const LEVELS = 'TRACE|DEBUG|INFO|WARN|ERROR|FATAL'
 /** `<ISO time>\t<request id>\t<LEVEL>\t<message>` (the runtime client's text format). */
-const TEXT_LINE = new RegExp(`^(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?Z)\\t([^\\t]*)\\t(${LEVELS})\\t([\\s\\S]*)$`)
-const PLATFORM_PREFIX = /^(START|END|REPORT|INIT_START|INIT_REPORT|INIT_RUNTIME_DONE|EXTENSION|TELEMETRY|RESTORE_START|RESTORE_REPORT) /
+const TEXT_LINE = new RegExp(
+  `^(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?Z)\\t([^\\t]*)\\t(${LEVELS})\\t([\\s\\S]*)$`,
+)
+const PLATFORM_PREFIX =
+  /^(START|END|REPORT|INIT_START|INIT_REPORT|INIT_RUNTIME_DONE|EXTENSION|TELEMETRY|RESTORE_START|RESTORE_REPORT) /
 const TIMED_OUT = /^\d{4}-\d\d-\d\dT\S+Z (\S+) Task timed out after [\d.]+ seconds$/
 const RUNTIME_EXIT = /^RequestId: (\S+) Error: Runtime exited/
 const REQUEST_ID_IN_PLATFORM = /RequestId: ([0-9a-f-]{36})/
@@ -30,7 +33,14 @@ export function parseLogLine(event: { timestamp: number; message: string; logStr
   if (m) {
     const [, , requestId, level, message] = m
     const runtime = /^(Invoke Error|Uncaught Exception) \t/.test(message)
-    return { ...base, source: runtime ? 'runtime' : 'app', requestId, level, message, json: runtime ? undefined : asObject(message) }
+    return {
+      ...base,
+      source: runtime ? 'runtime' : 'app',
+      requestId,
+      level,
+      message,
+      json: runtime ? undefined : asObject(message),
+    }
   }
   if (PLATFORM_PREFIX.test(raw)) {
     return { ...base, source: 'platform', requestId: REQUEST_ID_IN_PLATFORM.exec(raw)?.[1], message: raw }
@@ -44,13 +54,22 @@ export function parseLogLine(event: { timestamp: number; message: string; logStr
   if (obj) {
     if (typeof obj.type === 'string' && obj.type.startsWith('platform.')) {
       const record = obj.record as { requestId?: unknown } | undefined
-      return { ...base, source: 'platform', requestId: typeof record?.requestId === 'string' ? record.requestId : undefined, message: raw, json: obj }
+      return {
+        ...base,
+        source: 'platform',
+        requestId: typeof record?.requestId === 'string' ? record.requestId : undefined,
+        message: raw,
+        json: obj,
+      }
     }
     if (typeof obj.level === 'string' && 'timestamp' in obj && 'message' in obj) {
       const msg = obj.message
-      const isErrorRecord = typeof obj.errorType === 'string' && /^(Invoke Error|Uncaught Exception)/.test(typeof msg === 'string' ? msg : '')
+      const isErrorRecord =
+        typeof obj.errorType === 'string' &&
+        /^(Invoke Error|Uncaught Exception)/.test(typeof msg === 'string' ? msg : '')
       const message = typeof msg === 'string' ? msg : JSON.stringify(msg)
-      const json = msg && typeof msg === 'object' && !Array.isArray(msg) ? (msg as Record<string, unknown>) : asObject(message)
+      const json =
+        msg && typeof msg === 'object' && !Array.isArray(msg) ? (msg as Record<string, unknown>) : asObject(message)
       return {
         ...base,
         source: isErrorRecord ? 'runtime' : 'app',

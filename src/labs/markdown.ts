@@ -6,7 +6,12 @@ import { micromark } from 'micromark'
 import { gfmTable, gfmTableHtml } from 'micromark-extension-gfm-table'
 
 export function renderMarkdown(md: string): string {
-  const html = micromark(md, { extensions: [gfmTable()], htmlExtensions: [gfmTableHtml()], allowDangerousHtml: false, allowDangerousProtocol: false })
+  const html = micromark(md, {
+    extensions: [gfmTable()],
+    htmlExtensions: [gfmTableHtml()],
+    allowDangerousHtml: false,
+    allowDangerousProtocol: false,
+  })
   // Code blocks may scroll sideways: make them reachable from the keyboard.
   return html.replace(/<pre>/g, '<pre tabindex="0">')
 }

@@ -10,7 +10,10 @@ type LabModule = { default: LabDefinition }
 
 // Lazy only (never glob these eagerly elsewhere: mixing eager and lazy defeats code splitting).
 const labModules = import.meta.glob<LabModule>('/content/labs/*/lab.ts')
-const labFiles = import.meta.glob<string>('/content/labs/*/{starter,solution}/**/*', { query: '?raw', import: 'default' })
+const labFiles = import.meta.glob<string>('/content/labs/*/{starter,solution}/**/*', {
+  query: '?raw',
+  import: 'default',
+})
 
 const PREFIX = '/content/labs/'
 
@@ -56,7 +59,11 @@ async function loadFiles(id: string, which: 'starter' | 'solution'): Promise<Rec
 
 /** A lab with its starter and solution files. Rejects with a LabLoadError when it is missing or invalid. */
 export async function loadLab(id: string): Promise<LoadedLab> {
-  const [lab, starter, solution] = await Promise.all([loadDefinition(id), loadFiles(id, 'starter'), loadFiles(id, 'solution')])
+  const [lab, starter, solution] = await Promise.all([
+    loadDefinition(id),
+    loadFiles(id, 'starter'),
+    loadFiles(id, 'solution'),
+  ])
   return { lab, starter, solution }
 }
 

@@ -146,7 +146,12 @@ class CheckScope {
         scope.assertOpen()
         const type = opts.InvocationType ?? 'RequestResponse'
         const text = JSON.stringify(payload === undefined ? {} : payload)
-        const out = await engine.invoke({ FunctionName: name, Payload: text, InvocationType: type, LogType: type === 'RequestResponse' ? 'Tail' : 'None' })
+        const out = await engine.invoke({
+          FunctionName: name,
+          Payload: text,
+          InvocationType: type,
+          LogType: type === 'RequestResponse' ? 'Tail' : 'None',
+        })
         const parsed = parsePayload(out.Payload)
         let error: FunctionErrorPayload | undefined
         if (out.FunctionError && parsed && typeof parsed === 'object') {
@@ -204,7 +209,10 @@ class CheckScope {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<{ ok: true; value: T } | { ok: false; error: unknown } | { timeout: true }> {
+function withTimeout<T>(
+  promise: Promise<T>,
+  ms: number,
+): Promise<{ ok: true; value: T } | { ok: false; error: unknown } | { timeout: true }> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve({ timeout: true }), ms)
     promise.then(
@@ -224,12 +232,23 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<{ ok: true; va
  * Run every check of `lab` against `files` (already built: TypeScript transpiled) on `engine`.
  * Never throws for anything a check or the learner's code does; each check's result says why.
  */
-export async function runLabChecks(lab: LabDefinition, files: Record<string, string>, engine: LabEngine, opts: RunLabOptions = {}): Promise<LabRunResult> {
+export async function runLabChecks(
+  lab: LabDefinition,
+  files: Record<string, string>,
+  engine: LabEngine,
+  opts: RunLabOptions = {},
+): Promise<LabRunResult> {
   const started = now()
   // A definition that did not come through loadLab (or was edited by hand) must not crash the UI.
   const invalid = validateLabDefinition(lab, (lab as { id?: unknown } | null)?.id as string)
   if (invalid.length) {
-    const r: CheckResult = { name: 'The lab itself', pass: false, outcome: 'crashed', message: `This lab cannot be checked: ${invalid[0]}.`, wallMs: 0 }
+    const r: CheckResult = {
+      name: 'The lab itself',
+      pass: false,
+      outcome: 'crashed',
+      message: `This lab cannot be checked: ${invalid[0]}.`,
+      wallMs: 0,
+    }
     return { pass: false, results: [r], wallMs: Math.round(now() - started) }
   }
   const cap = opts.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS
@@ -242,7 +261,13 @@ export async function runLabChecks(lab: LabDefinition, files: Record<string, str
     const check = lab.checks[i]
     const name = check.name
     if (opts.signal?.aborted) {
-      const r: CheckResult = { name, pass: false, outcome: 'skipped', message: 'Not run: the check run was cancelled.', wallMs: 0 }
+      const r: CheckResult = {
+        name,
+        pass: false,
+        outcome: 'skipped',
+        message: 'Not run: the check run was cancelled.',
+        wallMs: 0,
+      }
       results.push(r)
       opts.onCheckResult?.(r, i)
       continue
@@ -306,7 +331,14 @@ export async function runLabChecks(lab: LabDefinition, files: Record<string, str
       result = { name, pass: true, outcome: 'passed', message: '', wallMs: 0 }
     } else if (isCheckFailed(settled.error)) {
       const e = settled.error as CheckFailed
-      result = { name, pass: false, outcome: 'failed', message: e.message, ...(e.detail ? { detail: e.detail } : {}), wallMs: 0 }
+      result = {
+        name,
+        pass: false,
+        outcome: 'failed',
+        message: e.message,
+        ...(e.detail ? { detail: e.detail } : {}),
+        wallMs: 0,
+      }
     } else if (isServiceError(settled.error)) {
       result = {
         name,

@@ -281,5 +281,8 @@ export class CheckFailed extends Error {
 }
 
 export function isCheckFailed(err: unknown): err is CheckFailed {
-  return err instanceof CheckFailed || (typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'CheckFailed')
+  return (
+    err instanceof CheckFailed ||
+    (typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'CheckFailed')
+  )
 }

@@ -25,50 +25,82 @@ const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() 
 /** Problems with a lab definition (empty when it is well formed). `folderId` is the folder's name. */
 export function validateLabDefinition(value: unknown, folderId: string): string[] {
   const problems: string[] = []
-  if (!isObj(value)) return ['lab.ts must `export default defineLab({ … })` (an object); found ' + (value === undefined ? 'no default export' : typeof value)]
+  if (!isObj(value))
+    return [
+      'lab.ts must `export default defineLab({ … })` (an object); found ' +
+        (value === undefined ? 'no default export' : typeof value),
+    ]
   const lab = value
   // id
   if (!nonEmpty(lab.id)) problems.push('"id" is missing (it must equal the folder name)')
   else {
     if (lab.id !== folderId) problems.push(`"id" is "${lab.id}" but the folder is "${folderId}"; they must be the same`)
     if (!LAB_ID_RE.test(lab.id)) problems.push(`"id" "${lab.id}" must be lowercase words joined by dashes`)
-    if (lab.id.length > LAB_ID_MAX) problems.push(`"id" is ${lab.id.length} characters; keep it to ${LAB_ID_MAX} or fewer`)
+    if (lab.id.length > LAB_ID_MAX)
+      problems.push(`"id" is ${lab.id.length} characters; keep it to ${LAB_ID_MAX} or fewer`)
   }
   for (const key of ['title', 'lesson', 'summary', 'instructions'] as const) {
     if (!nonEmpty(lab[key])) problems.push(`"${key}" is missing or empty`)
   }
-  if (nonEmpty(lab.lesson) && !LAB_ID_RE.test(lab.lesson)) problems.push(`"lesson" "${lab.lesson}" is not a lesson slug (lowercase words joined by dashes)`)
+  if (nonEmpty(lab.lesson) && !LAB_ID_RE.test(lab.lesson))
+    problems.push(`"lesson" "${lab.lesson}" is not a lesson slug (lowercase words joined by dashes)`)
   if (nonEmpty(lab.instructions)) {
     let fenced = false
     lab.instructions.split('\n').forEach((line, i) => {
       if (/^\s*(```|~~~)/.test(line)) fenced = !fenced
-      else if (!fenced && /^#{1,2}\s/.test(line)) problems.push(`"instructions" line ${i + 1} is a "${line.split(' ')[0]}" heading; headings in instructions start at ###`)
+      else if (!fenced && /^#{1,2}\s/.test(line))
+        problems.push(
+          `"instructions" line ${i + 1} is a "${line.split(' ')[0]}" heading; headings in instructions start at ###`,
+        )
     })
   }
   // function
   const fn = lab.function
-  if (!isObj(fn)) problems.push('"function" is missing (Handler, Runtime and optional MemorySize, Timeout, Environment)')
+  if (!isObj(fn))
+    problems.push('"function" is missing (Handler, Runtime and optional MemorySize, Timeout, Environment)')
   else {
-    if (!nonEmpty(fn.Handler) || !/^[^\s.][^\s]*\.[^\s.]+(\.[^\s.]+)*$/.test(fn.Handler)) problems.push(`"function.Handler" must look like "index.handler" (file.export); found ${JSON.stringify(fn.Handler)}`)
-    if (!(LAB_RUNTIMES as readonly unknown[]).includes(fn.Runtime)) problems.push(`"function.Runtime" must be one of ${LAB_RUNTIMES.join(', ')}; found ${JSON.stringify(fn.Runtime)}`)
-    if (fn.MemorySize !== undefined && !(Number.isInteger(fn.MemorySize) && (fn.MemorySize as number) >= 128 && (fn.MemorySize as number) <= 10240)) problems.push('"function.MemorySize" must be a whole number of MB from 128 to 10240')
-    if (fn.Timeout !== undefined && !(Number.isInteger(fn.Timeout) && (fn.Timeout as number) >= 1 && (fn.Timeout as number) <= 900)) problems.push('"function.Timeout" must be a whole number of seconds from 1 to 900')
+    if (!nonEmpty(fn.Handler) || !/^[^\s.][^\s]*\.[^\s.]+(\.[^\s.]+)*$/.test(fn.Handler))
+      problems.push(
+        `"function.Handler" must look like "index.handler" (file.export); found ${JSON.stringify(fn.Handler)}`,
+      )
+    if (!(LAB_RUNTIMES as readonly unknown[]).includes(fn.Runtime))
+      problems.push(`"function.Runtime" must be one of ${LAB_RUNTIMES.join(', ')}; found ${JSON.stringify(fn.Runtime)}`)
+    if (
+      fn.MemorySize !== undefined &&
+      !(Number.isInteger(fn.MemorySize) && (fn.MemorySize as number) >= 128 && (fn.MemorySize as number) <= 10240)
+    )
+      problems.push('"function.MemorySize" must be a whole number of MB from 128 to 10240')
+    if (
+      fn.Timeout !== undefined &&
+      !(Number.isInteger(fn.Timeout) && (fn.Timeout as number) >= 1 && (fn.Timeout as number) <= 900)
+    )
+      problems.push('"function.Timeout" must be a whole number of seconds from 1 to 900')
     if (fn.Environment !== undefined) {
       const vars = isObj(fn.Environment) ? fn.Environment.Variables : undefined
-      if (!isObj(vars) || Object.values(vars).some((v) => typeof v !== 'string')) problems.push('"function.Environment" must be { Variables: { NAME: "string value" } }')
+      if (!isObj(vars) || Object.values(vars).some((v) => typeof v !== 'string'))
+        problems.push('"function.Environment" must be { Variables: { NAME: "string value" } }')
     }
-    if (isObj(fn.LoggingConfig) && 'LogGroup' in fn.LoggingConfig) problems.push('"function.LoggingConfig.LogGroup" is not allowed: each check run logs to its own function\'s group')
+    if (isObj(fn.LoggingConfig) && 'LogGroup' in fn.LoggingConfig)
+      problems.push(
+        '"function.LoggingConfig.LogGroup" is not allowed: each check run logs to its own function\'s group',
+      )
   }
   // events
-  if (!Array.isArray(lab.events) || lab.events.length === 0) problems.push('"events" must list at least one { name, payload } (the first is selected by default)')
+  if (!Array.isArray(lab.events) || lab.events.length === 0)
+    problems.push('"events" must list at least one { name, payload } (the first is selected by default)')
   else {
     // The events become the lab's saved test events, so they follow the Lambda console's rules.
-    if (lab.events.length > MAX_SAVED_EVENTS) problems.push(`"events" lists ${lab.events.length} events: a function keeps at most ${MAX_SAVED_EVENTS} saved test events`)
+    if (lab.events.length > MAX_SAVED_EVENTS)
+      problems.push(
+        `"events" lists ${lab.events.length} events: a function keeps at most ${MAX_SAVED_EVENTS} saved test events`,
+      )
     const names = new Set<string>()
     lab.events.forEach((e, i) => {
       if (!isObj(e) || !nonEmpty(e.name)) return problems.push(`"events[${i}]" needs a "name"`)
       if (!EVENT_NAME_RE.test(e.name))
-        problems.push(`"events[${i}]" is named "${e.name}": a saved test event's name has at most 25 letters, numbers, dots, hyphens and underscores (no spaces), as in the Lambda console`)
+        problems.push(
+          `"events[${i}]" is named "${e.name}": a saved test event's name has at most 25 letters, numbers, dots, hyphens and underscores (no spaces), as in the Lambda console`,
+        )
       if (names.has(e.name)) problems.push(`"events" has two events named "${e.name}"`)
       names.add(e.name)
       let json: string | undefined
@@ -81,10 +113,13 @@ export function validateLabDefinition(value: unknown, folderId: string): string[
     })
   }
   // hints
-  if (!Array.isArray(lab.hints) || lab.hints.length === 0) problems.push('"hints" must list at least one hint (a nudge first, nearly the answer last)')
-  else lab.hints.forEach((h, i) => (!nonEmpty(h) ? problems.push(`"hints[${i}]" must be a non-empty string`) : undefined))
+  if (!Array.isArray(lab.hints) || lab.hints.length === 0)
+    problems.push('"hints" must list at least one hint (a nudge first, nearly the answer last)')
+  else
+    lab.hints.forEach((h, i) => (!nonEmpty(h) ? problems.push(`"hints[${i}]" must be a non-empty string`) : undefined))
   // checks
-  if (!Array.isArray(lab.checks) || lab.checks.length === 0) problems.push('"checks" must list at least one { name, run }')
+  if (!Array.isArray(lab.checks) || lab.checks.length === 0)
+    problems.push('"checks" must list at least one { name, run }')
   else {
     const names = new Set<string>()
     lab.checks.forEach((c, i) => {
@@ -98,7 +133,10 @@ export function validateLabDefinition(value: unknown, folderId: string): string[
 }
 
 /** Problems with a lab's file sets (the definition must be valid). */
-export function validateLabFiles(lab: LabDefinition, sets: { starter: Record<string, string>; solution: Record<string, string> }): string[] {
+export function validateLabFiles(
+  lab: LabDefinition,
+  sets: { starter: Record<string, string>; solution: Record<string, string> },
+): string[] {
   const problems: string[] = []
   for (const which of ['starter', 'solution'] as const) {
     const files = sets[which]
@@ -108,7 +146,9 @@ export function validateLabFiles(lab: LabDefinition, sets: { starter: Record<str
     }
     if (!handlerFile(lab.function.Handler, files)) {
       const mod = lab.function.Handler.replace(/\.[^/]*$/, '')
-      problems.push(`${which}/ has no file for the handler "${lab.function.Handler}" (expected ${mod}.mjs, ${mod}.js or ${mod}.cjs)`)
+      problems.push(
+        `${which}/ has no file for the handler "${lab.function.Handler}" (expected ${mod}.mjs, ${mod}.js or ${mod}.cjs)`,
+      )
     }
   }
   return problems

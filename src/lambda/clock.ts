@@ -66,7 +66,11 @@ export class VirtualClock {
     const task: InternalTask = { at: Math.max(at, this.t), background, cancelled: false, seq: this.seq++, run }
     // Keep sorted by (at, seq); the list is short.
     let i = this.tasks.length
-    while (i > 0 && (this.tasks[i - 1].at > task.at || (this.tasks[i - 1].at === task.at && this.tasks[i - 1].seq > task.seq))) i--
+    while (
+      i > 0 &&
+      (this.tasks[i - 1].at > task.at || (this.tasks[i - 1].at === task.at && this.tasks[i - 1].seq > task.seq))
+    )
+      i--
     this.tasks.splice(i, 0, task)
     if (!background) this.schedulePump()
     return task

@@ -28,14 +28,19 @@ export class LambdaServiceException extends Error {
 }
 
 export const validation = (message: string) => new LambdaServiceException('ValidationException', message, 400)
-export const invalidParameter = (message: string) => new LambdaServiceException('InvalidParameterValueException', message, 400)
+export const invalidParameter = (message: string) =>
+  new LambdaServiceException('InvalidParameterValueException', message, 400)
 export const conflict = (message: string) => new LambdaServiceException('ResourceConflictException', message, 409)
 export const notFound = (message: string) => new LambdaServiceException('ResourceNotFoundException', message, 404)
-export const invalidContent = (message: string) => new LambdaServiceException('InvalidRequestContentException', message, 400)
+export const invalidContent = (message: string) =>
+  new LambdaServiceException('InvalidRequestContentException', message, 400)
 export const tooLarge = (message: string) => new LambdaServiceException('RequestTooLargeException', message, 413)
 
 /** "1 validation error detected: Value '…' at '…' failed to satisfy constraint: …" */
 export function constraint(errors: { value: unknown; field: string; constraint: string }[]): LambdaServiceException {
-  const parts = errors.map((e) => `Value '${e.value === undefined ? 'null' : String(e.value)}' at '${e.field}' failed to satisfy constraint: ${e.constraint}`)
+  const parts = errors.map(
+    (e) =>
+      `Value '${e.value === undefined ? 'null' : String(e.value)}' at '${e.field}' failed to satisfy constraint: ${e.constraint}`,
+  )
   return validation(`${errors.length} validation error${errors.length === 1 ? '' : 's'} detected: ${parts.join('; ')}`)
 }

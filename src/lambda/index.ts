@@ -8,7 +8,15 @@ import { VirtualClock } from './clock.ts'
 import { LambdaService, type LambdaOptions } from './service/lambda.ts'
 
 export type { LambdaOptions } from './service/lambda.ts'
-export { LambdaService, BASELINE_MEMORY_MB, HEAP_CAP_MB, MAX_STACK_BYTES, INIT_LIMIT_MS, SYNC_PAYLOAD_LIMIT, ASYNC_PAYLOAD_LIMIT } from './service/lambda.ts'
+export {
+  LambdaService,
+  BASELINE_MEMORY_MB,
+  HEAP_CAP_MB,
+  MAX_STACK_BYTES,
+  INIT_LIMIT_MS,
+  SYNC_PAYLOAD_LIMIT,
+  ASYNC_PAYLOAD_LIMIT,
+} from './service/lambda.ts'
 export { VirtualClock } from './clock.ts'
 export { LambdaServiceException } from './errors.ts'
 export type { QuickJSSource } from './sandbox/quickjs.ts'

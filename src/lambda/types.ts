@@ -71,7 +71,12 @@ export interface FunctionConfiguration {
   PackageType: 'Zip'
   Architectures: ('x86_64' | 'arm64')[]
   EphemeralStorage: { Size: number }
-  LoggingConfig: { LogFormat: LogFormat; ApplicationLogLevel?: ApplicationLogLevel; SystemLogLevel?: SystemLogLevel; LogGroup: string }
+  LoggingConfig: {
+    LogFormat: LogFormat
+    ApplicationLogLevel?: ApplicationLogLevel
+    SystemLogLevel?: SystemLogLevel
+    LogGroup: string
+  }
   RuntimeVersionConfig: { RuntimeVersionArn: string }
 }
 
@@ -104,7 +109,15 @@ export interface InvokeResponse {
   LogResult?: string
   ExecutedVersion?: string
   /** Simulator extras (not in the AWS response): the request id and timings, for the UI. */
-  $metadata: { requestId: string; coldStart: boolean; durationMs: number; billedDurationMs: number; initDurationMs?: number; maxMemoryUsedMB: number; environmentId: string }
+  $metadata: {
+    requestId: string
+    coldStart: boolean
+    durationMs: number
+    billedDurationMs: number
+    initDurationMs?: number
+    maxMemoryUsedMB: number
+    environmentId: string
+  }
 }
 
 // ---- CloudWatch Logs shapes -----------------------------------------------------------------
@@ -170,7 +183,8 @@ export interface DescribeLogStreamsRequest {
 
 // ---- lifecycle events (for the UI timeline) -------------------------------------------------
 
-export type ShutdownReason = 'idle' | 'code-update' | 'config-update' | 'timeout' | 'crash' | 'oom' | 'delete' | 'init-error'
+export type ShutdownReason =
+  'idle' | 'code-update' | 'config-update' | 'timeout' | 'crash' | 'oom' | 'delete' | 'init-error'
 export type InvokeStatus = 'success' | 'error' | 'timeout' | 'crash' | 'oom'
 
 interface Base {
@@ -184,7 +198,13 @@ export type LambdaEvent =
   | (Base & { type: 'EnvironmentCreated'; logStreamName: string; memorySize: number })
   | (Base & { type: 'InitStart'; phase: 'init' | 'invoke' })
   | (Base & { type: 'InitPhase'; name: 'extension' | 'runtime' | 'function'; start: number; duration: number })
-  | (Base & { type: 'InitEnd'; phase: 'init' | 'invoke'; duration: number; status: 'success' | 'error' | 'timeout'; errorType?: string })
+  | (Base & {
+      type: 'InitEnd'
+      phase: 'init' | 'invoke'
+      duration: number
+      status: 'success' | 'error' | 'timeout'
+      errorType?: string
+    })
   | (Base & { type: 'InvokeStart'; requestId: string; coldStart: boolean })
   | (Base & {
       type: 'InvokeEnd'
@@ -198,6 +218,14 @@ export type LambdaEvent =
       errorType?: string
     })
   | (Base & { type: 'Shutdown'; reason: ShutdownReason })
-  | { type: 'Log'; functionName: string; environmentId: string; time: number; logGroupName: string; logStreamName: string; event: OutputLogEvent }
+  | {
+      type: 'Log'
+      functionName: string
+      environmentId: string
+      time: number
+      logGroupName: string
+      logStreamName: string
+      event: OutputLogEvent
+    }
 
 export type LambdaEventListener = (event: LambdaEvent) => void

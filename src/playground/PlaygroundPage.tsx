@@ -91,7 +91,8 @@ export function PlaygroundPage() {
         <p className="eyebrow">Simulated AWS Lambda</p>
         <h1 className="page-title">Playground</h1>
         <p className="page-lead">
-          Write a handler, pick a test event, invoke. Everything runs in your browser, in a simulated Lambda execution environment: break it freely.
+          Write a handler, pick a test event, invoke. Everything runs in your browser, in a simulated Lambda execution
+          environment: break it freely.
         </p>
       </header>
       {opening.kind === 'decoding' && (
@@ -118,7 +119,13 @@ export function PlaygroundPage() {
         </div>
       )}
       {sharedId && <SharedBanner id={sharedId} />}
-      {opening.kind !== 'decoding' && <PlaygroundPanel key={workspaceId} workspaceId={workspaceId} label={sharedId ? 'Shared function' : 'Playground'} />}
+      {opening.kind !== 'decoding' && (
+        <PlaygroundPanel
+          key={workspaceId}
+          workspaceId={workspaceId}
+          label={sharedId ? 'Shared function' : 'Playground'}
+        />
+      )}
     </div>
   )
 }
@@ -138,10 +145,16 @@ function SharedBanner({ id }: { id: string }) {
     navigate('/playground', { replace: true })
   }
   return (
-    <div className="pg-notice pg-notice-share" role="region" aria-label="About this shared link" data-testid="shared-banner">
+    <div
+      className="pg-notice pg-notice-share"
+      role="region"
+      aria-label="About this shared link"
+      data-testid="shared-banner"
+    >
       <div>
         <p>
-          <strong>You opened a shared function.</strong> It is a separate copy: your own playground is unchanged. Nothing has run — read the code, then invoke it if you want to.
+          <strong>You opened a shared function.</strong> It is a separate copy: your own playground is unchanged.
+          Nothing has run — read the code, then invoke it if you want to.
         </p>
         {confirming ? (
           <p className="pg-inline-confirm">
@@ -155,7 +168,12 @@ function SharedBanner({ id }: { id: string }) {
           </p>
         ) : (
           <p className="pg-banner-actions">
-            <button type="button" className="btn btn-sm btn-secondary" onClick={() => (hasOwn ? setConfirming(true) : adopt())} data-testid="adopt">
+            <button
+              type="button"
+              className="btn btn-sm btn-secondary"
+              onClick={() => (hasOwn ? setConfirming(true) : adopt())}
+              data-testid="adopt"
+            >
               Make it my playground
             </button>{' '}
             <Link className="btn btn-sm btn-ghost" to="/playground">

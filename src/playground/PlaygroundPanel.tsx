@@ -8,7 +8,17 @@
  * The workspace (code, config, event, saved events) lives in the persisted store; the session
  * (results, timeline) lives for the page. The Worker starts when the panel mounts.
  */
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react'
 import { CloseIcon } from '../app/components/icons.tsx'
 import { checkConfig, firstConfigProblem, fieldLabel, type SharedConfig } from './config.ts'
 import { CodeEditor } from './editor/index.ts'
@@ -63,7 +73,8 @@ export function workspaceFromInitial(initial: PlaygroundInitial | undefined, now
   return {
     ...base,
     files,
-    activeFile: initial.activeFile && Object.hasOwn(files, initial.activeFile) ? initial.activeFile : Object.keys(files)[0],
+    activeFile:
+      initial.activeFile && Object.hasOwn(files, initial.activeFile) ? initial.activeFile : Object.keys(files)[0],
     config: initial.config ? draftFromShared({ ...sharedDefaults, ...initial.config }) : base.config,
     eventText: initial.event ?? base.eventText,
     eventSource: initial.eventSource ?? (initial.event !== undefined ? { kind: 'custom' } : base.eventSource),
@@ -81,7 +92,14 @@ export function invokeBlocker(ws: Pick<Workspace, 'eventText' | 'config'>): { ta
   return null
 }
 
-const TAB_LABEL: Record<SideTab, string> = { code: 'Code', event: 'Test event', config: 'Configuration', result: 'Result', logs: 'Logs', timeline: 'Timeline' }
+const TAB_LABEL: Record<SideTab, string> = {
+  code: 'Code',
+  event: 'Test event',
+  config: 'Configuration',
+  result: 'Result',
+  logs: 'Logs',
+  timeline: 'Timeline',
+}
 
 export function PlaygroundPanel(props: PlaygroundPanelProps) {
   const { workspaceId, initial, hide = {}, label = 'Playground' } = props
@@ -100,11 +118,18 @@ export function PlaygroundPanel(props: PlaygroundPanelProps) {
     session.warm()
   }, [session])
 
-  if (!exists) return <div className="pg pg-loading" role="status">Opening {workspaceLabel(workspaceId)}…</div>
+  if (!exists)
+    return (
+      <div className="pg pg-loading" role="status">
+        Opening {workspaceLabel(workspaceId)}…
+      </div>
+    )
   return <PanelBody {...props} hide={hide} label={label} session={session} />
 }
 
-function PanelBody(props: PlaygroundPanelProps & { session: Session; label: string; hide: NonNullable<PlaygroundPanelProps['hide']> }) {
+function PanelBody(
+  props: PlaygroundPanelProps & { session: Session; label: string; hide: NonNullable<PlaygroundPanelProps['hide']> },
+) {
   const { workspaceId, session, hide, label, onResult, toolbarExtra } = props
   // Narrow when the window is, or when the panel's own box is (a lesson column, an embed).
   const [rootEl, setRootEl] = useState<HTMLElement | null>(null)
@@ -198,7 +223,15 @@ function PanelBody(props: PlaygroundPanelProps & { session: Session; label: stri
   return (
     <section ref={setRootEl} className={`pg${narrow ? ' pg-narrow' : ''}`} aria-label={label} data-testid="playground">
       <PanelNotices workspaceId={workspaceId} session={session} />
-      <Toolbar workspaceId={workspaceId} session={session} onRun={runOnce} nudge={nudge} onNudgeFix={focusTabCb} hide={hide} extra={toolbarExtra} />
+      <Toolbar
+        workspaceId={workspaceId}
+        session={session}
+        onRun={runOnce}
+        nudge={nudge}
+        onNudgeFix={focusTabCb}
+        hide={hide}
+        extra={toolbarExtra}
+      />
       <div className="pg-body">
         <div className="pg-code" hidden={narrow && tab !== 'code'}>
           <EditorArea workspaceId={workspaceId} session={session} onRun={runOnce} />
@@ -227,11 +260,27 @@ function PanelBody(props: PlaygroundPanelProps & { session: Session; label: stri
           {tabs
             .filter((t) => t !== 'code')
             .map((t) => (
-              <div key={t} role="tabpanel" id={`${ids}-panel-${t}`} aria-labelledby={`${ids}-tab-${t}`} hidden={tab !== t} className="pg-tabpanel" tabIndex={-1}>
+              <div
+                key={t}
+                role="tabpanel"
+                id={`${ids}-panel-${t}`}
+                aria-labelledby={`${ids}-tab-${t}`}
+                hidden={tab !== t}
+                className="pg-tabpanel"
+                tabIndex={-1}
+              >
                 {panelFor(t)}
               </div>
             ))}
-          {narrow && <div role="tabpanel" id={`${ids}-panel-code`} aria-labelledby={`${ids}-tab-code`} hidden className="pg-tabpanel" />}
+          {narrow && (
+            <div
+              role="tabpanel"
+              id={`${ids}-panel-code`}
+              aria-labelledby={`${ids}-tab-code`}
+              hidden
+              className="pg-tabpanel"
+            />
+          )}
         </div>
       </div>
     </section>
@@ -239,20 +288,46 @@ function PanelBody(props: PlaygroundPanelProps & { session: Session; label: stri
 }
 
 function ResultBadge({ session }: { session: Session }) {
-  const { status, busy } = useSession(session, (s) => ({ status: s.serviceError ? 'Failed' : s.result?.status, busy: s.busy }))
-  if (busy === 'invoking' || busy === 'building' || busy === 'deploying') return <span className="pg-dot pg-dot-busy" aria-hidden="true" />
+  const { status, busy } = useSession(session, (s) => ({
+    status: s.serviceError ? 'Failed' : s.result?.status,
+    busy: s.busy,
+  }))
+  if (busy === 'invoking' || busy === 'building' || busy === 'deploying')
+    return <span className="pg-dot pg-dot-busy" aria-hidden="true" />
   if (!status) return null
-  return <span className={`pg-dot ${status === 'Succeeded' ? 'pg-dot-ok' : 'pg-dot-fail'}`} aria-label={status === 'Succeeded' ? '(succeeded)' : '(failed)'} />
+  return (
+    <span
+      className={`pg-dot ${status === 'Succeeded' ? 'pg-dot-ok' : 'pg-dot-fail'}`}
+      aria-label={status === 'Succeeded' ? '(succeeded)' : '(failed)'}
+    />
+  )
 }
 
 /** The editor, subscribed only to the files and markers (results never re-render it). */
-const EditorArea = memo(function EditorArea({ workspaceId, session, onRun }: { workspaceId: string; session: Session; onRun(): void }) {
+const EditorArea = memo(function EditorArea({
+  workspaceId,
+  session,
+  onRun,
+}: {
+  workspaceId: string
+  session: Session
+  onRun(): void
+}) {
   const files = usePlayground((s) => s.workspaces[workspaceId]?.files)
   const activeFile = usePlayground((s) => s.workspaces[workspaceId]?.activeFile)
   const markers = useSession(session, (s) => s.markers)
-  const onChange = useCallback((path: string, text: string) => playgroundStore.getState().setFile(workspaceId, path, text), [workspaceId])
-  const onActive = useCallback((path: string) => playgroundStore.getState().setActiveFile(workspaceId, path), [workspaceId])
-  const onFiles = useCallback((f: Record<string, string>, active: string) => playgroundStore.getState().setFiles(workspaceId, f, active), [workspaceId])
+  const onChange = useCallback(
+    (path: string, text: string) => playgroundStore.getState().setFile(workspaceId, path, text),
+    [workspaceId],
+  )
+  const onActive = useCallback(
+    (path: string) => playgroundStore.getState().setActiveFile(workspaceId, path),
+    [workspaceId],
+  )
+  const onFiles = useCallback(
+    (f: Record<string, string>, active: string) => playgroundStore.getState().setFiles(workspaceId, f, active),
+    [workspaceId],
+  )
   const runRef = useRef(onRun)
   runRef.current = onRun
   const run = useCallback(() => runRef.current(), [])
@@ -288,7 +363,14 @@ const Toolbar = memo(function Toolbar(props: {
   const engine = useEngineStatus()
   const reasonId = useId()
   const running = busy !== null
-  const label = busy === 'building' ? 'Building…' : busy === 'deploying' ? 'Deploying…' : busy === 'invoking' ? 'Running…' : 'Invoke'
+  const label =
+    busy === 'building'
+      ? 'Building…'
+      : busy === 'deploying'
+        ? 'Deploying…'
+        : busy === 'invoking'
+          ? 'Running…'
+          : 'Invoke'
   const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 
   return (
@@ -453,9 +535,16 @@ function PanelNotices({ workspaceId, session }: { workspaceId: string; session: 
                 <li key={i.message}>{i.message}</li>
               ))}
             </ul>
-            <p className="muted">Everything else was kept. The damaged original is kept in this browser’s storage as a backup.</p>
+            <p className="muted">
+              Everything else was kept. The damaged original is kept in this browser’s storage as a backup.
+            </p>
           </div>
-          <button type="button" className="icon-btn" aria-label="Dismiss this notice" onClick={() => playgroundStore.getState().dismissLoadIssues(workspaceId)}>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label="Dismiss this notice"
+            onClick={() => playgroundStore.getState().dismissLoadIssues(workspaceId)}
+          >
             <CloseIcon />
           </button>
         </div>
@@ -468,7 +557,12 @@ function PanelNotices({ workspaceId, session }: { workspaceId: string; session: 
       {notice && (
         <div className="pg-notice" role="alert" data-testid="pg-engine-notice">
           <p>{notice}</p>
-          <button type="button" className="icon-btn" aria-label="Dismiss this notice" onClick={() => session.dismissNotice()}>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label="Dismiss this notice"
+            onClick={() => session.dismissNotice()}
+          >
             <CloseIcon />
           </button>
         </div>
@@ -484,4 +578,3 @@ function PlayIcon() {
     </svg>
   )
 }
-

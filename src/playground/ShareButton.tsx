@@ -4,10 +4,17 @@ import { checkConfig, firstConfigProblem, sharedFromSettings } from './config.ts
 import { encodeShare, type SharedState } from './share.ts'
 import { playgroundStore } from './state.ts'
 
-type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; url: string; copied: boolean } | { kind: 'error'; message: string }
+type State =
+  | { kind: 'idle' }
+  | { kind: 'working' }
+  | { kind: 'done'; url: string; copied: boolean }
+  | { kind: 'error'; message: string }
 
 /** The link for a share code, on this page's own address (works under any sub-path). */
-export function shareUrl(code: string, loc: Pick<Location, 'origin' | 'pathname' | 'search'> = window.location): string {
+export function shareUrl(
+  code: string,
+  loc: Pick<Location, 'origin' | 'pathname' | 'search'> = window.location,
+): string {
   return `${loc.origin}${loc.pathname}${loc.search}#/playground?s=${code}`
 }
 
@@ -30,7 +37,13 @@ export function ShareButton({ workspaceId }: { workspaceId: string }) {
       return
     }
     setState({ kind: 'working' })
-    const shared: SharedState = { v: 1, files: ws.files, activeFile: ws.activeFile, event: ws.eventText, config: sharedFromSettings(cfg.settings) }
+    const shared: SharedState = {
+      v: 1,
+      files: ws.files,
+      activeFile: ws.activeFile,
+      event: ws.eventText,
+      config: sharedFromSettings(cfg.settings),
+    }
     let url: string
     try {
       url = shareUrl(await encodeShare(shared))
@@ -50,19 +63,35 @@ export function ShareButton({ workspaceId }: { workspaceId: string }) {
 
   return (
     <span className="pg-share">
-      <button type="button" className="btn btn-sm btn-secondary" onClick={() => void share()} disabled={state.kind === 'working'} aria-describedby={`${ids}-status`} data-testid="share">
+      <button
+        type="button"
+        className="btn btn-sm btn-secondary"
+        onClick={() => void share()}
+        disabled={state.kind === 'working'}
+        aria-describedby={`${ids}-status`}
+        data-testid="share"
+      >
         {state.kind === 'working' ? 'Sharing…' : 'Share'}
       </button>
       <span id={`${ids}-status`} role="status" className="pg-share-status">
         {state.kind === 'done' && (
           <span className="pg-share-pop" data-testid="share-result">
             <span className={state.copied ? 'pg-ok-text' : undefined}>
-              {state.copied ? `Link copied to the clipboard (${state.url.length.toLocaleString('en-US')} characters). Whoever opens it sees this code; nothing runs until they invoke.` : 'Copy this link:'}
+              {state.copied
+                ? `Link copied to the clipboard (${state.url.length.toLocaleString('en-US')} characters). Whoever opens it sees this code; nothing runs until they invoke.`
+                : 'Copy this link:'}
             </span>
             <label className="sr-only" htmlFor={`${ids}-url`}>
               Share link
             </label>
-            <input id={`${ids}-url`} ref={inputRef} readOnly value={state.url} onFocus={(e) => e.currentTarget.select()} data-testid="share-url" />
+            <input
+              id={`${ids}-url`}
+              ref={inputRef}
+              readOnly
+              value={state.url}
+              onFocus={(e) => e.currentTarget.select()}
+              data-testid="share-url"
+            />
             <button type="button" className="pg-linkbtn" onClick={() => setState({ kind: 'idle' })}>
               Close
             </button>

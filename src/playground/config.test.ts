@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CONFIG, checkConfig, draftFromShared, firstConfigProblem, sharedFromSettings, type ConfigDraft } from './config.ts'
+import {
+  DEFAULT_CONFIG,
+  checkConfig,
+  draftFromShared,
+  firstConfigProblem,
+  sharedFromSettings,
+  type ConfigDraft,
+} from './config.ts'
 
 const cfg = (patch: Partial<ConfigDraft>): ConfigDraft => ({ ...DEFAULT_CONFIG, env: [], ...patch })
 
@@ -43,8 +50,12 @@ describe('configuration draft: Lambda’s own validation messages', () => {
     expect(checkConfig(cfg({ handler: 'index handler' })).errors.handler).toBe(
       "1 validation error detected: Value 'index handler' at 'handler' failed to satisfy constraint: Member must satisfy regular expression pattern: [^\\s]+",
     )
-    expect(checkConfig(cfg({ runtime: 'nodejs16.x' })).errors.runtime).toMatch(/^The runtime parameter of nodejs16.x is no longer supported/)
-    expect(checkConfig(cfg({ runtime: 'python3.12' })).errors.runtime).toMatch(/this simulator only runs nodejs18.x, nodejs20.x, nodejs22.x/)
+    expect(checkConfig(cfg({ runtime: 'nodejs16.x' })).errors.runtime).toMatch(
+      /^The runtime parameter of nodejs16.x is no longer supported/,
+    )
+    expect(checkConfig(cfg({ runtime: 'python3.12' })).errors.runtime).toMatch(
+      /this simulator only runs nodejs18.x, nodejs20.x, nodejs22.x/,
+    )
   })
 
   it('environment variables: per row, with AWS’s messages, duplicates and blank rows', () => {
@@ -68,7 +79,14 @@ describe('configuration draft: Lambda’s own validation messages', () => {
     )
     expect(c.envRows[4]).toMatch(/^Duplicate key: STAGE/)
     expect(c.errors.env).toBeTruthy()
-    const ok = checkConfig(cfg({ env: [{ key: 'STAGE', value: 'dev' }, { key: '', value: '' }] }))
+    const ok = checkConfig(
+      cfg({
+        env: [
+          { key: 'STAGE', value: 'dev' },
+          { key: '', value: '' },
+        ],
+      }),
+    )
     expect(ok.settings?.Environment).toEqual({ Variables: { STAGE: 'dev' } })
   })
 
@@ -78,14 +96,24 @@ describe('configuration draft: Lambda’s own validation messages', () => {
   })
 
   it('log levels only apply with the JSON format, defaulting to INFO', () => {
-    expect(checkConfig(cfg({ logFormat: 'Text', appLogLevel: 'DEBUG' })).settings?.LoggingConfig).toEqual({ LogFormat: 'Text' })
-    expect(checkConfig(cfg({ logFormat: 'JSON' })).settings?.LoggingConfig).toEqual({ LogFormat: 'JSON', ApplicationLogLevel: 'INFO', SystemLogLevel: 'INFO' })
-    expect(checkConfig(cfg({ logFormat: 'JSON', appLogLevel: 'DEBUG', sysLogLevel: 'WARN' })).settings?.LoggingConfig).toEqual({
+    expect(checkConfig(cfg({ logFormat: 'Text', appLogLevel: 'DEBUG' })).settings?.LoggingConfig).toEqual({
+      LogFormat: 'Text',
+    })
+    expect(checkConfig(cfg({ logFormat: 'JSON' })).settings?.LoggingConfig).toEqual({
+      LogFormat: 'JSON',
+      ApplicationLogLevel: 'INFO',
+      SystemLogLevel: 'INFO',
+    })
+    expect(
+      checkConfig(cfg({ logFormat: 'JSON', appLogLevel: 'DEBUG', sysLogLevel: 'WARN' })).settings?.LoggingConfig,
+    ).toEqual({
       LogFormat: 'JSON',
       ApplicationLogLevel: 'DEBUG',
       SystemLogLevel: 'WARN',
     })
-    expect(checkConfig(cfg({ logFormat: 'XML' as never })).errors.logFormat).toMatch(/Member must satisfy enum value set: \[JSON, Text\]/)
+    expect(checkConfig(cfg({ logFormat: 'XML' as never })).errors.logFormat).toMatch(
+      /Member must satisfy enum value set: \[JSON, Text\]/,
+    )
   })
 
   it('firstConfigProblem names the first invalid field', () => {
@@ -95,10 +123,41 @@ describe('configuration draft: Lambda’s own validation messages', () => {
   })
 
   it('converts to and from the share-link shape', () => {
-    const d = draftFromShared({ Handler: 'app.main', Runtime: 'nodejs22.x', MemorySize: 512, Timeout: 10, Environment: { A1: 'x' }, LogFormat: 'JSON', ApplicationLogLevel: 'DEBUG' })
-    expect(d).toEqual({ handler: 'app.main', runtime: 'nodejs22.x', memory: '512', timeout: '10', env: [{ key: 'A1', value: 'x' }], logFormat: 'JSON', appLogLevel: 'DEBUG', sysLogLevel: '' })
+    const d = draftFromShared({
+      Handler: 'app.main',
+      Runtime: 'nodejs22.x',
+      MemorySize: 512,
+      Timeout: 10,
+      Environment: { A1: 'x' },
+      LogFormat: 'JSON',
+      ApplicationLogLevel: 'DEBUG',
+    })
+    expect(d).toEqual({
+      handler: 'app.main',
+      runtime: 'nodejs22.x',
+      memory: '512',
+      timeout: '10',
+      env: [{ key: 'A1', value: 'x' }],
+      logFormat: 'JSON',
+      appLogLevel: 'DEBUG',
+      sysLogLevel: '',
+    })
     const s = checkConfig(d).settings!
-    expect(sharedFromSettings(s)).toEqual({ Handler: 'app.main', Runtime: 'nodejs22.x', MemorySize: 512, Timeout: 10, Environment: { A1: 'x' }, LogFormat: 'JSON', ApplicationLogLevel: 'DEBUG', SystemLogLevel: 'INFO' })
-    expect(sharedFromSettings(checkConfig(cfg({})).settings!)).toEqual({ Handler: 'index.handler', Runtime: 'nodejs20.x', MemorySize: 128, Timeout: 3 })
+    expect(sharedFromSettings(s)).toEqual({
+      Handler: 'app.main',
+      Runtime: 'nodejs22.x',
+      MemorySize: 512,
+      Timeout: 10,
+      Environment: { A1: 'x' },
+      LogFormat: 'JSON',
+      ApplicationLogLevel: 'DEBUG',
+      SystemLogLevel: 'INFO',
+    })
+    expect(sharedFromSettings(checkConfig(cfg({})).settings!)).toEqual({
+      Handler: 'index.handler',
+      Runtime: 'nodejs20.x',
+      MemorySize: 128,
+      Timeout: 3,
+    })
   })
 })

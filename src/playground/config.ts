@@ -3,12 +3,26 @@
  * is not valid yet), and its validation with Lambda's own messages (src/lambda/service/validate.ts,
  * whose texts are AWS's), before anything reaches the engine. Pure (no DOM).
  */
-import { SUPPORTED_RUNTIMES, validateEnvironment, validateHandler, validateLogging, validateNumbers, validateRuntime } from '../lambda/service/validate.ts'
+import {
+  SUPPORTED_RUNTIMES,
+  validateEnvironment,
+  validateHandler,
+  validateLogging,
+  validateNumbers,
+  validateRuntime,
+} from '../lambda/service/validate.ts'
 import type { ApplicationLogLevel, LogFormat, SystemLogLevel } from '../lambda/types.ts'
 import type { SharedConfig } from './share.ts'
 
 export { SUPPORTED_RUNTIMES }
-export const APPLICATION_LOG_LEVELS: readonly ApplicationLogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']
+export const APPLICATION_LOG_LEVELS: readonly ApplicationLogLevel[] = [
+  'TRACE',
+  'DEBUG',
+  'INFO',
+  'WARN',
+  'ERROR',
+  'FATAL',
+]
 export const SYSTEM_LOG_LEVELS: readonly SystemLogLevel[] = ['DEBUG', 'INFO', 'WARN']
 export const MEMORY_MIN = 128
 export const MEMORY_MAX = 10_240
@@ -55,7 +69,8 @@ export interface FunctionSettingsOut {
   LoggingConfig: { LogFormat: LogFormat; ApplicationLogLevel?: ApplicationLogLevel; SystemLogLevel?: SystemLogLevel }
 }
 
-export type ConfigField = 'handler' | 'runtime' | 'memory' | 'timeout' | 'env' | 'logFormat' | 'appLogLevel' | 'sysLogLevel'
+export type ConfigField =
+  'handler' | 'runtime' | 'memory' | 'timeout' | 'env' | 'logFormat' | 'appLogLevel' | 'sysLogLevel'
 
 export interface ConfigCheck {
   ok: boolean
@@ -111,7 +126,8 @@ export function checkConfig(d: ConfigDraft): ConfigCheck {
   if (runtimeErr) errors.runtime = runtimeErr
 
   const memory = toInt(d.memory)
-  if (d.memory.trim() === '') errors.memory = `Enter a memory size from ${MEMORY_MIN} MB to ${MEMORY_MAX.toLocaleString('en-US')} MB.`
+  if (d.memory.trim() === '')
+    errors.memory = `Enter a memory size from ${MEMORY_MIN} MB to ${MEMORY_MAX.toLocaleString('en-US')} MB.`
   else {
     const m = message(() => validateNumbers({ MemorySize: memory }))
     if (m) errors.memory = m
@@ -193,7 +209,9 @@ export type { SharedConfig }
 
 export function draftFromShared(c: Partial<SharedConfig>): ConfigDraft {
   const logFormat: LogFormat = c.LogFormat === 'JSON' ? 'JSON' : 'Text'
-  const app = APPLICATION_LOG_LEVELS.includes(c.ApplicationLogLevel as ApplicationLogLevel) ? (c.ApplicationLogLevel as ApplicationLogLevel) : ''
+  const app = APPLICATION_LOG_LEVELS.includes(c.ApplicationLogLevel as ApplicationLogLevel)
+    ? (c.ApplicationLogLevel as ApplicationLogLevel)
+    : ''
   const sys = SYSTEM_LOG_LEVELS.includes(c.SystemLogLevel as SystemLogLevel) ? (c.SystemLogLevel as SystemLogLevel) : ''
   return {
     handler: typeof c.Handler === 'string' ? c.Handler : DEFAULT_CONFIG.handler,

@@ -54,9 +54,17 @@ export function getLambdaClient(): LambdaClient {
   client.onEvent((e) => {
     if (e.type === 'WorkerReady') {
       if (status.readyAt === undefined) performance.mark('lf:engine-ready')
-      setStatus({ state: 'ready', error: undefined, ...(status.readyAt === undefined ? { readyAt: performance.now() } : {}) })
+      setStatus({
+        state: 'ready',
+        error: undefined,
+        ...(status.readyAt === undefined ? { readyAt: performance.now() } : {}),
+      })
     } else if (e.type === 'WorkerRestarted') {
-      setStatus({ state: 'ready', restarts: status.restarts + 1, lastRestart: { reason: e.reason, at: Date.now(), restored: e.restored } })
+      setStatus({
+        state: 'ready',
+        restarts: status.restarts + 1,
+        lastRestart: { reason: e.reason, at: Date.now(), restored: e.restored },
+      })
     }
     // Log events are read on demand (filterLogEvents): this listener does not ask for them, so
     // the Worker does not even send them.
@@ -64,7 +72,8 @@ export function getLambdaClient(): LambdaClient {
   })
   // Say so when the Worker cannot start (the first call fails with the Worker's fatal error).
   void client.clock.now().catch((err: unknown) => {
-    if (status.state === 'starting') setStatus({ state: 'failed', error: err instanceof Error ? err.message : String(err) })
+    if (status.state === 'starting')
+      setStatus({ state: 'failed', error: err instanceof Error ? err.message : String(err) })
   })
   return client
 }

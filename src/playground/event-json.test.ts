@@ -9,7 +9,17 @@ function fail(text: string) {
 
 describe('event JSON: valid documents', () => {
   it('parses with the platform parser and reports no error', () => {
-    for (const t of ['{}', '[]', '0', '-1.5e+3', '"x"', 'true', 'null', ' {"a":[1,{"b":null}],"c":"\\u00e9\\n"} ', '{"key1":"value1"}']) {
+    for (const t of [
+      '{}',
+      '[]',
+      '0',
+      '-1.5e+3',
+      '"x"',
+      'true',
+      'null',
+      ' {"a":[1,{"b":null}],"c":"\\u00e9\\n"} ',
+      '{"key1":"value1"}',
+    ]) {
       const r = checkEventJson(t)
       expect(r.ok, t).toBe(true)
       expect(scanJson(t), t).toBeNull()
@@ -18,7 +28,32 @@ describe('event JSON: valid documents', () => {
   })
 
   it('agrees with JSON.parse on a corpus of valid and invalid snippets', () => {
-    const corpus = ['{', '}', '[1,]', '[,1]', '{"a" 1}', '{"a":}', '01', '1.', '.5', '-', '1e', '"\\x"', '"\\u12"', 'tru', 'nul', '{"a":1}x', '[1 2]', '"a\tb"', '[[[]]]', '{"a":{"b":{}}}', '"\\ud800"', '1E-2', '[-0]', '{"":""}']
+    const corpus = [
+      '{',
+      '}',
+      '[1,]',
+      '[,1]',
+      '{"a" 1}',
+      '{"a":}',
+      '01',
+      '1.',
+      '.5',
+      '-',
+      '1e',
+      '"\\x"',
+      '"\\u12"',
+      'tru',
+      'nul',
+      '{"a":1}x',
+      '[1 2]',
+      '"a\tb"',
+      '[[[]]]',
+      '{"a":{"b":{}}}',
+      '"\\ud800"',
+      '1E-2',
+      '[-0]',
+      '{"":""}',
+    ]
     for (const t of corpus) {
       let native = true
       try {

@@ -91,7 +91,11 @@ export function scanJson(text: string): ScanError | null {
       }
       if (c < 0x20) {
         return c === 0x0a
-          ? { kind: 'unterminated', offset: start, hint: 'A string must end on the line it starts: close it with " (write a line break inside it as \\n).' }
+          ? {
+              kind: 'unterminated',
+              offset: start,
+              hint: 'A string must end on the line it starts: close it with " (write a line break inside it as \\n).',
+            }
           : { kind: 'control', offset: i }
       }
       i++
@@ -180,14 +184,22 @@ export function scanJson(text: string): ScanError | null {
       skipWs()
       const d = text.charCodeAt(i)
       if ((top === 0x7b && d === 0x7d) || (top === 0x5b && d === 0x5d)) {
-        return { kind: 'token', offset: i, hint: `JSON does not allow a comma before ${String.fromCharCode(d)}: remove the last comma.` }
+        return {
+          kind: 'token',
+          offset: i,
+          hint: `JSON does not allow a comma before ${String.fromCharCode(d)}: remove the last comma.`,
+        }
       }
     }
     if (top === 0x7b) {
       skipWs()
       if (text.charCodeAt(i) !== 0x22) {
         return unexpected(
-          text[i] === "'" ? 'JSON property names and strings use double quotes ("), not single quotes.' : i < n && /[A-Za-z_$]/.test(text[i]) ? 'JSON property names must be in double quotes, like "name".' : undefined,
+          text[i] === "'"
+            ? 'JSON property names and strings use double quotes ("), not single quotes.'
+            : i < n && /[A-Za-z_$]/.test(text[i])
+              ? 'JSON property names must be in double quotes, like "name".'
+              : undefined,
         )
       }
       err = scanString()
@@ -212,8 +224,10 @@ function tokenHint(text: string, i: number): string | undefined {
   if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) return 'JSON does not allow comments.'
   if (/[A-Za-z_$]/.test(c)) {
     const word = /^[A-Za-z_$][\w$]*/.exec(text.slice(i, i + 40))?.[0] ?? c
-    if (word === 'undefined' || word === 'NaN' || word === 'Infinity') return `${word} is not a JSON value: use null or a number.`
-    if (word === 'True' || word === 'False' || word === 'None' || word === 'Null') return `JSON literals are lower case: true, false, null.`
+    if (word === 'undefined' || word === 'NaN' || word === 'Infinity')
+      return `${word} is not a JSON value: use null or a number.`
+    if (word === 'True' || word === 'False' || word === 'None' || word === 'Null')
+      return `JSON literals are lower case: true, false, null.`
     return 'Text values must be in double quotes, like "text".'
   }
   return undefined
@@ -222,7 +236,8 @@ function tokenHint(text: string, i: number): string | undefined {
 function commaHint(text: string, i: number, close: string): string | undefined {
   if (i >= text.length) return undefined
   const c = text[i]
-  if (c === '"' || c === '{' || c === '[' || /[0-9tfn-]/.test(c)) return `A comma (,) is missing before this value, or a ${close} is missing.`
+  if (c === '"' || c === '{' || c === '[' || /[0-9tfn-]/.test(c))
+    return `A comma (,) is missing before this value, or a ${close} is missing.`
   return undefined
 }
 
@@ -266,7 +281,9 @@ export function checkEventJson(text: string): EventJsonResult {
     const { message, offset } = describe(text, found)
     const pos = offset ?? text.length
     const { line, column } = lineColumn(text, pos)
-    const hint = found.hint ?? (found.kind === 'end' ? 'The JSON stops before it is complete: is a closing }, ] or " missing?' : undefined)
+    const hint =
+      found.hint ??
+      (found.kind === 'end' ? 'The JSON stops before it is complete: is a closing }, ] or " missing?' : undefined)
     return { ok: false, message, line, column, offset: pos, ...(hint ? { hint } : {}) }
   }
 }

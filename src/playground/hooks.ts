@@ -11,7 +11,8 @@ export function useSession<T>(session: Session, selector: (s: SessionState) => T
 /** True while the media query matches (e.g. the phone layout). */
 export function useMediaQuery(query: string): boolean {
   const mqRef = useRef<MediaQueryList | null>(null)
-  if (typeof window !== 'undefined' && (!mqRef.current || mqRef.current.media !== query)) mqRef.current = window.matchMedia(query)
+  if (typeof window !== 'undefined' && (!mqRef.current || mqRef.current.media !== query))
+    mqRef.current = window.matchMedia(query)
   const subscribe = useCallback(
     (cb: () => void) => {
       const mq = mqRef.current
@@ -20,7 +21,11 @@ export function useMediaQuery(query: string): boolean {
     },
     [query],
   )
-  return useSyncExternalStore(subscribe, () => mqRef.current?.matches ?? false, () => false)
+  return useSyncExternalStore(
+    subscribe,
+    () => mqRef.current?.matches ?? false,
+    () => false,
+  )
 }
 
 /**

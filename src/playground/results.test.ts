@@ -9,11 +9,23 @@ describe('execution result from real engine responses', () => {
   })
   afterAll(() => lambda.dispose())
   const make = (name: string, src: string, extra: Record<string, unknown> = {}) =>
-    lambda.createFunction({ FunctionName: name, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { Files: { 'index.mjs': src } }, ...extra })
+    lambda.createFunction({
+      FunctionName: name,
+      Runtime: 'nodejs20.x',
+      Handler: 'index.handler',
+      Code: { Files: { 'index.mjs': src } },
+      ...extra,
+    })
 
   it('success: pretty response, summary from the REPORT line, init duration on the cold start only', async () => {
-    await make('ok', 'export const handler = async (e) => { console.log("héllo", e.n); return { statusCode: 200, body: "ünïcode" } }')
-    const cold = toExecutionResult(await lambda.invoke({ FunctionName: 'ok', Payload: '{"n":1}', LogType: 'Tail' }), 128)
+    await make(
+      'ok',
+      'export const handler = async (e) => { console.log("héllo", e.n); return { statusCode: 200, body: "ünïcode" } }',
+    )
+    const cold = toExecutionResult(
+      await lambda.invoke({ FunctionName: 'ok', Payload: '{"n":1}', LogType: 'Tail' }),
+      128,
+    )
     expect(cold.status).toBe('Succeeded')
     expect(cold.response).toBe('{\n  "statusCode": 200,\n  "body": "ünïcode"\n}')
     expect(cold.error).toBeUndefined()
@@ -25,7 +37,10 @@ describe('execution result from real engine responses', () => {
     expect(cold.reportLine).toMatch(/^REPORT RequestId: /)
     expect(cold.log).toMatch(/\tINFO\théllo 1\n/)
     expect(cold.logTruncated).toBe(false)
-    const warm = toExecutionResult(await lambda.invoke({ FunctionName: 'ok', Payload: '{"n":2}', LogType: 'Tail' }), 128)
+    const warm = toExecutionResult(
+      await lambda.invoke({ FunctionName: 'ok', Payload: '{"n":2}', LogType: 'Tail' }),
+      128,
+    )
     expect(warm.coldStart).toBe(false)
     expect(warm.summary.initDurationMs).toBeUndefined()
   })
@@ -59,7 +74,10 @@ describe('execution result from real engine responses', () => {
   })
 
   it('no platform lines (SystemLogLevel WARN): the summary falls back to the response metadata', async () => {
-    await make('quiet', 'export const handler = async () => null', { LoggingConfig: { LogFormat: 'JSON', SystemLogLevel: 'WARN' }, MemorySize: 256 })
+    await make('quiet', 'export const handler = async () => null', {
+      LoggingConfig: { LogFormat: 'JSON', SystemLogLevel: 'WARN' },
+      MemorySize: 256,
+    })
     const r = toExecutionResult(await lambda.invoke({ FunctionName: 'quiet', Payload: '{}', LogType: 'Tail' }), 256)
     expect(r.reportLine).toBeUndefined()
     expect(r.response).toBe('null')
@@ -70,7 +88,11 @@ describe('execution result from real engine responses', () => {
 
 describe('parsing', () => {
   it('parses a REPORT line with every field', () => {
-    expect(parseReport('REPORT RequestId: abc\tDuration: 1.23 ms\tBilled Duration: 115 ms\tMemory Size: 128 MB\tMax Memory Used: 64 MB\tInit Duration: 113.45 ms\tStatus: error\tError Type: Runtime.HandlerNotFound')).toEqual({
+    expect(
+      parseReport(
+        'REPORT RequestId: abc\tDuration: 1.23 ms\tBilled Duration: 115 ms\tMemory Size: 128 MB\tMax Memory Used: 64 MB\tInit Duration: 113.45 ms\tStatus: error\tError Type: Runtime.HandlerNotFound',
+      ),
+    ).toEqual({
       requestId: 'abc',
       durationMs: 1.23,
       billedDurationMs: 115,

@@ -64,7 +64,8 @@ export function parseReport(line: string): ReportSummary | undefined {
     const billed = num(field('Billed Duration')?.replace(/ ms$/, ''))
     const size = num(field('Memory Size')?.replace(/ MB$/, ''))
     const used = num(field('Max Memory Used')?.replace(/ MB$/, ''))
-    if (!requestId || duration === undefined || billed === undefined || size === undefined || used === undefined) return undefined
+    if (!requestId || duration === undefined || billed === undefined || size === undefined || used === undefined)
+      return undefined
     const init = field('Init Duration')
     const status = field('Status')
     const errorType = field('Error Type')
@@ -81,7 +82,10 @@ export function parseReport(line: string): ReportSummary | undefined {
   }
   if (line.startsWith('{') && line.includes('"platform.report"')) {
     try {
-      const r = JSON.parse(line) as { type?: string; record?: { requestId?: string; status?: string; errorType?: string; metrics?: Record<string, number> } }
+      const r = JSON.parse(line) as {
+        type?: string
+        record?: { requestId?: string; status?: string; errorType?: string; metrics?: Record<string, number> }
+      }
       const m = r.record?.metrics
       if (r.type !== 'platform.report' || !m || !r.record?.requestId) return undefined
       return {

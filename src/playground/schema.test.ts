@@ -21,7 +21,16 @@ function goodWorkspace() {
   return {
     files: { 'index.mjs': 'export const handler = async () => 1', 'lib/x.mjs': 'export const x = 1' },
     activeFile: 'lib/x.mjs',
-    config: { handler: 'index.handler', runtime: 'nodejs22.x', memory: '256', timeout: '10', env: [{ key: 'STAGE', value: 'dev' }], logFormat: 'JSON', appLogLevel: 'DEBUG', sysLogLevel: '' },
+    config: {
+      handler: 'index.handler',
+      runtime: 'nodejs22.x',
+      memory: '256',
+      timeout: '10',
+      env: [{ key: 'STAGE', value: 'dev' }],
+      logFormat: 'JSON',
+      appLogLevel: 'DEBUG',
+      sysLogLevel: '',
+    },
     eventText: '{"a":1',
     eventSource: { kind: 'sample', service: 's3', event: 'put' },
     savedEvents: [{ name: 'order-1', text: '{}' }],
@@ -31,7 +40,10 @@ function goodWorkspace() {
 
 describe('playground record: validation on load', () => {
   it('keeps a valid workspace exactly (an invalid draft is still a valid record)', () => {
-    const { data, issues } = sanitizePlayground({ workspaces: { 'playground:default': goodWorkspace(), 'lab:first-function': goodWorkspace() } }, NOW)
+    const { data, issues } = sanitizePlayground(
+      { workspaces: { 'playground:default': goodWorkspace(), 'lab:first-function': goodWorkspace() } },
+      NOW,
+    )
     expect(issues).toEqual([])
     expect(data.workspaces['playground:default']).toEqual(goodWorkspace())
     expect(Object.keys(data.workspaces)).toEqual(['playground:default', 'lab:first-function'])
@@ -46,7 +58,9 @@ describe('playground record: validation on load', () => {
     expect(r.workspace?.config.env).toEqual([])
     expect(r.issues).toHaveLength(1)
     expect(r.issues[0].parts).toEqual(['config'])
-    expect(r.issues[0].message).toMatch(/Some settings of the playground could not be read \(memory, environment variables\)/)
+    expect(r.issues[0].message).toMatch(
+      /Some settings of the playground could not be read \(memory, environment variables\)/,
+    )
   })
 
   it('unreadable files: starter code, with the part named so a lab can refill its own', () => {
@@ -59,7 +73,15 @@ describe('playground record: validation on load', () => {
   })
 
   it('drops hostile or oversized files and keeps the rest', () => {
-    const files = { 'index.mjs': 'ok', '../etc/passwd': 'x', '/abs.js': 'x', 'a//b.js': 'x', 'big.js': 'x'.repeat(600_000), 'n.js': 5, '__proto__': 'x' }
+    const files = {
+      'index.mjs': 'ok',
+      '../etc/passwd': 'x',
+      '/abs.js': 'x',
+      'a//b.js': 'x',
+      'big.js': 'x'.repeat(600_000),
+      'n.js': 5,
+      __proto__: 'x',
+    }
     const r = sanitizeWorkspace('playground:default', { ...goodWorkspace(), files, activeFile: '../etc/passwd' }, NOW)
     expect(r.workspace!.files).toEqual({ 'index.mjs': 'ok' })
     expect(r.workspace!.activeFile).toBe('index.mjs')
@@ -67,15 +89,44 @@ describe('playground record: validation on load', () => {
   })
 
   it('saved events: over 10, duplicates, bad names are dropped; a selected saved event that is gone becomes custom', () => {
-    const saved = [...Array.from({ length: 12 }, (_, i) => ({ name: `e${i}`, text: '{}' })), { name: 'e0', text: '{}' }, { name: 'bad name!', text: '{}' }]
-    const r = sanitizeWorkspace('playground:default', { ...goodWorkspace(), savedEvents: saved, eventSource: { kind: 'saved', name: 'e11' } }, NOW)
-    expect(r.workspace!.savedEvents.map((e) => e.name)).toEqual(['e0', 'e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8', 'e9'])
+    const saved = [
+      ...Array.from({ length: 12 }, (_, i) => ({ name: `e${i}`, text: '{}' })),
+      { name: 'e0', text: '{}' },
+      { name: 'bad name!', text: '{}' },
+    ]
+    const r = sanitizeWorkspace(
+      'playground:default',
+      { ...goodWorkspace(), savedEvents: saved, eventSource: { kind: 'saved', name: 'e11' } },
+      NOW,
+    )
+    expect(r.workspace!.savedEvents.map((e) => e.name)).toEqual([
+      'e0',
+      'e1',
+      'e2',
+      'e3',
+      'e4',
+      'e5',
+      'e6',
+      'e7',
+      'e8',
+      'e9',
+    ])
     expect(r.workspace!.eventSource).toEqual({ kind: 'custom' })
     expect(r.issues[0].message).toMatch(/^4 saved test events of the playground could not be read/)
   })
 
   it('a workspace that is not an object is removed; bad ids are removed; the rest stays', () => {
-    const { data, issues } = sanitizePlayground({ workspaces: { 'playground:default': goodWorkspace(), 'lab:x': 'garbage', 'no id': goodWorkspace(), 'lab:../../x': {} } }, NOW)
+    const { data, issues } = sanitizePlayground(
+      {
+        workspaces: {
+          'playground:default': goodWorkspace(),
+          'lab:x': 'garbage',
+          'no id': goodWorkspace(),
+          'lab:../../x': {},
+        },
+      },
+      NOW,
+    )
     expect(Object.keys(data.workspaces)).toEqual(['playground:default'])
     expect(issues.map((i) => i.message)).toEqual([
       'The lab "x" could not be read, so it was reset.',
@@ -108,7 +159,10 @@ describe('playground record: versions', () => {
 })
 
 describe('saved test events: 10 per function, as in the Lambda console', () => {
-  const ten: SavedEvent[] = Array.from({ length: MAX_SAVED_EVENTS }, (_, i) => ({ name: `event-${i + 1}`, text: `{"n":${i + 1}}` }))
+  const ten: SavedEvent[] = Array.from({ length: MAX_SAVED_EVENTS }, (_, i) => ({
+    name: `event-${i + 1}`,
+    text: `{"n":${i + 1}}`,
+  }))
 
   it('adds up to 10, refuses the 11th with the console-like message', () => {
     let list: SavedEvent[] = []
@@ -119,7 +173,11 @@ describe('saved test events: 10 per function, as in the Lambda console', () => {
     }
     expect(list).toHaveLength(10)
     const r = saveEvent(list, 'event-11', '{}')
-    expect(r).toEqual({ ok: false, error: 'You have reached the limit of 10 saved test events for this function. Delete a saved event, or overwrite one, to save a new one.' })
+    expect(r).toEqual({
+      ok: false,
+      error:
+        'You have reached the limit of 10 saved test events for this function. Delete a saved event, or overwrite one, to save a new one.',
+    })
   })
 
   it('overwriting an existing name works even at the limit', () => {
@@ -149,7 +207,8 @@ describe('names', () => {
     expect(isWorkspaceId('__proto__')).toBe(false)
     expect(isFilePath('lib/orders.mjs')).toBe(true)
     expect(isFilePath('node_modules/@kettle/util/index.js')).toBe(true)
-    for (const p of ['', '/x.js', 'a/../b.js', './a.js', 'a\\b.js', 'a/', 'x'.repeat(201)]) expect(isFilePath(p), p).toBe(false)
+    for (const p of ['', '/x.js', 'a/../b.js', './a.js', 'a\\b.js', 'a/', 'x'.repeat(201)])
+      expect(isFilePath(p), p).toBe(false)
     expect(functionNameFor('playground:default')).toBe('playground-default')
     expect(functionNameFor('lab:orders.v2')).toBe('lab-orders-v2')
   })

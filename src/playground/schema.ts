@@ -5,7 +5,13 @@
  * only the bad ones (like src/course/progress-schema.ts). Also the saved-test-event rules (10 per
  * function, as in the Lambda console). Pure functions (no DOM, no React).
  */
-import { APPLICATION_LOG_LEVELS, DEFAULT_CONFIG, SYSTEM_LOG_LEVELS, type ConfigDraft, type EnvVarRow } from './config.ts'
+import {
+  APPLICATION_LOG_LEVELS,
+  DEFAULT_CONFIG,
+  SYSTEM_LOG_LEVELS,
+  type ConfigDraft,
+  type EnvVarRow,
+} from './config.ts'
 
 export const PLAYGROUND_VERSION = 1
 export const MAX_SAVED_EVENTS = 10
@@ -112,7 +118,8 @@ export const EVENT_NAME_RE = /^[A-Za-z0-9._-]{1,25}$/
 
 export function eventNameProblem(name: string): string | undefined {
   if (name.length === 0) return 'Enter a name for the event.'
-  if (!EVENT_NAME_RE.test(name)) return 'Event name: maximum of 25 characters consisting of letters, numbers, dots, hyphens and underscores.'
+  if (!EVENT_NAME_RE.test(name))
+    return 'Event name: maximum of 25 characters consisting of letters, numbers, dots, hyphens and underscores.'
   return undefined
 }
 
@@ -144,7 +151,13 @@ function sanitizeFiles(v: unknown): { files: Record<string, string>; dropped: nu
   let total = 0
   let count = 0
   for (const [path, text] of Object.entries(v)) {
-    if (count >= MAX_FILES || !isFilePath(path) || typeof text !== 'string' || text.length > MAX_FILE_CHARS || total + text.length > MAX_WORKSPACE_CODE_CHARS) {
+    if (
+      count >= MAX_FILES ||
+      !isFilePath(path) ||
+      typeof text !== 'string' ||
+      text.length > MAX_FILE_CHARS ||
+      total + text.length > MAX_WORKSPACE_CODE_CHARS
+    ) {
       dropped++
       continue
     }
@@ -160,7 +173,14 @@ function sanitizeEnvRows(v: unknown): EnvVarRow[] | null {
   if (!Array.isArray(v) || v.length > MAX_ENV_ROWS) return null
   const rows: EnvVarRow[] = []
   for (const r of v) {
-    if (!isPlainObject(r) || typeof r.key !== 'string' || typeof r.value !== 'string' || r.key.length > 4096 || r.value.length > 4096) return null
+    if (
+      !isPlainObject(r) ||
+      typeof r.key !== 'string' ||
+      typeof r.value !== 'string' ||
+      r.key.length > 4096 ||
+      r.value.length > 4096
+    )
+      return null
     rows.push({ key: r.key, value: r.value })
   }
   return rows
@@ -187,9 +207,11 @@ function sanitizeConfig(v: unknown): { config: ConfigDraft; reset: string[] } {
   }
   if (v.logFormat === 'Text' || v.logFormat === 'JSON') config.logFormat = v.logFormat
   else if (v.logFormat !== undefined) reset.push('log format')
-  if (v.appLogLevel === '' || APPLICATION_LOG_LEVELS.includes(v.appLogLevel as never)) config.appLogLevel = v.appLogLevel as ConfigDraft['appLogLevel']
+  if (v.appLogLevel === '' || APPLICATION_LOG_LEVELS.includes(v.appLogLevel as never))
+    config.appLogLevel = v.appLogLevel as ConfigDraft['appLogLevel']
   else if (v.appLogLevel !== undefined) reset.push('application log level')
-  if (v.sysLogLevel === '' || SYSTEM_LOG_LEVELS.includes(v.sysLogLevel as never)) config.sysLogLevel = v.sysLogLevel as ConfigDraft['sysLogLevel']
+  if (v.sysLogLevel === '' || SYSTEM_LOG_LEVELS.includes(v.sysLogLevel as never))
+    config.sysLogLevel = v.sysLogLevel as ConfigDraft['sysLogLevel']
   else if (v.sysLogLevel !== undefined) reset.push('system log level')
   return { config, reset }
 }
@@ -202,7 +224,10 @@ function sanitizeEventSource(v: unknown): EventSource | null {
     case 'custom':
       return { kind: v.kind }
     case 'sample':
-      return typeof v.service === 'string' && typeof v.event === 'string' && v.service.length <= 60 && v.event.length <= 60
+      return typeof v.service === 'string' &&
+        typeof v.event === 'string' &&
+        v.service.length <= 60 &&
+        v.event.length <= 60
         ? { kind: 'sample', service: v.service, event: v.event }
         : null
     case 'saved':
@@ -242,14 +267,21 @@ export function sanitizeWorkspace(id: string, v: unknown, now = new Date()): San
   const label = workspaceLabel(id)
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
   if (!isPlainObject(v)) {
-    return { workspace: null, issues: [{ workspaceId: id, parts: ['workspace'], message: `${cap(label)} could not be read, so it was reset.` }] }
+    return {
+      workspace: null,
+      issues: [{ workspaceId: id, parts: ['workspace'], message: `${cap(label)} could not be read, so it was reset.` }],
+    }
   }
   const issues: LoadIssue[] = []
   const ws = defaultWorkspace(now)
 
   const files = sanitizeFiles(v.files)
   if (!files) {
-    issues.push({ workspaceId: id, parts: ['files'], message: `The code in ${label} could not be read, so it was reset to the starter code.` })
+    issues.push({
+      workspaceId: id,
+      parts: ['files'],
+      message: `The code in ${label} could not be read, so it was reset to the starter code.`,
+    })
   } else {
     ws.files = files.files
     if (files.dropped > 0) {
@@ -260,7 +292,8 @@ export function sanitizeWorkspace(id: string, v: unknown, now = new Date()): San
       })
     }
   }
-  ws.activeFile = typeof v.activeFile === 'string' && Object.hasOwn(ws.files, v.activeFile) ? v.activeFile : Object.keys(ws.files)[0]
+  ws.activeFile =
+    typeof v.activeFile === 'string' && Object.hasOwn(ws.files, v.activeFile) ? v.activeFile : Object.keys(ws.files)[0]
 
   if (v.config !== undefined) {
     const { config, reset } = sanitizeConfig(v.config)
@@ -281,13 +314,21 @@ export function sanitizeWorkspace(id: string, v: unknown, now = new Date()): San
     ws.eventText = v.eventText
     ws.eventSource = sanitizeEventSource(v.eventSource) ?? { kind: 'custom' }
   } else if (v.eventText !== undefined) {
-    issues.push({ workspaceId: id, parts: ['event'], message: `The test event of ${label} could not be read, so it was reset to the hello-world event.` })
+    issues.push({
+      workspaceId: id,
+      parts: ['event'],
+      message: `The test event of ${label} could not be read, so it was reset to the hello-world event.`,
+    })
   }
 
   if (v.savedEvents !== undefined) {
     const saved = sanitizeSavedEvents(v.savedEvents)
     if (!saved) {
-      issues.push({ workspaceId: id, parts: ['savedEvents'], message: `The saved test events of ${label} could not be read, so the list was cleared.` })
+      issues.push({
+        workspaceId: id,
+        parts: ['savedEvents'],
+        message: `The saved test events of ${label} could not be read, so the list was cleared.`,
+      })
     } else {
       ws.savedEvents = saved.events
       if (saved.dropped) {
@@ -316,13 +357,23 @@ export interface SanitizeResult {
 export function sanitizePlayground(value: unknown, now = new Date()): SanitizeResult {
   const data = emptyPlayground()
   if (!isPlainObject(value)) {
-    return { data, issues: [{ parts: ['workspace'], message: 'Your saved playground code could not be read, so the playground was reset.' }] }
+    return {
+      data,
+      issues: [
+        { parts: ['workspace'], message: 'Your saved playground code could not be read, so the playground was reset.' },
+      ],
+    }
   }
   const issues: LoadIssue[] = []
   const ws = value.workspaces
   if (ws === undefined) return { data, issues }
   if (!isPlainObject(ws)) {
-    return { data, issues: [{ parts: ['workspace'], message: 'Your saved playground code could not be read, so the playground was reset.' }] }
+    return {
+      data,
+      issues: [
+        { parts: ['workspace'], message: 'Your saved playground code could not be read, so the playground was reset.' },
+      ],
+    }
   }
   let badIds = 0
   let count = 0
@@ -339,7 +390,10 @@ export function sanitizePlayground(value: unknown, now = new Date()): SanitizeRe
     }
   }
   if (badIds) {
-    issues.push({ parts: ['workspace'], message: `${badIds === 1 ? 'One saved workspace' : `${badIds} saved workspaces`} had an unrecognised name and ${badIds === 1 ? 'was' : 'were'} removed.` })
+    issues.push({
+      parts: ['workspace'],
+      message: `${badIds === 1 ? 'One saved workspace' : `${badIds} saved workspaces`} had an unrecognised name and ${badIds === 1 ? 'was' : 'were'} removed.`,
+    })
   }
   return { data, issues }
 }
@@ -358,22 +412,53 @@ export interface MigrateResult {
 
 export function migratePlayground(state: unknown, fromVersion: number): MigrateResult {
   if (!Number.isInteger(fromVersion) || fromVersion < 1) {
-    return { state: undefined, issues: [{ parts: ['workspace'], message: 'Your saved playground code came from an unknown format, so the playground was reset.' }] }
+    return {
+      state: undefined,
+      issues: [
+        {
+          parts: ['workspace'],
+          message: 'Your saved playground code came from an unknown format, so the playground was reset.',
+        },
+      ],
+    }
   }
   if (fromVersion > PLAYGROUND_VERSION) {
     return {
       state,
-      issues: [{ parts: [], message: 'Your saved playground was written by a newer version of the course; parts this version does not understand were set aside.' }],
+      issues: [
+        {
+          parts: [],
+          message:
+            'Your saved playground was written by a newer version of the course; parts this version does not understand were set aside.',
+        },
+      ],
     }
   }
   let s = state
   for (let v = fromVersion; v < PLAYGROUND_VERSION; v++) {
     const step = migrations[v]
-    if (!step) return { state: undefined, issues: [{ parts: ['workspace'], message: `Your saved playground (version ${fromVersion}) could not be upgraded, so it was reset.` }] }
+    if (!step)
+      return {
+        state: undefined,
+        issues: [
+          {
+            parts: ['workspace'],
+            message: `Your saved playground (version ${fromVersion}) could not be upgraded, so it was reset.`,
+          },
+        ],
+      }
     try {
       s = step(s)
     } catch {
-      return { state: undefined, issues: [{ parts: ['workspace'], message: `Your saved playground (version ${fromVersion}) could not be upgraded, so it was reset.` }] }
+      return {
+        state: undefined,
+        issues: [
+          {
+            parts: ['workspace'],
+            message: `Your saved playground (version ${fromVersion}) could not be upgraded, so it was reset.`,
+          },
+        ],
+      }
     }
   }
   return { state: s, issues: [] }
@@ -390,7 +475,11 @@ export type SaveEventResult = { ok: true; events: SavedEvent[]; replaced: boolea
 export function saveEvent(events: readonly SavedEvent[], name: string, text: string): SaveEventResult {
   const problem = eventNameProblem(name)
   if (problem) return { ok: false, error: problem }
-  if (text.length > MAX_EVENT_CHARS) return { ok: false, error: `This event is too large to save here (over ${MAX_EVENT_CHARS.toLocaleString('en-US')} characters).` }
+  if (text.length > MAX_EVENT_CHARS)
+    return {
+      ok: false,
+      error: `This event is too large to save here (over ${MAX_EVENT_CHARS.toLocaleString('en-US')} characters).`,
+    }
   const i = events.findIndex((e) => e.name === name)
   if (i >= 0) {
     const next = events.slice()

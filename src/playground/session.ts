@@ -129,12 +129,16 @@ function sameFiles(a: Record<string, string>, b: Record<string, string>): boolea
 function errorOf(e: unknown): ServiceError {
   if (e && typeof e === 'object') {
     const x = e as { name?: unknown; message?: unknown }
-    return { name: typeof x.name === 'string' ? x.name : 'Error', message: typeof x.message === 'string' ? x.message : String(e) }
+    return {
+      name: typeof x.name === 'string' ? x.name : 'Error',
+      message: typeof x.message === 'string' ? x.message : String(e),
+    }
   }
   return { name: 'Error', message: String(e) }
 }
 
-const hasTypeScript = (files: Record<string, string>) => Object.keys(files).some((f) => /\.(ts|mts)$/.test(f) && !f.endsWith('.d.ts'))
+const hasTypeScript = (files: Record<string, string>) =>
+  Object.keys(files).some((f) => /\.(ts|mts)$/.test(f) && !f.endsWith('.d.ts'))
 
 /** Marker from the first user frame of a trace: `at handler (file:///var/task/lib/x.mjs:3:9)`. */
 function traceMarker(trace: string[], message: string, sourceFor: (built: string) => string): Marker | null {
@@ -200,7 +204,15 @@ export function getSession(workspaceId: string): Session {
           buildFailed: true,
           result: null,
           serviceError: null,
-          markers: built.errors.filter((e) => e.file).map((e) => ({ file: e.file, line: e.line, column: e.column, message: e.message, severity: 'error' as const })),
+          markers: built.errors
+            .filter((e) => e.file)
+            .map((e) => ({
+              file: e.file,
+              line: e.line,
+              column: e.column,
+              message: e.message,
+              severity: 'error' as const,
+            })),
         })
         return false
       }
@@ -264,7 +276,8 @@ export function getSession(workspaceId: string): Session {
         if (m && Object.hasOwn(source, m.file)) markers = [m]
       }
       const history = [rec, ...store.getState().history].slice(0, 50)
-      if (show) store.setState({ result, serviceError: null, markers, history, lastRoundTripMs: performance.now() - t0 })
+      if (show)
+        store.setState({ result, serviceError: null, markers, history, lastRoundTripMs: performance.now() - t0 })
       else store.setState({ history })
       if (show && result.error?.errorType === 'Runtime.UserCodeSyntaxError') {
         const deployedFiles = store.getState().deployed?.files ?? ws.files
@@ -272,7 +285,13 @@ export function getSession(workspaceId: string): Session {
         const found = await locateSyntaxErrors(deployedFiles)
         const msg = `${result.error.errorType}: ${result.error.errorMessage}`
         store.setState({
-          markers: found.map((f) => ({ file: toSource(f.file), line: f.line, column: f.column, message: `${msg} (${f.message})`, severity: 'error' as const })),
+          markers: found.map((f) => ({
+            file: toSource(f.file),
+            line: f.line,
+            column: f.column,
+            message: `${msg} (${f.message})`,
+            severity: 'error' as const,
+          })),
         })
       }
     } catch (e) {

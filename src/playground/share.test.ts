@@ -26,7 +26,8 @@ function typical(): SharedState {
 
 /** A link code for arbitrary bytes / JSON, made with Node's zlib (not our encoder), to craft hostile links. */
 const b64url = (b: Uint8Array) => Buffer.from(b).toString('base64url')
-const rawLink = (data: string | Uint8Array) => `z1.${b64url(deflateRawSync(typeof data === 'string' ? Buffer.from(data, 'utf8') : data))}`
+const rawLink = (data: string | Uint8Array) =>
+  `z1.${b64url(deflateRawSync(typeof data === 'string' ? Buffer.from(data, 'utf8') : data))}`
 const jsonLink = (value: unknown) => rawLink(JSON.stringify(value))
 /** A typical state with some fields replaced (for shape errors). */
 const withState = (patch: Record<string, unknown>) => jsonLink({ ...typical(), ...patch })
@@ -101,9 +102,15 @@ describe('share links: hostile input never throws and says what is wrong', () =>
   it('rejects what is not one of our links', async () => {
     expect(await error(42)).toBe('A share link must be text, not a number.')
     expect(await error('   ')).toBe('The share link is empty.')
-    expect(await error('https://example.com/#/playground')).toBe('This is not a Lambda Foundations share link: it should start with "z1.".')
-    expect(await error('z2.eJwLycgsVgCi')).toBe('This share link was made by a newer version of Lambda Foundations (format z2); this version reads z1 links.')
-    expect(await error('x'.repeat(SHARE_LIMITS.linkChars + 1))).toBe('The share link is too long: 1,000,001 characters; at most 1,000,000.')
+    expect(await error('https://example.com/#/playground')).toBe(
+      'This is not a Lambda Foundations share link: it should start with "z1.".',
+    )
+    expect(await error('z2.eJwLycgsVgCi')).toBe(
+      'This share link was made by a newer version of Lambda Foundations (format z2); this version reads z1 links.',
+    )
+    expect(await error('x'.repeat(SHARE_LIMITS.linkChars + 1))).toBe(
+      'The share link is too long: 1,000,001 characters; at most 1,000,000.',
+    )
   })
 
   it('rejects bad base64url', async () => {
@@ -113,7 +120,9 @@ describe('share links: hostile input never throws and says what is wrong', () =>
     )
     expect(await error('z1.ab+/')).toContain('it contains "+" at position 6')
     expect(await error('z1.abcd=')).toContain('it contains "=" at position 8')
-    expect(await error('z1.abcde')).toBe('The share link is damaged: its length is impossible for base64url. Was it cut short when copied?')
+    expect(await error('z1.abcde')).toBe(
+      'The share link is damaged: its length is impossible for base64url. Was it cut short when copied?',
+    )
   })
 
   it('rejects corrupt or truncated deflate data', async () => {
@@ -121,14 +130,18 @@ describe('share links: hostile input never throws and says what is wrong', () =>
       /^The share link is damaged: its compressed data is corrupt \(.+\)\. Was it cut short or changed when copied\?$/,
     )
     const link = await encodeShare(typical())
-    expect(await error(link.slice(0, link.length - 12))).toMatch(/^The share link is damaged: its compressed data is corrupt/)
+    expect(await error(link.slice(0, link.length - 12))).toMatch(
+      /^The share link is damaged: its compressed data is corrupt/,
+    )
   })
 
   it('stops inflating a decompression bomb at 1 MB', async () => {
     const bomb = rawLink(new Uint8Array(64 * 1024 * 1024).fill(0x20)) // 64 MB of spaces
     expect(bomb.length).toBeLessThan(100_000)
     const t0 = performance.now()
-    expect(await error(bomb)).toBe('The share link is too large: it unpacks to more than 1,048,576 bytes (1024 KB), the most a shared playground may hold.')
+    expect(await error(bomb)).toBe(
+      'The share link is too large: it unpacks to more than 1,048,576 bytes (1024 KB), the most a shared playground may hold.',
+    )
     expect(performance.now() - t0).toBeLessThan(2000)
     // Exactly at the limit is inflated (and then judged on its content); one byte over is not.
     const atLimit = `"${'a'.repeat(SHARE_LIMITS.jsonBytes - 2)}"`
@@ -137,8 +150,12 @@ describe('share links: hostile input never throws and says what is wrong', () =>
   })
 
   it('rejects content that is not UTF-8 or not JSON', async () => {
-    expect(await error(rawLink(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])))).toBe('The share link is damaged: its content is not UTF-8 text.')
-    expect(await error(rawLink('{"v":1,'))).toMatch(/^The share link is damaged: its content is not valid JSON \(.+\)\.$/)
+    expect(await error(rawLink(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])))).toBe(
+      'The share link is damaged: its content is not UTF-8 text.',
+    )
+    expect(await error(rawLink('{"v":1,'))).toMatch(
+      /^The share link is damaged: its content is not valid JSON \(.+\)\.$/,
+    )
     expect(await error(rawLink('['.repeat(400_000) + ']'.repeat(400_000)))).toBe(
       'The shared playground is invalid: expected an object with "v", "files", "event" and "config", got an array.',
     )
@@ -146,25 +163,43 @@ describe('share links: hostile input never throws and says what is wrong', () =>
 
   it('rejects the wrong shape', async () => {
     const bad = (s: string) => `The shared playground is invalid: ${s}.`
-    expect(await error(jsonLink('hello'))).toBe(bad('expected an object with "v", "files", "event" and "config", got a string'))
-    expect(await error(withState({ v: 2 }))).toBe(bad('it was made by a newer version of Lambda Foundations (format 2); this version reads format 1'))
+    expect(await error(jsonLink('hello'))).toBe(
+      bad('expected an object with "v", "files", "event" and "config", got a string'),
+    )
+    expect(await error(withState({ v: 2 }))).toBe(
+      bad('it was made by a newer version of Lambda Foundations (format 2); this version reads format 1'),
+    )
     expect(await error(withState({ v: '1' }))).toBe(bad('its format version "v" must be 1, got "1"'))
     expect(await error(withState({ v: undefined }))).toBe(bad('its format version "v" must be 1, got nothing'))
     expect(await error(withState({ extra: true }))).toBe(bad('it has an unexpected field "extra"'))
-    expect(await error(withState({ files: ['index.mjs'] }))).toBe(bad('"files" must be an object mapping file paths to their text, got an array'))
+    expect(await error(withState({ files: ['index.mjs'] }))).toBe(
+      bad('"files" must be an object mapping file paths to their text, got an array'),
+    )
     expect(await error(withState({ files: {} }))).toBe(bad('it has no files'))
-    expect(await error(withState({ activeFile: 'other.mjs' }))).toBe(bad('"activeFile" names "other.mjs", which is not one of its files'))
+    expect(await error(withState({ activeFile: 'other.mjs' }))).toBe(
+      bad('"activeFile" names "other.mjs", which is not one of its files'),
+    )
     expect(await error(withState({ activeFile: 3 }))).toBe(bad('"activeFile" must be text, not a number'))
-    expect(await error(withState({ event: { key1: 'value1' } }))).toBe(bad('"event" must be text (the test event\'s JSON as written), not an object'))
-    expect(await error(withState({ config: null }))).toBe(bad('"config" must be an object with Handler, Runtime, MemorySize and Timeout, got null'))
-    expect(await error(withConfig({ Role: 'arn:aws:iam::123456789012:role/x' }))).toBe(bad('"config" has an unexpected field "Role"'))
+    expect(await error(withState({ event: { key1: 'value1' } }))).toBe(
+      bad('"event" must be text (the test event\'s JSON as written), not an object'),
+    )
+    expect(await error(withState({ config: null }))).toBe(
+      bad('"config" must be an object with Handler, Runtime, MemorySize and Timeout, got null'),
+    )
+    expect(await error(withConfig({ Role: 'arn:aws:iam::123456789012:role/x' }))).toBe(
+      bad('"config" has an unexpected field "Role"'),
+    )
     expect(await error(withConfig({ Timeout: undefined }))).toBe(bad('"config.Timeout" is missing'))
-    expect(await error(withConfig({ Environment: 'A=1' }))).toBe(bad('"config.Environment" must be an object of variable names and values, got a string'))
+    expect(await error(withConfig({ Environment: 'A=1' }))).toBe(
+      bad('"config.Environment" must be an object of variable names and values, got a string'),
+    )
   })
 
   it('rejects too many files', async () => {
     const files = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`f${i}.mjs`, '']))
-    expect(await error(withState({ files, activeFile: 'f0.mjs' }))).toBe('The shared playground is invalid: it has 21 files; a shared playground holds at most 20.')
+    expect(await error(withState({ files, activeFile: 'f0.mjs' }))).toBe(
+      'The shared playground is invalid: it has 21 files; a shared playground holds at most 20.',
+    )
     const twenty = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`f${i}.mjs`, '']))
     expect((await decodeShare(withState({ files: twenty, activeFile: 'f0.mjs' }))).ok).toBe(true)
   })
@@ -173,8 +208,14 @@ describe('share links: hostile input never throws and says what is wrong', () =>
     const cases: [string, string][] = [
       ['../secret.mjs', 'file path "../secret.mjs" goes up a folder (".."), out of the function\'s folder'],
       ['lib/../../x.mjs', 'file path "lib/../../x.mjs" goes up a folder (".."), out of the function\'s folder'],
-      ['/etc/passwd', 'file path "/etc/passwd" is absolute; paths must be relative to the function\'s folder (like "lib/util.mjs")'],
-      ['C:/Windows/x.js', 'file path "C:/Windows/x.js" is absolute; paths must be relative to the function\'s folder (like "lib/util.mjs")'],
+      [
+        '/etc/passwd',
+        'file path "/etc/passwd" is absolute; paths must be relative to the function\'s folder (like "lib/util.mjs")',
+      ],
+      [
+        'C:/Windows/x.js',
+        'file path "C:/Windows/x.js" is absolute; paths must be relative to the function\'s folder (like "lib/util.mjs")',
+      ],
       ['', 'a file path is empty'],
       ['a'.repeat(201), `file path "${'a'.repeat(57)}…" is 201 characters long; at most 200 are allowed`],
       ['index\u0000.mjs', 'file path "index\\u0000.mjs" contains a control character'],
@@ -188,9 +229,18 @@ describe('share links: hostile input never throws and says what is wrong', () =>
     ]
     for (const [path, reason] of cases) {
       expect(filePathProblem(path), JSON.stringify(path)).toBe(reason)
-      expect(await error(withState({ files: { [path]: 'x' }, activeFile: undefined })), JSON.stringify(path)).toBe(`The shared playground is invalid: ${reason}.`)
+      expect(await error(withState({ files: { [path]: 'x' }, activeFile: undefined })), JSON.stringify(path)).toBe(
+        `The shared playground is invalid: ${reason}.`,
+      )
     }
-    for (const ok of ['index.mjs', 'lib/util.mjs', 'node_modules/@kettle/prices/index.js', 'a'.repeat(200), '.env', 'v1.2+build']) {
+    for (const ok of [
+      'index.mjs',
+      'lib/util.mjs',
+      'node_modules/@kettle/prices/index.js',
+      'a'.repeat(200),
+      '.env',
+      'v1.2+build',
+    ]) {
       expect(filePathProblem(ok), ok).toBeUndefined()
     }
   })
@@ -202,41 +252,68 @@ describe('share links: hostile input never throws and says what is wrong', () =>
     expect(await error(files({ 'index.mjs': null }))).toBe(bad('file "index.mjs" must be text, not null'))
     expect(await error(files({ 'index.mjs': { code: 'x' } }))).toBe(bad('file "index.mjs" must be text, not an object'))
     // Measured in UTF-8 bytes: 131,073 × "é" is 262,146 bytes.
-    expect(await error(files({ 'big.mjs': 'é'.repeat(131_073) }))).toBe(bad('file "big.mjs" is 262,146 bytes; each file may be at most 262,144 bytes (256 KB)'))
+    expect(await error(files({ 'big.mjs': 'é'.repeat(131_073) }))).toBe(
+      bad('file "big.mjs" is 262,146 bytes; each file may be at most 262,144 bytes (256 KB)'),
+    )
     expect((await decodeShare(files({ 'big.mjs': 'x'.repeat(SHARE_LIMITS.fileBytes) }))).ok).toBe(true)
     const three = { 'a.mjs': 'a'.repeat(200_000), 'b.mjs': 'b'.repeat(200_000), 'c.mjs': 'c'.repeat(200_000) }
-    expect(await error(files(three))).toBe(bad('its files add up to 600,000 bytes; at most 524,288 bytes (512 KB) in all'))
-    expect(await error(withState({ event: ' '.repeat(SHARE_LIMITS.eventBytes + 1) }))).toBe(bad('its test event is 262,145 bytes; at most 262,144 bytes (256 KB)'))
+    expect(await error(files(three))).toBe(
+      bad('its files add up to 600,000 bytes; at most 524,288 bytes (512 KB) in all'),
+    )
+    expect(await error(withState({ event: ' '.repeat(SHARE_LIMITS.eventBytes + 1) }))).toBe(
+      bad('its test event is 262,145 bytes; at most 262,144 bytes (256 KB)'),
+    )
   })
 
-  it('rejects bad configuration values with Lambda\'s own messages', async () => {
-    const bad = (s: string) => `The shared playground is invalid: the function configuration is invalid: ${s}${s.endsWith('.') ? '' : '.'}`
+  it("rejects bad configuration values with Lambda's own messages", async () => {
+    const bad = (s: string) =>
+      `The shared playground is invalid: the function configuration is invalid: ${s}${s.endsWith('.') ? '' : '.'}`
     expect(await error(withConfig({ MemorySize: 64 }))).toBe(
-      bad("ValidationException: 1 validation error detected: Value '64' at 'memorySize' failed to satisfy constraint: Member must have value greater than or equal to 128"),
+      bad(
+        "ValidationException: 1 validation error detected: Value '64' at 'memorySize' failed to satisfy constraint: Member must have value greater than or equal to 128",
+      ),
     )
-    expect(await error(withConfig({ MemorySize: '128' }))).toBe(bad("InvalidParameterValueException: MemorySize must be an integer, got '128'."))
+    expect(await error(withConfig({ MemorySize: '128' }))).toBe(
+      bad("InvalidParameterValueException: MemorySize must be an integer, got '128'."),
+    )
     expect(await error(withConfig({ Timeout: 901 }))).toBe(
-      bad("InvalidParameterValueException: 1 validation error detected: Value '901' at 'timeout' failed to satisfy constraint: Member must have value less than or equal to 900"),
+      bad(
+        "InvalidParameterValueException: 1 validation error detected: Value '901' at 'timeout' failed to satisfy constraint: Member must have value less than or equal to 900",
+      ),
     )
     expect(await error(withConfig({ Handler: undefined }))).toBe(
       'The shared playground is invalid: the function configuration is invalid: InvalidParameterValueException: Runtime and Handler are mandatory parameters for functions created with deployment packages.',
     )
     expect(await error(withConfig({ Handler: 'index handler' }))).toBe(
-      bad("ValidationException: 1 validation error detected: Value 'index handler' at 'handler' failed to satisfy constraint: Member must satisfy regular expression pattern: [^\\s]+"),
+      bad(
+        "ValidationException: 1 validation error detected: Value 'index handler' at 'handler' failed to satisfy constraint: Member must satisfy regular expression pattern: [^\\s]+",
+      ),
     )
     expect(await error(withConfig({ Runtime: 'nodejs16.x' }))).toBe(
-      bad('InvalidParameterValueException: The runtime parameter of nodejs16.x is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or upgrading functions.'),
+      bad(
+        'InvalidParameterValueException: The runtime parameter of nodejs16.x is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or upgrading functions.',
+      ),
     )
-    expect(await error(withConfig({ Runtime: 'cobol' }))).toMatch(/^The shared playground is invalid: the function configuration is invalid: ValidationException: 1 validation error detected: Value 'cobol' at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: \[/)
+    expect(await error(withConfig({ Runtime: 'cobol' }))).toMatch(
+      /^The shared playground is invalid: the function configuration is invalid: ValidationException: 1 validation error detected: Value 'cobol' at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: \[/,
+    )
     expect(await error(withConfig({ Environment: { AWS_REGION: 'eu-west-1' } }))).toBe(
-      bad('InvalidParameterValueException: Lambda was unable to configure your environment variables because the environment variables you have provided contains reserved keys that are currently not supported for modification. Reserved keys used in this request: AWS_REGION'),
+      bad(
+        'InvalidParameterValueException: Lambda was unable to configure your environment variables because the environment variables you have provided contains reserved keys that are currently not supported for modification. Reserved keys used in this request: AWS_REGION',
+      ),
     )
-    expect(await error(withConfig({ Environment: { STAGE: 1 } }))).toBe(bad('InvalidParameterValueException: Environment variable STAGE must be a string.'))
+    expect(await error(withConfig({ Environment: { STAGE: 1 } }))).toBe(
+      bad('InvalidParameterValueException: Environment variable STAGE must be a string.'),
+    )
     expect(await error(withConfig({ LogFormat: 'XML' }))).toBe(
-      bad("ValidationException: 1 validation error detected: Value 'XML' at 'loggingConfig.logFormat' failed to satisfy constraint: Member must satisfy enum value set: [JSON, Text]"),
+      bad(
+        "ValidationException: 1 validation error detected: Value 'XML' at 'loggingConfig.logFormat' failed to satisfy constraint: Member must satisfy enum value set: [JSON, Text]",
+      ),
     )
     expect(await error(withConfig({ ApplicationLogLevel: 'DEBUG' }))).toBe(
-      bad('InvalidParameterValueException: Log level configuration is only supported when LogFormat is set to JSON. Update LogFormat to JSON and try again.'),
+      bad(
+        'InvalidParameterValueException: Log level configuration is only supported when LogFormat is set to JSON. Update LogFormat to JSON and try again.',
+      ),
     )
   })
 

@@ -8,7 +8,13 @@
  * validates every field (paths, sizes, types, `__proto__`, the function configuration with the
  * engine's own validation, so messages are Lambda's) and returns data only: nothing in a link runs.
  */
-import { validateEnvironment, validateHandler, validateLogging, validateNumbers, validateRuntime } from '../lambda/service/validate.ts'
+import {
+  validateEnvironment,
+  validateHandler,
+  validateLogging,
+  validateNumbers,
+  validateRuntime,
+} from '../lambda/service/validate.ts'
 
 export interface SharedConfig {
   Handler: string
@@ -47,7 +53,16 @@ export const SHARE_LIMITS = Object.freeze({
 })
 
 const STATE_KEYS = ['v', 'files', 'activeFile', 'event', 'config']
-const CONFIG_KEYS = ['Handler', 'Runtime', 'MemorySize', 'Timeout', 'Environment', 'LogFormat', 'ApplicationLogLevel', 'SystemLogLevel']
+const CONFIG_KEYS = [
+  'Handler',
+  'Runtime',
+  'MemorySize',
+  'Timeout',
+  'Environment',
+  'LogFormat',
+  'ApplicationLogLevel',
+  'SystemLogLevel',
+]
 /** Input bytes fed to the inflater per step: bounds what one step can produce (deflate expands at most ~1032×). */
 const INFLATE_SLICE = 512
 
@@ -79,9 +94,11 @@ function show(s: string): string {
 export function filePathProblem(path: string): string | undefined {
   if (path.length === 0) return 'a file path is empty'
   const p = show(path)
-  if (path.length > SHARE_LIMITS.pathChars) return `file path ${p} is ${fmt(path.length)} characters long; at most ${SHARE_LIMITS.pathChars} are allowed`
+  if (path.length > SHARE_LIMITS.pathChars)
+    return `file path ${p} is ${fmt(path.length)} characters long; at most ${SHARE_LIMITS.pathChars} are allowed`
   if (/[\u0000-\u001f\u007f-\u009f]/.test(path)) return `file path ${p} contains a control character`
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return `file path ${p} is absolute; paths must be relative to the function's folder (like "lib/util.mjs")`
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path))
+    return `file path ${p} is absolute; paths must be relative to the function's folder (like "lib/util.mjs")`
   if (path.includes('\\')) return `file path ${p} contains "\\"; use "/" between folders`
   const segments = path.split('/')
   if (segments.includes('..')) return `file path ${p} goes up a folder (".."), out of the function's folder`
@@ -100,14 +117,23 @@ const no = (reason: string): Check => ({ ok: false, reason })
  * `reason` says what is wrong, in a sentence fragment ("it has 25 files; …").
  */
 export function checkSharedState(input: unknown): Check {
-  if (!isPlainObject(input)) return no(`expected an object with "v", "files", "event" and "config", got ${typeName(input)}`)
+  if (!isPlainObject(input))
+    return no(`expected an object with "v", "files", "event" and "config", got ${typeName(input)}`)
   if (Object.hasOwn(input, '__proto__')) return no('it contains a "__proto__" key, which is never allowed')
   const extra = Object.keys(input).find((k) => !STATE_KEYS.includes(k) && input[k] !== undefined)
   if (extra !== undefined) return no(`it has an unexpected field ${show(extra)}`)
   if (input.v !== 1) {
-    if (typeof input.v === 'number' && input.v > 1) return no(`it was made by a newer version of Lambda Foundations (format ${input.v}); this version reads format 1`)
+    if (typeof input.v === 'number' && input.v > 1)
+      return no(`it was made by a newer version of Lambda Foundations (format ${input.v}); this version reads format 1`)
     const v = input.v
-    const got = v === undefined ? 'nothing' : typeof v === 'string' ? show(v) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : typeName(v)
+    const got =
+      v === undefined
+        ? 'nothing'
+        : typeof v === 'string'
+          ? show(v)
+          : typeof v === 'number' || typeof v === 'boolean'
+            ? String(v)
+            : typeName(v)
     return no(`its format version "v" must be 1, got ${got}`)
   }
 
@@ -117,7 +143,8 @@ export function checkSharedState(input: unknown): Check {
   if (Object.hasOwn(f, '__proto__')) return no('it contains a "__proto__" key, which is never allowed')
   const paths = Object.keys(f)
   if (paths.length === 0) return no('it has no files')
-  if (paths.length > SHARE_LIMITS.files) return no(`it has ${fmt(paths.length)} files; a shared playground holds at most ${SHARE_LIMITS.files}`)
+  if (paths.length > SHARE_LIMITS.files)
+    return no(`it has ${fmt(paths.length)} files; a shared playground holds at most ${SHARE_LIMITS.files}`)
   const files: Record<string, string> = {}
   let total = 0
   for (const path of paths) {
@@ -126,11 +153,13 @@ export function checkSharedState(input: unknown): Check {
     const text = f[path]
     if (typeof text !== 'string') return no(`file ${show(path)} must be text, not ${typeName(text)}`)
     const size = utf8Bytes(text)
-    if (size > SHARE_LIMITS.fileBytes) return no(`file ${show(path)} is ${fmt(size)} bytes; each file may be at most ${kb(SHARE_LIMITS.fileBytes)}`)
+    if (size > SHARE_LIMITS.fileBytes)
+      return no(`file ${show(path)} is ${fmt(size)} bytes; each file may be at most ${kb(SHARE_LIMITS.fileBytes)}`)
     total += size
     files[path] = text
   }
-  if (total > SHARE_LIMITS.totalFileBytes) return no(`its files add up to ${fmt(total)} bytes; at most ${kb(SHARE_LIMITS.totalFileBytes)} in all`)
+  if (total > SHARE_LIMITS.totalFileBytes)
+    return no(`its files add up to ${fmt(total)} bytes; at most ${kb(SHARE_LIMITS.totalFileBytes)} in all`)
 
   // activeFile
   const active = input.activeFile
@@ -141,19 +170,23 @@ export function checkSharedState(input: unknown): Check {
 
   // event
   const event = input.event
-  if (typeof event !== 'string') return no(`"event" must be text (the test event's JSON as written), not ${typeName(event)}`)
+  if (typeof event !== 'string')
+    return no(`"event" must be text (the test event's JSON as written), not ${typeName(event)}`)
   const eventSize = utf8Bytes(event)
-  if (eventSize > SHARE_LIMITS.eventBytes) return no(`its test event is ${fmt(eventSize)} bytes; at most ${kb(SHARE_LIMITS.eventBytes)}`)
+  if (eventSize > SHARE_LIMITS.eventBytes)
+    return no(`its test event is ${fmt(eventSize)} bytes; at most ${kb(SHARE_LIMITS.eventBytes)}`)
 
   // config
   const c = input.config
-  if (!isPlainObject(c)) return no(`"config" must be an object with Handler, Runtime, MemorySize and Timeout, got ${typeName(c)}`)
+  if (!isPlainObject(c))
+    return no(`"config" must be an object with Handler, Runtime, MemorySize and Timeout, got ${typeName(c)}`)
   if (Object.hasOwn(c, '__proto__')) return no('it contains a "__proto__" key, which is never allowed')
   const extraC = Object.keys(c).find((k) => !CONFIG_KEYS.includes(k) && c[k] !== undefined)
   if (extraC !== undefined) return no(`"config" has an unexpected field ${show(extraC)}`)
   const env = c.Environment
   if (env !== undefined) {
-    if (!isPlainObject(env)) return no(`"config.Environment" must be an object of variable names and values, got ${typeName(env)}`)
+    if (!isPlainObject(env))
+      return no(`"config.Environment" must be an object of variable names and values, got ${typeName(env)}`)
     if (Object.hasOwn(env, '__proto__')) return no('it contains a "__proto__" key, which is never allowed')
   }
   for (const k of ['MemorySize', 'Timeout'] as const) if (c[k] === undefined) return no(`"config.${k}" is missing`)
@@ -161,7 +194,9 @@ export function checkSharedState(input: unknown): Check {
     // The engine's own checks, in createFunction's order, so the messages are Lambda's.
     validateNumbers({ MemorySize: c.MemorySize, Timeout: c.Timeout })
     if (c.Runtime === undefined || c.Handler === undefined) {
-      return no('the function configuration is invalid: InvalidParameterValueException: Runtime and Handler are mandatory parameters for functions created with deployment packages.')
+      return no(
+        'the function configuration is invalid: InvalidParameterValueException: Runtime and Handler are mandatory parameters for functions created with deployment packages.',
+      )
     }
     validateRuntime(c.Runtime)
     validateHandler(c.Handler)
@@ -175,7 +210,12 @@ export function checkSharedState(input: unknown): Check {
     const err = e as { name?: unknown; message?: unknown }
     return no(`the function configuration is invalid: ${String(err?.name ?? 'Error')}: ${String(err?.message ?? e)}`)
   }
-  const config: SharedConfig = { Handler: c.Handler as string, Runtime: c.Runtime as string, MemorySize: c.MemorySize as number, Timeout: c.Timeout as number }
+  const config: SharedConfig = {
+    Handler: c.Handler as string,
+    Runtime: c.Runtime as string,
+    MemorySize: c.MemorySize as number,
+    Timeout: c.Timeout as number,
+  }
   if (env !== undefined) config.Environment = { ...(env as Record<string, string>) }
   if (c.LogFormat !== undefined) config.LogFormat = c.LogFormat as SharedConfig['LogFormat']
   if (c.ApplicationLogLevel !== undefined) config.ApplicationLogLevel = c.ApplicationLogLevel as string
@@ -202,7 +242,11 @@ function fromBase64Url(s: string): Uint8Array {
 }
 
 /** Feeds `bytes` through a (de)compression transform in small slices, pulling output on demand, and stops past `limit` bytes. */
-async function transform(bytes: Uint8Array, stream: ReadableWritablePair<Uint8Array, BufferSource>, limit: number): Promise<Uint8Array | 'too-large'> {
+async function transform(
+  bytes: Uint8Array,
+  stream: ReadableWritablePair<Uint8Array, BufferSource>,
+  limit: number,
+): Promise<Uint8Array | 'too-large'> {
   let offset = 0
   const source = new ReadableStream<BufferSource>(
     {
@@ -249,7 +293,9 @@ export async function encodeShare(state: SharedState): Promise<string> {
   if (!checked.ok) throw new Error(`This playground cannot be shared: ${sentence(checked.reason)}`)
   const json = new TextEncoder().encode(JSON.stringify(checked.state))
   if (json.length > SHARE_LIMITS.jsonBytes) {
-    throw new Error(`This playground cannot be shared: it takes ${fmt(json.length)} bytes; a share link holds at most ${kb(SHARE_LIMITS.jsonBytes)}.`)
+    throw new Error(
+      `This playground cannot be shared: it takes ${fmt(json.length)} bytes; a share link holds at most ${kb(SHARE_LIMITS.jsonBytes)}.`,
+    )
   }
   const packed = await transform(json, new CompressionStream('deflate-raw'), Number.POSITIVE_INFINITY)
   return SHARE_PREFIX + toBase64Url(packed as Uint8Array)
@@ -271,11 +317,14 @@ async function decode(input: unknown): Promise<DecodeShareResult> {
   if (typeof input !== 'string') return fail(`A share link must be text, not ${typeName(input)}.`)
   const text = input.trim()
   if (text.length === 0) return fail('The share link is empty.')
-  if (text.length > SHARE_LIMITS.linkChars) return fail(`The share link is too long: ${fmt(text.length)} characters; at most ${fmt(SHARE_LIMITS.linkChars)}.`)
+  if (text.length > SHARE_LIMITS.linkChars)
+    return fail(`The share link is too long: ${fmt(text.length)} characters; at most ${fmt(SHARE_LIMITS.linkChars)}.`)
   if (!text.startsWith(SHARE_PREFIX)) {
     const version = /^z(\d{1,6})\./.exec(text)
     if (version && Number(version[1]) > 1) {
-      return fail(`This share link was made by a newer version of Lambda Foundations (format z${version[1]}); this version reads z1 links.`)
+      return fail(
+        `This share link was made by a newer version of Lambda Foundations (format z${version[1]}); this version reads z1 links.`,
+      )
     }
     return fail(`This is not a Lambda Foundations share link: it should start with "${SHARE_PREFIX}".`)
   }
@@ -283,9 +332,12 @@ async function decode(input: unknown): Promise<DecodeShareResult> {
   if (body.length === 0) return fail('The share link is damaged: nothing follows "z1.".')
   const badChar = /[^A-Za-z0-9_-]/.exec(body)
   if (badChar) {
-    return fail(`The share link is damaged: it contains ${JSON.stringify(badChar[0])} at position ${badChar.index + SHARE_PREFIX.length + 1}, which is not a base64url character (A–Z, a–z, 0–9, - and _).`)
+    return fail(
+      `The share link is damaged: it contains ${JSON.stringify(badChar[0])} at position ${badChar.index + SHARE_PREFIX.length + 1}, which is not a base64url character (A–Z, a–z, 0–9, - and _).`,
+    )
   }
-  if (body.length % 4 === 1) return fail('The share link is damaged: its length is impossible for base64url. Was it cut short when copied?')
+  if (body.length % 4 === 1)
+    return fail('The share link is damaged: its length is impossible for base64url. Was it cut short when copied?')
   const packed = fromBase64Url(body)
 
   let json: Uint8Array | 'too-large'
@@ -293,9 +345,14 @@ async function decode(input: unknown): Promise<DecodeShareResult> {
     json = await transform(packed, new DecompressionStream('deflate-raw'), SHARE_LIMITS.jsonBytes)
   } catch (e) {
     const why = (e instanceof Error ? e.message : String(e)).replace(/\.$/, '')
-    return fail(`The share link is damaged: its compressed data is corrupt (${why}). Was it cut short or changed when copied?`)
+    return fail(
+      `The share link is damaged: its compressed data is corrupt (${why}). Was it cut short or changed when copied?`,
+    )
   }
-  if (json === 'too-large') return fail(`The share link is too large: it unpacks to more than ${kb(SHARE_LIMITS.jsonBytes)}, the most a shared playground may hold.`)
+  if (json === 'too-large')
+    return fail(
+      `The share link is too large: it unpacks to more than ${kb(SHARE_LIMITS.jsonBytes)}, the most a shared playground may hold.`,
+    )
 
   let jsonText: string
   try {
@@ -307,7 +364,9 @@ async function decode(input: unknown): Promise<DecodeShareResult> {
   try {
     value = JSON.parse(jsonText)
   } catch (e) {
-    return fail(`The share link is damaged: its content is not valid JSON (${e instanceof Error ? e.message : String(e)}).`)
+    return fail(
+      `The share link is damaged: its content is not valid JSON (${e instanceof Error ? e.message : String(e)}).`,
+    )
   }
   const checked = checkSharedState(value)
   if (!checked.ok) return fail(`The shared playground is invalid: ${sentence(checked.reason)}`)

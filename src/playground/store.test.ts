@@ -26,7 +26,8 @@ class FakeStorage implements StorageLike {
 }
 
 const NOW = new Date('2026-11-27T12:00:00.000Z')
-const make = (storage: StorageLike, writeDelayMs = 0) => createPlaygroundStore({ storage, now: () => NOW, writeDelayMs })
+const make = (storage: StorageLike, writeDelayMs = 0) =>
+  createPlaygroundStore({ storage, now: () => NOW, writeDelayMs })
 const ID = 'playground:default'
 
 function stored(workspaces: Record<string, unknown>, version = PLAYGROUND_VERSION) {
@@ -79,16 +80,28 @@ describe('playground store', () => {
 
   it('a partly bad record keeps the good workspace and parts, and a lab refills its own starter files', () => {
     const good = { ...defaultWorkspace(NOW), files: { 'index.mjs': 'keep me' } }
-    const storage = new FakeStorage({ [PLAYGROUND_KEY]: stored({ [ID]: good, 'lab:orders': { ...good, files: 'broken' } }) })
+    const storage = new FakeStorage({
+      [PLAYGROUND_KEY]: stored({ [ID]: good, 'lab:orders': { ...good, files: 'broken' } }),
+    })
     const store = make(storage)
     expect(store.getState().workspaces[ID].files['index.mjs']).toBe('keep me')
     const issue = store.getState().loadIssues.find((i) => i.workspaceId === 'lab:orders')
     expect(issue?.parts).toEqual(['files'])
-    store.getState().ensureWorkspace('lab:orders', () => ({ ...defaultWorkspace(NOW), files: { 'index.mjs': 'lab starter', 'lib/orders.mjs': 'x' } }))
-    expect(store.getState().workspaces['lab:orders'].files).toEqual({ 'index.mjs': 'lab starter', 'lib/orders.mjs': 'x' })
+    store
+      .getState()
+      .ensureWorkspace('lab:orders', () => ({
+        ...defaultWorkspace(NOW),
+        files: { 'index.mjs': 'lab starter', 'lib/orders.mjs': 'x' },
+      }))
+    expect(store.getState().workspaces['lab:orders'].files).toEqual({
+      'index.mjs': 'lab starter',
+      'lib/orders.mjs': 'x',
+    })
     // Only once: the learner's edits after that are theirs.
     store.getState().setFile('lab:orders', 'index.mjs', 'edited')
-    store.getState().ensureWorkspace('lab:orders', () => ({ ...defaultWorkspace(NOW), files: { 'index.mjs': 'lab starter' } }))
+    store
+      .getState()
+      .ensureWorkspace('lab:orders', () => ({ ...defaultWorkspace(NOW), files: { 'index.mjs': 'lab starter' } }))
     expect(store.getState().workspaces['lab:orders'].files['index.mjs']).toBe('edited')
     // The notice stays until dismissed.
     expect(store.getState().loadIssues.length).toBeGreaterThan(0)
@@ -99,8 +112,13 @@ describe('playground store', () => {
   it('an unknown version is reset; a record from a newer version keeps what it can', () => {
     const s1 = new FakeStorage({ [PLAYGROUND_KEY]: stored({ [ID]: defaultWorkspace(NOW) }, 0) })
     expect(make(s1).getState().workspaces).toEqual({})
-    expect(make(new FakeStorage({ [PLAYGROUND_KEY]: stored({ [ID]: defaultWorkspace(NOW) }, 0) })).getState().loadIssues[0].message).toMatch(/unknown format/)
-    const s2 = new FakeStorage({ [PLAYGROUND_KEY]: stored({ [ID]: { ...defaultWorkspace(NOW), futureField: 1 } }, PLAYGROUND_VERSION + 3) })
+    expect(
+      make(new FakeStorage({ [PLAYGROUND_KEY]: stored({ [ID]: defaultWorkspace(NOW) }, 0) })).getState().loadIssues[0]
+        .message,
+    ).toMatch(/unknown format/)
+    const s2 = new FakeStorage({
+      [PLAYGROUND_KEY]: stored({ [ID]: { ...defaultWorkspace(NOW), futureField: 1 } }, PLAYGROUND_VERSION + 3),
+    })
     const st = make(s2)
     expect(st.getState().workspaces[ID].files).toEqual(defaultWorkspace(NOW).files)
     expect(st.getState().loadIssues[0].message).toMatch(/newer version/)
@@ -149,7 +167,9 @@ describe('playground store', () => {
 
   it('refuses invalid workspace ids and ignores edits to unknown files', () => {
     const store = make(new FakeStorage())
-    expect(() => store.getState().ensureWorkspace('../x', () => defaultWorkspace(NOW))).toThrow(/Not a valid workspace id/)
+    expect(() => store.getState().ensureWorkspace('../x', () => defaultWorkspace(NOW))).toThrow(
+      /Not a valid workspace id/,
+    )
     store.getState().ensureWorkspace(ID, () => defaultWorkspace(NOW))
     store.getState().setFile(ID, 'nope.mjs', 'x')
     expect(Object.keys(store.getState().workspaces[ID].files)).toEqual(['index.mjs'])

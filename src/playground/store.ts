@@ -96,7 +96,9 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): Pl
       storage.setItem(name, JSON.stringify(value))
       setSaveError(null)
     } catch {
-      setSaveError('Your browser refused to save the playground (storage is full or blocked). Your work stays on this page until you close it: copy anything you need.')
+      setSaveError(
+        'Your browser refused to save the playground (storage is full or blocked). Your work stays on this page until you close it: copy anything you need.',
+      )
     }
   }
 
@@ -108,7 +110,10 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): Pl
       try {
         raw = storage.getItem(name)
       } catch {
-        pending.push({ parts: [], message: "This browser's storage could not be read, so the playground starts fresh for this visit." })
+        pending.push({
+          parts: [],
+          message: "This browser's storage could not be read, so the playground starts fresh for this visit.",
+        })
         return null
       }
       if (raw === null) return null
@@ -117,15 +122,25 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): Pl
       try {
         parsed = JSON.parse(raw)
       } catch {
-        pending.push({ parts: ['workspace'], message: 'Your saved playground code was damaged (not readable data), so the playground was reset.' })
+        pending.push({
+          parts: ['workspace'],
+          message: 'Your saved playground code was damaged (not readable data), so the playground was reset.',
+        })
         return null
       }
       if (!isRecord(parsed) || !('state' in parsed) || typeof parsed.version !== 'number') {
-        pending.push({ parts: ['workspace'], message: 'Your saved playground code was in a format this course does not recognise, so the playground was reset.' })
+        pending.push({
+          parts: ['workspace'],
+          message:
+            'Your saved playground code was in a format this course does not recognise, so the playground was reset.',
+        })
         return null
       }
       if (!isRecord(parsed.state)) {
-        pending.push({ parts: ['workspace'], message: 'Your saved playground code was empty or damaged, so the playground was reset.' })
+        pending.push({
+          parts: ['workspace'],
+          message: 'Your saved playground code was empty or damaged, so the playground was reset.',
+        })
         return null
       }
       return { state: parsed.state as unknown as PlaygroundData, version: parsed.version }
@@ -171,7 +186,11 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): Pl
             }
             // Parts reset while loading go back to this workspace's own starting point (a lab's
             // starter files rather than the generic ones), once.
-            const reset = new Set(get().loadIssues.filter((i) => i.workspaceId === id).flatMap((i) => i.parts))
+            const reset = new Set(
+              get()
+                .loadIssues.filter((i) => i.workspaceId === id)
+                .flatMap((i) => i.parts),
+            )
             if (reset.has('files') || reset.has('config') || reset.has('event')) {
               const base = init()
               const patch: Partial<Workspace> = {}
@@ -187,7 +206,11 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): Pl
               const fixed = sanitizeWorkspace(id, { ...existing, ...patch }, now()).workspace ?? existing
               set({
                 workspaces: { ...get().workspaces, [id]: fixed },
-                loadIssues: get().loadIssues.map((i) => (i.workspaceId === id ? { ...i, parts: i.parts.filter((p) => p !== 'files' && p !== 'config' && p !== 'event') } : i)),
+                loadIssues: get().loadIssues.map((i) =>
+                  i.workspaceId === id
+                    ? { ...i, parts: i.parts.filter((p) => p !== 'files' && p !== 'config' && p !== 'event') }
+                    : i,
+                ),
               })
             }
           },
@@ -203,11 +226,18 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): Pl
             set({ workspaces: next })
           },
           setFile(id, path, text) {
-            update(id, (ws) => (ws.files[path] === text || !Object.hasOwn(ws.files, path) ? null : { files: { ...ws.files, [path]: text } }))
+            update(id, (ws) =>
+              ws.files[path] === text || !Object.hasOwn(ws.files, path)
+                ? null
+                : { files: { ...ws.files, [path]: text } },
+            )
           },
           setFiles(id, files, activeFile) {
             if (Object.keys(files).length === 0) return
-            update(id, () => ({ files: { ...files }, activeFile: Object.hasOwn(files, activeFile) ? activeFile : Object.keys(files)[0] }))
+            update(id, () => ({
+              files: { ...files },
+              activeFile: Object.hasOwn(files, activeFile) ? activeFile : Object.keys(files)[0],
+            }))
           },
           setActiveFile(id, path) {
             update(id, (ws) => (ws.activeFile === path || !Object.hasOwn(ws.files, path) ? null : { activeFile: path }))
@@ -216,7 +246,11 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): Pl
             update(id, (ws) => ({ config: { ...ws.config, ...patch } }))
           },
           setEvent(id, text, source) {
-            update(id, (ws) => (ws.eventText === text && JSON.stringify(ws.eventSource) === JSON.stringify(source) ? null : { eventText: text, eventSource: source }))
+            update(id, (ws) =>
+              ws.eventText === text && JSON.stringify(ws.eventSource) === JSON.stringify(source)
+                ? null
+                : { eventText: text, eventSource: source },
+            )
           },
           saveEvent(id, name, text) {
             const ws = get().workspaces[id]
@@ -228,11 +262,17 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): Pl
           deleteEvent(id, name) {
             update(id, (ws) => ({
               savedEvents: deleteFromList(ws.savedEvents, name),
-              eventSource: ws.eventSource.kind === 'saved' && ws.eventSource.name === name ? { kind: 'custom' } : ws.eventSource,
+              eventSource:
+                ws.eventSource.kind === 'saved' && ws.eventSource.name === name ? { kind: 'custom' } : ws.eventSource,
             }))
           },
           dismissLoadIssues(workspaceId) {
-            set({ loadIssues: workspaceId === undefined ? [] : get().loadIssues.filter((i) => i.workspaceId !== workspaceId && i.workspaceId !== undefined) })
+            set({
+              loadIssues:
+                workspaceId === undefined
+                  ? []
+                  : get().loadIssues.filter((i) => i.workspaceId !== workspaceId && i.workspaceId !== undefined),
+            })
           },
         }
       },

@@ -19,13 +19,23 @@ describe('locating syntax errors for editor markers', () => {
   })
 
   it('.js follows the nearest package.json "type"', async () => {
-    const files = { 'package.json': '{"type":"module"}', 'index.js': 'export const handler = () => 1', 'lib/package.json': '{}', 'lib/x.js': 'return 2' }
+    const files = {
+      'package.json': '{"type":"module"}',
+      'index.js': 'export const handler = () => 1',
+      'lib/package.json': '{}',
+      'lib/x.js': 'return 2',
+    }
     expect(isEsmJs(files, 'index.js')).toBe(true)
     expect(isEsmJs(files, 'lib/x.js')).toBe(false)
     expect(await locateSyntaxErrors(files)).toEqual([])
     // import/export in a CommonJS .js file is a syntax error there
     expect(await locateSyntaxErrors({ 'index.js': 'exports.a = 1\nexport const b = 2' })).toEqual([
-      { file: 'index.js', line: 2, column: 1, message: "'import' and 'export' may appear only with 'sourceType: module'" },
+      {
+        file: 'index.js',
+        line: 2,
+        column: 1,
+        message: "'import' and 'export' may appear only with 'sourceType: module'",
+      },
     ])
   })
 
@@ -39,7 +49,12 @@ describe('locating syntax errors for editor markers', () => {
     ]
     try {
       for (const [i, src] of cases.entries()) {
-        await lambda.createFunction({ FunctionName: `s${i}`, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { Files: { 'index.mjs': src } } })
+        await lambda.createFunction({
+          FunctionName: `s${i}`,
+          Runtime: 'nodejs20.x',
+          Handler: 'index.handler',
+          Code: { Files: { 'index.mjs': src } },
+        })
         const out = await lambda.invoke({ FunctionName: `s${i}`, Payload: '{}' })
         expect(JSON.parse(out.Payload).errorType, src).toBe('Runtime.UserCodeSyntaxError')
         const found = await locateSyntaxErrors({ 'index.mjs': src })

@@ -65,7 +65,12 @@ export async function locateSyntaxErrors(files: Record<string, string>): Promise
     } catch (err) {
       const e = err as { loc?: { line: number; column: number }; message?: string }
       if (e && e.loc) {
-        out.push({ file, line: e.loc.line, column: e.loc.column + 1, message: String(e.message ?? 'Syntax error').replace(/ \(\d+:\d+\)$/, '') })
+        out.push({
+          file,
+          line: e.loc.line,
+          column: e.loc.column + 1,
+          message: String(e.message ?? 'Syntax error').replace(/ \(\d+:\d+\)$/, ''),
+        })
       }
     }
   }

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLambda, type Lambda, type LambdaEvent } from '../lambda/index.ts'
-import { buildTimeline, describeSegment, gapWidth, position, pruneEvents, timelineRows, type Segment } from './timeline.ts'
+import {
+  buildTimeline,
+  describeSegment,
+  gapWidth,
+  position,
+  pruneEvents,
+  timelineRows,
+  type Segment,
+} from './timeline.ts'
 
 const FN = 'timeline-fn'
 
@@ -16,7 +24,12 @@ describe('timeline model from the engine’s real lifecycle events', () => {
       Handler: 'index.handler',
       Code: { Files: { 'index.mjs': 'let n = 0; export const handler = async () => ++n' } },
     })
-    await lambda.createFunction({ FunctionName: 'other', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { Files: { 'index.mjs': 'export const handler = async () => 1' } } })
+    await lambda.createFunction({
+      FunctionName: 'other',
+      Runtime: 'nodejs20.x',
+      Handler: 'index.handler',
+      Code: { Files: { 'index.mjs': 'export const handler = async () => 1' } },
+    })
     await lambda.invoke({ FunctionName: FN, Payload: '{}' }) // cold
     await lambda.invoke({ FunctionName: 'other', Payload: '{}' }) // another function: not in this timeline
     await lambda.invoke({ FunctionName: FN, Payload: '{}' }) // warm
@@ -60,10 +73,21 @@ describe('timeline model from the engine’s real lifecycle events', () => {
     const m = buildTimeline(events, FN, lambda.clock.now())
     const lane = m.lanes[0]
     const cold = lane.segments[1]
-    expect(describeSegment(cold, lane)).toMatch(/^Environment 1: Invoke \(cold start\), request ID [0-9a-f-]{36}, duration [\d.]+ ms, billed \d+ ms, init duration [\d.]+ ms, succeeded$/)
+    expect(describeSegment(cold, lane)).toMatch(
+      /^Environment 1: Invoke \(cold start\), request ID [0-9a-f-]{36}, duration [\d.]+ ms, billed \d+ ms, init duration [\d.]+ ms, succeeded$/,
+    )
     expect(describeSegment(lane.segments[3], lane)).toMatch(/Invoke \(warm start\)/)
     const rows = timelineRows(m)
-    expect(rows.filter((r) => r.phase === 'Shutdown')).toEqual([{ environment: 'Environment 1', phase: 'Shutdown', start: expect.stringMatching(/^\+\d+ min/), duration: '', requestId: '', details: 'idle for too long' }])
+    expect(rows.filter((r) => r.phase === 'Shutdown')).toEqual([
+      {
+        environment: 'Environment 1',
+        phase: 'Shutdown',
+        start: expect.stringMatching(/^\+\d+ min/),
+        duration: '',
+        requestId: '',
+        details: 'idle for too long',
+      },
+    ])
     expect(rows.filter((r) => r.phase.startsWith('Invoke'))).toHaveLength(4)
   })
 
@@ -112,20 +136,56 @@ describe('timeline model: edge cases', () => {
     const ev: LambdaEvent[] = [
       { ...base, type: 'EnvironmentCreated', environmentId: 'env-1', time: 0, logStreamName: 's1', memorySize: 128 },
       { ...base, type: 'InitStart', environmentId: 'env-1', time: 0, phase: 'init' },
-      { ...base, type: 'InitEnd', environmentId: 'env-1', time: 110, phase: 'init', duration: 110, status: 'error', errorType: 'Runtime.UserCodeSyntaxError' },
+      {
+        ...base,
+        type: 'InitEnd',
+        environmentId: 'env-1',
+        time: 110,
+        phase: 'init',
+        duration: 110,
+        status: 'error',
+        errorType: 'Runtime.UserCodeSyntaxError',
+      },
       { ...base, type: 'Shutdown', environmentId: 'env-1', time: 110, reason: 'init-error' },
       { ...base, type: 'EnvironmentCreated', environmentId: 'env-2', time: 110, logStreamName: 's1', memorySize: 128 },
       { ...base, type: 'InitStart', environmentId: 'env-2', time: 110, phase: 'invoke' },
-      { ...base, type: 'InitEnd', environmentId: 'env-2', time: 220, phase: 'invoke', duration: 110, status: 'error', errorType: 'Runtime.UserCodeSyntaxError' },
+      {
+        ...base,
+        type: 'InitEnd',
+        environmentId: 'env-2',
+        time: 220,
+        phase: 'invoke',
+        duration: 110,
+        status: 'error',
+        errorType: 'Runtime.UserCodeSyntaxError',
+      },
       { ...base, type: 'InvokeStart', environmentId: 'env-2', time: 110, requestId: 'r', coldStart: true },
-      { ...base, type: 'InvokeEnd', environmentId: 'env-2', time: 220, requestId: 'r', coldStart: true, duration: 110, billedDuration: 110, maxMemoryUsedMB: 63, status: 'error', errorType: 'Runtime.UserCodeSyntaxError' },
+      {
+        ...base,
+        type: 'InvokeEnd',
+        environmentId: 'env-2',
+        time: 220,
+        requestId: 'r',
+        coldStart: true,
+        duration: 110,
+        billedDuration: 110,
+        maxMemoryUsedMB: 63,
+        status: 'error',
+        errorType: 'Runtime.UserCodeSyntaxError',
+      },
       { ...base, type: 'Shutdown', environmentId: 'env-2', time: 220, reason: 'init-error' },
     ]
     const m = buildTimeline(ev, 'f', 5000)
     expect(m.lanes).toHaveLength(2)
-    expect(m.lanes[0].segments[0]).toMatchObject({ kind: 'init', status: 'error', errorType: 'Runtime.UserCodeSyntaxError' })
+    expect(m.lanes[0].segments[0]).toMatchObject({
+      kind: 'init',
+      status: 'error',
+      errorType: 'Runtime.UserCodeSyntaxError',
+    })
     expect(m.lanes[1].segments[0]).toMatchObject({ kind: 'init', phase: 'invoke' })
-    expect(describeSegment(m.lanes[1].segments[0], m.lanes[1])).toMatch(/Init retried in the invoke phase, 110.00 ms, failed \(Runtime.UserCodeSyntaxError\)/)
+    expect(describeSegment(m.lanes[1].segments[0], m.lanes[1])).toMatch(
+      /Init retried in the invoke phase, 110.00 ms, failed \(Runtime.UserCodeSyntaxError\)/,
+    )
     expect(m.lanes[1].shutdown?.reason).toBe('init-error')
     // Nothing after a shutdown runs to "now".
     expect(m.end).toBe(220)
@@ -140,7 +200,14 @@ describe('timeline model: edge cases', () => {
   it('pruneEvents drops whole shut-down environments first', () => {
     const ev: LambdaEvent[] = []
     for (let i = 0; i < 50; i++) {
-      ev.push({ ...base, type: 'EnvironmentCreated', environmentId: `env-${i}`, time: i, logStreamName: 's', memorySize: 128 })
+      ev.push({
+        ...base,
+        type: 'EnvironmentCreated',
+        environmentId: `env-${i}`,
+        time: i,
+        logStreamName: 's',
+        memorySize: 128,
+      })
       ev.push({ ...base, type: 'InvokeStart', environmentId: `env-${i}`, time: i, requestId: `r${i}`, coldStart: true })
       if (i < 40) ev.push({ ...base, type: 'Shutdown', environmentId: `env-${i}`, time: i + 1, reason: 'idle' })
     }
@@ -150,6 +217,7 @@ describe('timeline model: edge cases', () => {
     expect(ids.has('env-0')).toBe(false)
     expect(ids.has('env-49')).toBe(true)
     // Every kept environment is complete (starts with its creation).
-    for (const id of ids) expect(out.find((e) => (e as { environmentId: string }).environmentId === id)?.type).toBe('EnvironmentCreated')
+    for (const id of ids)
+      expect(out.find((e) => (e as { environmentId: string }).environmentId === id)?.type).toBe('EnvironmentCreated')
   })
 })

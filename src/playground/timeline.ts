@@ -98,7 +98,14 @@ export function buildTimeline(events: readonly LambdaEvent[], functionName: stri
   const laneFor = (e: { environmentId: string; time: number }): Lane => {
     let lane = lanes.get(e.environmentId)
     if (!lane) {
-      lane = { environmentId: e.environmentId, index: order.length + 1, createdAt: e.time, segments: [], invocations: 0, coldStarts: 0 }
+      lane = {
+        environmentId: e.environmentId,
+        index: order.length + 1,
+        createdAt: e.time,
+        segments: [],
+        invocations: 0,
+        coldStarts: 0,
+      }
       lanes.set(e.environmentId, lane)
       order.push(lane)
     }
@@ -144,12 +151,26 @@ export function buildTimeline(events: readonly LambdaEvent[], functionName: stri
       }
       case 'InvokeStart':
         closeIdle(lane, e.time)
-        lane.segments.push({ kind: 'invoke', start: e.time, end: e.time, open: true, requestId: e.requestId, coldStart: e.coldStart })
+        lane.segments.push({
+          kind: 'invoke',
+          start: e.time,
+          end: e.time,
+          open: true,
+          requestId: e.requestId,
+          coldStart: e.coldStart,
+        })
         break
       case 'InvokeEnd': {
         let s = [...lane.segments].reverse().find((x) => x.kind === 'invoke' && x.requestId === e.requestId)
         if (!s) {
-          s = { kind: 'invoke', start: e.time - e.duration, end: e.time, open: false, requestId: e.requestId, coldStart: e.coldStart }
+          s = {
+            kind: 'invoke',
+            start: e.time - e.duration,
+            end: e.time,
+            open: false,
+            requestId: e.requestId,
+            coldStart: e.coldStart,
+          }
           lane.segments.push(s)
         }
         if (s.kind === 'invoke') {
@@ -203,7 +224,10 @@ export function buildTimeline(events: readonly LambdaEvent[], functionName: stri
   }
   const breakpoints = [...moments].filter(Number.isFinite).sort((a, b) => a - b)
   // Spans during which some environment exists (from creation to shutdown, or to the end).
-  const alive = order.map((lane) => [Math.min(lane.createdAt, lane.segments[0]?.start ?? lane.createdAt), lane.shutdown?.time ?? end] as const)
+  const alive = order.map(
+    (lane) =>
+      [Math.min(lane.createdAt, lane.segments[0]?.start ?? lane.createdAt), lane.shutdown?.time ?? end] as const,
+  )
   const positions: number[] = []
   let x = 0
   breakpoints.forEach((t, i) => {
@@ -228,7 +252,13 @@ export function buildTimeline(events: readonly LambdaEvent[], functionName: stri
     breakpoints,
     positions,
     width: x,
-    totals: { invocations, coldStarts, warmStarts: invocations - coldStarts, environments: order.length, alive: order.filter((l) => !l.shutdown).length },
+    totals: {
+      invocations,
+      coldStarts,
+      warmStarts: invocations - coldStarts,
+      environments: order.length,
+      alive: order.filter((l) => !l.shutdown).length,
+    },
   }
 }
 
@@ -267,7 +297,8 @@ export function pruneEvents(events: LambdaEvent[], max: number): LambdaEvent[] {
   const drop = new Set<string>()
   let remaining = events.length
   const counts = new Map<string, number>()
-  for (const e of events) counts.set(`${e.functionName}\0${e.environmentId}`, (counts.get(`${e.functionName}\0${e.environmentId}`) ?? 0) + 1)
+  for (const e of events)
+    counts.set(`${e.functionName}\0${e.environmentId}`, (counts.get(`${e.functionName}\0${e.environmentId}`) ?? 0) + 1)
   for (const k of ended) {
     if (remaining <= max * 0.75) break
     drop.add(k)
@@ -304,7 +335,11 @@ export function shutdownReasonText(r: ShutdownReason): string {
   return REASONS[r] ?? r
 }
 
-const PHASE_NAMES: Record<InitPhaseSpan['name'], string> = { extension: 'Extension init', runtime: 'Runtime init', function: 'Function init' }
+const PHASE_NAMES: Record<InitPhaseSpan['name'], string> = {
+  extension: 'Extension init',
+  runtime: 'Runtime init',
+  function: 'Function init',
+}
 
 export function initPhaseName(n: InitPhaseSpan['name']): string {
   return PHASE_NAMES[n]
@@ -316,13 +351,26 @@ export function describeSegment(s: Segment, lane: Lane): string {
   switch (s.kind) {
     case 'init': {
       const parts = s.phases.map((p) => `${initPhaseName(p.name)} ${formatMs(p.duration)}`).join(', ')
-      const status = s.open ? 'in progress' : s.status === 'success' ? 'succeeded' : s.status === 'timeout' ? 'timed out' : `failed${s.errorType ? ` (${s.errorType})` : ''}`
+      const status = s.open
+        ? 'in progress'
+        : s.status === 'success'
+          ? 'succeeded'
+          : s.status === 'timeout'
+            ? 'timed out'
+            : `failed${s.errorType ? ` (${s.errorType})` : ''}`
       return `${env}: ${s.phase === 'invoke' ? 'Init retried in the invoke phase' : 'Init'}, ${formatMs(s.end - s.start)}, ${status}${parts ? `. ${parts}` : ''}`
     }
     case 'invoke': {
       const kind = s.coldStart ? 'cold start' : 'warm start'
       if (s.open) return `${env}: Invoke (${kind}) in progress, request ID ${s.requestId}`
-      const status = s.status === 'success' ? 'succeeded' : s.status === 'timeout' ? 'timed out' : s.status === 'oom' ? 'ran out of memory' : `failed${s.errorType ? ` (${s.errorType})` : ''}`
+      const status =
+        s.status === 'success'
+          ? 'succeeded'
+          : s.status === 'timeout'
+            ? 'timed out'
+            : s.status === 'oom'
+              ? 'ran out of memory'
+              : `failed${s.errorType ? ` (${s.errorType})` : ''}`
       return `${env}: Invoke (${kind}), request ID ${s.requestId}, duration ${formatMs(s.duration ?? s.end - s.start)}, billed ${s.billedDuration ?? '?'} ms${s.initDuration !== undefined ? `, init duration ${formatMs(s.initDuration)}` : ''}, ${status}`
     }
     case 'idle':
@@ -353,7 +401,13 @@ export function timelineRows(m: TimelineModel): TimelineRow[] {
           start: rel(s.start),
           duration: formatMs(s.end - s.start),
           requestId: '',
-          details: [s.open ? 'in progress' : s.status === 'success' ? 'succeeded' : s.status, s.errorType, ...s.phases.map((p) => `${initPhaseName(p.name)} ${formatMs(p.duration)}`)].filter(Boolean).join('; '),
+          details: [
+            s.open ? 'in progress' : s.status === 'success' ? 'succeeded' : s.status,
+            s.errorType,
+            ...s.phases.map((p) => `${initPhaseName(p.name)} ${formatMs(p.duration)}`),
+          ]
+            .filter(Boolean)
+            .join('; '),
         })
       } else if (s.kind === 'invoke') {
         rows.push({
@@ -362,14 +416,37 @@ export function timelineRows(m: TimelineModel): TimelineRow[] {
           start: rel(s.start),
           duration: formatMs(s.duration ?? s.end - s.start),
           requestId: s.requestId,
-          details: s.open ? 'in progress' : [s.status, s.errorType, s.billedDuration !== undefined ? `billed ${s.billedDuration} ms` : '', s.maxMemoryUsedMB !== undefined ? `max memory ${s.maxMemoryUsedMB} MB` : ''].filter(Boolean).join('; '),
+          details: s.open
+            ? 'in progress'
+            : [
+                s.status,
+                s.errorType,
+                s.billedDuration !== undefined ? `billed ${s.billedDuration} ms` : '',
+                s.maxMemoryUsedMB !== undefined ? `max memory ${s.maxMemoryUsedMB} MB` : '',
+              ]
+                .filter(Boolean)
+                .join('; '),
         })
       } else {
-        rows.push({ environment, phase: 'Idle (frozen)', start: rel(s.start), duration: formatMs(s.end - s.start), requestId: '', details: s.open ? 'still idle' : '' })
+        rows.push({
+          environment,
+          phase: 'Idle (frozen)',
+          start: rel(s.start),
+          duration: formatMs(s.end - s.start),
+          requestId: '',
+          details: s.open ? 'still idle' : '',
+        })
       }
     }
     if (lane.shutdown) {
-      rows.push({ environment, phase: 'Shutdown', start: rel(lane.shutdown.time), duration: '', requestId: '', details: shutdownReasonText(lane.shutdown.reason) })
+      rows.push({
+        environment,
+        phase: 'Shutdown',
+        start: rel(lane.shutdown.time),
+        duration: '',
+        requestId: '',
+        details: shutdownReasonText(lane.shutdown.reason),
+      })
     }
   }
   return rows

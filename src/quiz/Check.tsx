@@ -59,15 +59,32 @@ export function CheckSkeleton() {
   return <div className="quiz quiz-loading" aria-busy="true" aria-label="Loading a knowledge check" />
 }
 
-function CheckView({ question: q, onResult, embedded }: { question: Question; onResult?: CheckProps['onResult']; embedded?: boolean }) {
+function CheckView({
+  question: q,
+  onResult,
+  embedded,
+}: {
+  question: Question
+  onResult?: CheckProps['onResult']
+  embedded?: boolean
+}) {
   const lesson = useCurrentLesson()
   const seed = useMemo(() => progressStore.getState().ensureSeed(), [])
-  const order = useMemo(() => stableOrder(seed, q.id, q.kind === 'match' ? q.pairs.length : q.options.length), [seed, q])
-  const leftOrder = useMemo(() => (q.kind === 'match' ? stableOrder(seed, `${q.id}:left`, q.pairs.length) : undefined), [seed, q])
+  const order = useMemo(
+    () => stableOrder(seed, q.id, q.kind === 'match' ? q.pairs.length : q.options.length),
+    [seed, q],
+  )
+  const leftOrder = useMemo(
+    () => (q.kind === 'match' ? stableOrder(seed, `${q.id}:left`, q.pairs.length) : undefined),
+    [seed, q],
+  )
   const saved = useMemo(() => progressStore.getState().checks[q.id], [q.id])
-  const initial: Answer = saved?.answer && isAnswerFor(q, saved.answer) ? saved.answer : q.kind === 'match' ? q.pairs.map(() => -1) : []
+  const initial: Answer =
+    saved?.answer && isAnswerFor(q, saved.answer) ? saved.answer : q.kind === 'match' ? q.pairs.map(() => -1) : []
   const [answer, setAnswer] = useState<Answer>(initial)
-  const [result, setResult] = useState<Grade | null>(saved?.answer && isAnswerFor(q, saved.answer) ? gradeAnswer(q, saved.answer) : null)
+  const [result, setResult] = useState<Grade | null>(
+    saved?.answer && isAnswerFor(q, saved.answer) ? gradeAnswer(q, saved.answer) : null,
+  )
   const [problem, setProblem] = useState('')
   const [announce, setAnnounce] = useState('')
   const rootRef = useRef<HTMLDivElement>(null)
@@ -90,7 +107,10 @@ function CheckView({ question: q, onResult, embedded }: { question: Question; on
     const g = gradeAnswer(q, answer)
     setResult(g)
     setProblem('')
-    const req = lesson && lesson.checks.includes(q.id) ? { slug: lesson.slug, checks: lesson.checks, labs: lesson.labs } : undefined
+    const req =
+      lesson && lesson.checks.includes(q.id)
+        ? { slug: lesson.slug, checks: lesson.checks, labs: lesson.labs }
+        : undefined
     progressStore.getState().recordCheck(q.id, { answer, score: g.score, passed: g.passed }, req)
     const attempts = progressStore.getState().checks[q.id]?.attempts ?? 1
     setAnnounce(summary(q, g))

@@ -37,7 +37,15 @@ function Mark({ right, label }: { right: boolean; label: string }) {
   )
 }
 
-function ChoiceView({ question: q, order, answer, onAnswer, grade, showWhy = true, disabled }: QuestionViewProps & { question: SingleQuestion | SelectQuestion }) {
+function ChoiceView({
+  question: q,
+  order,
+  answer,
+  onAnswer,
+  grade,
+  showWhy = true,
+  disabled,
+}: QuestionViewProps & { question: SingleQuestion | SelectQuestion }) {
   const name = useId()
   const [notice, setNotice] = useState('')
   const multi = q.kind === 'select'
@@ -71,11 +79,23 @@ function ChoiceView({ question: q, order, answer, onAnswer, grade, showWhy = tru
           const o = q.options[i]!
           const isChosen = chosen.has(i)
           const id = `${name}-${i}`
-          const state = grade ? (o.correct ? 'correct' : isChosen ? 'wrong' : 'neutral') : isChosen ? 'chosen' : 'neutral'
+          const state = grade
+            ? o.correct
+              ? 'correct'
+              : isChosen
+                ? 'wrong'
+                : 'neutral'
+            : isChosen
+              ? 'chosen'
+              : 'neutral'
           const status = grade
             ? o.correct
-              ? isChosen ? 'Your choice, correct.' : 'Correct answer, not chosen.'
-              : isChosen ? 'Your choice, incorrect.' : 'Not a correct answer.'
+              ? isChosen
+                ? 'Your choice, correct.'
+                : 'Correct answer, not chosen.'
+              : isChosen
+                ? 'Your choice, incorrect.'
+                : 'Not a correct answer.'
             : ''
           return (
             <li key={i} className={`quiz-option is-${state}`}>
@@ -98,7 +118,11 @@ function ChoiceView({ question: q, order, answer, onAnswer, grade, showWhy = tru
                   <Inline text={o.why} />
                 </p>
               )}
-              {grade && !showWhy && <span id={`${id}-why`} className="sr-only">{status}</span>}
+              {grade && !showWhy && (
+                <span id={`${id}-why`} className="sr-only">
+                  {status}
+                </span>
+              )}
             </li>
           )
         })}
@@ -107,7 +131,16 @@ function ChoiceView({ question: q, order, answer, onAnswer, grade, showWhy = tru
   )
 }
 
-function MatchView({ question: q, order, leftOrder, answer, onAnswer, grade, showWhy = true, disabled }: QuestionViewProps & { question: MatchQuestion }) {
+function MatchView({
+  question: q,
+  order,
+  leftOrder,
+  answer,
+  onAnswer,
+  grade,
+  showWhy = true,
+  disabled,
+}: QuestionViewProps & { question: MatchQuestion }) {
   const base = useId()
   const lefts = leftOrder ?? q.pairs.map((_, i) => i)
   const set = (left: number, value: number) => {
@@ -147,14 +180,22 @@ function MatchView({ question: q, order, leftOrder, answer, onAnswer, grade, sho
               {grade && <Mark right={right} label={right ? 'Correct match.' : 'Incorrect match.'} />}
             </div>
             {!grade && placed >= 0 && answer.some((v, i) => i !== li && v === placed) && (
-              <p className="quiz-dup" id={`${id}-dup`}>Also chosen for another item: each answer fits exactly one.</p>
+              <p className="quiz-dup" id={`${id}-dup`}>
+                Also chosen for another item: each answer fits exactly one.
+              </p>
             )}
             {grade && (
               <p id={`${id}-why`} className="quiz-why">
-                {right ? <span className="sr-only">Correct match. </span> : (
+                {right ? (
+                  <span className="sr-only">Correct match. </span>
+                ) : (
                   <span>
                     <span className="sr-only">Incorrect match. </span>
-                    Correct: <strong><Inline text={pair.right} /></strong>.{' '}
+                    Correct:{' '}
+                    <strong>
+                      <Inline text={pair.right} />
+                    </strong>
+                    .{' '}
                   </span>
                 )}
                 {showWhy && pair.why && <Inline text={pair.why} />}

@@ -4,10 +4,42 @@ import type { Question } from './types.ts'
 
 const q = (id: string, kind: 'single' | 'select' | 'match' = 'single'): Question =>
   kind === 'match'
-    ? { id, kind, prompt: 'p', section: 's', explanation: 'e', pairs: [{ left: 'a', right: 'x' }, { left: 'b', right: 'y' }] }
+    ? {
+        id,
+        kind,
+        prompt: 'p',
+        section: 's',
+        explanation: 'e',
+        pairs: [
+          { left: 'a', right: 'x' },
+          { left: 'b', right: 'y' },
+        ],
+      }
     : kind === 'select'
-      ? { id, kind, select: 2, prompt: 'p', section: 's', explanation: 'e', options: [{ text: 'a', correct: true, why: 'w' }, { text: 'b', correct: true, why: 'w' }, { text: 'c', why: 'w' }] }
-      : { id, kind, prompt: 'p', section: 's', explanation: 'e', options: [{ text: 'a', correct: true, why: 'w' }, { text: 'b', why: 'w' }] }
+      ? {
+          id,
+          kind,
+          select: 2,
+          prompt: 'p',
+          section: 's',
+          explanation: 'e',
+          options: [
+            { text: 'a', correct: true, why: 'w' },
+            { text: 'b', correct: true, why: 'w' },
+            { text: 'c', why: 'w' },
+          ],
+        }
+      : {
+          id,
+          kind,
+          prompt: 'p',
+          section: 's',
+          explanation: 'e',
+          options: [
+            { text: 'a', correct: true, why: 'w' },
+            { text: 'b', why: 'w' },
+          ],
+        }
 
 describe('assessment', () => {
   const groups = [

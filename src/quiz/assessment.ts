@@ -11,7 +11,10 @@ export interface AssessmentItem {
 }
 
 /** Every lesson check, then the lesson's assessment-only questions, in course order. */
-export function assessmentItems(groups: { slug: string; checks: readonly Question[]; assessment: readonly Question[] }[], order: readonly string[]): AssessmentItem[] {
+export function assessmentItems(
+  groups: { slug: string; checks: readonly Question[]; assessment: readonly Question[] }[],
+  order: readonly string[],
+): AssessmentItem[] {
   const rank = (slug: string) => {
     const i = order.indexOf(slug)
     return i < 0 ? order.length : i
@@ -29,7 +32,11 @@ export interface ScoredItem extends AssessmentItem {
 }
 
 /** Each question is worth one point; select-N and matching earn partial points. */
-export function scoreAttempt(items: readonly AssessmentItem[], answers: ReadonlyMap<string, Answer>, at: string): { attempt: AssessmentAttempt; scored: ScoredItem[] } {
+export function scoreAttempt(
+  items: readonly AssessmentItem[],
+  answers: ReadonlyMap<string, Answer>,
+  at: string,
+): { attempt: AssessmentAttempt; scored: ScoredItem[] } {
   const perLesson: Record<string, { points: number; max: number }> = {}
   const scored: ScoredItem[] = items.map((it) => {
     const answer = answers.get(it.question.id) ?? []
@@ -43,7 +50,13 @@ export function scoreAttempt(items: readonly AssessmentItem[], answers: Readonly
   for (const p of Object.values(perLesson)) p.points = round(p.points)
   const points = round(scored.reduce((n, s) => n + s.score, 0))
   return {
-    attempt: { at, points, max: items.length, perLesson, wrong: scored.filter((s) => !s.passed).map((s) => s.question.id) },
+    attempt: {
+      at,
+      points,
+      max: items.length,
+      perLesson,
+      wrong: scored.filter((s) => !s.passed).map((s) => s.question.id),
+    },
     scored,
   }
 }

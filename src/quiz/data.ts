@@ -36,7 +36,10 @@ export async function loadAllQuestions(): Promise<LessonQuestions[]> {
 }
 
 /** Finds a check by id: in the given lesson's file first, else in every file (embeds). */
-export async function findQuestion(id: string, slug?: string | null): Promise<{ question: Question; slug: string } | null> {
+export async function findQuestion(
+  id: string,
+  slug?: string | null,
+): Promise<{ question: Question; slug: string } | null> {
   if (slug) {
     const l = await loadLessonQuestions(slug)
     const q = l?.checks.find((c) => c.id === id) ?? l?.assessment.find((c) => c.id === id)

@@ -3,19 +3,42 @@ import { answerProblem, grade, isAnswerFor, questionProblems, stableOrder } from
 import type { MatchQuestion, SelectQuestion, SingleQuestion } from './types.ts'
 
 const single: SingleQuestion = {
-  id: 'q-single', kind: 'single', prompt: 'Pick', section: 's', explanation: 'e',
-  options: [{ text: 'a', why: 'w' }, { text: 'b', correct: true, why: 'w' }, { text: 'c', why: 'w' }],
+  id: 'q-single',
+  kind: 'single',
+  prompt: 'Pick',
+  section: 's',
+  explanation: 'e',
+  options: [
+    { text: 'a', why: 'w' },
+    { text: 'b', correct: true, why: 'w' },
+    { text: 'c', why: 'w' },
+  ],
 }
 const select: SelectQuestion = {
-  id: 'q-select', kind: 'select', select: 2, prompt: 'Pick two', section: 's', explanation: 'e',
+  id: 'q-select',
+  kind: 'select',
+  select: 2,
+  prompt: 'Pick two',
+  section: 's',
+  explanation: 'e',
   options: [
-    { text: 'a', correct: true, why: 'w' }, { text: 'b', correct: true, why: 'w' },
-    { text: 'c', why: 'w' }, { text: 'd', why: 'w' },
+    { text: 'a', correct: true, why: 'w' },
+    { text: 'b', correct: true, why: 'w' },
+    { text: 'c', why: 'w' },
+    { text: 'd', why: 'w' },
   ],
 }
 const match: MatchQuestion = {
-  id: 'q-match', kind: 'match', prompt: 'Match', section: 's', explanation: 'e',
-  pairs: [{ left: 'l1', right: 'r1' }, { left: 'l2', right: 'r2' }, { left: 'l3', right: 'r3' }],
+  id: 'q-match',
+  kind: 'match',
+  prompt: 'Match',
+  section: 's',
+  explanation: 'e',
+  pairs: [
+    { left: 'l1', right: 'r1' },
+    { left: 'l2', right: 'r2' },
+    { left: 'l3', right: 'r3' },
+  ],
 }
 const sections = new Set(['s'])
 
@@ -66,7 +89,10 @@ describe('answerProblem enforces complete answers', () => {
   })
   it('single needs one, match needs every pair placed', () => {
     expect(answerProblem(single, []).ok).toBe(false)
-    expect(answerProblem(match, [0, -1, -1])).toEqual({ ok: false, message: 'Match every item first: 2 are still unmatched.' })
+    expect(answerProblem(match, [0, -1, -1])).toEqual({
+      ok: false,
+      message: 'Match every item first: 2 are still unmatched.',
+    })
     expect(answerProblem(match, [2, 1, 0]).ok).toBe(true)
   })
 })
@@ -89,7 +115,9 @@ describe('questionProblems', () => {
   })
   it('names a select-N question whose correct count is not N', () => {
     const bad = { ...select, select: 3 }
-    expect(questionProblems(bad, sections, 'f.ts')).toContain('f.ts "q-select": says "select 3" but 2 options are marked correct.')
+    expect(questionProblems(bad, sections, 'f.ts')).toContain(
+      'f.ts "q-select": says "select 3" but 2 options are marked correct.',
+    )
   })
   it('names a matching question with a missing or duplicate pair', () => {
     const dup = { ...match, pairs: [...match.pairs, { left: 'l4', right: 'r1' }] }
@@ -98,7 +126,14 @@ describe('questionProblems', () => {
     expect(questionProblems(missing, sections, 'f.ts').join('\n')).toMatch(/pair 2 is missing its right side/)
   })
   it('names a single-choice question with two right answers, a missing why, and a dead section', () => {
-    const bad = { ...single, section: 'nowhere', options: [{ text: 'a', correct: true, why: 'w' }, { text: 'b', correct: true, why: '' }] }
+    const bad = {
+      ...single,
+      section: 'nowhere',
+      options: [
+        { text: 'a', correct: true, why: 'w' },
+        { text: 'b', correct: true, why: '' },
+      ],
+    }
     const p = questionProblems(bad, sections, 'f.ts').join('\n')
     expect(p).toMatch(/exactly 1 correct option, but 2 are marked correct/)
     expect(p).toMatch(/option 2 has no "why"/)

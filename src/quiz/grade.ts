@@ -147,7 +147,8 @@ export function questionProblems(q: unknown, sections: ReadonlySet<string>, wher
   const id = r.id
   const name = typeof id === 'string' && id ? `${where} "${id}"` : where
   if (!nonEmpty(id)) out.push(`${where}: has no id.`)
-  else if (!QUESTION_ID_RE.test(id) || id.length > 80) out.push(`${name}: id must be lowercase words joined by dashes (at most 80 characters).`)
+  else if (!QUESTION_ID_RE.test(id) || id.length > 80)
+    out.push(`${name}: id must be lowercase words joined by dashes (at most 80 characters).`)
   if (!nonEmpty(r.prompt)) out.push(`${name}: has no prompt.`)
   if (!nonEmpty(r.explanation)) out.push(`${name}: has no explanation.`)
   if (!nonEmpty(r.section)) out.push(`${name}: has no section (the id of the heading that teaches it).`)
@@ -173,19 +174,27 @@ export function questionProblems(q: unknown, sections: ReadonlySet<string>, wher
       else if (texts.has(opt.text.trim())) out.push(`${name}: option ${i + 1} repeats the text of another option.`)
       else texts.add(opt.text.trim())
       if (!nonEmpty(opt.why)) out.push(`${name}: option ${i + 1} has no "why" (every option explains itself).`)
-      if (opt.correct !== undefined && typeof opt.correct !== 'boolean') out.push(`${name}: option ${i + 1}'s "correct" must be true or false.`)
+      if (opt.correct !== undefined && typeof opt.correct !== 'boolean')
+        out.push(`${name}: option ${i + 1}'s "correct" must be true or false.`)
       if (opt.correct === true) correct++
     })
     if (r.kind === 'single') {
-      if (correct !== 1) out.push(`${name}: a single-choice question needs exactly 1 correct option, but ${correct} ${correct === 1 ? 'is' : 'are'} marked correct.`)
+      if (correct !== 1)
+        out.push(
+          `${name}: a single-choice question needs exactly 1 correct option, but ${correct} ${correct === 1 ? 'is' : 'are'} marked correct.`,
+        )
       if (r.select !== undefined) out.push(`${name}: "select" only applies to kind "select".`)
     } else {
       const n = r.select
       if (typeof n !== 'number' || !Number.isInteger(n) || n < 2) {
         out.push(`${name}: a "select N" question needs select: N (a whole number, at least 2).`)
       } else {
-        if (correct !== n) out.push(`${name}: says "select ${n}" but ${correct} ${correct === 1 ? 'option is' : 'options are'} marked correct.`)
-        if (n >= options.length) out.push(`${name}: select ${n} of ${options.length} options leaves nothing wrong to choose.`)
+        if (correct !== n)
+          out.push(
+            `${name}: says "select ${n}" but ${correct} ${correct === 1 ? 'option is' : 'options are'} marked correct.`,
+          )
+        if (n >= options.length)
+          out.push(`${name}: select ${n} of ${options.length} options leaves nothing wrong to choose.`)
       }
     }
   } else if (r.kind === 'match') {
@@ -208,10 +217,14 @@ export function questionProblems(q: unknown, sections: ReadonlySet<string>, wher
         return
       }
       if (lefts.has(pair.left.trim())) out.push(`${name}: pair ${i + 1} repeats the left side "${pair.left}".`)
-      if (rights.has(pair.right.trim())) out.push(`${name}: pair ${i + 1} repeats the right side "${pair.right}" (each right side matches exactly one item).`)
+      if (rights.has(pair.right.trim()))
+        out.push(
+          `${name}: pair ${i + 1} repeats the right side "${pair.right}" (each right side matches exactly one item).`,
+        )
       lefts.add(pair.left.trim())
       rights.add(pair.right.trim())
-      if (pair.why !== undefined && !nonEmpty(pair.why)) out.push(`${name}: pair ${i + 1}'s "why" must be text when given.`)
+      if (pair.why !== undefined && !nonEmpty(pair.why))
+        out.push(`${name}: pair ${i + 1}'s "why" must be text when given.`)
     })
   } else {
     out.push(`${name}: kind must be "single", "select" or "match" (got ${JSON.stringify(r.kind)}).`)

@@ -1,14 +1,24 @@
 // The Worker side: hosts a Lambda behind the RPC protocol and streams its events.
 // Testable in Node with a MessageChannel port as the endpoint.
 import type { Lambda, LambdaEvent } from '../lambda/index.ts'
-import { serializeError, type CallMessage, type ClientToHost, type Endpoint, type HostToClient, type MethodName } from './protocol.ts'
+import {
+  serializeError,
+  type CallMessage,
+  type ClientToHost,
+  type Endpoint,
+  type HostToClient,
+  type MethodName,
+} from './protocol.ts'
 
 export interface HostHandle {
   lambda: Lambda
   close(): void
 }
 
-export async function serveLambda(endpoint: Endpoint, makeLambda: () => Promise<Lambda>): Promise<HostHandle | undefined> {
+export async function serveLambda(
+  endpoint: Endpoint,
+  makeLambda: () => Promise<Lambda>,
+): Promise<HostHandle | undefined> {
   const post = (m: HostToClient) => endpoint.postMessage(m)
   // Calls that arrive while QuickJS loads wait for it.
   const queue: CallMessage[] = []

@@ -37,7 +37,15 @@ const endpoint: Endpoint = {
 // 3. The engine. One blank environment is kept ready in the pool (refilled after each use); the
 // engine's warm-up run keeps the first reported Init Duration free of WebAssembly compile time.
 void Promise.all([import('../lambda/index.ts'), import('./host.ts'), quickjs])
-  .then(([{ createLambda }, { serveLambda }, { loadBrowserQuickJS }]) => serveLambda(endpoint, () => createLambda({ quickjs: loadBrowserQuickJS, prewarm: 1 })))
+  .then(([{ createLambda }, { serveLambda }, { loadBrowserQuickJS }]) =>
+    serveLambda(endpoint, () => createLambda({ quickjs: loadBrowserQuickJS, prewarm: 1 })),
+  )
   .catch((err: unknown) => {
-    scope.postMessage({ kind: 'fatal', error: { name: 'ServiceException', message: `The Lambda engine could not load: ${err instanceof Error ? err.message : String(err)}` } })
+    scope.postMessage({
+      kind: 'fatal',
+      error: {
+        name: 'ServiceException',
+        message: `The Lambda engine could not load: ${err instanceof Error ? err.message : String(err)}`,
+      },
+    })
   })

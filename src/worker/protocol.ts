@@ -29,7 +29,17 @@ export interface LambdaMethods {
   getLogEvents: [GetLogEventsRequest, GetLogEventsResponse]
   filterLogEvents: [FilterLogEventsRequest, FilterLogEventsResponse]
   describeLogStreams: [DescribeLogStreamsRequest, { logStreams: LogStream[] }]
-  describeEnvironments: [{ FunctionName: string }, { environmentId: string; logStreamName: string; busy: boolean; invocations: number; lastUsed: number; heapBytes: number }[]]
+  describeEnvironments: [
+    { FunctionName: string },
+    {
+      environmentId: string
+      logStreamName: string
+      busy: boolean
+      invocations: number
+      lastUsed: number
+      heapBytes: number
+    }[],
+  ]
   advance: [{ ms: number }, { now: number }]
   runUntilIdle: [undefined, { now: number }]
   now: [undefined, { now: number }]
@@ -53,7 +63,9 @@ export interface SerializedError {
   statusCode?: number
 }
 
-export type ResultMessage = { kind: 'result'; id: number; ok: true; value: unknown } | { kind: 'result'; id: number; ok: false; error: SerializedError }
+export type ResultMessage =
+  | { kind: 'result'; id: number; ok: true; value: unknown }
+  | { kind: 'result'; id: number; ok: false; error: SerializedError }
 
 export interface EventsMessage {
   kind: 'events'

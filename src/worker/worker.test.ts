@@ -27,7 +27,10 @@ function fakeWorker(): FakeWorker {
   // Messages to a hung worker are swallowed, as a busy Worker never reads them.
   const gate: Endpoint = {
     postMessage: (m) => inner.postMessage(m),
-    addEventListener: (type, l) => inner.addEventListener(type, (ev) => { if (!hung) l(ev) }),
+    addEventListener: (type, l) =>
+      inner.addEventListener(type, (ev) => {
+        if (!hung) l(ev)
+      }),
     start: () => (port2 as MessagePort).start(),
   }
   hosts.push(serveLambda(gate, () => createLambda({ prewarm: 0, warmUp: false })))
@@ -58,7 +61,12 @@ describe('Worker RPC', () => {
     clients.push(client)
     const events: (LambdaEvent | ClientEvent)[] = []
     client.onEvent((e) => events.push(e), { logs: true })
-    const cfg = await client.createFunction({ FunctionName: 'rpc', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { Files: { 'index.mjs': HANDLER } } })
+    const cfg = await client.createFunction({
+      FunctionName: 'rpc',
+      Runtime: 'nodejs20.x',
+      Handler: 'index.handler',
+      Code: { Files: { 'index.mjs': HANDLER } },
+    })
     expect(cfg.FunctionArn).toBe('arn:aws:lambda:us-east-1:123456789012:function:rpc')
     const out = await client.invoke({ FunctionName: 'rpc', Payload: '{"n":21}', LogType: 'Tail' })
     expect(JSON.parse(out.Payload)).toEqual({ doubled: 42 })
@@ -67,7 +75,9 @@ describe('Worker RPC', () => {
     expect(types).toContain('WorkerReady')
     expect(types).toContain('EnvironmentCreated')
     expect(types).toContain('InvokeEnd')
-    expect(events.filter((e) => e.type === 'Log').map((e) => (e as Extract<LambdaEvent, { type: 'Log' }>).event.message)).toEqual(
+    expect(
+      events.filter((e) => e.type === 'Log').map((e) => (e as Extract<LambdaEvent, { type: 'Log' }>).event.message),
+    ).toEqual(
       expect.arrayContaining([expect.stringMatching(/^START RequestId: /), expect.stringMatching(/\tINFO\tgot 21$/)]),
     )
     // Events of a call arrive before its result.
@@ -86,21 +96,44 @@ describe('Worker RPC', () => {
         const w = fakeWorker()
         const add = w.addEventListener.bind(w) as (type: string, l: (ev: { data: unknown }) => void) => void
         w.addEventListener = ((type: string, l: (ev: { data: unknown }) => void) =>
-          add(type, type === 'message' ? (ev) => { posted.push(ev.data); l(ev) } : l)) as WorkerLike['addEventListener']
+          add(
+            type,
+            type === 'message'
+              ? (ev) => {
+                  posted.push(ev.data)
+                  l(ev)
+                }
+              : l,
+          )) as WorkerLike['addEventListener']
         return w
       },
     })
     clients.push(client)
-    const logLines = () => posted.flatMap((m) => ((m as { kind: string }).kind === 'events' ? (m as { events: LambdaEvent[] }).events : [])).filter((e) => e.type === 'Log').length
+    const logLines = () =>
+      posted
+        .flatMap((m) => ((m as { kind: string }).kind === 'events' ? (m as { events: LambdaEvent[] }).events : []))
+        .filter((e) => e.type === 'Log').length
     const lifecycle: string[] = []
     client.onEvent((e) => lifecycle.push(e.type))
-    await client.createFunction({ FunctionName: 'quiet', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { Files: { 'index.mjs': 'export const handler = async () => { for (let i = 0; i < 1000; i++) console.log("line", i); return "ok" }' } } })
+    await client.createFunction({
+      FunctionName: 'quiet',
+      Runtime: 'nodejs20.x',
+      Handler: 'index.handler',
+      Code: {
+        Files: {
+          'index.mjs':
+            'export const handler = async () => { for (let i = 0; i < 1000; i++) console.log("line", i); return "ok" }',
+        },
+      },
+    })
     await client.invoke({ FunctionName: 'quiet', Payload: '{}' })
     expect(lifecycle).toContain('InvokeEnd')
     expect(lifecycle).not.toContain('Log')
     expect(logLines()).toBe(0)
     // The logs are still there, read on demand.
-    expect((await client.filterLogEvents({ logGroupName: '/aws/lambda/quiet', filterPattern: '"line 999"' })).events).toHaveLength(1)
+    expect(
+      (await client.filterLogEvents({ logGroupName: '/aws/lambda/quiet', filterPattern: '"line 999"' })).events,
+    ).toHaveLength(1)
 
     const logs: string[] = []
     const stop = client.onEvent((e) => e.type === 'Log' && logs.push(e.event.message), { logs: true })
@@ -120,7 +153,15 @@ describe('Worker RPC', () => {
       name: 'ResourceNotFoundException',
       message: 'Function not found: arn:aws:lambda:us-east-1:123456789012:function:missing',
     })
-    await expect(client.createFunction({ FunctionName: 'x', Runtime: 'nodejs20.x', Handler: 'index.handler', MemorySize: 1, Code: { Files: {} } })).rejects.toMatchObject({
+    await expect(
+      client.createFunction({
+        FunctionName: 'x',
+        Runtime: 'nodejs20.x',
+        Handler: 'index.handler',
+        MemorySize: 1,
+        Code: { Files: {} },
+      }),
+    ).rejects.toMatchObject({
       name: 'ValidationException',
     })
   })
@@ -139,16 +180,34 @@ describe('watchdog', () => {
       unresponsiveMs: 150,
     })
     clients.push(client)
-    const restarted = new Promise<ClientEvent>((resolve) => client.onEvent((e) => e.type === 'WorkerRestarted' && resolve(e as ClientEvent)))
-    await client.createFunction({ FunctionName: 'keep', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { Files: { 'index.mjs': HANDLER } } })
-    await client.updateFunctionCode({ FunctionName: 'keep', Files: { 'index.mjs': HANDLER.replace('e.n * 2', 'e.n * 3') } })
+    const restarted = new Promise<ClientEvent>((resolve) =>
+      client.onEvent((e) => e.type === 'WorkerRestarted' && resolve(e as ClientEvent)),
+    )
+    await client.createFunction({
+      FunctionName: 'keep',
+      Runtime: 'nodejs20.x',
+      Handler: 'index.handler',
+      Code: { Files: { 'index.mjs': HANDLER } },
+    })
+    await client.updateFunctionCode({
+      FunctionName: 'keep',
+      Files: { 'index.mjs': HANDLER.replace('e.n * 2', 'e.n * 3') },
+    })
     await client.updateFunctionConfiguration({ FunctionName: 'keep', MemorySize: 256 })
-    await client.createFunction({ FunctionName: 'gone', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { Files: { 'index.mjs': HANDLER } } })
+    await client.createFunction({
+      FunctionName: 'gone',
+      Runtime: 'nodejs20.x',
+      Handler: 'index.handler',
+      Code: { Files: { 'index.mjs': HANDLER } },
+    })
     await client.deleteFunction({ FunctionName: 'gone' })
 
     workers[0].hang()
     const stuck = client.invoke({ FunctionName: 'keep', Payload: '{"n":1}' })
-    await expect(stuck).rejects.toMatchObject({ name: 'ServiceException', message: expect.stringContaining('stopped responding and was restarted') })
+    await expect(stuck).rejects.toMatchObject({
+      name: 'ServiceException',
+      message: expect.stringContaining('stopped responding and was restarted'),
+    })
     const ev = await restarted
     expect(ev).toMatchObject({ type: 'WorkerRestarted', reason: 'unresponsive', restored: ['keep'] })
     expect(workers[0].terminated).toBe(true)
@@ -159,14 +218,23 @@ describe('watchdog', () => {
     const out = await client.invoke({ FunctionName: 'keep', Payload: '{"n":5}' })
     expect(JSON.parse(out.Payload)).toEqual({ doubled: 15 })
     expect((await client.getFunction({ FunctionName: 'keep' })).Configuration.MemorySize).toBe(256)
-    await expect(client.getFunction({ FunctionName: 'gone' })).rejects.toMatchObject({ name: 'ResourceNotFoundException' })
+    await expect(client.getFunction({ FunctionName: 'gone' })).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    })
   })
 
   it('restores from the store when a restore() callback is given', async () => {
     const client = new LambdaClient({
       createWorker: fakeWorker,
       heartbeatMs: 1000,
-      restore: () => [{ FunctionName: 'from-store', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { Files: { 'index.mjs': HANDLER } } }],
+      restore: () => [
+        {
+          FunctionName: 'from-store',
+          Runtime: 'nodejs20.x',
+          Handler: 'index.handler',
+          Code: { Files: { 'index.mjs': HANDLER } },
+        },
+      ],
     })
     clients.push(client)
     await client.restart()

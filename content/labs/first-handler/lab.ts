@@ -5,7 +5,8 @@ function apiGatewayEvent(path: string, productId: string | null) {
   const headers = {
     Accept: 'application/json',
     Host: 'k3ttl3c0.execute-api.eu-west-2.amazonaws.com',
-    'User-Agent': 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
+    'User-Agent':
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
     'X-Amzn-Trace-Id': 'Root=1-6721f0a4-3b1c5e2d7f9a4b6c8d0e1f23',
     'X-Forwarded-For': '203.0.113.24',
     'X-Forwarded-Port': '443',
@@ -88,7 +89,11 @@ async function proxyResponse(t: LabTestContext, eventName: string): Promise<Prox
 
 function parseBody(t: LabTestContext, res: ProxyResponse, eventName: string): Record<string, unknown> {
   const data = t.expect.json(res.body, `For "${eventName}", the body should be JSON text made with JSON.stringify().`)
-  t.expect.ok(data !== null && typeof data === 'object' && !Array.isArray(data), `For "${eventName}", the body should be a JSON object.`, `It was ${res.body.slice(0, 120)}.`)
+  t.expect.ok(
+    data !== null && typeof data === 'object' && !Array.isArray(data),
+    `For "${eventName}", the body should be a JSON object.`,
+    `It was ${res.body.slice(0, 120)}.`,
+  )
   return data as Record<string, unknown>
 }
 
@@ -96,7 +101,8 @@ export default defineLab({
   id: 'first-handler',
   title: 'Your first handler: an API Gateway response',
   lesson: 'introduction-to-serverless',
-  summary: 'Read a product ID from an API Gateway event and answer with a proper HTTP response: the product, the whole catalogue, or a 404.',
+  summary:
+    'Read a product ID from an API Gateway event and answer with a proper HTTP response: the product, the whole catalogue, or a 404.',
   instructions: `### Goal
 
 Kettle & Co. wants a small product API. Amazon API Gateway receives \`GET /products/{id}\` and
@@ -149,7 +155,7 @@ whose message names the missing ID.`,
   ],
   hints: [
     'Whatever your handler returns, API Gateway expects `{ statusCode, headers, body }` and builds the HTTP response from it. A small helper such as `json(statusCode, data)` that builds this object keeps the handler short.',
-    '`body` must be a string: `body: JSON.stringify(data)`. Add `headers: { \'Content-Type\': \'application/json\' }` so the caller knows what it is.',
+    "`body` must be a string: `body: JSON.stringify(data)`. Add `headers: { 'Content-Type': 'application/json' }` so the caller knows what it is.",
     'For `GET /products` there is no `{id}`, so API Gateway sends `"pathParameters": null`. `event.pathParameters?.id` gives `undefined` there instead of throwing a `TypeError`.',
     'Nearly the answer:\n\n```js\nconst id = event.pathParameters?.id\nif (id === undefined) return json(200, { products: [...products.values()] })\nconst product = products.get(id)\nif (!product) return json(404, { message: `No product with ID "${id}"` })\nreturn json(200, product)\n```',
   ],
@@ -180,16 +186,28 @@ whose message names the missing ID.`,
         t.expect.equal(res.statusCode, 200, `For "${ALL}", answer with statusCode 200.`)
         const data = parseBody(t, res, ALL)
         const list = data.products
-        if (!Array.isArray(list)) return t.fail(`For "${ALL}", the body should be { "products": [ … ] } with every product in the catalogue.`, `The body was ${res.body.slice(0, 200)}.`)
+        if (!Array.isArray(list))
+          return t.fail(
+            `For "${ALL}", the body should be { "products": [ … ] } with every product in the catalogue.`,
+            `The body was ${res.body.slice(0, 200)}.`,
+          )
         const ids = list.map((p: unknown) => (p as { id?: unknown } | null)?.id).sort()
-        t.expect.equal(ids, ['mug-classic', 'teapot-blue', 'teapot-cast-iron'], `For "${ALL}", list all three products (each with its id, name and price).`)
+        t.expect.equal(
+          ids,
+          ['mug-classic', 'teapot-blue', 'teapot-cast-iron'],
+          `For "${ALL}", list all three products (each with its id, name and price).`,
+        )
       },
     },
     {
       name: 'Answers 404 with a message for an unknown product',
       async run(t) {
         const res = await proxyResponse(t, UNKNOWN)
-        t.expect.equal(res.statusCode, 404, `For "${UNKNOWN}", answer with statusCode 404 (Not Found): Kettle & Co. sells no golden kettles.`)
+        t.expect.equal(
+          res.statusCode,
+          404,
+          `For "${UNKNOWN}", answer with statusCode 404 (Not Found): Kettle & Co. sells no golden kettles.`,
+        )
         const data = parseBody(t, res, UNKNOWN)
         t.expect.ok(
           typeof data.message === 'string' && data.message.includes('kettle-gold'),

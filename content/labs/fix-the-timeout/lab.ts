@@ -12,7 +12,7 @@ async function slowInvoke(t: LabTestContext): Promise<LabInvokeResult> {
   if (r.timedOut) {
     const lastLines = r.logs.filter((l) => /Task timed out|^REPORT/.test(l)).join('\n')
     t.fail(
-      'Your function still times out while the warehouse is slow: Lambda stops it after 3 seconds, and the customer gets an error instead of a product page. Don\'t wait for the warehouse longer than your function has left: race the call against a deadline taken from context.getRemainingTimeInMillis().',
+      "Your function still times out while the warehouse is slow: Lambda stops it after 3 seconds, and the customer gets an error instead of a product page. Don't wait for the warehouse longer than your function has left: race the call against a deadline taken from context.getRemainingTimeInMillis().",
       lastLines || r.error?.errorMessage,
     )
   }
@@ -24,7 +24,8 @@ export default defineLab({
   id: 'fix-the-timeout',
   title: 'Fix the timeout',
   lesson: 'monitoring-and-troubleshooting',
-  summary: 'Read a timeout in the logs, then bound a slow dependency with a deadline from context.getRemainingTimeInMillis() and answer with a fallback.',
+  summary:
+    'Read a timeout in the logs, then bound a slow dependency with a deadline from context.getRemainingTimeInMillis() and answer with a fallback.',
   instructions: `### Goal
 
 The product page shows a stock badge ("7 in stock"), and this function provides it by asking
@@ -71,10 +72,10 @@ logs a warning; with a fast one it answers the real stock level.`,
     { name: IRON, payload: { sku: 'TEAPOT-CAST-IRON' } },
   ],
   hints: [
-    'The timeout isn\'t a bug in the warehouse call: it is a wait with no limit. Your function decides how long it is willing to wait, and that must be less than the time Lambda gives it.',
-    '`context` is the handler\'s second argument: `export const handler = async (event, context) => { … }`. `context.getRemainingTimeInMillis()` is about 3000 at the start of an invoke with a 3-second timeout.',
+    "The timeout isn't a bug in the warehouse call: it is a wait with no limit. Your function decides how long it is willing to wait, and that must be less than the time Lambda gives it.",
+    "`context` is the handler's second argument: `export const handler = async (event, context) => { … }`. `context.getRemainingTimeInMillis()` is about 3000 at the start of an invoke with a 3-second timeout.",
     '`Promise.race([a, b])` settles with whichever settles first. Make `b` a promise that resolves to a marker after (remaining − 500) ms: `new Promise((resolve) => { timer = setTimeout(() => resolve(TIMED_OUT), ms) })`.',
-    'Nearly the answer:\n\n```js\nconst result = await Promise.race([getStockLevel(sku), deadline])\nclearTimeout(timer)\nif (result === TIMED_OUT) {\n  console.warn(`Warehouse too slow for ${sku}: returning the fallback`)\n  return { sku, inStock: null, source: \'fallback\' }\n}\nreturn { sku, inStock: result, source: \'warehouse\' }\n```',
+    "Nearly the answer:\n\n```js\nconst result = await Promise.race([getStockLevel(sku), deadline])\nclearTimeout(timer)\nif (result === TIMED_OUT) {\n  console.warn(`Warehouse too slow for ${sku}: returning the fallback`)\n  return { sku, inStock: null, source: 'fallback' }\n}\nreturn { sku, inStock: result, source: 'warehouse' }\n```",
   ],
   checks: [
     {
@@ -112,12 +113,19 @@ logs a warning; with a fast one it answers the real stock level.`,
         t.expect.ok(
           warnings.length > 0,
           'When you return the fallback, log it with console.warn(…): a WARN line in the logs is how you (and a metric filter or alarm) find out that customers are getting fallbacks.',
-          r.logLines.filter((l) => l.source === 'app').map((l) => `${l.level ?? ''} ${l.message}`.trim()).join(' | ').slice(0, 300) || 'The function logged nothing of its own.',
+          r.logLines
+            .filter((l) => l.source === 'app')
+            .map((l) => `${l.level ?? ''} ${l.message}`.trim())
+            .join(' | ')
+            .slice(0, 300) || 'The function logged nothing of its own.',
         )
         t.expect.ok(
           warnings.some((l) => l.message.includes('TEAPOT-BLUE')),
           'Name the SKU in the warning (e.g. "Warehouse did not answer for TEAPOT-BLUE …"), so the log says which product was affected.',
-          warnings.map((l) => l.message).join(' | ').slice(0, 300),
+          warnings
+            .map((l) => l.message)
+            .join(' | ')
+            .slice(0, 300),
         )
       },
     },

@@ -22,7 +22,8 @@ export default defineLab({
   id: 'structured-handler',
   title: 'A well-structured handler',
   lesson: 'authoring-functions',
-  summary: 'Separate the business logic from the handler, read configuration from environment variables, and log one JSON object per line.',
+  summary:
+    'Separate the business logic from the handler, read configuration from environment variables, and log one JSON object per line.',
   instructions: `### Goal
 
 Kettle & Co.'s pricing function works, but everything is tangled in the handler: the pricing
@@ -64,13 +65,16 @@ clearly without it; each priced order is logged as an object with a \`message\` 
   },
   events: [
     { name: ORDER, payload: order2001 },
-    { name: SMALL, payload: { orderId: 'KC-2002', items: [{ sku: 'TEAPOT-CAST-IRON', quantity: 1, unitPrice: 5400 }] } },
+    {
+      name: SMALL,
+      payload: { orderId: 'KC-2002', items: [{ sku: 'TEAPOT-CAST-IRON', quantity: 1, unitPrice: 5400 }] },
+    },
   ],
   hints: [
-    'Start with `lib/orders.mjs`: cut the loop and the tax sum out of the handler, wrap them in `export function priceOrder(order, taxRate)`, and `import { priceOrder } from \'./lib/orders.mjs\'` in `index.mjs`.',
-    '`process.env.TAX_RATE` is a string, or `undefined` when it isn\'t set. `Number(raw)` turns `"0.2"` into `0.2`, and `Number.isFinite(rate) && rate >= 0 && rate <= 1` tells you whether it is usable. Otherwise `throw new Error(\'TAX_RATE is not set …\')`.',
-    'For the log: `console.info({ message: \'Order priced\', orderId: result.orderId, total: result.total })`. With the JSON log format Lambda keeps the object as it is, in the log record\'s `message` field.',
-    'Nearly the answer, in `index.mjs`:\n\n```js\nconst TAX_RATE = readTaxRate() // throws an Error naming TAX_RATE\n\nexport const handler = async (event) => {\n  const result = priceOrder(event, TAX_RATE)\n  console.info({ message: \'Order priced\', orderId: result.orderId, total: result.total })\n  return result\n}\n```',
+    "Start with `lib/orders.mjs`: cut the loop and the tax sum out of the handler, wrap them in `export function priceOrder(order, taxRate)`, and `import { priceOrder } from './lib/orders.mjs'` in `index.mjs`.",
+    "`process.env.TAX_RATE` is a string, or `undefined` when it isn't set. `Number(raw)` turns `\"0.2\"` into `0.2`, and `Number.isFinite(rate) && rate >= 0 && rate <= 1` tells you whether it is usable. Otherwise `throw new Error('TAX_RATE is not set …')`.",
+    "For the log: `console.info({ message: 'Order priced', orderId: result.orderId, total: result.total })`. With the JSON log format Lambda keeps the object as it is, in the log record's `message` field.",
+    "Nearly the answer, in `index.mjs`:\n\n```js\nconst TAX_RATE = readTaxRate() // throws an Error naming TAX_RATE\n\nexport const handler = async (event) => {\n  const result = priceOrder(event, TAX_RATE)\n  console.info({ message: 'Order priced', orderId: result.orderId, total: result.total })\n  return result\n}\n```",
   ],
   checks: [
     {
@@ -125,7 +129,10 @@ clearly without it; each priced order is logged as an object with a \`message\` 
     {
       name: 'Keeps the pricing rules in lib/orders.mjs, with the tax rate as a parameter',
       async run(t) {
-        const probe = await t.deploy({ files: { '__lab_probe.mjs': PROBE }, config: { Handler: '__lab_probe.handler' } })
+        const probe = await t.deploy({
+          files: { '__lab_probe.mjs': PROBE },
+          config: { Handler: '__lab_probe.handler' },
+        })
         const r = await probe.invoke(order2001)
         t.expect.succeeded(r, 'lib/orders.mjs was imported on its own and priceOrder(order, 0.1) was called')
         const out = r.payload as { exported?: string[]; result?: Record<string, unknown> }
@@ -142,7 +149,11 @@ clearly without it; each priced order is logged as an object with a \`message\` 
             `Got ${JSON.stringify(res)}.`,
           )
         }
-        t.expect.equal(res, { orderId: 'KC-2001', subtotal: 5900, tax: 590, total: 6490 }, 'priceOrder(order, 0.1) should return { orderId, subtotal, tax, total }: 5900, 590 (10%) and 6490.')
+        t.expect.equal(
+          res,
+          { orderId: 'KC-2001', subtotal: 5900, tax: 590, total: 6490 },
+          'priceOrder(order, 0.1) should return { orderId, subtotal, tax, total }: 5900, 590 (10%) and 6490.',
+        )
       },
     },
     {
@@ -151,7 +162,10 @@ clearly without it; each priced order is logged as an object with a \`message\` 
         const r = await t.invoke(t.event(SMALL))
         t.expect.succeeded(r, `it priced "${SMALL}"`)
         const mine = r.logLines.filter((l) => l.source === 'app')
-        t.expect.ok(mine.length > 0, "The handler should log what it did, e.g. console.info({ message: 'Order priced', orderId: 'KC-2002', total: 6480 }).")
+        t.expect.ok(
+          mine.length > 0,
+          "The handler should log what it did, e.g. console.info({ message: 'Order priced', orderId: 'KC-2002', total: 6480 }).",
+        )
         const structured = mine.find((l) => l.json?.orderId === 'KC-2002')
         if (!structured) {
           const buried = mine.find((l) => l.message.includes('KC-2002'))

@@ -6,7 +6,8 @@ const MUG = 'classic-mug'
 const CONNECTING = 'Connecting to the catalogue database'
 const BUILDING = 'Building the price list'
 
-const count = (lines: ParsedLogLine[], text: string) => lines.filter((l) => l.source === 'app' && l.message.startsWith(text)).length
+const count = (lines: ParsedLogLine[], text: string) =>
+  lines.filter((l) => l.source === 'app' && l.message.startsWith(text)).length
 
 /** Invoke `n` times with alternating events; fail with an explanation if an invoke fails. */
 async function invokeTimes(t: LabTestContext, fn: LabFunctionHandle, n: number) {
@@ -44,7 +45,8 @@ export default defineLab({
   id: 'warm-starts',
   title: 'Warm starts: initialise once, cache in /tmp',
   lesson: 'execution-environment',
-  summary: 'Move slow set-up out of the handler so warm invokes reuse it, and keep a generated file in /tmp for the life of the execution environment.',
+  summary:
+    'Move slow set-up out of the handler so warm invokes reuse it, and keep a generated file in /tmp for the life of the execution environment.',
   instructions: `### Goal
 
 This function looks up a product and its price. It is slow on **every** invoke, because the
@@ -87,10 +89,10 @@ once and read from \`/tmp\` afterwards; a new environment does both again.`,
     { name: 'unknown-product', payload: { sku: 'KETTLE-GOLD' } },
   ],
   hints: [
-    'Code at the top level of a module runs once, during Init, when Lambda creates the execution environment. Code inside the handler runs on every invoke. Which of the handler\'s lines really need to run every time?',
+    "Code at the top level of a module runs once, during Init, when Lambda creates the execution environment. Code inside the handler runs on every invoke. Which of the handler's lines really need to run every time?",
     'Move `const catalogue = await connectCatalogue()` above `export const handler`. Top-level `await` is allowed in an `.mjs` file, and Lambda finishes Init before the first invoke.',
-    'For the price list, import `existsSync` from `\'node:fs\'` and `readFile`, `writeFile` from `\'node:fs/promises\'`. `existsSync(\'/tmp/price-list.json\')` tells you whether this environment has built it already.',
-    'Nearly the answer:\n\n```js\nconst FILE = \'/tmp/price-list.json\'\n\nasync function getPriceList() {\n  if (existsSync(FILE)) return JSON.parse(await readFile(FILE, \'utf8\'))\n  const list = buildPriceList()\n  await writeFile(FILE, JSON.stringify(list))\n  return list\n}\n```\n\nThen, in the handler: `const priceList = await getPriceList()`.',
+    "For the price list, import `existsSync` from `'node:fs'` and `readFile`, `writeFile` from `'node:fs/promises'`. `existsSync('/tmp/price-list.json')` tells you whether this environment has built it already.",
+    "Nearly the answer:\n\n```js\nconst FILE = '/tmp/price-list.json'\n\nasync function getPriceList() {\n  if (existsSync(FILE)) return JSON.parse(await readFile(FILE, 'utf8'))\n  const list = buildPriceList()\n  await writeFile(FILE, JSON.stringify(list))\n  return list\n}\n```\n\nThen, in the handler: `const priceList = await getPriceList()`.",
   ],
   checks: [
     {
@@ -99,7 +101,7 @@ once and read from \`/tmp\` afterwards; a new environment does both again.`,
         const rs = await invokeTimes(t, t, 3)
         t.expect.ok(
           rs[1].environmentId === rs[0].environmentId && !rs[1].coldStart && !rs[2].coldStart,
-          'The second and third invokes should be warm starts in the first one\'s environment.',
+          "The second and third invokes should be warm starts in the first one's environment.",
         )
         const n = count(await t.parsedLogs(), CONNECTING)
         t.expect.ok(
@@ -114,7 +116,8 @@ once and read from \`/tmp\` afterwards; a new environment does both again.`,
       async run(t) {
         const [cold, warm] = await invokeTimes(t, t, 2)
         const line = (await t.parsedLogs()).find((l) => l.source === 'app' && l.message.startsWith(CONNECTING))
-        if (!line) return t.fail(`The log should show "${CONNECTING}...": call connectCatalogue() from lib/catalogue.mjs.`)
+        if (!line)
+          return t.fail(`The log should show "${CONNECTING}...": call connectCatalogue() from lib/catalogue.mjs.`)
         t.expect.ok(
           line.requestId === 'undefined',
           'The catalogue is connected inside the handler (its log line carries a request ID). Connect at the top level of index.mjs instead: that code runs during Init, where the log shows the request ID as "undefined", and it is counted in the cold start\'s Init Duration.',
@@ -122,7 +125,7 @@ once and read from \`/tmp\` afterwards; a new environment does both again.`,
         )
         t.expect.ok(
           (cold.initDurationMs ?? 0) >= 400,
-          'The first invoke\'s Init Duration should include the 400 ms connection: await it at the top level so Init waits for it.',
+          "The first invoke's Init Duration should include the 400 ms connection: await it at the top level so Init waits for it.",
           `Init Duration was ${cold.initDurationMs?.toFixed(2)} ms.`,
         )
         t.expect.ok(
@@ -134,16 +137,23 @@ once and read from \`/tmp\` afterwards; a new environment does both again.`,
     {
       name: 'Keeps the price list in /tmp/price-list.json',
       async run(t) {
-        const probe = await t.deploy({ files: { '__lab_probe.mjs': PROBE }, config: { Handler: '__lab_probe.handler' } })
+        const probe = await t.deploy({
+          files: { '__lab_probe.mjs': PROBE },
+          config: { Handler: '__lab_probe.handler' },
+        })
         const r = await probe.invoke(t.event(TEAPOT))
         t.expect.succeeded(r, 'it looked up the blue teapot')
         const out = r.payload as { tmp: string[]; priceList: string }
         t.expect.ok(
           out.tmp.includes('price-list.json'),
-          'After the first invoke, /tmp should hold price-list.json. When the file is missing, build the price list and write it with writeFile(\'/tmp/price-list.json\', JSON.stringify(priceList)).',
+          "After the first invoke, /tmp should hold price-list.json. When the file is missing, build the price list and write it with writeFile('/tmp/price-list.json', JSON.stringify(priceList)).",
           `/tmp held: ${out.tmp.length ? out.tmp.join(', ') : 'nothing'}.`,
         )
-        t.expect.ok(out.priceList === 'ok', '/tmp/price-list.json should hold the price list as JSON (JSON.stringify of what buildPriceList() returns).', `It was: ${out.priceList}.`)
+        t.expect.ok(
+          out.priceList === 'ok',
+          '/tmp/price-list.json should hold the price list as JSON (JSON.stringify of what buildPriceList() returns).',
+          `It was: ${out.priceList}.`,
+        )
       },
     },
     {
@@ -174,7 +184,11 @@ once and read from \`/tmp\` afterwards; a new environment does both again.`,
           'After 30 idle minutes Lambda has shut the environment down, so the next invoke should be a cold start in a new environment.',
         )
         const lines = await t.parsedLogs()
-        t.expect.equal(count(lines, CONNECTING), 2, 'A new environment has no connection yet: expect one connection per environment (two in all).')
+        t.expect.equal(
+          count(lines, CONNECTING),
+          2,
+          'A new environment has no connection yet: expect one connection per environment (two in all).',
+        )
         t.expect.equal(
           count(lines, BUILDING),
           2,

@@ -15,7 +15,11 @@ export function statusLabel(s: LessonStatus) {
 export function LessonStatusIcon({ status, number }: { status: LessonStatus; number?: number }) {
   return (
     <span className={`status-icon status-${status}`} role="img" aria-label={labels[status]}>
-      {status === 'completed' ? <CheckIcon width={14} height={14} strokeWidth={3} /> : number !== undefined ? <span aria-hidden="true">{number}</span> : null}
+      {status === 'completed' ? (
+        <CheckIcon width={14} height={14} strokeWidth={3} />
+      ) : number !== undefined ? (
+        <span aria-hidden="true">{number}</span>
+      ) : null}
     </span>
   )
 }

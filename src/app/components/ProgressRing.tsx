@@ -1,5 +1,11 @@
 /** A small circular progress indicator. Decorative unless `label` is given. */
-export function ProgressRing({ value, size = 44, stroke = 4, label, children }: {
+export function ProgressRing({
+  value,
+  size = 44,
+  stroke = 4,
+  label,
+  children,
+}: {
   value: number
   size?: number
   stroke?: number
@@ -10,7 +16,13 @@ export function ProgressRing({ value, size = 44, stroke = 4, label, children }: 
   const r = (size - stroke) / 2
   const c = 2 * Math.PI * r
   return (
-    <span className="ring" style={{ width: size, height: size }} role={label ? 'img' : undefined} aria-label={label} aria-hidden={label ? undefined : true}>
+    <span
+      className="ring"
+      style={{ width: size, height: size }}
+      role={label ? 'img' : undefined}
+      aria-label={label}
+      aria-hidden={label ? undefined : true}
+    >
       <svg width={size} height={size} viewBox={`0 0 ${size} ${size}`} focusable="false" aria-hidden="true">
         <circle className="ring-track" cx={size / 2} cy={size / 2} r={r} strokeWidth={stroke} fill="none" />
         <circle
@@ -34,7 +46,14 @@ export function ProgressRing({ value, size = 44, stroke = 4, label, children }: 
 export function ProgressBar({ value, label }: { value: number; label: string }) {
   const v = Math.max(0, Math.min(1, Number.isFinite(value) ? value : 0))
   return (
-    <div className="bar" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(v * 100)}>
+    <div
+      className="bar"
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={Math.round(v * 100)}
+    >
       <div className="bar-fill" style={{ width: `${v * 100}%` }} />
     </div>
   )

@@ -17,9 +17,12 @@ export function HomePage() {
   const started = lessons.some((l) => progress.lessons[l.slug])
   const last = findLesson(progress.lastLocation?.slug)
   const firstUnfinished = lessons.find((l) => !progress.lessons[l.slug]?.completedAt)
-  const resume: LessonMeta | undefined = last && !progress.lessons[last.slug]?.completedAt ? last : (firstUnfinished ?? last)
+  const resume: LessonMeta | undefined =
+    last && !progress.lessons[last.slug]?.completedAt ? last : (firstUnfinished ?? last)
   const resumeSection = resume && last && resume.slug === last.slug ? progress.lastLocation?.section : null
-  const resumeHref = resume ? `/lessons/${resume.slug}${resumeSection ? `?section=${encodeURIComponent(resumeSection)}` : ''}` : '/'
+  const resumeHref = resume
+    ? `/lessons/${resume.slug}${resumeSection ? `?section=${encodeURIComponent(resumeSection)}` : ''}`
+    : '/'
   const first = lessons[0]
   const remaining = lessons.filter((l) => !progress.lessons[l.slug]?.completedAt).reduce((n, l) => n + l.duration, 0)
 
@@ -60,66 +63,87 @@ export function HomePage() {
               </button>
             </div>
             <p className="hero-playground">
-              Prefer to experiment first? <Link to="/playground" data-testid="playground-link">Open the playground</Link>: write a handler, invoke it, and watch cold and warm starts.
+              Prefer to experiment first?{' '}
+              <Link to="/playground" data-testid="playground-link">
+                Open the playground
+              </Link>
+              : write a handler, invoke it, and watch cold and warm starts.
             </p>
             <ul className="hero-facts" aria-label="Course at a glance">
-              <li><BookIcon width={16} height={16} /> {lessons.length} {lessons.length === 1 ? 'lesson' : 'lessons'} in {modules.length} {modules.length === 1 ? 'module' : 'modules'}</li>
-              <li><ClockIcon width={16} height={16} /> About {formatDuration(totalDuration)}</li>
-              <li><CheckIcon width={16} height={16} /> No account or install needed</li>
+              <li>
+                <BookIcon width={16} height={16} /> {lessons.length} {lessons.length === 1 ? 'lesson' : 'lessons'} in{' '}
+                {modules.length} {modules.length === 1 ? 'module' : 'modules'}
+              </li>
+              <li>
+                <ClockIcon width={16} height={16} /> About {formatDuration(totalDuration)}
+              </li>
+              <li>
+                <CheckIcon width={16} height={16} /> No account or install needed
+              </li>
             </ul>
           </div>
           <div className="hero-aside">
-          <LogPreview />
-          <section className="hero-card" aria-label="Your progress">
-            <div className="hero-card-top">
-              <ProgressRing value={lessons.length ? completed / lessons.length : 0} size={88} stroke={8}>
-                <span className="ring-big">{lessons.length ? Math.round((completed / lessons.length) * 100) : 0}%</span>
-              </ProgressRing>
-              <div>
-                <p className="hero-card-title">Your progress</p>
-                <p className="hero-card-sub">
-                  {completed} of {lessons.length} lessons completed
-                </p>
-                <p className="hero-card-sub muted">{remaining > 0 ? `About ${formatDuration(remaining)} to go` : 'Course complete'}</p>
-              </div>
-            </div>
-            {resume && started ? (
-              <div className="resume" data-testid="resume-card">
-                <p className="resume-label">Continue where you left off</p>
-                <Link to={resumeHref} className="resume-link">
-                  <span className="resume-title">{resume.title}</span>
-                  <span className="resume-meta">
-                    {resume.module} · Lesson {resume.order}
-                    {resumeSection ? ' · saved position' : ''}
+            <LogPreview />
+            <section className="hero-card" aria-label="Your progress">
+              <div className="hero-card-top">
+                <ProgressRing value={lessons.length ? completed / lessons.length : 0} size={88} stroke={8}>
+                  <span className="ring-big">
+                    {lessons.length ? Math.round((completed / lessons.length) * 100) : 0}%
                   </span>
-                  <ArrowRightIcon className="resume-arrow" />
-                </Link>
+                </ProgressRing>
+                <div>
+                  <p className="hero-card-title">Your progress</p>
+                  <p className="hero-card-sub">
+                    {completed} of {lessons.length} lessons completed
+                  </p>
+                  <p className="hero-card-sub muted">
+                    {remaining > 0 ? `About ${formatDuration(remaining)} to go` : 'Course complete'}
+                  </p>
+                </div>
               </div>
-            ) : (
-              <div className="resume">
-                <p className="resume-label">Start here</p>
-                {first && (
-                  <Link to={`/lessons/${first.slug}`} className="resume-link">
-                    <span className="resume-title">{first.title}</span>
-                    <span className="resume-meta">{formatDuration(first.duration)} · {first.module}</span>
+              {resume && started ? (
+                <div className="resume" data-testid="resume-card">
+                  <p className="resume-label">Continue where you left off</p>
+                  <Link to={resumeHref} className="resume-link">
+                    <span className="resume-title">{resume.title}</span>
+                    <span className="resume-meta">
+                      {resume.module} · Lesson {resume.order}
+                      {resumeSection ? ' · saved position' : ''}
+                    </span>
                     <ArrowRightIcon className="resume-arrow" />
                   </Link>
-                )}
-              </div>
-            )}
-          </section>
+                </div>
+              ) : (
+                <div className="resume">
+                  <p className="resume-label">Start here</p>
+                  {first && (
+                    <Link to={`/lessons/${first.slug}`} className="resume-link">
+                      <span className="resume-title">{first.title}</span>
+                      <span className="resume-meta">
+                        {formatDuration(first.duration)} · {first.module}
+                      </span>
+                      <ArrowRightIcon className="resume-arrow" />
+                    </Link>
+                  )}
+                </div>
+              )}
+            </section>
           </div>
         </div>
       </section>
 
       <section className="section objectives-section" aria-labelledby="objectives-title">
         <div className="container">
-          <h2 id="objectives-title" className="section-title">What you will be able to do</h2>
+          <h2 id="objectives-title" className="section-title">
+            What you will be able to do
+          </h2>
           <p className="section-lead">{course.audience}</p>
           <ul className="objective-grid">
             {course.objectives.map((o) => (
               <li key={o} className="objective">
-                <span className="objective-icon"><TargetIcon width={18} height={18} /></span>
+                <span className="objective-icon">
+                  <TargetIcon width={18} height={18} />
+                </span>
                 <span>{o}</span>
               </li>
             ))}
@@ -130,9 +154,12 @@ export function HomePage() {
       <section className="section" aria-labelledby="course-outline-title">
         <div className="container">
           <div className="section-head" id="course-outline" tabIndex={-1}>
-            <h2 id="course-outline-title" className="section-title">Course outline</h2>
+            <h2 id="course-outline-title" className="section-title">
+              Course outline
+            </h2>
             <p className="section-lead">
-              {modules.length} {modules.length === 1 ? 'module' : 'modules'} · {lessons.length} {lessons.length === 1 ? 'lesson' : 'lessons'} · about {formatDuration(totalDuration)}
+              {modules.length} {modules.length === 1 ? 'module' : 'modules'} · {lessons.length}{' '}
+              {lessons.length === 1 ? 'lesson' : 'lessons'} · about {formatDuration(totalDuration)}
             </p>
           </div>
           <ol className="module-list" data-testid="module-list">
@@ -145,19 +172,36 @@ export function HomePage() {
                       <p className="module-kicker">Module {mi + 1}</p>
                       <h3 className="module-title">{m.name}</h3>
                       <p className="module-meta">
-                        {m.lessons.length} {m.lessons.length === 1 ? 'lesson' : 'lessons'} · {formatDuration(m.duration)}
+                        {m.lessons.length} {m.lessons.length === 1 ? 'lesson' : 'lessons'} ·{' '}
+                        {formatDuration(m.duration)}
                       </p>
                     </div>
-                    <ProgressRing value={done / m.lessons.length} size={52} stroke={5} label={`${done} of ${m.lessons.length} lessons completed`}>
-                      <span className="ring-small">{done}/{m.lessons.length}</span>
+                    <ProgressRing
+                      value={done / m.lessons.length}
+                      size={52}
+                      stroke={5}
+                      label={`${done} of ${m.lessons.length} lessons completed`}
+                    >
+                      <span className="ring-small">
+                        {done}/{m.lessons.length}
+                      </span>
                     </ProgressRing>
                   </div>
-                  <ProgressBar value={done / m.lessons.length} label={`${m.name}: ${done} of ${m.lessons.length} lessons completed`} />
+                  <ProgressBar
+                    value={done / m.lessons.length}
+                    label={`${m.name}: ${done} of ${m.lessons.length} lessons completed`}
+                  />
                   <ol className="lesson-list">
                     {m.lessons.map((l) => {
                       const st = lessonStatus(progress, l.slug)
                       return (
-                        <li key={l.slug} className="lesson-row" data-testid="lesson-row" data-slug={l.slug} data-status={st}>
+                        <li
+                          key={l.slug}
+                          className="lesson-row"
+                          data-testid="lesson-row"
+                          data-slug={l.slug}
+                          data-status={st}
+                        >
                           <LessonStatusIcon status={st} number={l.order} />
                           <div className="lesson-row-body">
                             <Link to={`/lessons/${l.slug}`} className="lesson-row-link">
@@ -165,7 +209,9 @@ export function HomePage() {
                             </Link>
                             <p className="lesson-row-summary">{details[l.slug]?.summary}</p>
                             <details className="lesson-row-objectives">
-                              <summary>What you will learn<span className="sr-only"> in “{l.title}”</span></summary>
+                              <summary>
+                                What you will learn<span className="sr-only"> in “{l.title}”</span>
+                              </summary>
                               <ul>
                                 {(details[l.slug]?.objectives ?? []).map((o) => (
                                   <li key={o}>{o}</li>
@@ -174,7 +220,9 @@ export function HomePage() {
                             </details>
                           </div>
                           <div className="lesson-row-meta">
-                            <span className="pill"><ClockIcon width={14} height={14} /> {formatDuration(l.duration)}</span>
+                            <span className="pill">
+                              <ClockIcon width={14} height={14} /> {formatDuration(l.duration)}
+                            </span>
                             <span className={`pill pill-${st}`}>{statusLabel(st)}</span>
                           </div>
                         </li>
@@ -198,14 +246,25 @@ function LogPreview() {
   return (
     <figure className="log-preview" aria-label="Example: the log of one warm invocation of a Lambda function">
       <div className="log-preview-head" aria-hidden="true">
-        <span className="log-dots"><span /><span /><span /></span>
+        <span className="log-dots">
+          <span />
+          <span />
+          <span />
+        </span>
         <span className="log-preview-title">/aws/lambda/place-order</span>
       </div>
       <pre className="log-preview-body">
         <span className="log-kw">START</span> RequestId: {id} Version: $LATEST{'\n'}
-        <span className="log-dim">2026-11-27T13:05:42.118Z</span>{'\t'}<span className="log-dim">{id}</span>{'\t'}<span className="log-info">INFO</span>{'\t'}Order received A-1042{'\n'}
-        <span className="log-kw">END</span> RequestId: {id}{'\n'}
-        <span className="log-kw">REPORT</span> RequestId: {id}{'\t'}Duration: 12.34 ms{'\t'}Billed Duration: 13 ms{'\t'}Memory Size: 128 MB{'\t'}Max Memory Used: 67 MB
+        <span className="log-dim">2026-11-27T13:05:42.118Z</span>
+        {'\t'}
+        <span className="log-dim">{id}</span>
+        {'\t'}
+        <span className="log-info">INFO</span>
+        {'\t'}Order received A-1042{'\n'}
+        <span className="log-kw">END</span> RequestId: {id}
+        {'\n'}
+        <span className="log-kw">REPORT</span> RequestId: {id}
+        {'\t'}Duration: 12.34 ms{'\t'}Billed Duration: 13 ms{'\t'}Memory Size: 128 MB{'\t'}Max Memory Used: 67 MB
       </pre>
     </figure>
   )

@@ -1,11 +1,31 @@
 import { MDXProvider } from '@mdx-js/react'
-import { Component, lazy, Suspense, use, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react'
+import {
+  Component,
+  lazy,
+  Suspense,
+  use,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ComponentType,
+  type ReactNode,
+} from 'react'
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
 import { useShallow } from 'zustand/react/shallow'
 import { LessonContext } from '../../course/lesson-context.ts'
 import { mdxComponents } from '../../course/mdx-components.tsx'
 import { lessonStatus, progressStore, useProgress } from '../../course/progress.ts'
-import { findLesson, formatDuration, lessonIndex, lessons, loadLesson, modules, neighbours, type LessonModule } from '../../course/registry.ts'
+import {
+  findLesson,
+  formatDuration,
+  lessonIndex,
+  lessons,
+  loadLesson,
+  modules,
+  neighbours,
+  type LessonModule,
+} from '../../course/registry.ts'
 import type { LessonMeta } from '../../course/types.ts'
 import { ArrowLeftIcon, ArrowRightIcon, CheckIcon, ClockIcon, ListIcon, TargetIcon } from '../components/icons.tsx'
 import { LessonStatusIcon, statusLabel } from '../components/LessonStatusIcon.tsx'
@@ -50,7 +70,9 @@ function LessonIntro({ meta }: { meta: LessonMeta }) {
         </h2>
         <ul>
           {fm.objectives.map((o) => (
-            <li key={o}><CheckIcon width={16} height={16} className="objective-check" /> <span>{o}</span></li>
+            <li key={o}>
+              <CheckIcon width={16} height={16} className="objective-check" /> <span>{o}</span>
+            </li>
           ))}
         </ul>
       </section>
@@ -198,16 +220,30 @@ function Lesson({ meta }: { meta: LessonMeta }) {
         <header className="lesson-header">
           <nav aria-label="Breadcrumb" className="breadcrumb">
             <ol>
-              <li><Link to="/">Course</Link></li>
-              <li><span>{meta.module}</span></li>
-              <li><span aria-current="page">Lesson {meta.order}</span></li>
+              <li>
+                <Link to="/">Course</Link>
+              </li>
+              <li>
+                <span>{meta.module}</span>
+              </li>
+              <li>
+                <span aria-current="page">Lesson {meta.order}</span>
+              </li>
             </ol>
           </nav>
-          <h1 id="lesson-title" className="lesson-title">{meta.title}</h1>
+          <h1 id="lesson-title" className="lesson-title">
+            {meta.title}
+          </h1>
           <ul className="lesson-meta" aria-label="About this lesson">
-            <li><ClockIcon width={16} height={16} /> {formatDuration(meta.duration)}</li>
-            <li>Lesson {index + 1} of {lessons.length}</li>
-            <li className={`pill pill-${status}`} data-testid="lesson-status">{statusLabel(status)}</li>
+            <li>
+              <ClockIcon width={16} height={16} /> {formatDuration(meta.duration)}
+            </li>
+            <li>
+              Lesson {index + 1} of {lessons.length}
+            </li>
+            <li className={`pill pill-${status}`} data-testid="lesson-status">
+              {statusLabel(status)}
+            </li>
           </ul>
           <LessonErrorBoundary quiet>
             <Suspense fallback={<div className="objectives-skeleton" aria-hidden="true" />}>
@@ -218,7 +254,9 @@ function Lesson({ meta }: { meta: LessonMeta }) {
 
         {outline && (
           <details className="outline-inline">
-            <summary><ListIcon width={16} height={16} /> On this page</summary>
+            <summary>
+              <ListIcon width={16} height={16} /> On this page
+            </summary>
             <nav aria-label="On this page (menu)">{outline}</nav>
           </details>
         )}
@@ -240,23 +278,31 @@ function Lesson({ meta }: { meta: LessonMeta }) {
         <nav className="pager" aria-label="Previous and next lesson">
           {prev ? (
             <Link to={`/lessons/${prev.slug}`} className="pager-link pager-prev" rel="prev" data-testid="prev-lesson">
-              <span className="pager-dir"><ArrowLeftIcon width={16} height={16} /> Previous</span>
+              <span className="pager-dir">
+                <ArrowLeftIcon width={16} height={16} /> Previous
+              </span>
               <span className="pager-title">{prev.title}</span>
             </Link>
           ) : (
             <Link to="/" className="pager-link pager-prev">
-              <span className="pager-dir"><ArrowLeftIcon width={16} height={16} /> Back to</span>
+              <span className="pager-dir">
+                <ArrowLeftIcon width={16} height={16} /> Back to
+              </span>
               <span className="pager-title">Course overview</span>
             </Link>
           )}
           {next ? (
             <Link to={`/lessons/${next.slug}`} className="pager-link pager-next" rel="next" data-testid="next-lesson">
-              <span className="pager-dir">Next <ArrowRightIcon width={16} height={16} /></span>
+              <span className="pager-dir">
+                Next <ArrowRightIcon width={16} height={16} />
+              </span>
               <span className="pager-title">{next.title}</span>
             </Link>
           ) : (
             <Link to="/assessment" className="pager-link pager-next">
-              <span className="pager-dir">Finished? <ArrowRightIcon width={16} height={16} /></span>
+              <span className="pager-dir">
+                Finished? <ArrowRightIcon width={16} height={16} />
+              </span>
               <span className="pager-title">Take the self-assessment</span>
             </Link>
           )}
@@ -266,7 +312,9 @@ function Lesson({ meta }: { meta: LessonMeta }) {
       <div className="outline-aside">
         {outline && (
           <nav className="outline-sticky" aria-labelledby="outline-title">
-            <p className="outline-title" id="outline-title">On this page</p>
+            <p className="outline-title" id="outline-title">
+              On this page
+            </p>
             {outline}
           </nav>
         )}
@@ -279,23 +327,38 @@ function CompleteCard({ meta, next }: { meta: LessonMeta; next?: LessonMeta }) {
   const { slug } = meta
   const completedAt = useProgress((s) => s.lessons[slug]?.completedAt ?? null)
   const passed = useProgress(
-    useShallow((s) => [...meta.checks.map((id) => Boolean(s.checks[id]?.passedAt)), ...meta.labs.map((id) => Boolean(s.labs[id]?.passedAt))]),
+    useShallow((s) => [
+      ...meta.checks.map((id) => Boolean(s.checks[id]?.passedAt)),
+      ...meta.labs.map((id) => Boolean(s.labs[id]?.passedAt)),
+    ]),
   )
   const items = [
     ...meta.checks.map((id, i) => ({ id, kind: 'check' as const, label: `Knowledge check ${i + 1}` })),
-    ...meta.labs.map((id, i) => ({ id, kind: 'lab' as const, label: meta.labs.length > 1 ? `Hands-on lab ${i + 1}` : 'Hands-on lab' })),
+    ...meta.labs.map((id, i) => ({
+      id,
+      kind: 'lab' as const,
+      label: meta.labs.length > 1 ? `Hands-on lab ${i + 1}` : 'Hands-on lab',
+    })),
   ]
   const done = passed.filter(Boolean).length
   const goTo = (kind: 'check' | 'lab', id: string) => {
-    const el = document.querySelector<HTMLElement>(kind === 'check' ? `[data-check-id="${CSS.escape(id)}"]` : `[data-lab-id="${CSS.escape(id)}"]`)
+    const el = document.querySelector<HTMLElement>(
+      kind === 'check' ? `[data-check-id="${CSS.escape(id)}"]` : `[data-lab-id="${CSS.escape(id)}"]`,
+    )
     if (!el) return
     el.scrollIntoView({ block: 'center' })
     el.querySelector<HTMLElement>('input, select, button, textarea')?.focus({ preventScroll: true })
   }
   return (
-    <section className={`complete-card${completedAt ? ' is-complete' : ''}`} aria-labelledby="complete-title" data-testid="complete-card">
+    <section
+      className={`complete-card${completedAt ? ' is-complete' : ''}`}
+      aria-labelledby="complete-title"
+      data-testid="complete-card"
+    >
       <div className="complete-main">
-        <h2 id="complete-title" className="complete-title">{completedAt ? 'Lesson completed' : 'To complete this lesson'}</h2>
+        <h2 id="complete-title" className="complete-title">
+          {completedAt ? 'Lesson completed' : 'To complete this lesson'}
+        </h2>
         <p className="complete-text" role="status" data-testid="complete-text">
           {completedAt
             ? `Completed on ${new Date(completedAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}.`
@@ -307,7 +370,9 @@ function CompleteCard({ meta, next }: { meta: LessonMeta; next?: LessonMeta }) {
           <ul className="complete-list">
             {items.map((it, i) => (
               <li key={`${it.kind}:${it.id}`} className={passed[i] ? 'is-done' : undefined}>
-                <span className="complete-dot" aria-hidden="true">{passed[i] ? <CheckIcon width={14} height={14} /> : null}</span>
+                <span className="complete-dot" aria-hidden="true">
+                  {passed[i] ? <CheckIcon width={14} height={14} /> : null}
+                </span>
                 <button type="button" className="link-button" onClick={() => goTo(it.kind, it.id)}>
                   {it.label}
                 </button>
@@ -333,22 +398,37 @@ function CourseSidebar({ current, open, onToggle }: { current: LessonMeta; open:
   const done = lessons.filter((l) => progress.lessons[l.slug]?.completedAt).length
   return (
     <div className={`course-sidebar${open ? ' is-open' : ''}`}>
-      <button type="button" className="sidebar-toggle" aria-expanded={open} aria-controls="course-toc" onClick={onToggle}>
+      <button
+        type="button"
+        className="sidebar-toggle"
+        aria-expanded={open}
+        aria-controls="course-toc"
+        onClick={onToggle}
+      >
         <ListIcon width={18} height={18} />
         <span>Course contents</span>
-        <span className="sidebar-toggle-count">{done}/{lessons.length} done</span>
+        <span className="sidebar-toggle-count">
+          {done}/{lessons.length} done
+        </span>
       </button>
       <nav id="course-toc" className="course-toc" aria-label="Course contents">
         {modules.map((m, i) => (
           <div key={m.name} className="toc-module">
-            <p className="toc-module-title"><span className="toc-module-num">{i + 1}</span>{m.name}</p>
+            <p className="toc-module-title">
+              <span className="toc-module-num">{i + 1}</span>
+              {m.name}
+            </p>
             <ol className="toc-lessons">
               {m.lessons.map((l) => {
                 const st = lessonStatus(progress, l.slug)
                 const isCurrent = l.slug === current.slug
                 return (
                   <li key={l.slug}>
-                    <Link to={`/lessons/${l.slug}`} className={`toc-link${isCurrent ? ' is-current' : ''}`} aria-current={isCurrent ? 'page' : undefined}>
+                    <Link
+                      to={`/lessons/${l.slug}`}
+                      className={`toc-link${isCurrent ? ' is-current' : ''}`}
+                      aria-current={isCurrent ? 'page' : undefined}
+                    >
                       <LessonStatusIcon status={st} number={l.order} />
                       <span className="toc-link-text">{l.title}</span>
                     </Link>
@@ -388,10 +468,16 @@ class LessonErrorBoundary extends Component<{ children: ReactNode; quiet?: boole
       if (this.props.quiet) return null
       return (
         <div className="callout callout-warning" role="alert">
-          <div className="callout-head"><span className="callout-kind">This lesson could not be loaded</span></div>
+          <div className="callout-head">
+            <span className="callout-kind">This lesson could not be loaded</span>
+          </div>
           <div className="callout-body">
             <p>Your connection may have dropped, or the course was updated since this page was opened.</p>
-            <p><button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>Reload the page</button></p>
+            <p>
+              <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>
+                Reload the page
+              </button>
+            </p>
           </div>
         </div>
       )

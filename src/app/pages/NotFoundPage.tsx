@@ -7,8 +7,12 @@ export function NotFoundPage({ what = 'page' }: { what?: 'page' | 'lesson' }) {
   usePageTitle('Page not found')
   return (
     <div className="container narrow not-found" data-testid="not-found">
-      <p className="not-found-code" aria-hidden="true">404</p>
-      <h1 className="page-title">{what === 'lesson' ? 'We could not find that lesson' : 'We could not find that page'}</h1>
+      <p className="not-found-code" aria-hidden="true">
+        404
+      </p>
+      <h1 className="page-title">
+        {what === 'lesson' ? 'We could not find that lesson' : 'We could not find that page'}
+      </h1>
       <p className="page-lead">
         The link may be mistyped, or the {what} may have moved. Everything in the course is reachable from the overview.
       </p>

@@ -19,7 +19,9 @@ function formatDate(iso: string | null | undefined) {
 
 export function ProgressPage() {
   usePageTitle('Your progress')
-  const progress = useProgress(useShallow((s) => ({ lessons: s.lessons, lastLocation: s.lastLocation, checks: s.checks, labs: s.labs })))
+  const progress = useProgress(
+    useShallow((s) => ({ lessons: s.lessons, lastLocation: s.lastLocation, checks: s.checks, labs: s.labs })),
+  )
   const [message, setMessage] = useState<Message>(null)
   const fileRef = useRef<HTMLInputElement>(null)
   const completed = lessons.filter((l) => progress.lessons[l.slug]?.completedAt).length
@@ -28,7 +30,14 @@ export function ProgressPage() {
 
   const exportProgress = () => {
     const s = progressStore.getState()
-    const data = buildExport({ lessons: s.lessons, lastLocation: s.lastLocation, checks: s.checks, labs: s.labs, assessment: s.assessment, seed: s.seed })
+    const data = buildExport({
+      lessons: s.lessons,
+      lastLocation: s.lastLocation,
+      checks: s.checks,
+      labs: s.labs,
+      assessment: s.assessment,
+      seed: s.seed,
+    })
     const blob = new Blob([JSON.stringify(data, null, 2) + '\n'], { type: 'application/json' })
     const url = URL.createObjectURL(blob)
     const a = document.createElement('a')
@@ -38,7 +47,10 @@ export function ProgressPage() {
     a.click()
     a.remove()
     window.setTimeout(() => URL.revokeObjectURL(url), 1000)
-    setMessage({ kind: 'success', text: 'Your progress was exported as a JSON file. Import it here on any device to carry on.' })
+    setMessage({
+      kind: 'success',
+      text: 'Your progress was exported as a JSON file. Import it here on any device to carry on.',
+    })
   }
 
   const importFile = async (file: File | undefined) => {
@@ -75,7 +87,9 @@ export function ProgressPage() {
       <header className="page-header">
         <p className="eyebrow">Self-assessment</p>
         <h1 className="page-title">Your progress</h1>
-        <p className="page-lead">Everything is stored in this browser only. Export it to keep a copy or move to another device.</p>
+        <p className="page-lead">
+          Everything is stored in this browser only. Export it to keep a copy or move to another device.
+        </p>
       </header>
 
       <section className="stats" aria-label="Summary">
@@ -84,7 +98,9 @@ export function ProgressPage() {
             <span className="ring-mid">{lessons.length ? Math.round((completed / lessons.length) * 100) : 0}%</span>
           </ProgressRing>
           <div>
-            <p className="stat-value" data-testid="completed-count">{completed} of {lessons.length}</p>
+            <p className="stat-value" data-testid="completed-count">
+              {completed} of {lessons.length}
+            </p>
             <p className="stat-label">lessons completed</p>
           </div>
         </div>
@@ -103,31 +119,50 @@ export function ProgressPage() {
       </section>
 
       <section className="panel" aria-labelledby="lessons-title">
-        <h2 id="lessons-title" className="panel-title">Lessons</h2>
+        <h2 id="lessons-title" className="panel-title">
+          Lessons
+        </h2>
         {modules.map((m) => {
           const done = m.lessons.filter((l) => progress.lessons[l.slug]?.completedAt).length
           return (
             <div key={m.name} className="progress-module">
               <div className="progress-module-head">
                 <h3 className="progress-module-title">{m.name}</h3>
-                <span className="muted">{done}/{m.lessons.length} completed</span>
+                <span className="muted">
+                  {done}/{m.lessons.length} completed
+                </span>
               </div>
-              <ProgressBar value={done / m.lessons.length} label={`${m.name}: ${done} of ${m.lessons.length} lessons completed`} />
+              <ProgressBar
+                value={done / m.lessons.length}
+                label={`${m.name}: ${done} of ${m.lessons.length} lessons completed`}
+              />
               <ul className="progress-lessons">
                 {m.lessons.map((l) => {
                   const st = lessonStatus(progress, l.slug)
                   const p = progress.lessons[l.slug]
                   return (
-                    <li key={l.slug} className="progress-lesson" data-testid="progress-lesson" data-slug={l.slug} data-status={st}>
+                    <li
+                      key={l.slug}
+                      className="progress-lesson"
+                      data-testid="progress-lesson"
+                      data-slug={l.slug}
+                      data-status={st}
+                    >
                       <LessonStatusIcon status={st} number={l.order} />
                       <div className="progress-lesson-body">
-                        <Link to={`/lessons/${l.slug}`} className="progress-lesson-title">{l.title}</Link>
+                        <Link to={`/lessons/${l.slug}`} className="progress-lesson-title">
+                          {l.title}
+                        </Link>
                         <p className="progress-lesson-dates muted">
                           {st === 'not-started' && 'Not opened yet'}
                           {p && `First opened ${formatDate(p.firstVisitedAt)}`}
                           {p?.completedAt && ` · completed ${formatDate(p.completedAt)}`}
-                          {l.checks.length > 0 && ` · checks ${l.checks.filter((id) => progress.checks[id]?.passedAt).length}/${l.checks.length}`}
-                          {l.labs.length > 0 && (l.labs.every((id) => progress.labs[id]?.passedAt) ? ' · lab passed' : ' · lab not passed yet')}
+                          {l.checks.length > 0 &&
+                            ` · checks ${l.checks.filter((id) => progress.checks[id]?.passedAt).length}/${l.checks.length}`}
+                          {l.labs.length > 0 &&
+                            (l.labs.every((id) => progress.labs[id]?.passedAt)
+                              ? ' · lab passed'
+                              : ' · lab not passed yet')}
                         </p>
                       </div>
                       <span className={`pill pill-${st}`}>{statusLabel(st)}</span>
@@ -143,9 +178,13 @@ export function ProgressPage() {
       <AssessmentHistory />
 
       <section className="panel" aria-labelledby="transfer-title">
-        <h2 id="transfer-title" className="panel-title">Export and import</h2>
+        <h2 id="transfer-title" className="panel-title">
+          Export and import
+        </h2>
         <p className="muted">
-          The export is a small JSON file with your lesson progress, knowledge-check and lab results, self-assessment attempts, and where you left off. Importing a file replaces the progress in this browser; a file that is not a valid export changes nothing.
+          The export is a small JSON file with your lesson progress, knowledge-check and lab results, self-assessment
+          attempts, and where you left off. Importing a file replaces the progress in this browser; a file that is not a
+          valid export changes nothing.
         </p>
         <div className="transfer-actions">
           <button type="button" className="btn btn-primary" onClick={exportProgress} data-testid="export-progress">
@@ -168,7 +207,11 @@ export function ProgressPage() {
         </div>
         <div aria-live="polite" className="transfer-message-region">
           {message && (
-            <p className={`transfer-message is-${message.kind}`} data-testid="transfer-message" role={message.kind === 'error' ? 'alert' : undefined}>
+            <p
+              className={`transfer-message is-${message.kind}`}
+              data-testid="transfer-message"
+              role={message.kind === 'error' ? 'alert' : undefined}
+            >
               {message.text}
             </p>
           )}
@@ -183,30 +226,48 @@ function AssessmentHistory() {
   const recent = [...attempts].reverse().slice(0, 10)
   return (
     <section className="panel" aria-labelledby="assessment-title">
-      <h2 id="assessment-title" className="panel-title">Self-assessment</h2>
+      <h2 id="assessment-title" className="panel-title">
+        Self-assessment
+      </h2>
       {attempts.length === 0 ? (
         <p className="muted">
-          No attempts yet. <Link to="/assessment">Take the self-assessment</Link> when you have worked through the lessons.
+          No attempts yet. <Link to="/assessment">Take the self-assessment</Link> when you have worked through the
+          lessons.
         </p>
       ) : (
         <>
           <table className="assessment-table" data-testid="assessment-attempts">
             <caption className="sr-only">Your self-assessment attempts, newest first</caption>
             <thead>
-              <tr><th scope="col">Date</th><th scope="col">Score</th><th scope="col">To review</th></tr>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Score</th>
+                <th scope="col">To review</th>
+              </tr>
             </thead>
             <tbody>
               {recent.map((a, i) => (
                 <tr key={`${a.at}-${i}`}>
                   <th scope="row">{formatDate(a.at)}</th>
-                  <td>{a.max ? Math.round((a.points / a.max) * 100) : 0}% <span className="muted">({a.points} of {a.max})</span></td>
-                  <td>{a.wrong.length} {a.wrong.length === 1 ? 'question' : 'questions'}</td>
+                  <td>
+                    {a.max ? Math.round((a.points / a.max) * 100) : 0}%{' '}
+                    <span className="muted">
+                      ({a.points} of {a.max})
+                    </span>
+                  </td>
+                  <td>
+                    {a.wrong.length} {a.wrong.length === 1 ? 'question' : 'questions'}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {attempts.length > recent.length && <p className="muted">Showing your 10 most recent of {attempts.length} attempts.</p>}
-          <p><Link to="/assessment">Take it again</Link></p>
+          {attempts.length > recent.length && (
+            <p className="muted">Showing your 10 most recent of {attempts.length} attempts.</p>
+          )}
+          <p>
+            <Link to="/assessment">Take it again</Link>
+          </p>
         </>
       )}
     </section>

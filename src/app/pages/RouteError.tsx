@@ -13,10 +13,13 @@ export class RouteErrorBoundary extends Component<{ children: ReactNode }, { err
     if (!this.state.error) return this.props.children
     return (
       <div className="container narrow not-found" data-testid="route-error">
-        <p className="not-found-code" aria-hidden="true">Oops</p>
+        <p className="not-found-code" aria-hidden="true">
+          Oops
+        </p>
         <h1 className="page-title">This page could not be shown</h1>
         <p className="page-lead">
-          Your connection may have dropped, or the course was updated since this page was opened. Your progress is safe: it is stored on this device.
+          Your connection may have dropped, or the course was updated since this page was opened. Your progress is safe:
+          it is stored on this device.
         </p>
         <p>
           <button type="button" className="btn btn-primary btn-lg" onClick={() => window.location.reload()}>

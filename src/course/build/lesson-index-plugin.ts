@@ -28,14 +28,17 @@ export function lessonIndexPlugin(options: { root: string; lessonsDir?: string }
       const scan = scanLessons(lessonsDir, options.root)
       this.addWatchFile(lessonsDir)
       for (const f of scan.files) this.addWatchFile(f)
-      const fmt = (p: { file: string; line?: number; message: string }) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`
+      const fmt = (p: { file: string; line?: number; message: string }) =>
+        `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`
       const errors = scan.problems.filter((p) => !p.warning)
       for (const w of scan.problems.filter((p) => p.warning)) this.warn(fmt(w))
       if (errors.length > 0) {
         this.error(`Lesson content has problems (run npm run check:content):\n${errors.map(fmt).join('\n')}`)
       }
       if (id === RESOLVED_DETAILS_ID) {
-        const details = Object.fromEntries(scan.lessons.map((l) => [l.slug, { summary: l.summary, objectives: l.objectives }]))
+        const details = Object.fromEntries(
+          scan.lessons.map((l) => [l.slug, { summary: l.summary, objectives: l.objectives }]),
+        )
         return `export const details = ${JSON.stringify(details)};\n`
       }
       const slim = scan.lessons.map(({ summary: _s, objectives: _o, ...meta }) => meta)

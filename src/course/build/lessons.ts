@@ -50,7 +50,14 @@ export function readFrontmatter(source: string): {
 } {
   const block = frontmatterBlock(source)
   if (!block) {
-    return { problems: [{ line: 1, message: 'missing frontmatter (a leading --- YAML block with title, summary, module, objectives, duration)' }] }
+    return {
+      problems: [
+        {
+          line: 1,
+          message: 'missing frontmatter (a leading --- YAML block with title, summary, module, objectives, duration)',
+        },
+      ],
+    }
   }
   const doc = parseDocument(block.yaml, { prettyErrors: false })
   if (doc.errors.length > 0) {
@@ -89,15 +96,24 @@ export function readFrontmatter(source: string): {
   const objectives = fm.objectives
   if (objectives !== undefined && objectives !== null) {
     if (!Array.isArray(objectives) || objectives.length === 0) {
-      problems.push({ line: lineOf('objectives'), message: 'frontmatter "objectives" must be a non-empty list of strings' })
+      problems.push({
+        line: lineOf('objectives'),
+        message: 'frontmatter "objectives" must be a non-empty list of strings',
+      })
     } else if (!objectives.every((o) => typeof o === 'string' && o.trim() !== '')) {
-      problems.push({ line: lineOf('objectives'), message: 'every item of frontmatter "objectives" must be a non-empty string' })
+      problems.push({
+        line: lineOf('objectives'),
+        message: 'every item of frontmatter "objectives" must be a non-empty string',
+      })
     }
   }
   const duration = fm.duration
   if (duration !== undefined && duration !== null) {
     if (typeof duration !== 'number' || !Number.isInteger(duration) || duration <= 0) {
-      problems.push({ line: lineOf('duration'), message: 'frontmatter "duration" must be a positive integer (minutes)' })
+      problems.push({
+        line: lineOf('duration'),
+        message: 'frontmatter "duration" must be a positive integer (minutes)',
+      })
     }
   }
   if (problems.length > 0) return { problems }
@@ -127,7 +143,9 @@ export interface LessonScan {
 export function scanLessons(dir: string, rootDir: string): LessonScan {
   let names: string[] = []
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort()
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.mdx'))
+      .sort()
   } catch {
     names = []
   }
@@ -142,7 +160,10 @@ export function scanLessons(dir: string, rootDir: string): LessonScan {
     const rel = path.relative(rootDir, abs).split(path.sep).join('/')
     const parsed = parseLessonFileName(name)
     if (!parsed) {
-      problems.push({ file: rel, message: 'file name must look like NN-slug.mdx (two digits, a dash, a lowercase slug with dashes)' })
+      problems.push({
+        file: rel,
+        message: 'file name must look like NN-slug.mdx (two digits, a dash, a lowercase slug with dashes)',
+      })
       continue
     }
     const prevSlug = bySlug.get(parsed.slug)
@@ -153,7 +174,10 @@ export function scanLessons(dir: string, rootDir: string): LessonScan {
     }
     const prevOrder = byOrder.get(parsed.order)
     if (prevOrder) {
-      problems.push({ file: rel, message: `duplicate number prefix ${String(parsed.order).padStart(2, '0')} (also used by ${prevOrder})` })
+      problems.push({
+        file: rel,
+        message: `duplicate number prefix ${String(parsed.order).padStart(2, '0')} (also used by ${prevOrder})`,
+      })
     } else {
       byOrder.set(parsed.order, rel)
     }

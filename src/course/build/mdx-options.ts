@@ -57,10 +57,17 @@ const shikiOptions: RehypeShikiOptions = {
 
 type PluginList = NonNullable<CompileOptions['remarkPlugins']>
 
-export function mdxCompileOptions(extra: { remarkPlugins?: PluginList; rehypePlugins?: PluginList } = {}): CompileOptions {
+export function mdxCompileOptions(
+  extra: { remarkPlugins?: PluginList; rehypePlugins?: PluginList } = {},
+): CompileOptions {
   return {
     providerImportSource: '@mdx-js/react',
-    remarkPlugins: [remarkFrontmatter, [remarkMdxFrontmatter, { name: 'frontmatter' }], remarkGfm, ...(extra.remarkPlugins ?? [])],
+    remarkPlugins: [
+      remarkFrontmatter,
+      [remarkMdxFrontmatter, { name: 'frontmatter' }],
+      remarkGfm,
+      ...(extra.remarkPlugins ?? []),
+    ],
     rehypePlugins: [rehypeSlug, [rehypeShiki, shikiOptions], rehypeCodeHtml, ...(extra.rehypePlugins ?? [])],
   }
 }

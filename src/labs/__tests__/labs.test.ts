@@ -38,24 +38,42 @@ async function variant(id: string, edits: [string, string | RegExp, string][]) {
 describe('first-handler', () => {
   it('an object body, a missing Content-Type, a crash on null pathParameters, a 404 without the id', async () => {
     let r = await variant('first-handler', [['index.mjs', 'body: JSON.stringify(data),', 'body: data,']])
-    expect(r['Returns an API Gateway proxy response'].message).toMatch(/"body" must be a string: pass your data through JSON\.stringify\(\)/)
+    expect(r['Returns an API Gateway proxy response'].message).toMatch(
+      /"body" must be a string: pass your data through JSON\.stringify\(\)/,
+    )
     expect(r['Returns an API Gateway proxy response'].detail).toBe('body was an object.')
-    r = await variant('first-handler', [['index.mjs', "headers: { 'Content-Type': 'application/json' },", ''],])
-    expect(r['Returns an API Gateway proxy response'].message).toMatch(/add a "Content-Type": "application\/json" header/)
+    r = await variant('first-handler', [['index.mjs', "headers: { 'Content-Type': 'application/json' },", '']])
+    expect(r['Returns an API Gateway proxy response'].message).toMatch(
+      /add a "Content-Type": "application\/json" header/,
+    )
     r = await variant('first-handler', [['index.mjs', 'event.pathParameters?.id', 'event.pathParameters.id']])
-    expect(r['Lists the whole catalogue when there is no ID'].message).toMatch(/API Gateway sends "pathParameters": null, not \{\}\. Read it with optional chaining/)
+    expect(r['Lists the whole catalogue when there is no ID'].message).toMatch(
+      /API Gateway sends "pathParameters": null, not \{\}\. Read it with optional chaining/,
+    )
     expect(r['Returns the product as JSON with status 200'].pass).toBe(true)
     r = await variant('first-handler', [['index.mjs', 'No product with ID "${id}"', 'Not found']])
-    expect(r['Answers 404 with a message for an unknown product'].message).toMatch(/give the 404 a JSON body with a "message" that names the ID/)
+    expect(r['Answers 404 with a message for an unknown product'].message).toMatch(
+      /give the 404 a JSON body with a "message" that names the ID/,
+    )
   })
 })
 
 describe('sync-async-errors', () => {
   it('an Error without a name, and a thrown string', async () => {
     let r = await variant('sync-async-errors', [['index.mjs', "this.name = 'ValidationError'", '']])
-    expect(r['Rejects an order with no items with a ValidationError'].message).toMatch(/its errorType is "Error"\. Lambda reports the error's name as errorType: give your class a name/)
-    r = await variant('sync-async-errors', [['index.mjs', /throw new ValidationError\(`order \$\{order\.orderId\} needs at least one item`\)/, "throw 'no items'"]])
-    expect(r['Rejects an order with no items with a ValidationError'].message).toMatch(/by throwing a string, not an Error/)
+    expect(r['Rejects an order with no items with a ValidationError'].message).toMatch(
+      /its errorType is "Error"\. Lambda reports the error's name as errorType: give your class a name/,
+    )
+    r = await variant('sync-async-errors', [
+      [
+        'index.mjs',
+        /throw new ValidationError\(`order \$\{order\.orderId\} needs at least one item`\)/,
+        "throw 'no items'",
+      ],
+    ])
+    expect(r['Rejects an order with no items with a ValidationError'].message).toMatch(
+      /by throwing a string, not an Error/,
+    )
     expect(r['Says what is wrong in errorMessage'].pass).toBe(true)
   })
 })
@@ -64,15 +82,29 @@ describe('warm-starts', () => {
   it('a connection made in the handler; a price list kept in memory instead of /tmp', async () => {
     let r = await variant('warm-starts', [
       ['index.mjs', 'const catalogue = await connectCatalogue()\n', ''],
-      ['index.mjs', 'const priceList = await getPriceList()', 'const priceList = await getPriceList()\n  const catalogue = await connectCatalogue()'],
+      [
+        'index.mjs',
+        'const priceList = await getPriceList()',
+        'const priceList = await getPriceList()\n  const catalogue = await connectCatalogue()',
+      ],
     ])
-    expect(r['Connects to the catalogue once per environment, not on every invoke'].message).toMatch(/^The catalogue connection was opened 3 times/)
-    expect(r['Connects during Init, so warm invokes are quick'].message).toMatch(/^The catalogue is connected inside the handler/)
+    expect(r['Connects to the catalogue once per environment, not on every invoke'].message).toMatch(
+      /^The catalogue connection was opened 3 times/,
+    )
+    expect(r['Connects during Init, so warm invokes are quick'].message).toMatch(
+      /^The catalogue is connected inside the handler/,
+    )
     expect(r['Builds the price list once per environment and reads /tmp after that'].pass).toBe(true)
     r = await variant('warm-starts', [
-      ['index.mjs', /async function getPriceList\(\) \{[\s\S]*?\n\}\n/, 'let cached\nasync function getPriceList() { return (cached ??= buildPriceList()) }\n'],
+      [
+        'index.mjs',
+        /async function getPriceList\(\) \{[\s\S]*?\n\}\n/,
+        'let cached\nasync function getPriceList() { return (cached ??= buildPriceList()) }\n',
+      ],
     ])
-    expect(r['Keeps the price list in /tmp/price-list.json'].message).toMatch(/After the first invoke, \/tmp should hold price-list\.json/)
+    expect(r['Keeps the price list in /tmp/price-list.json'].message).toMatch(
+      /After the first invoke, \/tmp should hold price-list\.json/,
+    )
     expect(r['Keeps the price list in /tmp/price-list.json'].detail).toBe('/tmp held: nothing.')
     expect(r['Builds the price list once per environment and reads /tmp after that'].pass).toBe(true)
   })
@@ -80,33 +112,67 @@ describe('warm-starts', () => {
 
 describe('structured-handler', () => {
   it('TAX_RATE read without validation; priceOrder that reads the environment itself', async () => {
-    let r = await variant('structured-handler', [['index.mjs', /function readTaxRate\(\) \{[\s\S]*?\n\}\n/, 'function readTaxRate() { return Number(process.env.TAX_RATE) }\n']])
-    expect(r['Fails clearly when TAX_RATE is missing or not a number'].message).toMatch(/^When TAX_RATE is not set, your function still answered/)
+    let r = await variant('structured-handler', [
+      [
+        'index.mjs',
+        /function readTaxRate\(\) \{[\s\S]*?\n\}\n/,
+        'function readTaxRate() { return Number(process.env.TAX_RATE) }\n',
+      ],
+    ])
+    expect(r['Fails clearly when TAX_RATE is missing or not a number'].message).toMatch(
+      /^When TAX_RATE is not set, your function still answered/,
+    )
     expect(r['Reads the tax rate from the TAX_RATE environment variable'].pass).toBe(true)
-    r = await variant('structured-handler', [['lib/orders.mjs', 'Math.round(subtotal * taxRate)', 'Math.round(subtotal * Number(process.env.TAX_RATE))']])
-    expect(r['Keeps the pricing rules in lib/orders.mjs, with the tax rate as a parameter'].message).toMatch(/^priceOrder\(order, 0\.1\) charged 20% tax: it ignored the rate it was given/)
+    r = await variant('structured-handler', [
+      ['lib/orders.mjs', 'Math.round(subtotal * taxRate)', 'Math.round(subtotal * Number(process.env.TAX_RATE))'],
+    ])
+    expect(r['Keeps the pricing rules in lib/orders.mjs, with the tax rate as a parameter'].message).toMatch(
+      /^priceOrder\(order, 0\.1\) charged 20% tax: it ignored the rate it was given/,
+    )
   })
 
   it('a JSON string logged as text still counts as structured; a sentence does not', async () => {
-    let r = await variant('structured-handler', [['index.mjs', "console.info({ message: 'Order priced', orderId: result.orderId, total: result.total })", "console.info(JSON.stringify({ message: 'Order priced', orderId: result.orderId }))"]])
+    let r = await variant('structured-handler', [
+      [
+        'index.mjs',
+        "console.info({ message: 'Order priced', orderId: result.orderId, total: result.total })",
+        "console.info(JSON.stringify({ message: 'Order priced', orderId: result.orderId }))",
+      ],
+    ])
     expect(r['Logs each priced order as an object with a message and the orderId'].pass).toBe(true)
-    r = await variant('structured-handler', [['index.mjs', "console.info({ message: 'Order priced', orderId: result.orderId, total: result.total })", "console.warn({ message: 'Order priced', orderId: result.orderId })"]])
-    expect(r['Logs each priced order as an object with a message and the orderId'].message).toMatch(/at INFO level .* This line is WARN\./)
+    r = await variant('structured-handler', [
+      [
+        'index.mjs',
+        "console.info({ message: 'Order priced', orderId: result.orderId, total: result.total })",
+        "console.warn({ message: 'Order priced', orderId: result.orderId })",
+      ],
+    ])
+    expect(r['Logs each priced order as an object with a message and the orderId'].message).toMatch(
+      /at INFO level .* This line is WARN\./,
+    )
   })
 })
 
 describe('fix-the-timeout', () => {
   it('no warning; a deadline so short it always falls back; a deadline too close to the timeout', async () => {
     let r = await variant('fix-the-timeout', [['index.mjs', /console\.warn\([^\n]*\n/, '\n']])
-    expect(r['Logs a warning that names the product when it falls back'].message).toMatch(/^When you return the fallback, log it with console\.warn/)
+    expect(r['Logs a warning that names the product when it falls back'].message).toMatch(
+      /^When you return the fallback, log it with console\.warn/,
+    )
     expect(r['Answers with the fallback when the warehouse is slow'].pass).toBe(true)
     r = await variant('fix-the-timeout', [['index.mjs', 'context.getRemainingTimeInMillis() - SAFETY_MARGIN_MS', '10']])
-    expect(r['Still uses the warehouse when it answers in time'].message).toMatch(/When the warehouse answers in time \(here in 200 ms\), return its stock level/)
+    expect(r['Still uses the warehouse when it answers in time'].message).toMatch(
+      /When the warehouse answers in time \(here in 200 ms\), return its stock level/,
+    )
     expect(r['No longer times out when the warehouse is slow'].pass).toBe(true)
-    r = await variant('fix-the-timeout', [['index.mjs', 'const SAFETY_MARGIN_MS = 500', 'const SAFETY_MARGIN_MS = 100']])
+    r = await variant('fix-the-timeout', [
+      ['index.mjs', 'const SAFETY_MARGIN_MS = 500', 'const SAFETY_MARGIN_MS = 100'],
+    ])
     // The handler waits until getRemainingTimeInMillis() - 100, so it answers a little under 2900 ms
     // after the start: how far under depends on when the deadline is read, so only the range is fixed.
-    const late = r['Answers within 2700 ms, keeping time in reserve'].message.match(/^Your function answered after (\d+) ms \(the REPORT line's Duration\): too close to its 3-second timeout/)
+    const late = r['Answers within 2700 ms, keeping time in reserve'].message.match(
+      /^Your function answered after (\d+) ms \(the REPORT line's Duration\): too close to its 3-second timeout/,
+    )
     expect(late).not.toBeNull()
     expect(Number(late![1])).toBeGreaterThan(2700)
     expect(Number(late![1])).toBeLessThan(3000)

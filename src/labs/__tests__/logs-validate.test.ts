@@ -9,27 +9,65 @@ const line = (message: string) => parseLogLine({ timestamp: 1, message, logStrea
 
 describe('parseLogLine', () => {
   it('text format: application lines, runtime error lines, init lines, platform lines', () => {
-    expect(line(`2026-01-02T03:04:05.678Z\t${id}\tINFO\tOrder priced`)).toMatchObject({ source: 'app', requestId: id, level: 'INFO', message: 'Order priced' })
-    expect(line(`2026-01-02T03:04:05.678Z\t${id}\tWARN\t{"level":"WARN","orderId":"KC-1"}`).json).toEqual({ level: 'WARN', orderId: 'KC-1' })
-    expect(line(`2026-01-02T03:04:05.678Z\tundefined\tINFO\tConnecting`)).toMatchObject({ source: 'app', requestId: 'undefined' })
-    expect(line(`2026-01-02T03:04:05.678Z\t${id}\tERROR\tInvoke Error \t{"errorType":"TypeError"}`)).toMatchObject({ source: 'runtime', level: 'ERROR' })
-    expect(line(`2026-01-02T03:04:05.678Z\tundefined\tERROR\tUncaught Exception \t{"errorType":"Error"}`)).toMatchObject({ source: 'runtime' })
+    expect(line(`2026-01-02T03:04:05.678Z\t${id}\tINFO\tOrder priced`)).toMatchObject({
+      source: 'app',
+      requestId: id,
+      level: 'INFO',
+      message: 'Order priced',
+    })
+    expect(line(`2026-01-02T03:04:05.678Z\t${id}\tWARN\t{"level":"WARN","orderId":"KC-1"}`).json).toEqual({
+      level: 'WARN',
+      orderId: 'KC-1',
+    })
+    expect(line(`2026-01-02T03:04:05.678Z\tundefined\tINFO\tConnecting`)).toMatchObject({
+      source: 'app',
+      requestId: 'undefined',
+    })
+    expect(line(`2026-01-02T03:04:05.678Z\t${id}\tERROR\tInvoke Error \t{"errorType":"TypeError"}`)).toMatchObject({
+      source: 'runtime',
+      level: 'ERROR',
+    })
+    expect(
+      line(`2026-01-02T03:04:05.678Z\tundefined\tERROR\tUncaught Exception \t{"errorType":"Error"}`),
+    ).toMatchObject({ source: 'runtime' })
     expect(line(`START RequestId: ${id} Version: $LATEST`)).toMatchObject({ source: 'platform', requestId: id })
-    expect(line(`REPORT RequestId: ${id}\tDuration: 1.00 ms\tBilled Duration: 1 ms`)).toMatchObject({ source: 'platform', requestId: id })
-    expect(line('INIT_START Runtime Version: nodejs:22.v51\tRuntime Version ARN: arn:x')).toMatchObject({ source: 'platform', requestId: undefined })
-    expect(line(`2026-01-02T03:04:05.678Z ${id} Task timed out after 3.00 seconds`)).toMatchObject({ source: 'platform', requestId: id })
-    expect(line(`RequestId: ${id} Error: Runtime exited with error: signal: killed\nRuntime.OutOfMemory`)).toMatchObject({ source: 'platform', requestId: id })
+    expect(line(`REPORT RequestId: ${id}\tDuration: 1.00 ms\tBilled Duration: 1 ms`)).toMatchObject({
+      source: 'platform',
+      requestId: id,
+    })
+    expect(line('INIT_START Runtime Version: nodejs:22.v51\tRuntime Version ARN: arn:x')).toMatchObject({
+      source: 'platform',
+      requestId: undefined,
+    })
+    expect(line(`2026-01-02T03:04:05.678Z ${id} Task timed out after 3.00 seconds`)).toMatchObject({
+      source: 'platform',
+      requestId: id,
+    })
+    expect(
+      line(`RequestId: ${id} Error: Runtime exited with error: signal: killed\nRuntime.OutOfMemory`),
+    ).toMatchObject({ source: 'platform', requestId: id })
     expect(line('raw stdout text')).toMatchObject({ source: 'app', message: 'raw stdout text' })
     expect(line('raw stdout text').level).toBeUndefined()
   })
 
   it('JSON format: application records (object or string message) and platform records', () => {
-    const obj = line(`{"timestamp":"2026-01-02T03:04:05.678Z","level":"INFO","requestId":"${id}","message":{"message":"Order priced","orderId":"KC-1"}}`)
-    expect(obj).toMatchObject({ source: 'app', level: 'INFO', requestId: id, json: { message: 'Order priced', orderId: 'KC-1' } })
+    const obj = line(
+      `{"timestamp":"2026-01-02T03:04:05.678Z","level":"INFO","requestId":"${id}","message":{"message":"Order priced","orderId":"KC-1"}}`,
+    )
+    expect(obj).toMatchObject({
+      source: 'app',
+      level: 'INFO',
+      requestId: id,
+      json: { message: 'Order priced', orderId: 'KC-1' },
+    })
     const text = line(`{"timestamp":"2026-01-02T03:04:05.678Z","level":"WARN","requestId":"${id}","message":"slow"}`)
     expect(text).toMatchObject({ source: 'app', level: 'WARN', message: 'slow' })
     expect(text.json).toBeUndefined()
-    expect(line(`{"time":"2026-01-02T03:04:05.678Z","type":"platform.start","record":{"requestId":"${id}","version":"$LATEST"}}`)).toMatchObject({ source: 'platform', requestId: id })
+    expect(
+      line(
+        `{"time":"2026-01-02T03:04:05.678Z","type":"platform.start","record":{"requestId":"${id}","version":"$LATEST"}}`,
+      ),
+    ).toMatchObject({ source: 'platform', requestId: id })
   })
 })
 
@@ -70,7 +108,8 @@ describe('validateLabDefinition: events', () => {
     hints: ['Look closer.'],
     checks: [{ name: 'Works', run: async () => {} }],
   }
-  const problems = (events: unknown) => validateLabDefinition({ ...base, events }, 'a-lab').filter((p) => p.includes('event'))
+  const problems = (events: unknown) =>
+    validateLabDefinition({ ...base, events }, 'a-lab').filter((p) => p.includes('event'))
 
   it('accepts names the Lambda console accepts', () => {
     expect(problems([{ name: 'get-teapot_blue.v2', payload: {} }])).toEqual([])
@@ -81,6 +120,8 @@ describe('validateLabDefinition: events', () => {
       '"events[0]" is named "GET /products": a saved test event\'s name has at most 25 letters, numbers, dots, hyphens and underscores (no spaces), as in the Lambda console',
     ])
     expect(problems([{ name: 'x'.repeat(26), payload: {} }])).toHaveLength(1)
-    expect(problems(Array.from({ length: 11 }, (_, i) => ({ name: `e${i}`, payload: {} })))).toEqual(['"events" lists 11 events: a function keeps at most 10 saved test events'])
+    expect(problems(Array.from({ length: 11 }, (_, i) => ({ name: `e${i}`, payload: {} })))).toEqual([
+      '"events" lists 11 events: a function keeps at most 10 saved test events',
+    ])
   })
 })

@@ -61,7 +61,10 @@ describe('runLabChecks', () => {
             t.expect.succeeded(r, 'it got the One event')
             t.expect.equal(r.payload, { echo: { n: 1 }, left: true }, 'should echo')
             t.expect.ok(r.coldStart, 'first invoke is cold')
-            t.expect.ok(r.logs.some((l) => l.includes('got {"n":1}')), 'logs the event')
+            t.expect.ok(
+              r.logs.some((l) => l.includes('got {"n":1}')),
+              'logs the event',
+            )
             const again = await t.invoke({ n: 2 })
             t.expect.ok(!again.coldStart && again.environmentId === r.environmentId, 'second invoke is warm')
           },
@@ -98,7 +101,11 @@ describe('runLabChecks', () => {
           name: 'wants 404',
           async run(t) {
             const r = await t.invoke({ statusCode: 200 })
-            t.expect.equal((r.payload as { echo: { statusCode: number } }).echo.statusCode, 404, 'Return 404 when the product does not exist.')
+            t.expect.equal(
+              (r.payload as { echo: { statusCode: number } }).echo.statusCode,
+              404,
+              'Return 404 when the product does not exist.',
+            )
           },
         },
         {
@@ -114,7 +121,12 @@ describe('runLabChecks', () => {
     )
     expect(out.pass).toBe(false)
     const [a, b, c] = out.results
-    expect(a).toMatchObject({ pass: false, outcome: 'failed', message: 'Return 404 when the product does not exist.', detail: 'Expected 404, got 200.' })
+    expect(a).toMatchObject({
+      pass: false,
+      outcome: 'failed',
+      message: 'Return 404 when the product does not exist.',
+      detail: 'Expected 404, got 200.',
+    })
     expect(b.outcome).toBe('failed')
     expect(b.message).toMatch(/^Your function failed when it got a bad order, instead of returning a response/)
     expect(b.detail).toMatch(/^OrderError: bad quantity \(at handler \(index\.mjs:3:\d+\)\)$/)
@@ -137,7 +149,9 @@ describe('runLabChecks', () => {
       lambda,
     )
     expect(out.results[0].outcome).toBe('crashed')
-    expect(out.results[0].message).toMatch(/^The check itself crashed \(TypeError: Cannot read properties of undefined \(reading 'deeper'\)\)\./)
+    expect(out.results[0].message).toMatch(
+      /^The check itself crashed \(TypeError: Cannot read properties of undefined \(reading 'deeper'\)\)\./,
+    )
     expect(out.results[1].pass).toBe(true)
   })
 
@@ -164,7 +178,9 @@ describe('runLabChecks', () => {
     )
     expect(Date.now() - t0).toBeLessThan(8000)
     const [busy, sleep, never] = out.results
-    expect(busy.message).toMatch(/^Your function timed out when it ran in busy mode: Lambda stopped it after its 2\.00 second timeout/)
+    expect(busy.message).toMatch(
+      /^Your function timed out when it ran in busy mode: Lambda stopped it after its 2\.00 second timeout/,
+    )
     expect(busy.detail).toBe('Task timed out after 2.00 seconds')
     expect(sleep.message).toMatch(/timed out when it ran in sleep mode/)
     expect(never.message).toMatch(/^Your function failed when it ran in never mode/)
@@ -190,7 +206,9 @@ describe('runLabChecks', () => {
       { checkTimeoutMs: 300 },
     )
     expect(out.results[0]).toMatchObject({ pass: false, outcome: 'timeout' })
-    expect(out.results[0].message).toBe('This check did not finish within 300 ms of real time, so it was stopped. If your code loops or waits forever, fix that and run the checks again.')
+    expect(out.results[0].message).toBe(
+      'This check did not finish within 300 ms of real time, so it was stopped. If your code loops or waits forever, fix that and run the checks again.',
+    )
     expect(out.results[0].wallMs).toBeGreaterThanOrEqual(290)
     expect(out.results[1].pass).toBe(true)
     expect(await functionNames()).not.toContain(name)
@@ -204,7 +222,9 @@ describe('runLabChecks', () => {
           name: 'probe',
           async run(t) {
             const probe = await t.deploy({
-              files: { 'probe.mjs': `import { handler as h } from './index.mjs'\nexport const handler = async () => ({ inner: await h({ x: 1 }, { getRemainingTimeInMillis: () => 5 }), env: process.env.MODE })` },
+              files: {
+                'probe.mjs': `import { handler as h } from './index.mjs'\nexport const handler = async () => ({ inner: await h({ x: 1 }, { getRemainingTimeInMillis: () => 5 }), env: process.env.MODE })`,
+              },
               config: { Handler: 'probe.handler', Environment: { Variables: { MODE: 'probe' } } },
             })
             names.push(t.functionName, probe.functionName)
@@ -229,13 +249,29 @@ describe('runLabChecks', () => {
           name: 'async',
           async run(t) {
             const r = await t.invoke({ fail: 'async' }, { InvocationType: 'Event' })
-            t.expect.equal([r.statusCode, r.payload, r.rawPayload, r.functionError, r.logs, r.logLines], [202, undefined, '', undefined, [], []], 'Event')
+            t.expect.equal(
+              [r.statusCode, r.payload, r.rawPayload, r.functionError, r.logs, r.logLines],
+              [202, undefined, '', undefined, [], []],
+              'Event',
+            )
             await t.settle()
             const lines = await t.parsedLogs()
             const err = lines.find((l) => l.source === 'runtime')
-            t.expect.ok(err && err.level === 'ERROR' && err.message.includes('"errorType":"OrderError"'), 'the async error is logged', JSON.stringify(lines))
-            t.expect.ok(lines.some((l) => l.source === 'app' && l.message === 'got {"fail":"async"}' && l.level === 'INFO'), 'app line parsed')
-            t.expect.ok(lines.some((l) => l.source === 'platform' && l.message.startsWith('REPORT') && l.requestId === r.requestId), 'REPORT with the request id')
+            t.expect.ok(
+              err && err.level === 'ERROR' && err.message.includes('"errorType":"OrderError"'),
+              'the async error is logged',
+              JSON.stringify(lines),
+            )
+            t.expect.ok(
+              lines.some((l) => l.source === 'app' && l.message === 'got {"fail":"async"}' && l.level === 'INFO'),
+              'app line parsed',
+            )
+            t.expect.ok(
+              lines.some(
+                (l) => l.source === 'platform' && l.message.startsWith('REPORT') && l.requestId === r.requestId,
+              ),
+              'REPORT with the request id',
+            )
           },
         },
       ]),
@@ -266,11 +302,20 @@ describe('runLabChecks', () => {
   })
 
   it('when the function cannot be created from the files, each check says so, with the service error', async () => {
-    const out = await runLabChecks(lab([{ name: 'a', run: () => {} }, { name: 'b', run: () => {} }]), { 'index.mjs': 42 } as unknown as Record<string, string>, lambda)
+    const out = await runLabChecks(
+      lab([
+        { name: 'a', run: () => {} },
+        { name: 'b', run: () => {} },
+      ]),
+      { 'index.mjs': 42 } as unknown as Record<string, string>,
+      lambda,
+    )
     expect(out.pass).toBe(false)
     for (const r of out.results) {
       expect(r.outcome).toBe('failed')
-      expect(r.message).toBe('The simulator could not create your function from these files, so this check could not run.')
+      expect(r.message).toBe(
+        'The simulator could not create your function from these files, so this check could not run.',
+      )
       expect(r.detail).toBe('InvalidParameterValueException: Code file index.mjs must be text.')
     }
   })
@@ -278,7 +323,9 @@ describe('runLabChecks', () => {
   it('an AWS exception from a request the check made counts as the check crashing; a ServiceException (Worker restarted) says to run again', async () => {
     const flaky: LabEngine = Object.assign(Object.create(lambda) as Lambda, {
       invoke: async () => {
-        throw Object.assign(new Error('The simulated Lambda service stopped responding and was restarted.'), { name: 'ServiceException' })
+        throw Object.assign(new Error('The simulated Lambda service stopped responding and was restarted.'), {
+          name: 'ServiceException',
+        })
       },
     })
     const checks: LabCheck[] = [
@@ -287,7 +334,9 @@ describe('runLabChecks', () => {
     ]
     const direct = await runLabChecks(lab(checks.slice(0, 1)), { 'index.mjs': ECHO }, lambda)
     expect(direct.results[0].outcome).toBe('crashed')
-    expect(direct.results[0].message).toMatch(/^The check itself crashed \(ValidationException: 1 validation error detected: Value '0' at 'timeout'/)
+    expect(direct.results[0].message).toMatch(
+      /^The check itself crashed \(ValidationException: 1 validation error detected: Value '0' at 'timeout'/,
+    )
     const down = await runLabChecks(lab(checks.slice(1)), { 'index.mjs': ECHO }, flaky)
     expect(down.results[0]).toMatchObject({ outcome: 'crashed' })
     expect(down.results[0].message).toBe(
@@ -296,13 +345,31 @@ describe('runLabChecks', () => {
   })
 
   it('an unknown event name in t.event is a crash that names it', async () => {
-    const out = await runLabChecks(lab([{ name: 'x', run: (t) => void t.event('Nope') }]), { 'index.mjs': ECHO }, lambda)
+    const out = await runLabChecks(
+      lab([{ name: 'x', run: (t) => void t.event('Nope') }]),
+      { 'index.mjs': ECHO },
+      lambda,
+    )
     expect(out.results[0].message).toMatch(/^The check itself crashed \(Error: The lab has no event named "Nope"\)/)
   })
 
   it('a malformed definition gives one clear result instead of throwing', async () => {
-    const out = await runLabChecks({ ...lab([]), checks: 'nope' } as unknown as LabDefinition, { 'index.mjs': ECHO }, lambda)
-    expect(out).toMatchObject({ pass: false, results: [{ name: 'The lab itself', pass: false, outcome: 'crashed', message: 'This lab cannot be checked: "checks" must list at least one { name, run }.' }] })
+    const out = await runLabChecks(
+      { ...lab([]), checks: 'nope' } as unknown as LabDefinition,
+      { 'index.mjs': ECHO },
+      lambda,
+    )
+    expect(out).toMatchObject({
+      pass: false,
+      results: [
+        {
+          name: 'The lab itself',
+          pass: false,
+          outcome: 'crashed',
+          message: 'This lab cannot be checked: "checks" must list at least one { name, run }.',
+        },
+      ],
+    })
   })
 
   it('an aborted run reports the remaining checks as skipped; callbacks report progress', async () => {
@@ -315,7 +382,11 @@ describe('runLabChecks', () => {
       ]),
       { 'index.mjs': ECHO },
       lambda,
-      { signal: ctrl.signal, onCheckStart: (n, i) => events.push(`start ${i} ${n}`), onCheckResult: (r, i) => events.push(`done ${i} ${r.outcome}`) },
+      {
+        signal: ctrl.signal,
+        onCheckStart: (n, i) => events.push(`start ${i} ${n}`),
+        onCheckResult: (r, i) => events.push(`done ${i} ${r.outcome}`),
+      },
     )
     expect(out.results.map((r) => r.outcome)).toEqual(['passed', 'skipped'])
     expect(out.pass).toBe(false)
@@ -324,7 +395,9 @@ describe('runLabChecks', () => {
 
   it('runs the same checks through the Worker RPC client (LambdaClient)', async () => {
     const { port1, port2 } = new MessageChannel()
-    const host: Promise<HostHandle | undefined> = serveLambda(port2 as unknown as Endpoint, () => createLambda({ prewarm: 0, warmUp: false, wallClockCapMs: 400 }))
+    const host: Promise<HostHandle | undefined> = serveLambda(port2 as unknown as Endpoint, () =>
+      createLambda({ prewarm: 0, warmUp: false, wallClockCapMs: 400 }),
+    )
     const worker: WorkerLike = {
       postMessage: (m) => port1.postMessage(m),
       addEventListener: ((type: string, l: (ev: { data: unknown }) => void) => {
@@ -350,7 +423,10 @@ describe('runLabChecks', () => {
               t.expect.equal((await t.environments()).length, 1, 'one environment')
               await t.advance(10 * 60_000)
               t.expect.equal((await t.environments()).length, 0, 'idle shutdown after advance')
-              t.expect.ok((await t.logs()).some((l) => l.message.startsWith('REPORT')), 'logs through the client')
+              t.expect.ok(
+                (await t.logs()).some((l) => l.message.startsWith('REPORT')),
+                'logs through the client',
+              )
             },
           },
           {

@@ -31,8 +31,20 @@ describe('context', () => {
     const out = await call(lambda, fn)
     const c = out.json
     expect(c.keys).toEqual([
-      'callbackWaitsForEmptyEventLoop', 'succeed', 'fail', 'done', 'functionVersion', 'functionName', 'memoryLimitInMB',
-      'logGroupName', 'logStreamName', 'clientContext', 'identity', 'invokedFunctionArn', 'awsRequestId', 'getRemainingTimeInMillis',
+      'callbackWaitsForEmptyEventLoop',
+      'succeed',
+      'fail',
+      'done',
+      'functionVersion',
+      'functionName',
+      'memoryLimitInMB',
+      'logGroupName',
+      'logStreamName',
+      'clientContext',
+      'identity',
+      'invokedFunctionArn',
+      'awsRequestId',
+      'getRemainingTimeInMillis',
     ])
     expect(c.awsRequestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
     expect(c.awsRequestId).toBe(out.$metadata.requestId)
@@ -159,7 +171,10 @@ describe('globals', () => {
   })
 
   it('Date.now() and new Date() read the virtual clock (UTC)', async () => {
-    const fn = await deploy(lambda, 'export const handler = async () => ({ now: Date.now(), iso: new Date().toISOString(), off: new Date().getTimezoneOffset(), s: new Date(0).toString() })')
+    const fn = await deploy(
+      lambda,
+      'export const handler = async () => ({ now: Date.now(), iso: new Date().toISOString(), off: new Date().getTimezoneOffset(), s: new Date(0).toString() })',
+    )
     await lambda.clock.advance(86_400_000)
     const before = lambda.clock.now()
     const r = (await call(lambda, fn)).json
@@ -186,7 +201,16 @@ describe('globals', () => {
       })`,
     )
     const r = (await call(lambda, fn)).json
-    expect(r).toMatchObject({ b64: 'aMOpbGxv', b64url: '-_8', hex: '6869', utf8: '✓', url: '1', qs: 'x=1+2', clone: 2, rnd: 4 })
+    expect(r).toMatchObject({
+      b64: 'aMOpbGxv',
+      b64url: '-_8',
+      hex: '6869',
+      utf8: '✓',
+      url: '1',
+      qs: 'x=1+2',
+      clone: 2,
+      rnd: 4,
+    })
     expect(r.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
   })
 
@@ -216,7 +240,10 @@ export const handler = async (event) => {
   })
 
   it('require/import of a module that does not exist gives Runtime.ImportModuleError; built-ins work with node: too', async () => {
-    const ok = await deploy(lambda, { 'index.js': 'const path = require("node:path"); const { EventEmitter } = require("events"); exports.handler = async () => [path.join("/a", "b"), typeof EventEmitter]' })
+    const ok = await deploy(lambda, {
+      'index.js':
+        'const path = require("node:path"); const { EventEmitter } = require("events"); exports.handler = async () => [path.join("/a", "b"), typeof EventEmitter]',
+    })
     expect((await call(lambda, ok)).json).toEqual(['/a/b', 'function'])
     const bad = await deploy(lambda, 'import net from "net"; export const handler = async () => 1')
     expect((await call(lambda, bad)).json.errorType).toBe('Runtime.ImportModuleError')

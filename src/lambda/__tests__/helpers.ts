@@ -1,5 +1,11 @@
 // Shared helpers for the engine's tests.
-import { createLambda, type CreateFunctionRequest, type InvokeResponse, type Lambda, type LambdaOptions } from '../index.ts'
+import {
+  createLambda,
+  type CreateFunctionRequest,
+  type InvokeResponse,
+  type Lambda,
+  type LambdaOptions,
+} from '../index.ts'
 
 let seq = 0
 
@@ -24,9 +30,15 @@ export async function deploy(
   return name
 }
 
-export async function call(lambda: Lambda, name: string, event: unknown = {}): Promise<InvokeResponse & { json: any; log: string[] }> {
+export async function call(
+  lambda: Lambda,
+  name: string,
+  event: unknown = {},
+): Promise<InvokeResponse & { json: any; log: string[] }> {
   const out = await lambda.invoke({ FunctionName: name, Payload: JSON.stringify(event), LogType: 'Tail' })
-  const log = atobUtf8(out.LogResult ?? '').split('\n').filter((l) => l !== '')
+  const log = atobUtf8(out.LogResult ?? '')
+    .split('\n')
+    .filter((l) => l !== '')
   let json: unknown
   try {
     json = JSON.parse(out.Payload)

@@ -60,7 +60,10 @@ describe('isolation', () => {
   })
 
   it('environments are isolated from each other', async () => {
-    const fn = await deploy(lambda, 'export const handler = async (e) => { if (e.set) globalThis.secret = e.set; return globalThis.secret ?? null }')
+    const fn = await deploy(
+      lambda,
+      'export const handler = async (e) => { if (e.set) globalThis.secret = e.set; return globalThis.secret ?? null }',
+    )
     const other = await deploy(lambda, 'export const handler = async () => globalThis.secret ?? null')
     expect((await call(lambda, fn, { set: 's3cr3t' })).json).toBe('s3cr3t')
     expect((await call(lambda, other)).json).toBeNull()
@@ -104,11 +107,16 @@ describe('isolation', () => {
     const bad = await call(lambda, fn, { fail: true })
     expect(bad.json).toMatchObject({ errorType: 'TypeError', errorMessage: 'real error' })
     expect(bad.json.trace[0]).toBe('TypeError: real error')
-    expect(messageOf(appLines(bad.log)[1])).toMatch(/^Invoke Error \t\{"errorType":"TypeError","errorMessage":"real error"/)
+    expect(messageOf(appLines(bad.log)[1])).toMatch(
+      /^Invoke Error \t\{"errorType":"TypeError","errorMessage":"real error"/,
+    )
   })
 
   it('replacing globals (console, setTimeout, Date) affects only the sandbox', async () => {
-    const fn = await deploy(lambda, 'export const handler = async () => { globalThis.console = { log() {} }; globalThis.setTimeout = null; globalThis.Date = null; return "fine" }')
+    const fn = await deploy(
+      lambda,
+      'export const handler = async () => { globalThis.console = { log() {} }; globalThis.setTimeout = null; globalThis.Date = null; return "fine" }',
+    )
     const out = await call(lambda, fn)
     expect(out.json).toBe('fine')
     expect(out.log.at(-1)).toMatch(/^REPORT RequestId: /)

@@ -20,12 +20,22 @@ export const handler = async (event, context) => {
 describe('memory over many invokes', () => {
   it('10,000 warm invokes keep the QuickJS heap and the WebAssembly memory flat', async () => {
     const lambda = await createLambda({ prewarm: 0 })
-    await lambda.createFunction({ FunctionName: 'flat', Runtime: 'nodejs20.x', Handler: 'index.handler', MemorySize: 256, Code: { Files: { 'index.mjs': HANDLER } } })
+    await lambda.createFunction({
+      FunctionName: 'flat',
+      Runtime: 'nodejs20.x',
+      Handler: 'index.handler',
+      MemorySize: 256,
+      Code: { Files: { 'index.mjs': HANDLER } },
+    })
     let heapAt100 = 0
     let errors = 0
     for (let i = 1; i <= 10_000; i++) {
       const event = { i, wait: i % 100 === 0, fail: i % 250 === 0 }
-      const out = await lambda.invoke({ FunctionName: 'flat', Payload: JSON.stringify(event), LogType: i % 10 === 0 ? 'Tail' : 'None' })
+      const out = await lambda.invoke({
+        FunctionName: 'flat',
+        Payload: JSON.stringify(event),
+        LogType: i % 10 === 0 ? 'Tail' : 'None',
+      })
       if (out.FunctionError) errors++
       if (i === 100) heapAt100 = lambda.describeEnvironments('flat')[0].heapBytes
     }
@@ -41,9 +51,25 @@ describe('memory over many invokes', () => {
 
   it('every path frees what it allocates (debug build leak check)', async () => {
     const qjs = new TestQuickJSWASMModule(await newQuickJSWASMModuleFromVariant(debugVariant))
-    const lambda = await createLambda({ quickjs: qjs as unknown as QuickJSWASMModule, prewarm: 0, warmUp: false, wallClockCapMs: 300 })
-    await lambda.createFunction({ FunctionName: 'paths', Runtime: 'nodejs20.x', Handler: 'index.handler', Timeout: 1, Code: { Files: { 'index.mjs': HANDLER } } })
-    await lambda.createFunction({ FunctionName: 'broken', Runtime: 'nodejs20.x', Handler: 'index.nope', Code: { Files: { 'index.js': 'require("./missing")' } } })
+    const lambda = await createLambda({
+      quickjs: qjs as unknown as QuickJSWASMModule,
+      prewarm: 0,
+      warmUp: false,
+      wallClockCapMs: 300,
+    })
+    await lambda.createFunction({
+      FunctionName: 'paths',
+      Runtime: 'nodejs20.x',
+      Handler: 'index.handler',
+      Timeout: 1,
+      Code: { Files: { 'index.mjs': HANDLER } },
+    })
+    await lambda.createFunction({
+      FunctionName: 'broken',
+      Runtime: 'nodejs20.x',
+      Handler: 'index.nope',
+      Code: { Files: { 'index.js': 'require("./missing")' } },
+    })
     const kinds: string[] = []
     for (let i = 0; i < 60; i++) {
       const event = { i, wait: i % 3 === 0, fail: i % 7 === 0, spin: i === 20 }
@@ -53,8 +79,13 @@ describe('memory over many invokes', () => {
     expect(kinds).toContain('Sandbox.Timedout')
     expect(kinds).toContain('Error')
     expect(kinds.filter((k) => k === 'ok').length).toBeGreaterThan(40)
-    expect(JSON.parse((await lambda.invoke({ FunctionName: 'broken' })).Payload).errorType).toBe('Runtime.ImportModuleError')
-    await lambda.updateFunctionCode({ FunctionName: 'paths', Files: { 'index.js': 'exports.handler = async () => "v2"' } })
+    expect(JSON.parse((await lambda.invoke({ FunctionName: 'broken' })).Payload).errorType).toBe(
+      'Runtime.ImportModuleError',
+    )
+    await lambda.updateFunctionCode({
+      FunctionName: 'paths',
+      Files: { 'index.js': 'exports.handler = async () => "v2"' },
+    })
     expect((await lambda.invoke({ FunctionName: 'paths' })).Payload).toBe('"v2"')
     await lambda.clock.advance(60 * 60_000) // idle shutdown
     lambda.dispose()
@@ -68,8 +99,18 @@ describe('memory over many invokes', () => {
     // QuickJS may keep objects referenced after an allocation failure; freeing that runtime would
     // abort the WebAssembly module, so the engine abandons it (and moves to a fresh module when it can).
     const qjs = new TestQuickJSWASMModule(await newQuickJSWASMModuleFromVariant(debugVariant))
-    const lambda = await createLambda({ quickjs: qjs as unknown as QuickJSWASMModule, prewarm: 0, warmUp: false, wallClockCapMs: 2000 })
-    await lambda.createFunction({ FunctionName: 'bomb', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { Files: { 'index.mjs': HANDLER } } })
+    const lambda = await createLambda({
+      quickjs: qjs as unknown as QuickJSWASMModule,
+      prewarm: 0,
+      warmUp: false,
+      wallClockCapMs: 2000,
+    })
+    await lambda.createFunction({
+      FunctionName: 'bomb',
+      Runtime: 'nodejs20.x',
+      Handler: 'index.handler',
+      Code: { Files: { 'index.mjs': HANDLER } },
+    })
     const out = await lambda.invoke({ FunctionName: 'bomb', Payload: '{"bomb":true}' })
     expect(JSON.parse(out.Payload).errorType).toBe('Runtime.OutOfMemory')
     expect(lambda.stats.abandoned).toBe(1)

@@ -17,7 +17,10 @@ const ofType = <T extends LambdaEvent['type']>(fn: string, type: T) =>
 
 describe('environments', () => {
   it('cold start runs Init (extension, runtime, function), then warm invokes reuse the environment and its state', async () => {
-    const fn = await deploy(lambda, 'let count = 0; const started = Date.now(); export const handler = async () => ({ count: ++count, started })')
+    const fn = await deploy(
+      lambda,
+      'let count = 0; const started = Date.now(); export const handler = async () => ({ count: ++count, started })',
+    )
     const a = await call(lambda, fn)
     const b = await call(lambda, fn)
     expect(a.$metadata.coldStart).toBe(true)
@@ -38,7 +41,10 @@ describe('environments', () => {
   })
 
   it('an invoke that arrives while every environment is busy starts a new one', async () => {
-    const fn = await deploy(lambda, 'export const handler = async (e) => { await new Promise((r) => setTimeout(r, 1000)); return e.i }')
+    const fn = await deploy(
+      lambda,
+      'export const handler = async (e) => { await new Promise((r) => setTimeout(r, 1000)); return e.i }',
+    )
     const outs = await Promise.all([0, 1, 2].map((i) => call(lambda, fn, { i })))
     expect(outs.map((o) => o.json)).toEqual([0, 1, 2])
     expect(outs.every((o) => o.$metadata.coldStart)).toBe(true)
@@ -62,7 +68,10 @@ describe('environments', () => {
   it('code and configuration updates shut environments down; the next invoke is cold with the new code', async () => {
     const fn = await deploy(lambda, 'export const handler = async () => "v1"')
     await call(lambda, fn)
-    await lambda.updateFunctionCode({ FunctionName: fn, Files: { 'index.mjs': 'export const handler = async () => "v2"' } })
+    await lambda.updateFunctionCode({
+      FunctionName: fn,
+      Files: { 'index.mjs': 'export const handler = async () => "v2"' },
+    })
     const v2 = await call(lambda, fn)
     expect(v2.json).toBe('v2')
     expect(v2.$metadata.coldStart).toBe(true)
@@ -72,7 +81,11 @@ describe('environments', () => {
   })
 
   it('after a timeout or a crash the environment is reset and the next invoke is cold', async () => {
-    const fn = await deploy(lambda, 'let n = 0; export const handler = async (e) => { n++; if (e.sleep) await new Promise((r) => setTimeout(r, 5000)); return n }', { Timeout: 1 })
+    const fn = await deploy(
+      lambda,
+      'let n = 0; export const handler = async (e) => { n++; if (e.sleep) await new Promise((r) => setTimeout(r, 5000)); return n }',
+      { Timeout: 1 },
+    )
     expect((await call(lambda, fn)).json).toBe(1)
     const t = await call(lambda, fn, { sleep: true })
     expect(t.json.errorType).toBe('Sandbox.Timedout')
@@ -108,7 +121,8 @@ describe('environments', () => {
 
 describe('CPU and billing', () => {
   it('Duration scales CPU time by the CPU share MemorySize buys; Billed Duration rounds up to 1 ms', async () => {
-    const src = 'export const handler = async () => { let x = 0; for (let i = 0; i < 300000; i++) x = (x + i * i) % 1000003; return x }'
+    const src =
+      'export const handler = async () => { let x = 0; for (let i = 0; i < 300000; i++) x = (x + i * i) % 1000003; return x }'
     const small = await deploy(lambda, src, { MemorySize: 128 })
     const big = await deploy(lambda, src, { MemorySize: 1769 })
     const durations = async (fn: string) => {
@@ -127,7 +141,10 @@ describe('CPU and billing', () => {
   })
 
   it('waits on timers are counted in Duration; Init Duration is billed on a cold start', async () => {
-    const fn = await deploy(lambda, 'export const handler = async () => { await new Promise((r) => setTimeout(r, 250)); return 1 }')
+    const fn = await deploy(
+      lambda,
+      'export const handler = async () => { await new Promise((r) => setTimeout(r, 250)); return 1 }',
+    )
     const cold = await call(lambda, fn)
     expect(cold.$metadata.durationMs).toBeGreaterThanOrEqual(250)
     expect(cold.$metadata.billedDurationMs).toBe(Math.ceil(cold.$metadata.durationMs + cold.$metadata.initDurationMs!))
@@ -137,7 +154,11 @@ describe('CPU and billing', () => {
 
   it('Max Memory Used is measured: a baseline plus the heap the function holds', async () => {
     // Few, large strings: ~40 MB held with little CPU, so a busy machine can't turn it into a timeout.
-    const fn = await deploy(lambda, 'const keep = []; export const handler = async (e) => { for (let i = 0; i < e.n; i++) keep.push("x".repeat(65536) + i); return keep.length }', { MemorySize: 256 })
+    const fn = await deploy(
+      lambda,
+      'const keep = []; export const handler = async (e) => { for (let i = 0; i < e.n; i++) keep.push("x".repeat(65536) + i); return keep.length }',
+      { MemorySize: 256 },
+    )
     const small = await call(lambda, fn, { n: 1 })
     const big = await call(lambda, fn, { n: 600 })
     expect(big.json).toBe(601)
@@ -164,7 +185,10 @@ describe('virtual clock', () => {
   })
 
   it('a handler sleeping past its timeout times out at once, deterministically', async () => {
-    const fn = await deploy(lambda, 'export const handler = async () => { await new Promise((r) => setTimeout(r, 5000)); return "late" }')
+    const fn = await deploy(
+      lambda,
+      'export const handler = async () => { await new Promise((r) => setTimeout(r, 5000)); return "late" }',
+    )
     const t0 = performance.now()
     const out = await call(lambda, fn)
     expect(performance.now() - t0).toBeLessThan(5000)
@@ -176,12 +200,15 @@ describe('concurrency', () => {
   it('requests sent together get one environment each; sequential requests reuse one', async () => {
     const l = await newLambda()
     const fn = await deploy(l, 'export const handler = async (e) => e.i')
-    const together = await Promise.all([0, 1, 2, 3, 4].map((i) => l.invoke({ FunctionName: fn, Payload: JSON.stringify({ i }) })))
+    const together = await Promise.all(
+      [0, 1, 2, 3, 4].map((i) => l.invoke({ FunctionName: fn, Payload: JSON.stringify({ i }) })),
+    )
     expect(together.map((o) => o.Payload)).toEqual(['0', '1', '2', '3', '4'])
     expect(new Set(together.map((o) => o.$metadata.environmentId)).size).toBe(5)
     expect(together.every((o) => o.$metadata.coldStart)).toBe(true)
     const seq: string[] = []
-    for (let i = 0; i < 5; i++) seq.push((await l.invoke({ FunctionName: fn, Payload: '{"i":9}' })).$metadata.environmentId)
+    for (let i = 0; i < 5; i++)
+      seq.push((await l.invoke({ FunctionName: fn, Payload: '{"i":9}' })).$metadata.environmentId)
     expect(new Set(seq).size).toBe(1)
     expect(l.describeEnvironments(fn)).toHaveLength(5)
     l.dispose()

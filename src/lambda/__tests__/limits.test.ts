@@ -25,48 +25,83 @@ describe('validation', () => {
     const base = { Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { Files: { 'index.mjs': healthy } } }
     await expect(lambda.createFunction({ ...base, FunctionName: 'mem', MemorySize: 64 })).rejects.toMatchObject({
       name: 'ValidationException',
-      message: "1 validation error detected: Value '64' at 'memorySize' failed to satisfy constraint: Member must have value greater than or equal to 128",
+      message:
+        "1 validation error detected: Value '64' at 'memorySize' failed to satisfy constraint: Member must have value greater than or equal to 128",
     })
     await expect(lambda.createFunction({ ...base, FunctionName: 'mem', MemorySize: 20000 })).rejects.toMatchObject({
       name: 'ValidationException',
-      message: "1 validation error detected: Value '20000' at 'memorySize' failed to satisfy constraint: Member must have value less than or equal to 10240",
+      message:
+        "1 validation error detected: Value '20000' at 'memorySize' failed to satisfy constraint: Member must have value less than or equal to 10240",
     })
     await expect(lambda.createFunction({ ...base, FunctionName: 'to', Timeout: 0 })).rejects.toMatchObject({
       name: 'ValidationException',
-      message: "1 validation error detected: Value '0' at 'timeout' failed to satisfy constraint: Member must have value greater than or equal to 1",
+      message:
+        "1 validation error detected: Value '0' at 'timeout' failed to satisfy constraint: Member must have value greater than or equal to 1",
     })
-    await expect(lambda.createFunction({ ...base, FunctionName: 'to', Timeout: 901 })).rejects.toMatchObject({ name: 'InvalidParameterValueException' })
-    await expect(lambda.createFunction({ ...base, FunctionName: 'bad name!' })).rejects.toMatchObject({ name: 'ValidationException' })
-    await expect(lambda.createFunction({ ...base, FunctionName: 'old', Runtime: 'nodejs12.x' })).rejects.toMatchObject({ name: 'InvalidParameterValueException' })
-    await expect(lambda.createFunction({ ...base, FunctionName: 'rt', Runtime: 'cobol' })).rejects.toMatchObject({ name: 'ValidationException' })
-    await expect(lambda.createFunction({ FunctionName: 'nohandler', Runtime: 'nodejs20.x', Code: base.Code })).rejects.toMatchObject({
+    await expect(lambda.createFunction({ ...base, FunctionName: 'to', Timeout: 901 })).rejects.toMatchObject({
+      name: 'InvalidParameterValueException',
+    })
+    await expect(lambda.createFunction({ ...base, FunctionName: 'bad name!' })).rejects.toMatchObject({
+      name: 'ValidationException',
+    })
+    await expect(lambda.createFunction({ ...base, FunctionName: 'old', Runtime: 'nodejs12.x' })).rejects.toMatchObject({
+      name: 'InvalidParameterValueException',
+    })
+    await expect(lambda.createFunction({ ...base, FunctionName: 'rt', Runtime: 'cobol' })).rejects.toMatchObject({
+      name: 'ValidationException',
+    })
+    await expect(
+      lambda.createFunction({ FunctionName: 'nohandler', Runtime: 'nodejs20.x', Code: base.Code }),
+    ).rejects.toMatchObject({
       name: 'InvalidParameterValueException',
       message: 'Runtime and Handler are mandatory parameters for functions created with deployment packages.',
     })
-    await expect(lambda.createFunction({ ...base, FunctionName: 'env', Environment: { Variables: { AWS_REGION: 'x' } } })).rejects.toMatchObject({
+    await expect(
+      lambda.createFunction({ ...base, FunctionName: 'env', Environment: { Variables: { AWS_REGION: 'x' } } }),
+    ).rejects.toMatchObject({
       name: 'InvalidParameterValueException',
       message: expect.stringContaining('Reserved keys used in this request: AWS_REGION'),
     })
-    await expect(lambda.createFunction({ ...base, FunctionName: 'big-env', Environment: { Variables: { BIG: 'x'.repeat(5000) } } })).rejects.toMatchObject({
+    await expect(
+      lambda.createFunction({
+        ...base,
+        FunctionName: 'big-env',
+        Environment: { Variables: { BIG: 'x'.repeat(5000) } },
+      }),
+    ).rejects.toMatchObject({
       name: 'InvalidParameterValueException',
       message: expect.stringContaining('exceeded the 4KB limit'),
     })
     const fn = await deploy(lambda, healthy)
-    await expect(deploy(lambda, healthy, { FunctionName: fn })).rejects.toMatchObject({ name: 'ResourceConflictException', message: `Function already exist: ${fn}` })
+    await expect(deploy(lambda, healthy, { FunctionName: fn })).rejects.toMatchObject({
+      name: 'ResourceConflictException',
+      message: `Function already exist: ${fn}`,
+    })
     await expect(lambda.getFunction({ FunctionName: 'missing' })).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
       message: 'Function not found: arn:aws:lambda:us-east-1:123456789012:function:missing',
     })
-    await expect(lambda.updateFunctionConfiguration({ FunctionName: fn, MemorySize: 100 })).rejects.toMatchObject({ name: 'ValidationException' })
+    await expect(lambda.updateFunctionConfiguration({ FunctionName: fn, MemorySize: 100 })).rejects.toMatchObject({
+      name: 'ValidationException',
+    })
     const cfg = (await lambda.getFunction({ FunctionName: fn })).Configuration
-    expect(cfg).toMatchObject({ Timeout: 3, MemorySize: 128, Runtime: 'nodejs20.x', Version: '$LATEST', State: 'Active', PackageType: 'Zip' })
+    expect(cfg).toMatchObject({
+      Timeout: 3,
+      MemorySize: 128,
+      Runtime: 'nodejs20.x',
+      Version: '$LATEST',
+      State: 'Active',
+      PackageType: 'Zip',
+    })
   })
 
   it('rejects a Payload that is not JSON with InvalidRequestContentException', async () => {
     const fn = await deploy(lambda, healthy)
     await expect(lambda.invoke({ FunctionName: fn, Payload: 'hello' })).rejects.toMatchObject({
       name: 'InvalidRequestContentException',
-      message: expect.stringMatching(/^Could not parse request body into json: Could not parse payload into json: Unrecognized token 'hello'/),
+      message: expect.stringMatching(
+        /^Could not parse request body into json: Could not parse payload into json: Unrecognized token 'hello'/,
+      ),
     })
   })
 
@@ -78,14 +113,18 @@ describe('validation', () => {
       message: 'Request must be smaller than 6291456 bytes for the InvokeFunction operation',
     })
     const twoMb = JSON.stringify({ data: 'x'.repeat(2 * 1024 * 1024) })
-    await expect(lambda.invoke({ FunctionName: fn, Payload: twoMb, InvocationType: 'Event' })).rejects.toMatchObject({ name: 'RequestTooLargeException' })
+    await expect(lambda.invoke({ FunctionName: fn, Payload: twoMb, InvocationType: 'Event' })).rejects.toMatchObject({
+      name: 'RequestTooLargeException',
+    })
     const ok = await lambda.invoke({ FunctionName: fn, Payload: twoMb })
     expect(ok.FunctionError).toBeUndefined()
     expect((await stillWorks(fn)).json).toEqual({ ok: true, e: { after: 1 } })
   })
 
   it('a response over 6 MB is a Function.ResponseSizeTooLarge error', async () => {
-    const fn = await deploy(lambda, 'export const handler = async () => "x".repeat(7 * 1024 * 1024)', { MemorySize: 1024 })
+    const fn = await deploy(lambda, 'export const handler = async () => "x".repeat(7 * 1024 * 1024)', {
+      MemorySize: 1024,
+    })
     const out = await call(lambda, fn)
     expect(out.FunctionError).toBe('Unhandled')
     expect(out.json.errorType).toBe('Function.ResponseSizeTooLarge')
@@ -94,14 +133,23 @@ describe('validation', () => {
 
 describe('hostile code', () => {
   it('an infinite loop in the handler times out (Task timed out after 1.00 seconds), then the function recovers', async () => {
-    const fn = await deploy(lambda, 'export const handler = async (e) => { if (e.spin) { while (true) {} } return "alive" }', { Timeout: 1 })
+    const fn = await deploy(
+      lambda,
+      'export const handler = async (e) => { if (e.spin) { while (true) {} } return "alive" }',
+      { Timeout: 1 },
+    )
     expect((await call(lambda, fn)).json).toBe('alive')
     const out = await call(lambda, fn, { spin: true })
     const id = out.$metadata.requestId
     expect(out.FunctionError).toBe('Unhandled')
-    expect(out.json).toEqual({ errorType: 'Sandbox.Timedout', errorMessage: `RequestId: ${id} Error: Task timed out after 1.00 seconds` })
+    expect(out.json).toEqual({
+      errorType: 'Sandbox.Timedout',
+      errorMessage: `RequestId: ${id} Error: Task timed out after 1.00 seconds`,
+    })
     expect(out.log).toContain(out.log.find((l) => l.endsWith(`${id} Task timed out after 1.00 seconds`)))
-    expect(out.log.at(-1)).toMatch(/^REPORT RequestId: .*\tDuration: 1000\.00 ms\tBilled Duration: 1000 ms\t.*\tStatus: timeout$/)
+    expect(out.log.at(-1)).toMatch(
+      /^REPORT RequestId: .*\tDuration: 1000\.00 ms\tBilled Duration: 1000 ms\t.*\tStatus: timeout$/,
+    )
     const next = await call(lambda, fn)
     expect(next.json).toBe('alive')
     expect(next.$metadata.coldStart).toBe(true)
@@ -112,18 +160,28 @@ describe('hostile code', () => {
     const out = await call(lambda, fn)
     expect(out.FunctionError).toBe('Unhandled')
     expect(out.json.errorType).toBe('Sandbox.Timedout')
-    expect(out.log.find((l) => l.startsWith('INIT_REPORT'))).toBe('INIT_REPORT Init Duration: 10000.00 ms\tPhase: init\tStatus: timeout')
-    expect(out.log.filter((l) => l.startsWith('INIT_REPORT'))[1]).toBe('INIT_REPORT Init Duration: 2000.00 ms\tPhase: invoke\tStatus: timeout')
+    expect(out.log.find((l) => l.startsWith('INIT_REPORT'))).toBe(
+      'INIT_REPORT Init Duration: 10000.00 ms\tPhase: init\tStatus: timeout',
+    )
+    expect(out.log.filter((l) => l.startsWith('INIT_REPORT'))[1]).toBe(
+      'INIT_REPORT Init Duration: 2000.00 ms\tPhase: invoke\tStatus: timeout',
+    )
     expect(out.log.at(-1)).toMatch(/Status: timeout$/)
     expect((await stillWorks()).json.ok).toBe(true)
   })
 
   it('a memory bomb is killed like Lambda kills an out-of-memory runtime; the next invoke is fresh', async () => {
-    const fn = await deploy(lambda, 'const keep = []; export const handler = async (e) => { if (e.bomb) { while (true) keep.push(new Array(100000).fill(7)) } return keep.length }')
+    const fn = await deploy(
+      lambda,
+      'const keep = []; export const handler = async (e) => { if (e.bomb) { while (true) keep.push(new Array(100000).fill(7)) } return keep.length }',
+    )
     const out = await call(lambda, fn, { bomb: true })
     const id = out.$metadata.requestId
     expect(out.FunctionError).toBe('Unhandled')
-    expect(out.json).toEqual({ errorType: 'Runtime.OutOfMemory', errorMessage: `RequestId: ${id} Error: Runtime exited with error: signal: killed` })
+    expect(out.json).toEqual({
+      errorType: 'Runtime.OutOfMemory',
+      errorMessage: `RequestId: ${id} Error: Runtime exited with error: signal: killed`,
+    })
     expect(out.log).toContain(`RequestId: ${id} Error: Runtime exited with error: signal: killed`)
     expect(out.log.at(-1)).toMatch(/Max Memory Used: 128 MB\t.*Status: error\tError Type: Runtime\.OutOfMemory$/)
     expect(events.some((e) => e.type === 'Shutdown' && e.functionName === fn && e.reason === 'oom')).toBe(true)
@@ -133,14 +191,20 @@ describe('hostile code', () => {
   })
 
   it('a memory bomb that catches the error is still killed', async () => {
-    const fn = await deploy(lambda, 'export const handler = async () => { const keep = []; try { while (true) keep.push("y".repeat(1 << 20) + keep.length) } catch (e) { return "survived " + e } }')
+    const fn = await deploy(
+      lambda,
+      'export const handler = async () => { const keep = []; try { while (true) keep.push("y".repeat(1 << 20) + keep.length) } catch (e) { return "survived " + e } }',
+    )
     const out = await call(lambda, fn)
     expect(out.json.errorType).toBe('Runtime.OutOfMemory')
     expect((await stillWorks()).json.ok).toBe(true)
   })
 
   it('deep recursion gives a RangeError function error, and the environment keeps working', async () => {
-    const fn = await deploy(lambda, 'const f = (n) => f(n + 1) + 1; export const handler = async (e) => { if (e.deep) return f(0); try { f(0) } catch (err) { return [err instanceof RangeError, err.name, err.message] } }')
+    const fn = await deploy(
+      lambda,
+      'const f = (n) => f(n + 1) + 1; export const handler = async (e) => { if (e.deep) return f(0); try { f(0) } catch (err) { return [err instanceof RangeError, err.name, err.message] } }',
+    )
     const out = await call(lambda, fn, { deep: true })
     expect(out.FunctionError).toBe('Unhandled')
     expect(out.json.errorType).toBe('RangeError')
@@ -152,7 +216,11 @@ describe('hostile code', () => {
   })
 
   it('recursion inside native code (deeply nested JSON) is contained and the engine recovers', async () => {
-    const fn = await deploy(lambda, 'export const handler = async () => { let o = {}; for (let i = 0; i < 200000; i++) o = { o }; return JSON.stringify(o).length }', { MemorySize: 512 })
+    const fn = await deploy(
+      lambda,
+      'export const handler = async () => { let o = {}; for (let i = 0; i < 200000; i++) o = { o }; return JSON.stringify(o).length }',
+      { MemorySize: 512 },
+    )
     const out = await call(lambda, fn)
     expect(out.FunctionError).toBe('Unhandled')
     expect(['RangeError', 'Runtime.OutOfMemory']).toContain(out.json.errorType)
@@ -161,16 +229,22 @@ describe('hostile code', () => {
   })
 
   it('100 MB of logs: the invoke completes, the stream keeps the newest events, and the function still works', async () => {
-    const fn = await deploy(lambda, 'export const handler = async (e) => { const chunk = "L".repeat(1 << 20); for (let i = 0; i < e.mb; i++) console.log(i + ":" + chunk); return "done" }', {
-      Timeout: 300,
-      MemorySize: 1024,
-    })
+    const fn = await deploy(
+      lambda,
+      'export const handler = async (e) => { const chunk = "L".repeat(1 << 20); for (let i = 0; i < e.mb; i++) console.log(i + ":" + chunk); return "done" }',
+      {
+        Timeout: 300,
+        MemorySize: 1024,
+      },
+    )
     const out = await call(lambda, fn, { mb: 100 })
     expect(out.json).toBe('done')
     expect(Buffer.from(out.LogResult!, 'base64').length).toBe(4096)
     const { logStreams } = await lambda.describeLogStreams({ logGroupName: `/aws/lambda/${fn}` })
     expect(logStreams[0].storedBytes).toBeLessThanOrEqual(32 * 1024 * 1024)
-    const evs = (await lambda.getLogEvents({ logGroupName: `/aws/lambda/${fn}`, logStreamName: logStreams[0].logStreamName })).events
+    const evs = (
+      await lambda.getLogEvents({ logGroupName: `/aws/lambda/${fn}`, logStreamName: logStreams[0].logStreamName })
+    ).events
     expect(evs.some((e) => e.message.includes('\t99:LLL'))).toBe(true)
     const again = await call(lambda, fn, { mb: 0 })
     expect(again.json).toBe('done')

@@ -34,7 +34,7 @@ const CASES: [string, unknown][] = [
   ['return new Array(-1)', {}],
 ]
 
-describe('error messages in V8\'s words', () => {
+describe("error messages in V8's words", () => {
   it.each(CASES)('%s', async (code, event) => {
     const expected = nodeSays(code, event)
     const fn = await deploy(lambda, `export const handler = async (event) => { ${code} }`)
@@ -57,7 +57,9 @@ describe('error messages in V8\'s words', () => {
     expect(log).toMatch(/\tINFO\tTypeError: Cannot read properties of undefined \(reading 'b'\)\n {4}at handler/)
     // Documented difference: the message itself is QuickJS's.
     expect(log).toMatch(/\tINFO\traw: cannot read property 'b' of undefined\n/)
-    expect(log).toContain(`\tERROR\tInvoke Error \t{"errorType":"TypeError","errorMessage":"Cannot read properties of undefined (reading 'b')"`)
+    expect(log).toContain(
+      `\tERROR\tInvoke Error \t{"errorType":"TypeError","errorMessage":"Cannot read properties of undefined (reading 'b')"`,
+    )
   })
 
   it.each([
@@ -68,7 +70,7 @@ describe('error messages in V8\'s words', () => {
     ['{"a":1}}'],
     ['{"a": "tab\there"}'],
     ['undefined'],
-  ])('JSON.parse(%j) fails with V8\'s message, in the response and in e.message', async (body) => {
+  ])("JSON.parse(%j) fails with V8's message, in the response and in e.message", async (body) => {
     const expected = nodeSays('return JSON.parse(event.body)', { body })
     const fn = await deploy(
       lambda,
@@ -80,11 +82,15 @@ describe('error messages in V8\'s words', () => {
     const out = await call(lambda, fn, { body })
     expect(out.json).toMatchObject({ errorType: 'SyntaxError', errorMessage: expected.message })
     // As in Node: the message, then JSON.parse's frame, then the handler's.
-    expect(out.json.trace.slice(0, 3)).toEqual([`SyntaxError: ${expected.message}`, '    at JSON.parse (<anonymous>)', expect.stringMatching(/^ {4}at handler \(file:\/\/\/var\/task\/index\.mjs:\d+:\d+\)$/)])
+    expect(out.json.trace.slice(0, 3)).toEqual([
+      `SyntaxError: ${expected.message}`,
+      '    at JSON.parse (<anonymous>)',
+      expect.stringMatching(/^ {4}at handler \(file:\/\/\/var\/task\/index\.mjs:\d+:\d+\)$/),
+    ])
     expect(out.log.join('\n')).toContain(`\tINFO\tcaught: ${expected.message}`)
   })
 
-  it('keeps JSON.parse itself: results, revivers, a reviver\'s own SyntaxError, its name and length', async () => {
+  it("keeps JSON.parse itself: results, revivers, a reviver's own SyntaxError, its name and length", async () => {
     const fn = await deploy(
       lambda,
       `export const handler = async () => {
@@ -96,11 +102,21 @@ describe('error messages in V8\'s words', () => {
         return { revived, own, sym, name: JSON.parse.name, length: JSON.parse.length, n: JSON.parse('12') }
       }`,
     )
-    expect((await call(lambda, fn)).json).toEqual({ revived: { a: 10, b: [20] }, own: 'my reviver', sym: 'TypeError', name: 'parse', length: 2, n: 12 })
+    expect((await call(lambda, fn)).json).toEqual({
+      revived: { a: 10, b: [20] },
+      own: 'my reviver',
+      sym: 'TypeError',
+      name: 'parse',
+      length: 2,
+      n: 12,
+    })
   })
 
   it('leaves messages it does not know, and errors the handler throws itself, as they are', async () => {
-    const fn = await deploy(lambda, `export const handler = async () => { throw new TypeError('cannot read the order') }`)
+    const fn = await deploy(
+      lambda,
+      `export const handler = async () => { throw new TypeError('cannot read the order') }`,
+    )
     expect((await call(lambda, fn)).json.errorMessage).toBe('cannot read the order')
   })
 })

@@ -54,10 +54,19 @@ exports.handler = (event, context, callback) => {
   })
 
   it('context.succeed / fail / done, and the first of them wins', async () => {
-    const s = await deploy(lambda, cjs('exports.handler = (e, ctx) => { ctx.succeed("yes"); ctx.fail(new Error("ignored")) }'))
-    const f = await deploy(lambda, cjs('exports.handler = (e, ctx, cb) => { ctx.fail(new Error("no")); cb(null, "ignored") }'))
+    const s = await deploy(
+      lambda,
+      cjs('exports.handler = (e, ctx) => { ctx.succeed("yes"); ctx.fail(new Error("ignored")) }'),
+    )
+    const f = await deploy(
+      lambda,
+      cjs('exports.handler = (e, ctx, cb) => { ctx.fail(new Error("no")); cb(null, "ignored") }'),
+    )
     const d = await deploy(lambda, cjs('exports.handler = (e, ctx) => { ctx.done(null, { d: 1 }) }'))
-    const cbFirst = await deploy(lambda, cjs('exports.handler = (e, ctx, cb) => { cb(null, "cb"); ctx.succeed("late") }'))
+    const cbFirst = await deploy(
+      lambda,
+      cjs('exports.handler = (e, ctx, cb) => { cb(null, "cb"); ctx.succeed("late") }'),
+    )
     expect((await call(lambda, s)).json).toBe('yes')
     const fo = await call(lambda, f)
     expect(fo.FunctionError).toBe('Unhandled')
@@ -67,7 +76,10 @@ exports.handler = (event, context, callback) => {
   })
 
   it('a sync handler without callback gives null once the loop drains; undefined gives null', async () => {
-    const sync = await deploy(lambda, cjs('exports.handler = () => { setTimeout(() => console.log("drained"), 10); return "ignored" }'))
+    const sync = await deploy(
+      lambda,
+      cjs('exports.handler = () => { setTimeout(() => console.log("drained"), 10); return "ignored" }'),
+    )
     const out = await call(lambda, sync)
     expect(out.Payload).toBe('null')
     expect(appLines(out.log).map(messageOf)).toEqual(['drained'])
@@ -89,7 +101,10 @@ exports.handler = (event, context, callback) => {
 
 describe('error shapes', () => {
   it('an Error gives errorType, errorMessage and trace (stack lines), and logs Invoke Error', async () => {
-    const fn = await deploy(lambda, 'export const handler = async () => {\n  const e = new TypeError("bad input"); e.code = "E_BAD"; throw e\n}')
+    const fn = await deploy(
+      lambda,
+      'export const handler = async () => {\n  const e = new TypeError("bad input"); e.code = "E_BAD"; throw e\n}',
+    )
     const out = await call(lambda, fn)
     expect(out.FunctionError).toBe('Unhandled')
     expect(Object.keys(out.json)).toEqual(['errorType', 'errorMessage', 'trace'])
@@ -132,11 +147,16 @@ describe('error shapes', () => {
   })
 
   it('an unserialisable result gives "Unable to stringify response body"', async () => {
-    const fn = await deploy(lambda, 'export const handler = async () => { const a = { name: "loop" }; a.self = a; return a }')
+    const fn = await deploy(
+      lambda,
+      'export const handler = async () => { const a = { name: "loop" }; a.self = a; return a }',
+    )
     const out = await call(lambda, fn)
     expect(out.FunctionError).toBe('Unhandled')
     expect(out.json).toMatchObject({ errorType: 'Error', errorMessage: 'Unable to stringify response body' })
-    expect(appLines(out.log).map(messageOf)[0]).toMatch(/^Invoke Error \t\{"errorType":"Error","errorMessage":"Unable to stringify response body"/)
+    expect(appLines(out.log).map(messageOf)[0]).toMatch(
+      /^Invoke Error \t\{"errorType":"Error","errorMessage":"Unable to stringify response body"/,
+    )
     const big = await deploy(lambda, 'export const handler = async () => 10n')
     expect((await call(lambda, big)).json.errorMessage).toBe('Unable to stringify response body')
     // the environment stays usable
@@ -144,11 +164,18 @@ describe('error shapes', () => {
   })
 
   it('an uncaught exception in a timer crashes the runtime (Runtime.ExitError) and the next invoke is cold', async () => {
-    const fn = await deploy(lambda, 'export const handler = async () => { setTimeout(() => { throw new Error("in timer") }, 5); await new Promise((r) => setTimeout(r, 50)); return 1 }')
+    const fn = await deploy(
+      lambda,
+      'export const handler = async () => { setTimeout(() => { throw new Error("in timer") }, 5); await new Promise((r) => setTimeout(r, 50)); return 1 }',
+    )
     const out = await call(lambda, fn)
     expect(out.FunctionError).toBe('Unhandled')
     expect(out.json).toMatchObject({ errorType: 'Error', errorMessage: 'in timer' })
-    expect(out.log.some((l) => messageOf(l).startsWith('Uncaught Exception \t{"errorType":"Error","errorMessage":"in timer"'))).toBe(true)
+    expect(
+      out.log.some((l) =>
+        messageOf(l).startsWith('Uncaught Exception \t{"errorType":"Error","errorMessage":"in timer"'),
+      ),
+    ).toBe(true)
     const i = out.log.indexOf(`RequestId: ${out.$metadata.requestId} Error: Runtime exited with error: exit status 129`)
     expect(i).toBeGreaterThan(0)
     expect(out.log[i + 1]).toBe('Runtime.ExitError')
@@ -159,6 +186,9 @@ describe('error shapes', () => {
   it('process.exit gives Runtime.ExitError', async () => {
     const fn = await deploy(lambda, 'export const handler = async () => { process.exit(3) }')
     const out = await call(lambda, fn)
-    expect(out.json).toEqual({ errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${out.$metadata.requestId} Error: Runtime exited with error: exit status 3` })
+    expect(out.json).toEqual({
+      errorType: 'Runtime.ExitError',
+      errorMessage: `RequestId: ${out.$metadata.requestId} Error: Runtime exited with error: exit status 3`,
+    })
   })
 })

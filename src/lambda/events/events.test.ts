@@ -8,7 +8,14 @@ import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_TIME, findSampleEvent, sampleEventGroups, sampleEventId, sampleEvents, type SampleEvent } from './index.ts'
+import {
+  DEFAULT_TIME,
+  findSampleEvent,
+  sampleEventGroups,
+  sampleEventId,
+  sampleEvents,
+  type SampleEvent,
+} from './index.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const repoRoot = path.resolve(here, '../../..')
@@ -17,15 +24,29 @@ const REF_MISSING = `SAM CLI reference templates not found at ${REF_DIR} (they l
 const refExists = existsSync(path.join(REF_DIR, 'event-mapping.json'))
 
 const REQUIRED = [
-  'apigateway aws-proxy', 'apigateway http-api-proxy', 's3 put', 's3 delete', 'sns notification', 'sqs receive-message',
-  'dynamodb update', 'kinesis get-records', 'cloudwatch scheduled-event', 'alexa-skills-kit start-session',
-  'cognito sync-trigger', 'cloudfront modify-querystring', 'cloudformation create-request', 'alb request', 'lex make-appointment',
-  'cognito-user-pool pre-sign-up', 'lex-v2 book-car',
+  'apigateway aws-proxy',
+  'apigateway http-api-proxy',
+  's3 put',
+  's3 delete',
+  'sns notification',
+  'sqs receive-message',
+  'dynamodb update',
+  'kinesis get-records',
+  'cloudwatch scheduled-event',
+  'alexa-skills-kit start-session',
+  'cognito sync-trigger',
+  'cloudfront modify-querystring',
+  'cloudformation create-request',
+  'alb request',
+  'lex make-appointment',
+  'cognito-user-pool pre-sign-up',
+  'lex-v2 book-car',
 ]
 
 /** Samples the SAM CLI has no template for, and what their shape is checked against instead. */
 const NO_SAM_TEMPLATE: Record<string, string> = {
-  'cognito-user-pool pre-sign-up': 'the Cognito developer guide, through its type in @types/aws-lambda (PreSignUpTriggerEvent) and the test below',
+  'cognito-user-pool pre-sign-up':
+    'the Cognito developer guide, through its type in @types/aws-lambda (PreSignUpTriggerEvent) and the test below',
 }
 
 /**
@@ -35,8 +56,19 @@ const NO_SAM_TEMPLATE: Record<string, string> = {
  * be identical. `[]` stands for any array index.
  */
 const DATA_MAPS: Record<string, string[]> = {
-  'apigateway aws-proxy': ['queryStringParameters', 'multiValueQueryStringParameters', 'pathParameters', 'stageVariables'],
-  'apigateway http-api-proxy': ['headers', 'queryStringParameters', 'pathParameters', 'stageVariables', 'requestContext.authorizer.jwt.claims'],
+  'apigateway aws-proxy': [
+    'queryStringParameters',
+    'multiValueQueryStringParameters',
+    'pathParameters',
+    'stageVariables',
+  ],
+  'apigateway http-api-proxy': [
+    'headers',
+    'queryStringParameters',
+    'pathParameters',
+    'stageVariables',
+    'requestContext.authorizer.jwt.claims',
+  ],
   'alb request': ['queryStringParameters'],
   'sns notification': ['Records[].Sns.MessageAttributes'],
   'dynamodb update': ['Records[].dynamodb.Keys', 'Records[].dynamodb.NewImage', 'Records[].dynamodb.OldImage'],
@@ -55,7 +87,8 @@ function jsonType(v: unknown): JsonType {
   return 'other'
 }
 
-const keyPath = (base: string, key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? (base ? `${base}.${key}` : key) : `${base}[${JSON.stringify(key)}]`)
+const keyPath = (base: string, key: string) =>
+  /^[A-Za-z_$][\w$]*$/.test(key) ? (base ? `${base}.${key}` : key) : `${base}[${JSON.stringify(key)}]`
 const pattern = (p: string) => p.replace(/\[\d+\]/g, '[]')
 
 /**
@@ -63,7 +96,13 @@ const pattern = (p: string) => p.replace(/\[\d+\]/g, '[]')
  * level of objects (except the data maps), the same JSON type at every leaf; arrays are compared
  * element by element against the template's element at the same index, or its last one.
  */
-function shapeDiff(ours: unknown, tpl: unknown, dataMaps: readonly string[] = [], at = '', used = new Set<string>()): string[] {
+function shapeDiff(
+  ours: unknown,
+  tpl: unknown,
+  dataMaps: readonly string[] = [],
+  at = '',
+  used = new Set<string>(),
+): string[] {
   const where = at || '(root)'
   const ot = jsonType(ours)
   const tt = jsonType(tpl)
@@ -82,7 +121,8 @@ function shapeDiff(ours: unknown, tpl: unknown, dataMaps: readonly string[] = []
     used.add(pattern(at))
     const entries = Object.values(t)
     if (entries.length === 0) return Object.keys(o).length ? [`${where}: the template's map is empty, ours is not`] : []
-    if (Object.keys(o).length === 0) return [`${where}: ours is an empty map; the template's has ${entries.length} entries`]
+    if (Object.keys(o).length === 0)
+      return [`${where}: ours is an empty map; the template's has ${entries.length} entries`]
     return Object.entries(o).flatMap(([k, v]) => {
       const p = keyPath(at, k)
       const tries = entries.map((e) => shapeDiff(v, e, dataMaps, p, used))
@@ -90,9 +130,12 @@ function shapeDiff(ours: unknown, tpl: unknown, dataMaps: readonly string[] = []
     })
   }
   const diffs: string[] = []
-  for (const k of Object.keys(t)) if (!Object.hasOwn(o, k)) diffs.push(`${keyPath(at, k)}: missing (the template has this key)`)
-  for (const k of Object.keys(o)) if (!Object.hasOwn(t, k)) diffs.push(`${keyPath(at, k)}: extra key (not in the template)`)
-  for (const k of Object.keys(o)) if (Object.hasOwn(t, k)) diffs.push(...shapeDiff(o[k], t[k], dataMaps, keyPath(at, k), used))
+  for (const k of Object.keys(t))
+    if (!Object.hasOwn(o, k)) diffs.push(`${keyPath(at, k)}: missing (the template has this key)`)
+  for (const k of Object.keys(o))
+    if (!Object.hasOwn(t, k)) diffs.push(`${keyPath(at, k)}: extra key (not in the template)`)
+  for (const k of Object.keys(o))
+    if (Object.hasOwn(t, k)) diffs.push(...shapeDiff(o[k], t[k], dataMaps, keyPath(at, k), used))
   return diffs
 }
 
@@ -107,7 +150,10 @@ interface TagSpec {
 }
 
 /** Python's urllib.parse.quote (safe='/'). */
-const pyQuote = (s: string) => encodeURIComponent(s).replace(/%2F/g, '/').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+const pyQuote = (s: string) =>
+  encodeURIComponent(s)
+    .replace(/%2F/g, '/')
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 
 function transform(value: string, spec: TagSpec): string {
   let v = value
@@ -132,12 +178,14 @@ function renderTemplate(service: string, event: string): { file: string; json: u
     if (spec.type === 'dict') dicts.push([tag, JSON.parse(raw)])
     const value = transform(raw, spec)
     values.set(tag.replace(/-/g, '_'), value)
-    for (const [child, cspec] of Object.entries(spec.children ?? {})) values.set(child.replace(/-/g, '_'), transform(value, cspec))
+    for (const [child, cspec] of Object.entries(spec.children ?? {}))
+      values.set(child.replace(/-/g, '_'), transform(value, cspec))
   }
   // Every placeholder sits inside a JSON string, so the file parses before rendering; a missing
   // value renders as '' (Mustache).
   const render = (v: unknown): unknown => {
-    if (typeof v === 'string') return v.replace(/\{\{\{?\s*([\w-]+)\s*\}?\}\}/g, (_, name: string) => values.get(name) ?? '')
+    if (typeof v === 'string')
+      return v.replace(/\{\{\{?\s*([\w-]+)\s*\}?\}\}/g, (_, name: string) => values.get(name) ?? '')
     if (Array.isArray(v)) return v.map(render)
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, render(x)]))
     return v
@@ -175,8 +223,22 @@ describe('sample events: API', () => {
   it('cognito-user-pool pre-sign-up has the shape of a user pool trigger event', () => {
     const e = findSampleEvent('cognito-user-pool', 'pre-sign-up')!.build({ region: 'eu-west-2' }) as Record<string, any>
     // The parameters every user pool trigger shares, then the pre sign-up request and response.
-    expect(Object.keys(e).sort()).toEqual(['callerContext', 'region', 'request', 'response', 'triggerSource', 'userName', 'userPoolId', 'version'])
-    expect(e).toMatchObject({ version: '1', triggerSource: 'PreSignUp_SignUp', region: 'eu-west-2', userPoolId: expect.stringMatching(/^eu-west-2_\w+$/) })
+    expect(Object.keys(e).sort()).toEqual([
+      'callerContext',
+      'region',
+      'request',
+      'response',
+      'triggerSource',
+      'userName',
+      'userPoolId',
+      'version',
+    ])
+    expect(e).toMatchObject({
+      version: '1',
+      triggerSource: 'PreSignUp_SignUp',
+      region: 'eu-west-2',
+      userPoolId: expect.stringMatching(/^eu-west-2_\w+$/),
+    })
     expect(Object.keys(e.callerContext).sort()).toEqual(['awsSdkVersion', 'clientId'])
     expect(Object.keys(e.request).sort()).toEqual(['userAttributes', 'validationData'])
     expect(Object.values(e.request.userAttributes).every((v) => typeof v === 'string')).toBe(true)
@@ -214,7 +276,9 @@ describe('sample events: API', () => {
       }
       if (plain.includes('.amazonaws.com')) expect(china, id).toContain('amazonaws.com.cn')
     }
-    expect(JSON.stringify(findSampleEvent('sns', 'notification')!.build({ region: 'us-gov-west-1' }))).toContain('arn:aws-us-gov:sns:us-gov-west-1:')
+    expect(JSON.stringify(findSampleEvent('sns', 'notification')!.build({ region: 'us-gov-west-1' }))).toContain(
+      'arn:aws-us-gov:sns:us-gov-west-1:',
+    )
   })
 
   it('uses the time option for every timestamp', () => {
@@ -235,8 +299,12 @@ describe('sample events: API', () => {
 
   it('rejects a bad region, account id or time with a clear message', () => {
     const e = findSampleEvent('s3', 'put')!
-    expect(() => e.build({ region: 'mars-1' })).toThrow('A sample event needs an AWS Region such as "us-east-1"; got "mars-1".')
-    expect(() => e.build({ accountId: '1234' })).toThrow('A sample event needs a 12-digit AWS account id such as "123456789012"; got "1234".')
+    expect(() => e.build({ region: 'mars-1' })).toThrow(
+      'A sample event needs an AWS Region such as "us-east-1"; got "mars-1".',
+    )
+    expect(() => e.build({ accountId: '1234' })).toThrow(
+      'A sample event needs a 12-digit AWS account id such as "123456789012"; got "1234".',
+    )
     expect(() => e.build({ time: Number.NaN })).toThrow('A sample event needs a time in epoch milliseconds')
   })
 
@@ -248,7 +316,8 @@ describe('sample events: API', () => {
       expect(() => JSON.parse(r.body)).not.toThrow()
     }
     const kin = findSampleEvent('kinesis', 'get-records')!.build() as any
-    for (const r of kin.Records) expect(JSON.parse(Buffer.from(r.kinesis.data, 'base64').toString('utf8')).sku).toMatch(/^[A-Z]/)
+    for (const r of kin.Records)
+      expect(JSON.parse(Buffer.from(r.kinesis.data, 'base64').toString('utf8')).sku).toMatch(/^[A-Z]/)
     const rest = findSampleEvent('apigateway', 'aws-proxy')!.build() as any
     expect(JSON.parse(rest.body)).toEqual({ sku: 'MUG-STONE-BLUE', quantity: 2 })
     for (const [k, v] of Object.entries(rest.headers)) expect(rest.multiValueHeaders[k]).toEqual([v])
@@ -261,7 +330,14 @@ describe('sample events: API', () => {
   })
 
   it('stays under 8 KB gzip, bundled and minified', async () => {
-    const out = await build({ entryPoints: [path.join(here, 'index.ts')], bundle: true, minify: true, write: false, format: 'esm', target: 'es2022' })
+    const out = await build({
+      entryPoints: [path.join(here, 'index.ts')],
+      bundle: true,
+      minify: true,
+      write: false,
+      format: 'esm',
+      target: 'es2022',
+    })
     const code = out.outputFiles[0].contents
     const gz = gzipSync(code, { level: 9 }).length
     expect(gz).toBeLessThan(8 * 1024)
@@ -271,21 +347,35 @@ describe('sample events: API', () => {
 describe('sample events: the structural comparison itself', () => {
   const tpl = { a: 1, b: { c: 'x', d: [{ e: true }] }, m: { k1: { N: '1' }, k2: { S: 'x' } } }
   it('accepts an identical shape with other values', () => {
-    expect(shapeDiff({ a: 2, b: { c: 'y', d: [{ e: false }, { e: true }] }, m: { k1: { N: '2' }, k2: { S: 'z' } } }, tpl)).toEqual([])
+    expect(
+      shapeDiff({ a: 2, b: { c: 'y', d: [{ e: false }, { e: true }] }, m: { k1: { N: '2' }, k2: { S: 'z' } } }, tpl),
+    ).toEqual([])
   })
   it('names the path of a missing key, an extra key, a type change and an array element', () => {
-    expect(shapeDiff({ a: 1, b: { d: [{ e: true }] }, m: tpl.m }, tpl)).toEqual(['b.c: missing (the template has this key)'])
+    expect(shapeDiff({ a: 1, b: { d: [{ e: true }] }, m: tpl.m }, tpl)).toEqual([
+      'b.c: missing (the template has this key)',
+    ])
     expect(shapeDiff({ ...tpl, z: 1 }, tpl)).toEqual(['z: extra key (not in the template)'])
     expect(shapeDiff({ ...tpl, a: '1' }, tpl)).toEqual(['a: the template has number, ours has string'])
-    expect(shapeDiff({ ...tpl, b: { c: 'x', d: [{ e: true }, { e: 1 }] } }, tpl)).toEqual(['b.d[1].e: the template has boolean, ours has number'])
-    expect(shapeDiff({ ...tpl, b: { c: 'x', d: [] } }, tpl)).toEqual(["b.d: ours is an empty array; the template's has 1 item(s)"])
+    expect(shapeDiff({ ...tpl, b: { c: 'x', d: [{ e: true }, { e: 1 }] } }, tpl)).toEqual([
+      'b.d[1].e: the template has boolean, ours has number',
+    ])
+    expect(shapeDiff({ ...tpl, b: { c: 'x', d: [] } }, tpl)).toEqual([
+      "b.d: ours is an empty array; the template's has 1 item(s)",
+    ])
     expect(shapeDiff({ ...tpl, m: { 'my key': { N: '1' } } }, tpl).sort()).toEqual(
-      ['m.k1: missing (the template has this key)', 'm.k2: missing (the template has this key)', 'm["my key"]: extra key (not in the template)'].sort(),
+      [
+        'm.k1: missing (the template has this key)',
+        'm.k2: missing (the template has this key)',
+        'm["my key"]: extra key (not in the template)',
+      ].sort(),
     )
   })
   it('lets a data map have its own keys, each entry shaped like one of the template entries', () => {
     expect(shapeDiff({ ...tpl, m: { sku: { S: 'a' }, stock: { N: '3' } } }, tpl, ['m'])).toEqual([])
-    expect(shapeDiff({ ...tpl, m: { sku: { B: 'a' } } }, tpl, ['m']).sort()).toEqual(['m.sku.B: extra key (not in the template)', 'm.sku.N: missing (the template has this key)'].sort())
+    expect(shapeDiff({ ...tpl, m: { sku: { B: 'a' } } }, tpl, ['m']).sort()).toEqual(
+      ['m.sku.B: extra key (not in the template)', 'm.sku.N: missing (the template has this key)'].sort(),
+    )
     expect(shapeDiff({ ...tpl, m: {} }, tpl, ['m'])).toEqual(["m: ours is an empty map; the template's has 2 entries"])
   })
 })
@@ -296,12 +386,19 @@ describe.runIf(!refExists)('sample events vs the SAM CLI templates', () => {
 
 describe.runIf(refExists)('sample events vs the SAM CLI templates', () => {
   it('has a template for every sample but the listed ones', () => {
-    const mapping = JSON.parse(readFileSync(path.join(REF_DIR, 'event-mapping.json'), 'utf8')) as Record<string, Record<string, unknown>>
+    const mapping = JSON.parse(readFileSync(path.join(REF_DIR, 'event-mapping.json'), 'utf8')) as Record<
+      string,
+      Record<string, unknown>
+    >
     const missing = sampleEvents.map(sampleEventId).filter((id) => !mapping[id.split(' ')[0]]?.[id.split(' ')[1]])
     expect(missing.sort()).toEqual(Object.keys(NO_SAM_TEMPLATE).sort())
   })
 
-  it.each(sampleEvents.filter((e) => !NO_SAM_TEMPLATE[sampleEventId(e)]).map((e) => [sampleEventId(e), e] as [string, SampleEvent]))('%s has the template\'s structure', (id, e) => {
+  it.each(
+    sampleEvents
+      .filter((e) => !NO_SAM_TEMPLATE[sampleEventId(e)])
+      .map((e) => [sampleEventId(e), e] as [string, SampleEvent]),
+  )("%s has the template's structure", (id, e) => {
     const { file, json } = renderTemplate(e.service, e.event)
     const maps = DATA_MAPS[id] ?? []
     const used = new Set<string>()

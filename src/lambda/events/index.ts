@@ -88,7 +88,8 @@ function clf(t: number): string {
 const multi = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, [v]]))
 
 const SHOPPER_IP = '203.0.113.24'
-const BROWSER_UA = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15'
+const BROWSER_UA =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15'
 const REST_API_ID = 'k9tl3xq2mw'
 const HTTP_API_ID = 'r4v1ewz8sh'
 
@@ -188,7 +189,8 @@ function httpApi(c: Ctx) {
       // Present only when the API uses mutual TLS.
       authentication: {
         clientCert: {
-          clientCertPem: '-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIUKettleAndCoPosTerminal07…\n-----END CERTIFICATE-----',
+          clientCertPem:
+            '-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIUKettleAndCoPosTerminal07…\n-----END CERTIFICATE-----',
           subjectDN: 'CN=pos-terminal-07.kettleandco.example,O=Kettle & Co.',
           issuerDN: 'CN=Kettle & Co. Internal CA,O=Kettle & Co.',
           serialNumber: '3c:0f:9a:41:be:72:d5:08:6e:11:c4:93:2a:7d:e0:55',
@@ -225,7 +227,9 @@ function httpApi(c: Ctx) {
 function alb(c: Ctx) {
   return {
     requestContext: {
-      elb: { targetGroupArn: `arn:${c.p}:elasticloadbalancing:${c.r}:${c.a}:targetgroup/kettle-stock-api/6d0ecf831eec9f09` },
+      elb: {
+        targetGroupArn: `arn:${c.p}:elasticloadbalancing:${c.r}:${c.a}:targetgroup/kettle-stock-api/6d0ecf831eec9f09`,
+      },
     },
     httpMethod: 'GET',
     path: '/stock',
@@ -270,7 +274,11 @@ function s3(c: Ctx, eventName: string, object: Record<string, string | number>) 
         s3: {
           s3SchemaVersion: '1.0',
           configurationId: 'product-image-pipeline',
-          bucket: { name: bucket, ownerIdentity: { principalId: 'A3NL1KOZZKExample' }, arn: `arn:${c.p}:s3:::${bucket}` },
+          bucket: {
+            name: bucket,
+            ownerIdentity: { principalId: 'A3NL1KOZZKExample' },
+            arn: `arn:${c.p}:s3:::${bucket}`,
+          },
           object: { ...object, sequencer: '00684AA0C7A1B2C3D4' },
         },
       },
@@ -310,8 +318,16 @@ function sns(c: Ctx) {
 
 // md5OfBody is the MD5 of the body (checked by the test).
 const SQS_MESSAGES: [id: string, body: string, md5: string][] = [
-  ['ef1227cb-0c67-42c5-9676-5410377771b4', '{"orderId":"KC-1042","sku":"MUG-STONE-BLUE","quantity":2}', '2034f557f7edfd1e4df089396046cd82'],
-  ['5c54fca6-449d-455e-999f-4ab5233669ef', '{"orderId":"KC-1043","sku":"TPT-CAST-IRON-1L","quantity":1}', '5bd649ec149b408ae06b659d62c6b118'],
+  [
+    'ef1227cb-0c67-42c5-9676-5410377771b4',
+    '{"orderId":"KC-1042","sku":"MUG-STONE-BLUE","quantity":2}',
+    '2034f557f7edfd1e4df089396046cd82',
+  ],
+  [
+    '5c54fca6-449d-455e-999f-4ab5233669ef',
+    '{"orderId":"KC-1043","sku":"TPT-CAST-IRON-1L","quantity":1}',
+    '5bd649ec149b408ae06b659d62c6b118',
+  ],
 ]
 
 function sqs(c: Ctx) {
@@ -341,7 +357,11 @@ function dynamodb(c: Ctx) {
   const v1 = { productId: { N: '2041' }, name: { S: 'Stoneware mug, blue glaze' }, stock: { N: '40' } }
   const v2 = { ...v1, stock: { N: '38' } }
   const rec = (n: number, eventName: string, images: object, SizeBytes: number) => ({
-    eventID: ['d95819cc7de343bb9368fd2647e02d27', '72c9e3030f7544528b69af8aa1935513', 'c046d94a9b964b4d942ce9c6543a3878'][n],
+    eventID: [
+      'd95819cc7de343bb9368fd2647e02d27',
+      '72c9e3030f7544528b69af8aa1935513',
+      'c046d94a9b964b4d942ce9c6543a3878',
+    ][n],
     eventName,
     eventVersion: '1.1',
     eventSource: 'aws:dynamodb',
@@ -413,7 +433,13 @@ function alexa(c: Ctx) {
   const user = { userId: 'amzn1.ask.account.AHKETTLECO7TEATIMER3SHOPPER5PREFERS2ASSAM' }
   return {
     version: '1.0',
-    session: { new: true, sessionId: 'amzn1.echo-api.session.64dbdb65-6f4b-4781-9d13-36e536989304', application: app, user, attributes: {} },
+    session: {
+      new: true,
+      sessionId: 'amzn1.echo-api.session.64dbdb65-6f4b-4781-9d13-36e536989304',
+      application: app,
+      user,
+      attributes: {},
+    },
     context: {
       AudioPlayer: { playerActivity: 'IDLE' },
       System: { application: app, user, device: { supportedInterfaces: { AudioPlayer: {} } } },
@@ -522,7 +548,10 @@ function lexV2(): LexV2Event {
     inputTranscript: 'I would like to book a tea tasting',
     interpretations: [
       { intent: copy(), nluConfidence: 0.97 },
-      { intent: { name: 'CheckOrderStatus', slots: { OrderId: null }, state: 'InProgress', confirmationState: 'None' }, nluConfidence: 0.22 },
+      {
+        intent: { name: 'CheckOrderStatus', slots: { OrderId: null }, state: 'InProgress', confirmationState: 'None' },
+        nluConfidence: 0.22,
+      },
       { intent: { name: 'FallbackIntent', slots: {}, state: 'InProgress', confirmationState: 'None' } },
     ],
     proposedNextState: { intent: copy(), dialogAction: { slotToElicit: 'TeaType', type: 'ElicitSlot' } },
@@ -531,10 +560,22 @@ function lexV2(): LexV2Event {
     messageVersion: '1.0',
     invocationSource: 'DialogCodeHook',
     transcriptions: [
-      { resolvedSlots: {}, resolvedContext: { intent: 'BookTasting' }, transcription: 'I would like to book a tea tasting', transcriptionConfidence: 1 },
+      {
+        resolvedSlots: {},
+        resolvedContext: { intent: 'BookTasting' },
+        transcription: 'I would like to book a tea tasting',
+        transcriptionConfidence: 1,
+      },
     ],
     inputMode: 'Text',
-    bot: { aliasName: 'TestBotAlias', aliasId: 'TSTALIASID', name: 'KettleConcierge', version: 'DRAFT', localeId: 'en_GB', id: 'K3TTLEB0T1' },
+    bot: {
+      aliasName: 'TestBotAlias',
+      aliasId: 'TSTALIASID',
+      name: 'KettleConcierge',
+      version: 'DRAFT',
+      localeId: 'en_GB',
+      id: 'K3TTLEB0T1',
+    },
   }
 }
 
@@ -565,56 +606,171 @@ const sample = (
   invocation: Invocation,
   description: string,
   make: (c: Ctx) => unknown,
-): SampleEvent => Object.freeze({ service, event, label, invocation, description, build: (opts?: SampleEventOptions) => make(context(opts)) })
+): SampleEvent =>
+  Object.freeze({
+    service,
+    event,
+    label,
+    invocation,
+    description,
+    build: (opts?: SampleEventOptions) => make(context(opts)),
+  })
 
 export const sampleEvents: readonly SampleEvent[] = Object.freeze([
-  sample('apigateway', 'aws-proxy', 'API Gateway REST (aws-proxy)', 'sync',
-    'A REST API with Lambda proxy integration: a shopper adds two mugs to a cart. Return { statusCode, headers, body }.', restProxy),
-  sample('apigateway', 'http-api-proxy', 'API Gateway HTTP API (http-api-proxy)', 'sync',
-    'An HTTP API (payload format 2.0) with a JWT authorizer: a shopper reviews a teapot.', httpApi),
-  sample('alb', 'request', 'Application Load Balancer (request)', 'sync',
-    'An ALB target group request: the stock page asks how many blue mugs are left.', alb),
-  sample('s3', 'put', 'S3 object created (put)', 'async',
-    'A product photo was uploaded to the images bucket. The object key is URL-encoded.', (c) =>
-      s3(c, 'ObjectCreated:Put', { key: 'mugs/stoneware-blue.jpg', size: 48213, eTag: 'd41c7a0e5f3b9a8c6e2d1f0a9b8c7d6e' })),
-  sample('s3', 'delete', 'S3 object deleted (delete)', 'async',
-    'An old product photo was deleted from the images bucket.', (c) =>
-      s3(c, 'ObjectRemoved:Delete', { key: 'teapots/cast-iron-1l-old.jpg' })),
-  sample('sns', 'notification', 'SNS notification', 'async',
-    'A message published to the order-events topic. Message is a string: JSON.parse it yourself.', sns),
-  sample('sqs', 'receive-message', 'SQS messages (receive-message)', 'poll',
-    'A batch of two order messages that Lambda polled from the orders queue. Each body is a string.', sqs),
-  sample('dynamodb', 'update', 'DynamoDB stream (update)', 'poll',
-    'Stream records for a product item: inserted, stock changed from 40 to 38, removed. Values are typed ({ "N": "38" }).', dynamodb),
-  sample('kinesis', 'get-records', 'Kinesis records (get-records)', 'poll',
-    'Two clickstream records from a shard. Each data field is base64: decode it, then JSON.parse.', kinesis),
-  sample('cloudwatch', 'scheduled-event', 'EventBridge schedule (scheduled-event)', 'async',
-    'A scheduled rule fires the nightly stock report.', scheduled),
-  sample('cloudformation', 'create-request', 'CloudFormation custom resource (create-request)', 'async',
-    'A custom resource is being created with the stack. Your function must PUT its result to ResponseURL.', cfnCreate),
-  sample('cloudfront', 'modify-querystring', 'CloudFront viewer request (modify-querystring)', 'sync',
-    'A Lambda@Edge viewer request for the teapots page, with a query string to rewrite.', cloudfront),
-  sample('cognito-user-pool', 'pre-sign-up', 'Cognito user pool pre sign-up (pre-sign-up)', 'sync',
-    'A shopper signs up for an account. Return the event to let the sign-up go on (set response.autoConfirmUser to skip the confirmation code), or throw to refuse it. Not a SAM CLI template: shaped like the Cognito developer guide\'s.', cognitoPreSignUp),
-  sample('cognito', 'sync-trigger', 'Cognito Sync trigger (sync-trigger)', 'sync',
-    'A shopper\'s synced preferences changed (Cognito Sync, a legacy service). Return the event to accept the changes.', cognitoSync),
-  sample('alexa-skills-kit', 'start-session', 'Alexa skill launch (start-session)', 'sync',
-    'Someone said "Alexa, open Kettle tea timer": a LaunchRequest that starts a new session.', alexa),
-  sample('lex-v2', 'book-car', 'Lex V2 dialog code hook (book-car)', 'sync',
-    'A Lex V2 bot asks your code what to do next while a shopper books a tea tasting (shaped like the SAM CLI\'s book-car template). Answer with a sessionState and a dialogAction.', lexV2),
-  sample('lex', 'make-appointment', 'Lex V1 dialog hook (make-appointment)', 'sync',
-    'A Lex V1 bot asks your code to validate a tasting booking (Lex V1 was retired on 15 September 2025).', lex),
+  sample(
+    'apigateway',
+    'aws-proxy',
+    'API Gateway REST (aws-proxy)',
+    'sync',
+    'A REST API with Lambda proxy integration: a shopper adds two mugs to a cart. Return { statusCode, headers, body }.',
+    restProxy,
+  ),
+  sample(
+    'apigateway',
+    'http-api-proxy',
+    'API Gateway HTTP API (http-api-proxy)',
+    'sync',
+    'An HTTP API (payload format 2.0) with a JWT authorizer: a shopper reviews a teapot.',
+    httpApi,
+  ),
+  sample(
+    'alb',
+    'request',
+    'Application Load Balancer (request)',
+    'sync',
+    'An ALB target group request: the stock page asks how many blue mugs are left.',
+    alb,
+  ),
+  sample(
+    's3',
+    'put',
+    'S3 object created (put)',
+    'async',
+    'A product photo was uploaded to the images bucket. The object key is URL-encoded.',
+    (c) =>
+      s3(c, 'ObjectCreated:Put', {
+        key: 'mugs/stoneware-blue.jpg',
+        size: 48213,
+        eTag: 'd41c7a0e5f3b9a8c6e2d1f0a9b8c7d6e',
+      }),
+  ),
+  sample(
+    's3',
+    'delete',
+    'S3 object deleted (delete)',
+    'async',
+    'An old product photo was deleted from the images bucket.',
+    (c) => s3(c, 'ObjectRemoved:Delete', { key: 'teapots/cast-iron-1l-old.jpg' }),
+  ),
+  sample(
+    'sns',
+    'notification',
+    'SNS notification',
+    'async',
+    'A message published to the order-events topic. Message is a string: JSON.parse it yourself.',
+    sns,
+  ),
+  sample(
+    'sqs',
+    'receive-message',
+    'SQS messages (receive-message)',
+    'poll',
+    'A batch of two order messages that Lambda polled from the orders queue. Each body is a string.',
+    sqs,
+  ),
+  sample(
+    'dynamodb',
+    'update',
+    'DynamoDB stream (update)',
+    'poll',
+    'Stream records for a product item: inserted, stock changed from 40 to 38, removed. Values are typed ({ "N": "38" }).',
+    dynamodb,
+  ),
+  sample(
+    'kinesis',
+    'get-records',
+    'Kinesis records (get-records)',
+    'poll',
+    'Two clickstream records from a shard. Each data field is base64: decode it, then JSON.parse.',
+    kinesis,
+  ),
+  sample(
+    'cloudwatch',
+    'scheduled-event',
+    'EventBridge schedule (scheduled-event)',
+    'async',
+    'A scheduled rule fires the nightly stock report.',
+    scheduled,
+  ),
+  sample(
+    'cloudformation',
+    'create-request',
+    'CloudFormation custom resource (create-request)',
+    'async',
+    'A custom resource is being created with the stack. Your function must PUT its result to ResponseURL.',
+    cfnCreate,
+  ),
+  sample(
+    'cloudfront',
+    'modify-querystring',
+    'CloudFront viewer request (modify-querystring)',
+    'sync',
+    'A Lambda@Edge viewer request for the teapots page, with a query string to rewrite.',
+    cloudfront,
+  ),
+  sample(
+    'cognito-user-pool',
+    'pre-sign-up',
+    'Cognito user pool pre sign-up (pre-sign-up)',
+    'sync',
+    "A shopper signs up for an account. Return the event to let the sign-up go on (set response.autoConfirmUser to skip the confirmation code), or throw to refuse it. Not a SAM CLI template: shaped like the Cognito developer guide's.",
+    cognitoPreSignUp,
+  ),
+  sample(
+    'cognito',
+    'sync-trigger',
+    'Cognito Sync trigger (sync-trigger)',
+    'sync',
+    "A shopper's synced preferences changed (Cognito Sync, a legacy service). Return the event to accept the changes.",
+    cognitoSync,
+  ),
+  sample(
+    'alexa-skills-kit',
+    'start-session',
+    'Alexa skill launch (start-session)',
+    'sync',
+    'Someone said "Alexa, open Kettle tea timer": a LaunchRequest that starts a new session.',
+    alexa,
+  ),
+  sample(
+    'lex-v2',
+    'book-car',
+    'Lex V2 dialog code hook (book-car)',
+    'sync',
+    "A Lex V2 bot asks your code what to do next while a shopper books a tea tasting (shaped like the SAM CLI's book-car template). Answer with a sessionState and a dialogAction.",
+    lexV2,
+  ),
+  sample(
+    'lex',
+    'make-appointment',
+    'Lex V1 dialog hook (make-appointment)',
+    'sync',
+    'A Lex V1 bot asks your code to validate a tasting booking (Lex V1 was retired on 15 September 2025).',
+    lex,
+  ),
 ])
 
 const GROUP_ORDER = Object.keys(SERVICE_LABELS)
 
 /** The samples grouped by service, in a stable order, for a grouped picker (<optgroup>). */
 export const sampleEventGroups: readonly SampleEventGroup[] = Object.freeze(
-  GROUP_ORDER.map((service) => Object.freeze({
-    service,
-    label: SERVICE_LABELS[service],
-    events: Object.freeze(sampleEvents.filter((e) => e.service === service)),
-  })).filter((g) => g.events.length > 0),
+  GROUP_ORDER.map((service) =>
+    Object.freeze({
+      service,
+      label: SERVICE_LABELS[service],
+      events: Object.freeze(sampleEvents.filter((e) => e.service === service)),
+    }),
+  ).filter((g) => g.events.length > 0),
 )
 
 /** The id a picker can use as an option value: "<service> <event>", as on the SAM CLI's command line. */

@@ -48,8 +48,20 @@ export interface ReportData {
 }
 
 export interface PlatformFormatter {
-  initStart(rt: RuntimeInfo, functionName: string, version: string, phase: 'init' | 'invoke', at: number): string | undefined
-  initReport(durationMs: number, phase: 'init' | 'invoke', status: 'error' | 'timeout', errorType: string | undefined, at: number): string
+  initStart(
+    rt: RuntimeInfo,
+    functionName: string,
+    version: string,
+    phase: 'init' | 'invoke',
+    at: number,
+  ): string | undefined
+  initReport(
+    durationMs: number,
+    phase: 'init' | 'invoke',
+    status: 'error' | 'timeout',
+    errorType: string | undefined,
+    at: number,
+  ): string
   start(requestId: string, version: string, functionArn: string, at: number): string
   end(requestId: string, at: number, status: ReportData['status'], errorType?: string): string
   report(d: ReportData, at: number): string
@@ -71,7 +83,8 @@ export const textPlatform: PlatformFormatter = {
     if (d.status !== 'success') s += `Status: ${d.status}${d.errorType ? `\tError Type: ${d.errorType}` : ''}`
     return s
   },
-  timedOut: (id, seconds, at) => `${new Date(Math.floor(at)).toISOString()} ${id} Task timed out after ${seconds.toFixed(2)} seconds`,
+  timedOut: (id, seconds, at) =>
+    `${new Date(Math.floor(at)).toISOString()} ${id} Task timed out after ${seconds.toFixed(2)} seconds`,
   runtimeExit: (id, reason, errorType) => `RequestId: ${id} Error: ${reason}\n${errorType}`,
 }
 
@@ -83,17 +96,35 @@ export function jsonPlatform(functionName: string): PlatformFormatter {
       JSON.stringify({
         time: iso(at),
         type: 'platform.initStart',
-        record: { initializationType: 'on-demand', phase, runtimeVersion: rt.version, runtimeVersionArn: rt.arn, functionName, functionVersion: version },
+        record: {
+          initializationType: 'on-demand',
+          phase,
+          runtimeVersion: rt.version,
+          runtimeVersionArn: rt.arn,
+          functionName,
+          functionVersion: version,
+        },
       }),
     initReport: (d, phase, status, errorType, at) =>
       JSON.stringify({
         time: iso(at),
         type: 'platform.initReport',
-        record: { initializationType: 'on-demand', phase, status, ...(errorType ? { errorType } : {}), metrics: { durationMs: round2(d) } },
+        record: {
+          initializationType: 'on-demand',
+          phase,
+          status,
+          ...(errorType ? { errorType } : {}),
+          metrics: { durationMs: round2(d) },
+        },
       }),
-    start: (id, version, _arn, at) => JSON.stringify({ time: iso(at), type: 'platform.start', record: { requestId: id, version } }),
+    start: (id, version, _arn, at) =>
+      JSON.stringify({ time: iso(at), type: 'platform.start', record: { requestId: id, version } }),
     end: (id, at, status, errorType) =>
-      JSON.stringify({ time: iso(at), type: 'platform.runtimeDone', record: { requestId: id, status, ...(errorType ? { errorType } : {}) } }),
+      JSON.stringify({
+        time: iso(at),
+        type: 'platform.runtimeDone',
+        record: { requestId: id, status, ...(errorType ? { errorType } : {}) },
+      }),
     report: (d, at) =>
       JSON.stringify({
         time: iso(at),

@@ -89,7 +89,8 @@ function installGrowGuard(): void {
   const grow = proto.grow
   proto.grow = function guardedGrow(this: WebAssembly.Memory, delta: number): number {
     const guard = activeGuard
-    if (guard !== undefined && !guard(this, delta)) throw new RangeError('WebAssembly.Memory.grow(): refused by the simulated memory limit')
+    if (guard !== undefined && !guard(this, delta))
+      throw new RangeError('WebAssembly.Memory.grow(): refused by the simulated memory limit')
     return grow.call(this, delta)
   }
 }
@@ -133,19 +134,54 @@ interface Raw {
 
 function rawAccess(ctx: QuickJSContext, rt: QuickJSRuntime): Omit<Raw, 'scratch'> | undefined {
   try {
-    const c = ctx as unknown as { ffi?: RawFfi; module?: RawModule; ctx?: { value: number }; memory?: { heapValueHandle?(p: number): QuickJSHandle } }
+    const c = ctx as unknown as {
+      ffi?: RawFfi
+      module?: RawModule
+      ctx?: { value: number }
+      memory?: { heapValueHandle?(p: number): QuickJSHandle }
+    }
     const r = rt as unknown as { rt?: { value: number } }
     const ffi = c.ffi
     const mod = c.module
-    const fns = ['QTS_Call', 'QTS_ResolveException', 'QTS_NewString', 'QTS_NewFloat64', 'QTS_GetString', 'QTS_FreeCString', 'QTS_FreeValuePointer', 'QTS_FreeValuePointerRuntime', 'QTS_ExecutePendingJob', 'QTS_Typeof'] as const
+    const fns = [
+      'QTS_Call',
+      'QTS_ResolveException',
+      'QTS_NewString',
+      'QTS_NewFloat64',
+      'QTS_GetString',
+      'QTS_FreeCString',
+      'QTS_FreeValuePointer',
+      'QTS_FreeValuePointerRuntime',
+      'QTS_ExecutePendingJob',
+      'QTS_Typeof',
+    ] as const
     if (!ffi || !mod || fns.some((f) => typeof ffi[f] !== 'function')) return undefined
-    if (typeof mod._malloc !== 'function' || typeof mod._free !== 'function' || !(mod.HEAPU8 instanceof Uint8Array)) return undefined
-    if (typeof mod.lengthBytesUTF8 !== 'function' || typeof mod.stringToUTF8 !== 'function' || typeof mod.UTF8ToString !== 'function') return undefined
+    if (typeof mod._malloc !== 'function' || typeof mod._free !== 'function' || !(mod.HEAPU8 instanceof Uint8Array))
+      return undefined
+    if (
+      typeof mod.lengthBytesUTF8 !== 'function' ||
+      typeof mod.stringToUTF8 !== 'function' ||
+      typeof mod.UTF8ToString !== 'function'
+    )
+      return undefined
     const memory = c.memory
     const ctxPtr = c.ctx?.value
     const rtPtr = r.rt?.value
-    if (!memory || typeof memory.heapValueHandle !== 'function' || typeof ctxPtr !== 'number' || typeof rtPtr !== 'number') return undefined
-    return { ffi, mod, ctx: ctxPtr, rt: rtPtr, undef: ctx.undefined.value as unknown as number, wrap: (p) => memory.heapValueHandle!(p) }
+    if (
+      !memory ||
+      typeof memory.heapValueHandle !== 'function' ||
+      typeof ctxPtr !== 'number' ||
+      typeof rtPtr !== 'number'
+    )
+      return undefined
+    return {
+      ffi,
+      mod,
+      ctx: ctxPtr,
+      rt: rtPtr,
+      undef: ctx.undefined.value as unknown as number,
+      wrap: (p) => memory.heapValueHandle!(p),
+    }
   } catch {
     return undefined
   }
@@ -154,7 +190,10 @@ function rawAccess(ctx: QuickJSContext, rt: QuickJSRuntime): Omit<Raw, 'scratch'
 export class Sandbox {
   readonly runtime: QuickJSRuntime
   readonly context: QuickJSContext
-  private fns: Record<'configure' | 'init' | 'start' | 'step' | 'fire' | 'cjsKeys' | 'cjsGet' | 'builtinKeys' | 'moduleError', QuickJSHandle>
+  private fns: Record<
+    'configure' | 'init' | 'start' | 'step' | 'fire' | 'cjsKeys' | 'cjsGet' | 'builtinKeys' | 'moduleError',
+    QuickJSHandle
+  >
   private readonly pkgType = new Map<string, boolean>()
   private disposed = false
   /** Virtual time cursor of this process (ms, epoch). */
@@ -256,7 +295,10 @@ export class Sandbox {
   private install(): void {
     const ctx = this.context
     const host = ctx.newObject()
-    const def = (name: string, fn: (...args: QuickJSHandle[]) => QuickJSHandle | undefined | { error: QuickJSHandle }) => {
+    const def = (
+      name: string,
+      fn: (...args: QuickJSHandle[]) => QuickJSHandle | undefined | { error: QuickJSHandle },
+    ) => {
       const h = ctx.newFunction(name, fn as never)
       ctx.setProp(host, name, h)
       h.dispose()
@@ -321,7 +363,17 @@ export class Sandbox {
       this.evalVoid(PRELUDE_CORE, 'node:internal/prelude')
     })
     const rtObj = ctx.getProp(ctx.global, '__lf_rt')
-    const names = ['configure', 'init', 'start', 'step', 'fire', 'cjsKeys', 'cjsGet', 'builtinKeys', 'moduleError'] as const
+    const names = [
+      'configure',
+      'init',
+      'start',
+      'step',
+      'fire',
+      'cjsKeys',
+      'cjsGet',
+      'builtinKeys',
+      'moduleError',
+    ] as const
     const fns = {} as Record<(typeof names)[number], QuickJSHandle>
     for (const n of names) fns[n] = ctx.getProp(rtObj, n)
     rtObj.dispose()
@@ -403,9 +455,14 @@ export class Sandbox {
     if (this.interruptFired || (d && d.name === 'InternalError' && d.message === 'interrupted')) {
       return new SandboxFault('timeout', 'interrupted')
     }
-    if (d === null || (d && d.name === 'InternalError' && d.message === 'out of memory')) return new SandboxFault('oom', 'out of memory')
-    if (d && d.name === 'InternalError' && d.message === 'stack overflow') return new SandboxFault('stack', 'stack overflow')
-    return new SandboxFault('crash', `internal error: ${d && typeof d === 'object' ? `${d.name}: ${d.message}` : String(d)}`)
+    if (d === null || (d && d.name === 'InternalError' && d.message === 'out of memory'))
+      return new SandboxFault('oom', 'out of memory')
+    if (d && d.name === 'InternalError' && d.message === 'stack overflow')
+      return new SandboxFault('stack', 'stack overflow')
+    return new SandboxFault(
+      'crash',
+      `internal error: ${d && typeof d === 'object' ? `${d.name}: ${d.message}` : String(d)}`,
+    )
   }
 
   private callVoid(fn: QuickJSHandle, ...args: (string | number)[]): void {
@@ -664,7 +721,10 @@ export class Sandbox {
 
   private normalizeModule(base: string, req: string): string {
     const bare = req.startsWith('node:') ? req.slice(5) : req
-    if (req.startsWith('node:') || (!req.startsWith('.') && !req.startsWith('/') && !req.startsWith('file:') && BUILTINS.has(bare))) {
+    if (
+      req.startsWith('node:') ||
+      (!req.startsWith('.') && !req.startsWith('/') && !req.startsWith('file:') && BUILTINS.has(bare))
+    ) {
       if (BUILTINS.has(bare)) return 'node:' + bare
       return this.missing(`No such built-in module: ${req}`, 'ERR_UNKNOWN_BUILTIN_MODULE')
     }
@@ -673,7 +733,8 @@ export class Sandbox {
     let target: string
     if (req.startsWith('file://')) target = normalizePath(req.slice(7))
     else if (req.startsWith('/')) target = normalizePath(req)
-    else if (req.startsWith('./') || req.startsWith('../') || req === '.' || req === '..') target = normalizePath(dirname(importer) + '/' + req)
+    else if (req.startsWith('./') || req.startsWith('../') || req === '.' || req === '..')
+      target = normalizePath(dirname(importer) + '/' + req)
     else {
       const found = this.findPackage(req, dirname(importer))
       if (found) return 'file://' + found
@@ -732,7 +793,8 @@ export class Sandbox {
     }
     const path = name.startsWith('file://') ? name.slice(7) : name
     const src = this.files.get(path)
-    if (src === undefined) return this.moduleError(JSON.stringify({ message: `Cannot find module '${path}'`, code: 'ERR_MODULE_NOT_FOUND' }))
+    if (src === undefined)
+      return this.moduleError(JSON.stringify({ message: `Cannot find module '${path}'`, code: 'ERR_MODULE_NOT_FOUND' }))
     if (path.endsWith('.json')) {
       return `export default JSON.parse(${JSON.stringify(src)});`
     }

@@ -5,7 +5,14 @@ import { VirtualClock } from '../clock.ts'
 import { conflict, invalidContent, invalidParameter, notFound, tooLarge } from '../errors.ts'
 import { Sandbox, SandboxFault, type ErrorShape, type SandboxConfig, type StepResult } from '../sandbox/sandbox.ts'
 import { QuickJSProvider, type QuickJSSource } from '../sandbox/quickjs.ts'
-import { jsonPlatform, runtimeInfo, textPlatform, type PlatformFormatter, type ReportData, type RuntimeInfo } from '../runtime/platform.ts'
+import {
+  jsonPlatform,
+  runtimeInfo,
+  textPlatform,
+  type PlatformFormatter,
+  type ReportData,
+  type RuntimeInfo,
+} from '../runtime/platform.ts'
 import type {
   CreateFunctionRequest,
   DescribeLogStreamsRequest,
@@ -153,7 +160,7 @@ function sha256Base64Like(files: Record<string, string>): string {
     }
   }
   const raw = new Uint8Array(32)
-  for (let i = 0; i < 32; i++) raw[i] = ((i % 2 ? h1 : h2) >>> ((i % 4) * 8)) & 0xff ^ (i * 37)
+  for (let i = 0; i < 32; i++) raw[i] = (((i % 2 ? h1 : h2) >>> ((i % 4) * 8)) & 0xff) ^ (i * 37)
   return btoa(String.fromCharCode(...raw))
 }
 
@@ -224,7 +231,8 @@ export class LambdaService {
       sb = new Sandbox(qjs, this.limitsFor(512))
       sb.configure({
         files: {
-          'index.mjs': 'import { w } from "./lib.js"; const seen = new Map(); export const handler = async (e) => { seen.set(e.i, JSON.stringify({ e, w })); console.log("warm %d", e.i); return [...seen.keys()].length }',
+          'index.mjs':
+            'import { w } from "./lib.js"; const seen = new Map(); export const handler = async (e) => { seen.set(e.i, JSON.stringify({ e, w })); console.log("warm %d", e.i); return [...seen.keys()].length }',
           'lib.js': 'exports.w = [1, 2, 3].map(String).join("-")',
         },
         handler: 'index.handler',
@@ -297,7 +305,8 @@ export class LambdaService {
     const { name, qualifier } = parsed
     const fn = this.functions.get(name)
     const q = qualifierIn ?? qualifier
-    if (!fn || (q !== undefined && q !== '$LATEST')) throw notFound(`Function not found: ${this.arn(name)}${q !== undefined ? `:${q}` : ''}`)
+    if (!fn || (q !== undefined && q !== '$LATEST'))
+      throw notFound(`Function not found: ${this.arn(name)}${q !== undefined ? `:${q}` : ''}`)
     return { fn, qualifier: q }
   }
 
@@ -306,7 +315,8 @@ export class LambdaService {
     for (const [k, v] of Object.entries(files as Record<string, unknown>)) {
       if (typeof v !== 'string') throw invalidParameter(`Code file ${k} must be text.`)
     }
-    if (codeSize(files as Record<string, string>) > 262_144_000) throw invalidParameter('Unzipped size must be smaller than 262144000 bytes')
+    if (codeSize(files as Record<string, string>) > 262_144_000)
+      throw invalidParameter('Unzipped size must be smaller than 262144000 bytes')
   }
 
   async createFunction(req: CreateFunctionRequest): Promise<FunctionConfiguration> {
@@ -314,7 +324,9 @@ export class LambdaService {
     const name = validateCreateName(req?.FunctionName)
     validateNumbers(req)
     if (req.Runtime === undefined || req.Handler === undefined) {
-      throw invalidParameter('Runtime and Handler are mandatory parameters for functions created with deployment packages.')
+      throw invalidParameter(
+        'Runtime and Handler are mandatory parameters for functions created with deployment packages.',
+      )
     }
     validateRuntime(req.Runtime)
     validateHandler(req.Handler)
@@ -347,7 +359,12 @@ export class LambdaService {
       EphemeralStorage: { Size: req.EphemeralStorage?.Size ?? 512 },
       LoggingConfig: {
         LogFormat: logFormat,
-        ...(logFormat === 'JSON' ? { ApplicationLogLevel: req.LoggingConfig?.ApplicationLogLevel ?? 'INFO', SystemLogLevel: req.LoggingConfig?.SystemLogLevel ?? 'INFO' } : {}),
+        ...(logFormat === 'JSON'
+          ? {
+              ApplicationLogLevel: req.LoggingConfig?.ApplicationLogLevel ?? 'INFO',
+              SystemLogLevel: req.LoggingConfig?.SystemLogLevel ?? 'INFO',
+            }
+          : {}),
         LogGroup: req.LoggingConfig?.LogGroup ?? `/aws/lambda/${name}`,
       },
       RuntimeVersionConfig: { RuntimeVersionArn: runtimeInfo(req.Runtime, this.region).arn },
@@ -373,7 +390,11 @@ export class LambdaService {
   }
 
   async listFunctions(): Promise<ListFunctionsResponse> {
-    return { Functions: [...this.functions.values()].map((f) => structuredClone(f.config)).sort((a, b) => a.FunctionName.localeCompare(b.FunctionName)) }
+    return {
+      Functions: [...this.functions.values()]
+        .map((f) => structuredClone(f.config))
+        .sort((a, b) => a.FunctionName.localeCompare(b.FunctionName)),
+    }
   }
 
   async updateFunctionCode(req: UpdateFunctionCodeRequest): Promise<FunctionConfiguration> {
@@ -393,7 +414,8 @@ export class LambdaService {
     if (req.Runtime !== undefined) validateRuntime(req.Runtime)
     if (req.Handler !== undefined) validateHandler(req.Handler)
     if (req.Environment !== undefined) validateEnvironment(req.Environment.Variables)
-    if (req.LoggingConfig !== undefined) validateLogging({ LogFormat: fn.config.LoggingConfig.LogFormat, ...req.LoggingConfig })
+    if (req.LoggingConfig !== undefined)
+      validateLogging({ LogFormat: fn.config.LoggingConfig.LogFormat, ...req.LoggingConfig })
     const c = fn.config
     if (req.Runtime !== undefined) {
       c.Runtime = req.Runtime
@@ -407,7 +429,8 @@ export class LambdaService {
     if (req.MemorySize !== undefined) c.MemorySize = req.MemorySize
     if (req.EphemeralStorage !== undefined) c.EphemeralStorage = { Size: req.EphemeralStorage.Size }
     if (req.Environment !== undefined) {
-      if (req.Environment.Variables && Object.keys(req.Environment.Variables).length) c.Environment = { Variables: { ...req.Environment.Variables } }
+      if (req.Environment.Variables && Object.keys(req.Environment.Variables).length)
+        c.Environment = { Variables: { ...req.Environment.Variables } }
       else delete c.Environment
     }
     if (req.LoggingConfig !== undefined) {
@@ -548,7 +571,14 @@ export class LambdaService {
     }
     fn.envs.push(env)
     this.logs.createStream(env.logGroupName, env.logStreamName, at)
-    this.emit({ type: 'EnvironmentCreated', functionName: c.FunctionName, environmentId: env.id, time: at, logStreamName: env.logStreamName, memorySize: c.MemorySize })
+    this.emit({
+      type: 'EnvironmentCreated',
+      functionName: c.FunctionName,
+      environmentId: env.id,
+      time: at,
+      logStreamName: env.logStreamName,
+      memorySize: c.MemorySize,
+    })
     return env
   }
 
@@ -574,7 +604,8 @@ export class LambdaService {
       AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
       TZ: ':UTC',
       AWS_REGION: this.region,
-      NODE_PATH: '/opt/nodejs/node20/node_modules:/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task',
+      NODE_PATH:
+        '/opt/nodejs/node20/node_modules:/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task',
       AWS_ACCESS_KEY_ID: 'ASIAEXAMPLEACCESSKEY',
       SHLVL: '0',
       _AWS_XRAY_DAEMON_ADDRESS: '169.254.79.129',
@@ -628,7 +659,8 @@ export class LambdaService {
         }
       } else this.disposeSandbox(sb)
     }
-    if (!wasDead || sb) this.emit({ type: 'Shutdown', functionName: env.fn.config.FunctionName, environmentId: env.id, time: at, reason })
+    if (!wasDead || sb)
+      this.emit({ type: 'Shutdown', functionName: env.fn.config.FunctionName, environmentId: env.id, time: at, reason })
   }
 
   private scheduleIdle(env: Environment): void {
@@ -660,7 +692,15 @@ export class LambdaService {
       tail?.add(message)
       if (listening) {
         const event = { timestamp: ts, message, ingestionTime: ts + 1 }
-        this.emit({ type: 'Log', functionName: env.fn.config.FunctionName, environmentId: env.id, time: ts, logGroupName: env.logGroupName, logStreamName: env.logStreamName, event })
+        this.emit({
+          type: 'Log',
+          functionName: env.fn.config.FunctionName,
+          environmentId: env.id,
+          time: ts,
+          logGroupName: env.logGroupName,
+          logStreamName: env.logStreamName,
+          event,
+        })
       }
     }
   }
@@ -699,10 +739,13 @@ export class LambdaService {
     const { fn } = this.fnOrThrow(req?.FunctionName, req?.Qualifier)
     const type = req.InvocationType ?? 'RequestResponse'
     if (type !== 'RequestResponse' && type !== 'Event' && type !== 'DryRun') {
-      throw invalidParameter(`1 validation error detected: Value '${String(type)}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]`)
+      throw invalidParameter(
+        `1 validation error detected: Value '${String(type)}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]`,
+      )
     }
     const payload = req.Payload === undefined || req.Payload === '' ? '{}' : req.Payload
-    if (typeof payload !== 'string') throw invalidContent('Could not parse request body into json: payload must be a JSON string')
+    if (typeof payload !== 'string')
+      throw invalidContent('Could not parse request body into json: payload must be a JSON string')
     const limit = type === 'Event' ? ASYNC_PAYLOAD_LIMIT : SYNC_PAYLOAD_LIMIT
     const size = payload.length * 3 > limit ? new TextEncoder().encode(payload).length : payload.length
     if (size > limit) throw tooLarge(`Request must be smaller than ${limit} bytes for the InvokeFunction operation`)
@@ -750,7 +793,14 @@ export class LambdaService {
     let env: Environment | undefined
     for (let i = fn.envs.length - 1; i >= 0; i--) {
       const e = fn.envs[i]
-      if (!e.busy && !e.dead && e.initialised && e.lastUsed <= t0 && e.generation === fn.generation && e.sandbox?.alive) {
+      if (
+        !e.busy &&
+        !e.dead &&
+        e.initialised &&
+        e.lastUsed <= t0 &&
+        e.generation === fn.generation &&
+        e.sandbox?.alive
+      ) {
         if (e.lastUsed + this.idleMs <= t0) {
           this.shutdown(e, 'idle', e.lastUsed + this.idleMs)
           continue
@@ -778,12 +828,23 @@ export class LambdaService {
     }
     const sb = env.sandbox
     const deadline = startAt + c.Timeout * 1000
-    if (this.listeners.size > 0) this.emit({ type: 'InvokeStart', functionName: c.FunctionName, environmentId: env.id, time: startAt, requestId, coldStart })
+    if (this.listeners.size > 0)
+      this.emit({
+        type: 'InvokeStart',
+        functionName: c.FunctionName,
+        environmentId: env.id,
+        time: startAt,
+        requestId,
+        coldStart,
+      })
 
     let outcome: Outcome
     let endAt: number
     if (initFailure || !sb) {
-      outcome = initFailure?.outcome ?? { kind: 'crash', error: { errorType: 'Runtime.Unknown', errorMessage: 'Unknown application error occurred' } }
+      outcome = initFailure?.outcome ?? {
+        kind: 'crash',
+        error: { errorType: 'Runtime.Unknown', errorMessage: 'Unknown application error occurred' },
+      }
       endAt = failEnd ?? startAt
       this.platformLine(env, env.platform.start(requestId, '$LATEST', c.FunctionArn, startAt), startAt, tail)
     } else {
@@ -816,7 +877,10 @@ export class LambdaService {
         body = outcome.payload
         if (body.length > RESPONSE_LIMIT / 3 && new TextEncoder().encode(body).length > RESPONSE_LIMIT) {
           const n = new TextEncoder().encode(body).length
-          body = JSON.stringify({ errorType: 'Function.ResponseSizeTooLarge', errorMessage: `Response payload size (${n} bytes) exceeded maximum allowed payload size (${RESPONSE_LIMIT} bytes).` })
+          body = JSON.stringify({
+            errorType: 'Function.ResponseSizeTooLarge',
+            errorMessage: `Response payload size (${n} bytes) exceeded maximum allowed payload size (${RESPONSE_LIMIT} bytes).`,
+          })
           functionError = true
           status = 'error'
           errorType = 'Function.ResponseSizeTooLarge'
@@ -829,22 +893,39 @@ export class LambdaService {
         errorType = initFailure?.errorType
         break
       case 'timeout':
-        body = JSON.stringify({ errorType: 'Sandbox.Timedout', errorMessage: `RequestId: ${requestId} Error: Task timed out after ${c.Timeout.toFixed(2)} seconds` })
+        body = JSON.stringify({
+          errorType: 'Sandbox.Timedout',
+          errorMessage: `RequestId: ${requestId} Error: Task timed out after ${c.Timeout.toFixed(2)} seconds`,
+        })
         functionError = true
         status = 'timeout'
         this.platformLine(env, env.platform.timedOut(requestId, c.Timeout, endAt), endAt, tail)
         break
       case 'oom':
-        body = JSON.stringify({ errorType: 'Runtime.OutOfMemory', errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: signal: killed` })
+        body = JSON.stringify({
+          errorType: 'Runtime.OutOfMemory',
+          errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: signal: killed`,
+        })
         functionError = true
         status = 'oom'
         errorType = 'Runtime.OutOfMemory'
         memUsed = c.MemorySize
-        this.platformLine(env, env.platform.runtimeExit(requestId, 'Runtime exited with error: signal: killed', errorType, endAt), endAt, tail)
+        this.platformLine(
+          env,
+          env.platform.runtimeExit(requestId, 'Runtime exited with error: signal: killed', errorType, endAt),
+          endAt,
+          tail,
+        )
         break
       case 'exit': {
-        const reason = outcome.code === 0 ? 'Runtime exited without providing a reason' : `Runtime exited with error: exit status ${outcome.code}`
-        body = JSON.stringify({ errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${requestId} Error: ${reason}` })
+        const reason =
+          outcome.code === 0
+            ? 'Runtime exited without providing a reason'
+            : `Runtime exited with error: exit status ${outcome.code}`
+        body = JSON.stringify({
+          errorType: 'Runtime.ExitError',
+          errorMessage: `RequestId: ${requestId} Error: ${reason}`,
+        })
         functionError = true
         status = 'crash'
         errorType = 'Runtime.ExitError'
@@ -856,10 +937,19 @@ export class LambdaService {
         functionError = true
         status = 'crash'
         errorType = 'Runtime.ExitError'
-        this.platformLine(env, env.platform.runtimeExit(requestId, 'Runtime exited with error: exit status 129', errorType, endAt), endAt, tail)
+        this.platformLine(
+          env,
+          env.platform.runtimeExit(requestId, 'Runtime exited with error: exit status 129', errorType, endAt),
+          endAt,
+          tail,
+        )
         break
       case 'stack': {
-        const err = { errorType: 'RangeError', errorMessage: 'Maximum call stack size exceeded', trace: ['RangeError: Maximum call stack size exceeded'] }
+        const err = {
+          errorType: 'RangeError',
+          errorMessage: 'Maximum call stack size exceeded',
+          trace: ['RangeError: Maximum call stack size exceeded'],
+        }
         this.writeLines(env, [this.appErrorLine(env, requestId, err, endAt)], endAt, tail)
         body = JSON.stringify(err)
         functionError = true
@@ -871,12 +961,22 @@ export class LambdaService {
     const durationMs = Math.max(0, endAt - startAt)
     // Since August 2025 the INIT phase of on-demand functions on managed runtimes is billed too.
     const billed = Math.max(1, Math.ceil(durationMs + (initDuration ?? 0)))
-    const reportStatus: ReportData['status'] = status === 'success' ? 'success' : status === 'timeout' ? 'timeout' : 'error'
+    const reportStatus: ReportData['status'] =
+      status === 'success' ? 'success' : status === 'timeout' ? 'timeout' : 'error'
     this.platformLine(env, env.platform.end(requestId, endAt, reportStatus, errorType), endAt, tail)
     this.platformLine(
       env,
       env.platform.report(
-        { requestId, durationMs, billedDurationMs: billed, memorySizeMB: c.MemorySize, maxMemoryUsedMB: memUsed, initDurationMs: initDuration, status: reportStatus, errorType },
+        {
+          requestId,
+          durationMs,
+          billedDurationMs: billed,
+          memorySizeMB: c.MemorySize,
+          maxMemoryUsedMB: memUsed,
+          initDurationMs: initDuration,
+          status: reportStatus,
+          errorType,
+        },
         endAt,
       ),
       endAt,
@@ -903,9 +1003,16 @@ export class LambdaService {
     env.busy = false
     env.lastUsed = endAt
     env.invocations++
-    const reset = outcome.kind === 'timeout' || outcome.kind === 'oom' || outcome.kind === 'exit' || outcome.kind === 'crash' || outcome.kind === 'stack' || !!initFailure
+    const reset =
+      outcome.kind === 'timeout' ||
+      outcome.kind === 'oom' ||
+      outcome.kind === 'exit' ||
+      outcome.kind === 'crash' ||
+      outcome.kind === 'stack' ||
+      !!initFailure
     if (reset || !env.sandbox) {
-      const reason: ShutdownReason = outcome.kind === 'timeout' ? 'timeout' : outcome.kind === 'oom' ? 'oom' : initFailure ? 'init-error' : 'crash'
+      const reason: ShutdownReason =
+        outcome.kind === 'timeout' ? 'timeout' : outcome.kind === 'oom' ? 'oom' : initFailure ? 'init-error' : 'crash'
       this.shutdown(env, reason, endAt, outcome.kind === 'oom')
     } else if (env.generation !== fn.generation || !this.functions.has(c.FunctionName)) {
       this.shutdown(env, env.generation === -1 ? 'code-update' : 'config-update', endAt)
@@ -941,7 +1048,12 @@ export class LambdaService {
   private appErrorLine(env: Environment, requestId: string, err: ErrorShape, at: number): string {
     const iso = new Date(Math.floor(at)).toISOString()
     if (env.fn.config.LoggingConfig.LogFormat === 'JSON') {
-      return JSON.stringify({ timestamp: iso, level: 'ERROR', requestId, message: { errorType: err.errorType, errorMessage: err.errorMessage, stackTrace: err.trace } })
+      return JSON.stringify({
+        timestamp: iso,
+        level: 'ERROR',
+        requestId,
+        message: { errorType: err.errorType, errorMessage: err.errorMessage, stackTrace: err.trace },
+      })
     }
     return `${iso}\t${requestId}\tERROR\tInvoke Error \t${JSON.stringify({ errorType: err.errorType, errorMessage: err.errorMessage, stack: err.trace })}`
   }
@@ -952,22 +1064,43 @@ export class LambdaService {
     t0: number,
     tail: Tail | undefined,
     requestId: string,
-  ): Promise<{ env: Environment; initDuration?: number; readyAt: number; failEnd?: number; failure?: { outcome: Outcome; errorType: string } }> {
+  ): Promise<{
+    env: Environment
+    initDuration?: number
+    readyAt: number
+    failEnd?: number
+    failure?: { outcome: Outcome; errorType: string }
+  }> {
     const c = fn.config
     let env = this.newEnvironment(fn, t0)
     const first = await this.initEnvironment(env, t0, 'init', t0 + INIT_LIMIT_MS, tail)
     if (first.ok) return { env, initDuration: first.duration, readyAt: t0 + first.duration }
     // Init failed: Lambda reports it, then retries Init inside the invoke (counted in its Duration and Timeout).
     const failedAt = t0 + first.duration
-    this.platformLine(env, env.platform.initReport(first.duration, 'init', first.status, first.errorType, failedAt), failedAt, tail)
+    this.platformLine(
+      env,
+      env.platform.initReport(first.duration, 'init', first.status, first.errorType, failedAt),
+      failedAt,
+      tail,
+    )
     this.shutdown(env, 'init-error', failedAt, first.outcome.kind === 'oom')
     env = this.newEnvironment(fn, failedAt)
     void requestId
     const second = await this.initEnvironment(env, failedAt, 'invoke', failedAt + c.Timeout * 1000, tail)
     if (second.ok) return { env, readyAt: failedAt + second.duration }
     const endAt = failedAt + second.duration
-    this.platformLine(env, env.platform.initReport(second.duration, 'invoke', second.status, second.errorType, endAt), endAt, tail)
-    return { env, readyAt: failedAt, failEnd: endAt, failure: { outcome: second.outcome, errorType: second.errorType ?? 'Runtime.Unknown' } }
+    this.platformLine(
+      env,
+      env.platform.initReport(second.duration, 'invoke', second.status, second.errorType, endAt),
+      endAt,
+      tail,
+    )
+    return {
+      env,
+      readyAt: failedAt,
+      failEnd: endAt,
+      failure: { outcome: second.outcome, errorType: second.errorType ?? 'Runtime.Unknown' },
+    }
   }
 
   private async initEnvironment(
@@ -976,25 +1109,48 @@ export class LambdaService {
     phase: 'init' | 'invoke',
     deadline: number,
     tail: Tail | undefined,
-  ): Promise<{ ok: true; duration: number } | { ok: false; duration: number; status: 'error' | 'timeout'; errorType?: string; outcome: Outcome }> {
+  ): Promise<
+    | { ok: true; duration: number }
+    | { ok: false; duration: number; status: 'error' | 'timeout'; errorType?: string; outcome: Outcome }
+  > {
     const fn = env.fn
     const c = fn.config
     this.emit({ type: 'InitStart', functionName: c.FunctionName, environmentId: env.id, time: at, phase })
-    if (phase === 'init') this.platformLine(env, env.platform.initStart(fn.runtime, c.FunctionName, '$LATEST', phase, at), at, tail)
+    if (phase === 'init')
+      this.platformLine(env, env.platform.initStart(fn.runtime, c.FunctionName, '$LATEST', phase, at), at, tail)
     let sb: Sandbox
     try {
       sb = await this.takeSandbox(c.MemorySize)
     } catch (err) {
       this.onFault(err)
-      const outcome: Outcome = { kind: 'crash', error: { errorType: 'Runtime.Unknown', errorMessage: 'Unknown application error occurred' } }
+      const outcome: Outcome = {
+        kind: 'crash',
+        error: { errorType: 'Runtime.Unknown', errorMessage: 'Unknown application error occurred' },
+      }
       return { ok: false, duration: 0, status: 'error', errorType: 'Runtime.Unknown', outcome }
     }
     env.sandbox = sb
     // Runtime init (starting Node.js and the runtime client) is modelled, not measured: our
     // QuickJS boot is not comparable. ~110 ms at 128 MB, ~75 ms at 1,769 MB and above.
     const runtimeMs = RUNTIME_INIT_BASE_MS + RUNTIME_INIT_CPU_MS * env.cpuScale
-    this.emit({ type: 'InitPhase', functionName: c.FunctionName, environmentId: env.id, time: at, name: 'extension', start: at, duration: 0 })
-    this.emit({ type: 'InitPhase', functionName: c.FunctionName, environmentId: env.id, time: at, name: 'runtime', start: at, duration: runtimeMs })
+    this.emit({
+      type: 'InitPhase',
+      functionName: c.FunctionName,
+      environmentId: env.id,
+      time: at,
+      name: 'extension',
+      start: at,
+      duration: 0,
+    })
+    this.emit({
+      type: 'InitPhase',
+      functionName: c.FunctionName,
+      environmentId: env.id,
+      time: at,
+      name: 'runtime',
+      start: at,
+      duration: runtimeMs,
+    })
     sb.cpuScale = env.cpuScale / this.cpuSpeed
     let outcome: Outcome
     const fnStart = at + runtimeMs
@@ -1009,10 +1165,26 @@ export class LambdaService {
     }
     const end = outcome.kind === 'timeout' ? deadline : Math.min(sb.vclock, deadline)
     const duration = end - at
-    this.emit({ type: 'InitPhase', functionName: c.FunctionName, environmentId: env.id, time: fnStart, name: 'function', start: fnStart, duration: Math.max(0, end - fnStart) })
+    this.emit({
+      type: 'InitPhase',
+      functionName: c.FunctionName,
+      environmentId: env.id,
+      time: fnStart,
+      name: 'function',
+      start: fnStart,
+      duration: Math.max(0, end - fnStart),
+    })
     if (outcome.kind === 'ok') {
       env.initialised = true
-      this.emit({ type: 'InitEnd', functionName: c.FunctionName, environmentId: env.id, time: end, phase, duration, status: 'success' })
+      this.emit({
+        type: 'InitEnd',
+        functionName: c.FunctionName,
+        environmentId: env.id,
+        time: end,
+        phase,
+        duration,
+        status: 'success',
+      })
       return { ok: true, duration }
     }
     const status = outcome.kind === 'timeout' ? 'timeout' : 'error'
@@ -1026,7 +1198,16 @@ export class LambdaService {
             : outcome.kind === 'stack'
               ? 'RangeError'
               : undefined
-    this.emit({ type: 'InitEnd', functionName: c.FunctionName, environmentId: env.id, time: end, phase, duration, status, errorType })
+    this.emit({
+      type: 'InitEnd',
+      functionName: c.FunctionName,
+      environmentId: env.id,
+      time: end,
+      phase,
+      duration,
+      status,
+      errorType,
+    })
     if (outcome.kind === 'crash') outcome = { kind: 'error', error: outcome.error }
     return { ok: false, duration, status, errorType, outcome }
   }
@@ -1042,7 +1223,10 @@ export class LambdaService {
         case 'stack':
           return { kind: 'stack' }
         default:
-          return { kind: 'crash', error: { errorType: 'Runtime.ExitError', errorMessage: `Runtime exited with error: ${err.message}` } }
+          return {
+            kind: 'crash',
+            error: { errorType: 'Runtime.ExitError', errorMessage: `Runtime exited with error: ${err.message}` },
+          }
       }
     }
     throw err
@@ -1074,7 +1258,13 @@ export class LambdaService {
     }
   }
 
-  private async driveTimers(env: Environment, sb: Sandbox, deadline: number, tail: Tail | undefined, first: StepResult): Promise<Outcome> {
+  private async driveTimers(
+    env: Environment,
+    sb: Sandbox,
+    deadline: number,
+    tail: Tail | undefined,
+    first: StepResult,
+  ): Promise<Outcome> {
     let st = first
     try {
       while (st.s === 0) {
@@ -1088,7 +1278,8 @@ export class LambdaService {
         if (due > sb.vclock) {
           const w = this.clock.waitUntil(due)
           if (w) await w
-          if (!sb.alive) return { kind: 'crash', error: { errorType: 'Runtime.ExitError', errorMessage: 'environment shut down' } }
+          if (!sb.alive)
+            return { kind: 'crash', error: { errorType: 'Runtime.ExitError', errorMessage: 'environment shut down' } }
         }
         const at = Math.max(sb.vclock, due)
         sb.setDeadline(deadline, this.wallCap)
@@ -1127,7 +1318,14 @@ export class LambdaService {
   }
 
   /** Environments currently alive for a function (for the UI and tests). */
-  describeEnvironments(name: string): { environmentId: string; logStreamName: string; busy: boolean; invocations: number; lastUsed: number; heapBytes: number }[] {
+  describeEnvironments(name: string): {
+    environmentId: string
+    logStreamName: string
+    busy: boolean
+    invocations: number
+    lastUsed: number
+    heapBytes: number
+  }[] {
     const fn = this.functions.get(name)
     if (!fn) return []
     return fn.envs

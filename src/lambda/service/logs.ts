@@ -71,7 +71,8 @@ export class LogStore {
       g = new Map()
       this.groups.set(group, g)
     }
-    if (!g.has(stream)) g.set(stream, { name: stream, creationTime: Math.floor(at), ts: [], msg: [], head: 0, bytes: 0, dropped: 0 })
+    if (!g.has(stream))
+      g.set(stream, { name: stream, creationTime: Math.floor(at), ts: [], msg: [], head: 0, bytes: 0, dropped: 0 })
   }
 
   private last: StoredStream | undefined
@@ -91,7 +92,10 @@ export class LogStore {
     s.ts.push(timestamp)
     s.msg.push(message)
     s.bytes += message.length
-    while (s.ts.length - s.head > MAX_EVENTS_PER_STREAM || (s.bytes > MAX_BYTES_PER_STREAM && s.ts.length - s.head > 1)) {
+    while (
+      s.ts.length - s.head > MAX_EVENTS_PER_STREAM ||
+      (s.bytes > MAX_BYTES_PER_STREAM && s.ts.length - s.head > 1)
+    ) {
       s.bytes -= s.msg[s.head].length
       s.msg[s.head] = ''
       s.head++
@@ -116,7 +120,9 @@ export class LogStore {
     const s = this.stream(req.logGroupName, req.logStreamName)
     const limit = Math.max(1, Math.min(req.limit ?? 10_000, 10_000))
     const inRange = live(s).filter(
-      (e) => (req.startTime === undefined || e.timestamp >= req.startTime) && (req.endTime === undefined || e.timestamp < req.endTime),
+      (e) =>
+        (req.startTime === undefined || e.timestamp >= req.startTime) &&
+        (req.endTime === undefined || e.timestamp < req.endTime),
     )
     const events = req.startFromHead ? inRange.slice(0, limit) : inRange.slice(Math.max(0, inRange.length - limit))
     const pad = (n: number) => String(n).padStart(56, '0')
@@ -132,7 +138,9 @@ export class LogStore {
     if (!g) throw notFound('The specified log group does not exist.')
     const match = compileFilter(req.filterPattern ?? '')
     const streams = [...g.values()].filter(
-      (s) => (!req.logStreamNames || req.logStreamNames.includes(s.name)) && (!req.logStreamNamePrefix || s.name.startsWith(req.logStreamNamePrefix)),
+      (s) =>
+        (!req.logStreamNames || req.logStreamNames.includes(s.name)) &&
+        (!req.logStreamNamePrefix || s.name.startsWith(req.logStreamNamePrefix)),
     )
     const out: FilteredLogEvent[] = []
     for (const s of streams) {
@@ -140,7 +148,11 @@ export class LogStore {
         if (req.startTime !== undefined && e.timestamp < req.startTime) return
         if (req.endTime !== undefined && e.timestamp > req.endTime) return
         if (!match(e.message)) return
-        out.push({ ...e, logStreamName: s.name, eventId: `${s.creationTime}${String(s.dropped + i).padStart(12, '0')}` })
+        out.push({
+          ...e,
+          logStreamName: s.name,
+          eventId: `${s.creationTime}${String(s.dropped + i).padStart(12, '0')}`,
+        })
       })
     }
     out.sort((a, b) => a.timestamp - b.timestamp || a.ingestionTime - b.ingestionTime)
@@ -202,7 +214,10 @@ export function compileFilter(pattern: string): (message: string) => boolean {
     if (term.startsWith('"') && term.endsWith('"') && term.length >= 2) term = term.slice(1, -1)
     ;(neg ? none : opt ? any : all).push(term)
   }
-  return (m) => all.every((t) => m.includes(t)) && (any.length === 0 || any.some((t) => m.includes(t))) && !none.some((t) => m.includes(t))
+  return (m) =>
+    all.every((t) => m.includes(t)) &&
+    (any.length === 0 || any.some((t) => m.includes(t))) &&
+    !none.some((t) => m.includes(t))
 }
 
 function compileJsonFilter(body: string): (message: string) => boolean {
@@ -213,12 +228,27 @@ function compileJsonFilter(body: string): (message: string) => boolean {
       const path = m[1].split('.')
       const op = m[2]
       const raw = m[3].trim()
-      const expected: unknown = raw.startsWith('"') ? raw.slice(1, -1) : raw === 'true' ? true : raw === 'false' ? false : raw === 'NULL' ? null : Number(raw)
+      const expected: unknown = raw.startsWith('"')
+        ? raw.slice(1, -1)
+        : raw === 'true'
+          ? true
+          : raw === 'false'
+            ? false
+            : raw === 'NULL'
+              ? null
+              : Number(raw)
       return (obj: unknown) => {
         let v: unknown = obj
         for (const k of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined
         if (typeof expected === 'string' && expected.includes('*')) {
-          const re = new RegExp('^' + expected.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$')
+          const re = new RegExp(
+            '^' +
+              expected
+                .split('*')
+                .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+                .join('.*') +
+              '$',
+          )
           return op === '=' ? re.test(String(v)) : !re.test(String(v))
         }
         switch (op) {

@@ -3,7 +3,17 @@
  * loaded lazily. This module does not import Monaco: until the editor's chunk arrives it shows a
  * read-only placeholder of the open file, of the same size, and Ctrl/Cmd+Enter already runs.
  */
-import { type ComponentType, type KeyboardEvent, useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from 'react'
+import {
+  type ComponentType,
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
 import { sourcePathFor } from './build.ts'
 import './editor.css'
 import {
@@ -19,7 +29,9 @@ import { loadPane } from './lazy.ts'
 import type { CodeEditorProps, EditorMarker, PaneApi, PaneProps } from './types.ts'
 import { useDocumentTheme } from './useDocumentTheme.ts'
 
-type FileForm = { mode: 'new'; value: string; error: string | null } | { mode: 'rename'; path: string; value: string; error: string | null }
+type FileForm =
+  | { mode: 'new'; value: string; error: string | null }
+  | { mode: 'rename'; path: string; value: string; error: string | null }
 type Focus = { kind: 'tab'; path: string } | { kind: 'editor' } | null
 
 export function CodeEditor(props: CodeEditorProps) {
@@ -68,7 +80,9 @@ export function CodeEditor(props: CodeEditorProps) {
       return
     }
     const want = () => setWanted(true)
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && want(), { rootMargin: '100% 0px 100% 0px' })
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && want(), {
+      rootMargin: '100% 0px 100% 0px',
+    })
     io.observe(el)
     el.addEventListener('pointerenter', want)
     el.addEventListener('focusin', want)
@@ -109,7 +123,8 @@ export function CodeEditor(props: CodeEditorProps) {
     for (const p of paths) {
       const mine = mappedMarkers.filter((m) => m.file === p)
       const count = mine.length + (problems[p] ?? 0)
-      if (count) out[p] = { count, severity: mine.some((m) => m.severity === 'error') || problems[p] ? 'error' : 'warning' }
+      if (count)
+        out[p] = { count, severity: mine.some((m) => m.severity === 'error') || problems[p] ? 'error' : 'warning' }
     }
     return out
   }, [paths, mappedMarkers, problems])
@@ -194,7 +209,8 @@ export function CodeEditor(props: CodeEditorProps) {
       pendingFocus.current = { kind: 'editor' }
     } else {
       const from = form.path
-      if (check.path !== from) onFilesChange(renameInFiles(files, from, check.path), activeFile === from ? check.path : activeFile)
+      if (check.path !== from)
+        onFilesChange(renameInFiles(files, from, check.path), activeFile === from ? check.path : activeFile)
       setForm(null)
       pendingFocus.current = { kind: 'tab', path: activeFile === from ? check.path : activeFile }
     }
@@ -311,7 +327,14 @@ export function CodeEditor(props: CodeEditorProps) {
                       {badge.count}
                     </span>
                     <span className="sr-only">
-                      , {badge.count} {badge.severity === 'error' ? (badge.count === 1 ? 'error' : 'errors') : badge.count === 1 ? 'warning' : 'warnings'}
+                      , {badge.count}{' '}
+                      {badge.severity === 'error'
+                        ? badge.count === 1
+                          ? 'error'
+                          : 'errors'
+                        : badge.count === 1
+                          ? 'warning'
+                          : 'warnings'}
                     </span>
                   </>
                 )}
@@ -321,7 +344,13 @@ export function CodeEditor(props: CodeEditorProps) {
         </div>
         {!readOnly && (
           <div className="lf-code-editor__actions" role="group" aria-label="File actions">
-            <button type="button" className="lf-code-editor__action" onClick={openNew} aria-label="New file" title="New file">
+            <button
+              type="button"
+              className="lf-code-editor__action"
+              onClick={openNew}
+              aria-label="New file"
+              title="New file"
+            >
               <PlusIcon />
               <span className="lf-code-editor__action-text">New</span>
             </button>
@@ -447,7 +476,12 @@ export function CodeEditor(props: CodeEditorProps) {
         </p>
       )}
 
-      <div className="lf-code-editor__panel" role="tabpanel" id={panelId} aria-labelledby={shown ? tabId(shown) : undefined}>
+      <div
+        className="lf-code-editor__panel"
+        role="tabpanel"
+        id={panelId}
+        aria-labelledby={shown ? tabId(shown) : undefined}
+      >
         {loadError ? (
           <div className="lf-code-editor__placeholder">
             <textarea

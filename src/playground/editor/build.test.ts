@@ -56,7 +56,13 @@ describe('buildFunction: TypeScript → runnable ES modules', () => {
   it('transpiles .ts/.mts to .mjs, drops .d.ts, copies the rest, and rewrites relative imports', async () => {
     const out = await buildFunction(sources, { functionName: 'orders' })
     if (!out.ok) throw new Error(JSON.stringify(out.errors))
-    expect(Object.keys(out.files)).toEqual(['index.mjs', 'lib/orders.mjs', 'lib/util.mjs', 'lib/version.mjs', 'data.json'])
+    expect(Object.keys(out.files)).toEqual([
+      'index.mjs',
+      'lib/orders.mjs',
+      'lib/util.mjs',
+      'lib/version.mjs',
+      'data.json',
+    ])
     const index = out.files['index.mjs']
     // Types gone, enums and imports kept as ES module code.
     expect(index).not.toMatch(/APIGatewayProxyEvent|interface|satisfies|: Promise</)
@@ -73,14 +79,24 @@ describe('buildFunction: TypeScript → runnable ES modules', () => {
     expect(out.log).toContain(' Running TypeScript transpile (sucrase 3.35.1): index.ts -> index.mjs')
     expect(out.log).toContain(" Rewrote import './lib/util' -> './lib/util.mjs' in index.mjs")
     expect(out.log).toContain('Build Succeeded')
-    expect(out.log.at(-1)).toBe('Built Artifacts  : index.mjs, lib/orders.mjs, lib/util.mjs, lib/version.mjs, data.json')
+    expect(out.log.at(-1)).toBe(
+      'Built Artifacts  : index.mjs, lib/orders.mjs, lib/util.mjs, lib/version.mjs, data.json',
+    )
   })
 
   it('the built files run on the simulated Lambda with Handler index.handler', async () => {
     const out = await buildFunction(sources)
     if (!out.ok) throw new Error(JSON.stringify(out.errors))
-    await lambda.createFunction({ FunctionName: 'ts-built', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { Files: out.files } })
-    const res = await lambda.invoke({ FunctionName: 'ts-built', Payload: JSON.stringify({ queryStringParameters: { name: 'ada' } }) })
+    await lambda.createFunction({
+      FunctionName: 'ts-built',
+      Runtime: 'nodejs20.x',
+      Handler: 'index.handler',
+      Code: { Files: out.files },
+    })
+    const res = await lambda.invoke({
+      FunctionName: 'ts-built',
+      Payload: JSON.stringify({ queryStringParameters: { name: 'ada' } }),
+    })
     expect(res.FunctionError).toBeUndefined()
     const payload = JSON.parse(res.Payload)
     expect(payload.statusCode).toBe(200)
@@ -88,10 +104,23 @@ describe('buildFunction: TypeScript → runnable ES modules', () => {
   })
 
   it('a runtime error in built code is at the same line as in the TypeScript source', async () => {
-    const src = ['type N = number', 'interface X {', '  a: N', '}', 'export const handler = async (): Promise<N> => {', '  throw new Error("boom")', '}'].join('\n')
+    const src = [
+      'type N = number',
+      'interface X {',
+      '  a: N',
+      '}',
+      'export const handler = async (): Promise<N> => {',
+      '  throw new Error("boom")',
+      '}',
+    ].join('\n')
     const out = await buildFunction({ 'index.ts': src })
     if (!out.ok) throw new Error(JSON.stringify(out.errors))
-    await lambda.createFunction({ FunctionName: 'ts-line', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { Files: out.files } })
+    await lambda.createFunction({
+      FunctionName: 'ts-line',
+      Runtime: 'nodejs20.x',
+      Handler: 'index.handler',
+      Code: { Files: out.files },
+    })
     const res = await lambda.invoke({ FunctionName: 'ts-line', Payload: '{}' })
     const err = JSON.parse(res.Payload)
     expect(err.errorMessage).toBe('boom')
@@ -127,16 +156,27 @@ describe('buildFunction: errors', () => {
     const out = await buildFunction({ 'index.ts': 'export const handler = 1', 'index.mjs': 'export const handler = 2' })
     expect(out.ok).toBe(false)
     if (out.ok) return
-    expect(out.errors[0]).toMatchObject({ file: 'index.ts', message: 'index.ts builds to index.mjs, but index.mjs already has that name. Rename one of them.' })
+    expect(out.errors[0]).toMatchObject({
+      file: 'index.ts',
+      message: 'index.ts builds to index.mjs, but index.mjs already has that name. Rename one of them.',
+    })
     const both = await buildFunction({ 'a.ts': '', 'a.mts': '' })
     expect(both.ok).toBe(false)
     if (!both.ok) expect(both.errors[0].message).toBe('a.ts and a.mts both build to a.mjs. Rename one of them.')
   })
 
   it('refuses namespaces with values, export = and import = require (sucrase would drop or break them)', async () => {
-    const ns = await buildFunction({ 'index.ts': 'const a = 1\nexport namespace Config {\n  export const region = "eu-west-1"\n}\n' })
+    const ns = await buildFunction({
+      'index.ts': 'const a = 1\nexport namespace Config {\n  export const region = "eu-west-1"\n}\n',
+    })
     expect(ns.ok).toBe(false)
-    if (!ns.ok) expect(ns.errors[0]).toMatchObject({ file: 'index.ts', line: 2, column: 1, message: expect.stringContaining('Namespaces that hold values') })
+    if (!ns.ok)
+      expect(ns.errors[0]).toMatchObject({
+        file: 'index.ts',
+        line: 2,
+        column: 1,
+        message: expect.stringContaining('Namespaces that hold values'),
+      })
     const eq = await buildFunction({ 'index.ts': 'const handler = async () => 1\nexport = handler\n' })
     expect(eq.ok).toBe(false)
     if (!eq.ok) expect(eq.errors[0]).toMatchObject({ line: 2, message: expect.stringContaining('export =') })
@@ -147,7 +187,8 @@ describe('buildFunction: errors', () => {
 
   it('accepts type-only and declared namespaces', async () => {
     const out = await buildFunction({
-      'index.ts': 'namespace Api {\n  export interface Req { class: string; enum?: number }\n  export type Id = string\n}\ndeclare namespace G { const x: number }\nexport const handler = async (r: Api.Req) => r.class\n',
+      'index.ts':
+        'namespace Api {\n  export interface Req { class: string; enum?: number }\n  export type Id = string\n}\ndeclare namespace G { const x: number }\nexport const handler = async (r: Api.Req) => r.class\n',
     })
     expect(out.ok).toBe(true)
   })
@@ -171,7 +212,8 @@ describe('buildFunction: errors', () => {
 describe('buildFunction: JavaScript', () => {
   it('copies JavaScript and JSON untouched when there is no TypeScript', async () => {
     const files = {
-      'index.mjs': "import { total } from './lib/orders.mjs'\n// import x from './x.ts'\nexport const handler = async () => total([1, 2])\n",
+      'index.mjs':
+        "import { total } from './lib/orders.mjs'\n// import x from './x.ts'\nexport const handler = async () => total([1, 2])\n",
       'lib/orders.mjs': 'export const total = (xs) => xs.reduce((a, b) => a + b, 0)\n',
       'legacy.cjs': 'module.exports = { x: require("./data.json") }\n',
       'data.json': '{"x": 1}',
@@ -194,7 +236,8 @@ describe('buildFunction: JavaScript', () => {
 
   it('in JavaScript, rewrites only imports that name a TypeScript file', async () => {
     const out = await buildFunction({
-      'index.mjs': "import { a } from './lib/a.ts'\nimport { b } from './lib/b'\nconst c = await import('./lib/a.ts')\nconst s = \"import './lib/a.ts'\"\nexport const handler = async () => [a, b, c.a, s]\n",
+      'index.mjs':
+        "import { a } from './lib/a.ts'\nimport { b } from './lib/b'\nconst c = await import('./lib/a.ts')\nconst s = \"import './lib/a.ts'\"\nexport const handler = async () => [a, b, c.a, s]\n",
       'lib/a.ts': 'export const a: number = 1\n',
       'lib/b.ts': 'export const b: number = 2\n',
     })
@@ -206,7 +249,8 @@ describe('buildFunction: JavaScript', () => {
 
   it('resolves imports between folders and leaves unknown or bare specifiers alone', async () => {
     const out = await buildFunction({
-      'src/handlers/get.ts': "import { db } from '../db'\nimport { nope } from './missing.ts'\nimport { x } from 'some-package'\nexport const handler = async () => [db, nope, x]\n",
+      'src/handlers/get.ts':
+        "import { db } from '../db'\nimport { nope } from './missing.ts'\nimport { x } from 'some-package'\nexport const handler = async () => [db, nope, x]\n",
       'src/db/index.ts': 'export const db = {}\n',
     })
     if (!out.ok) throw new Error(JSON.stringify(out.errors))

@@ -32,8 +32,7 @@ export interface BuildError {
 }
 
 export type BuildResult =
-  | { ok: true; files: Record<string, string>; log: string[] }
-  | { ok: false; errors: BuildError[]; log: string[] }
+  { ok: true; files: Record<string, string>; log: string[] } | { ok: false; errors: BuildError[]; log: string[] }
 
 export interface BuildOptions {
   /** Shown in the log, like `sam build` names the functions it builds. */
@@ -153,7 +152,12 @@ export async function buildFunction(files: Record<string, string>, options: Buil
   try {
     ;[sucrase, lexer] = await Promise.all([loadSucrase(), loadLexer()])
   } catch (err) {
-    errors.push({ file: '', line: 1, column: 1, message: `The TypeScript transpiler could not be loaded (${(err as Error)?.message ?? err}). Check the connection and try again.` })
+    errors.push({
+      file: '',
+      line: 1,
+      column: 1,
+      message: `The TypeScript transpiler could not be loaded (${(err as Error)?.message ?? err}). Check the connection and try again.`,
+    })
     return fail()
   }
   const version = sucrase.getVersion()
@@ -240,9 +244,19 @@ function findUnsupported(source: string): Omit<BuildError, 'file'>[] {
           'Namespaces that hold values are not supported by this build (sucrase leaves every namespace out). Export the values from the module, or use a plain object.',
       })
     } else if ((m = EXPORT_EQ.exec(l))) {
-      found.push({ line: i + 1, column: m[1].length + 1, message: '“export =” is CommonJS-only TypeScript, and the build makes ES modules: use “export default …” or named exports.' })
+      found.push({
+        line: i + 1,
+        column: m[1].length + 1,
+        message:
+          '“export =” is CommonJS-only TypeScript, and the build makes ES modules: use “export default …” or named exports.',
+      })
     } else if ((m = IMPORT_REQ.exec(l))) {
-      found.push({ line: i + 1, column: m[1].length + 1, message: '“import … = require()” is CommonJS-only TypeScript, and the build makes ES modules: use “import … from …”.' })
+      found.push({
+        line: i + 1,
+        column: m[1].length + 1,
+        message:
+          '“import … = require()” is CommonJS-only TypeScript, and the build makes ES modules: use “import … from …”.',
+      })
     }
     offset += l.length + 1
   }
@@ -301,7 +315,12 @@ const SCRIPT_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.json']
  * bundler (the editor's TypeScript settings use `moduleResolution: bundler`); JavaScript files
  * only ever name a TypeScript file exactly (anything else is left to the runtime, like Node).
  */
-function resolveInFunction(from: string, spec: string, files: Set<string>, style: 'typescript' | 'javascript'): string | null {
+function resolveInFunction(
+  from: string,
+  spec: string,
+  files: Set<string>,
+  style: 'typescript' | 'javascript',
+): string | null {
   const target = resolveRelative(from, spec)
   if (target === null || target === '') return null
   if (files.has(target)) {

@@ -18,7 +18,18 @@ function message(input: string, current?: string) {
 
 describe('validateFilePath', () => {
   it('accepts relative paths with the allowed extensions and normalises them', () => {
-    for (const ok of ['a.mjs', 'b.js', 'c.cjs', 'd.ts', 'e.mts', 'config.json', 'lib/deep/x.mjs', 'types.d.ts', '@scope/x.js', '_x.js']) {
+    for (const ok of [
+      'a.mjs',
+      'b.js',
+      'c.cjs',
+      'd.ts',
+      'e.mts',
+      'config.json',
+      'lib/deep/x.mjs',
+      'types.d.ts',
+      '@scope/x.js',
+      '_x.js',
+    ]) {
       expect(validateFilePath(ok, existing)).toEqual({ ok: true, path: ok })
     }
     expect(validateFilePath('  ./lib/new.mjs ', existing)).toEqual({ ok: true, path: 'lib/new.mjs' })

@@ -74,7 +74,8 @@ export function validateFilePath(input: string, existing: readonly string[], cur
     return { ok: false, message: 'Use a path relative to the function’s folder, like lib/orders.mjs (no leading “/”).' }
   }
   if (path.endsWith('/')) return { ok: false, message: 'The name ends with “/”: add a file name after the folder.' }
-  if (path.length > MAX_PATH_LENGTH) return { ok: false, message: `The path is too long (${path.length} characters; at most ${MAX_PATH_LENGTH}).` }
+  if (path.length > MAX_PATH_LENGTH)
+    return { ok: false, message: `The path is too long (${path.length} characters; at most ${MAX_PATH_LENGTH}).` }
   const segments = path.split('/')
   for (const seg of segments) {
     if (seg === '') return { ok: false, message: 'The path has an empty folder name (“//”).' }
@@ -100,7 +101,11 @@ export function validateFilePath(input: string, existing: readonly string[], cur
   if (others.includes(path)) return { ok: false, message: `A file named ${path} already exists.` }
   const lower = path.toLowerCase()
   const sameButCase = others.find((p) => p.toLowerCase() === lower)
-  if (sameButCase) return { ok: false, message: `${sameButCase} already exists; names that differ only in case are confusing on Lambda. Pick another name.` }
+  if (sameButCase)
+    return {
+      ok: false,
+      message: `${sameButCase} already exists; names that differ only in case are confusing on Lambda. Pick another name.`,
+    }
   for (const p of others) {
     if (p.startsWith(`${path}/`)) return { ok: false, message: `${path} is already a folder (it holds ${p}).` }
     if (path.startsWith(`${p}/`)) return { ok: false, message: `${p} is a file, so it can’t also be a folder.` }

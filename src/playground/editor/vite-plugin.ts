@@ -8,7 +8,8 @@
 import type { Plugin } from 'vite'
 
 const WORKER_MANAGER = /\/monaco-editor\/esm\/vs\/languages\/features\/[a-z]+\/workerManager\.js$/
-const FALLBACK_WORKER = /new Worker\(\s*new URL\(\s*(['"])[\w.]+\.worker\.js\1\s*,\s*import\.meta\.url\s*\)\s*,\s*\{[^}]*\}\s*\)/g
+const FALLBACK_WORKER =
+  /new Worker\(\s*new URL\(\s*(['"])[\w.]+\.worker\.js\1\s*,\s*import\.meta\.url\s*\)\s*,\s*\{[^}]*\}\s*\)/g
 
 export function monacoWorkers(): Plugin {
   return {
@@ -16,7 +17,10 @@ export function monacoWorkers(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!WORKER_MANAGER.test(id.split('?')[0])) return null
-      const out = code.replace(FALLBACK_WORKER, '(() => { throw new Error("Monaco workers come from MonacoEnvironment.getWorker") })()')
+      const out = code.replace(
+        FALLBACK_WORKER,
+        '(() => { throw new Error("Monaco workers come from MonacoEnvironment.getWorker") })()',
+      )
       return out === code ? null : { code: out, map: null }
     },
   }

@@ -1,6 +1,17 @@
 /** Function configuration: handler, runtime, memory, timeout, environment variables, logging — each validated with Lambda's own messages before it reaches the engine. */
 import { memo, useId, useMemo, type KeyboardEvent, type ReactNode } from 'react'
-import { APPLICATION_LOG_LEVELS, MEMORY_MAX, MEMORY_MIN, SUPPORTED_RUNTIMES, SYSTEM_LOG_LEVELS, TIMEOUT_MAX, TIMEOUT_MIN, checkConfig, type ConfigDraft, type EnvVarRow } from '../config.ts'
+import {
+  APPLICATION_LOG_LEVELS,
+  MEMORY_MAX,
+  MEMORY_MIN,
+  SUPPORTED_RUNTIMES,
+  SYSTEM_LOG_LEVELS,
+  TIMEOUT_MAX,
+  TIMEOUT_MIN,
+  checkConfig,
+  type ConfigDraft,
+  type EnvVarRow,
+} from '../config.ts'
 import { playgroundStore, usePlayground } from '../state.ts'
 
 export const ConfigTab = memo(function ConfigTab({ workspaceId, onRun }: { workspaceId: string; onRun(): void }) {
@@ -15,22 +26,47 @@ export const ConfigTab = memo(function ConfigTab({ workspaceId, onRun }: { works
       onRun()
     }
   }
-  const setRow = (i: number, patch: Partial<EnvVarRow>) => set({ env: config.env.map((r, j) => (j === i ? { ...r, ...patch } : r)) })
+  const setRow = (i: number, patch: Partial<EnvVarRow>) =>
+    set({ env: config.env.map((r, j) => (j === i ? { ...r, ...patch } : r)) })
   const json = config.logFormat === 'JSON'
   const count = Object.keys(check.errors).length
 
   return (
-    <form className="pg-config" onSubmit={(e) => e.preventDefault()} onKeyDown={onKeyDown} aria-describedby={`${ids}-summary`} data-testid="config-form">
+    <form
+      className="pg-config"
+      onSubmit={(e) => e.preventDefault()}
+      onKeyDown={onKeyDown}
+      aria-describedby={`${ids}-summary`}
+      data-testid="config-form"
+    >
       <p id={`${ids}-summary`} className={count ? 'pg-field-error' : 'pg-ok-text'} data-testid="config-summary">
-        {count ? `${count === 1 ? 'One setting needs' : `${count} settings need`} fixing before you can invoke.` : 'The configuration is valid. Changes are deployed when you invoke.'}
+        {count
+          ? `${count === 1 ? 'One setting needs' : `${count} settings need`} fixing before you can invoke.`
+          : 'The configuration is valid. Changes are deployed when you invoke.'}
       </p>
-      <Field id={`${ids}-handler`} label="Handler" help="file.export — e.g. index.handler runs the export “handler” of index.mjs (or index.js / index.cjs)." error={check.errors.handler}>
-        {(p) => <input {...p} value={config.handler} onChange={(e) => set({ handler: e.target.value })} spellCheck={false} autoCapitalize="off" data-testid="config-handler" />}
+      <Field
+        id={`${ids}-handler`}
+        label="Handler"
+        help="file.export — e.g. index.handler runs the export “handler” of index.mjs (or index.js / index.cjs)."
+        error={check.errors.handler}
+      >
+        {(p) => (
+          <input
+            {...p}
+            value={config.handler}
+            onChange={(e) => set({ handler: e.target.value })}
+            spellCheck={false}
+            autoCapitalize="off"
+            data-testid="config-handler"
+          />
+        )}
       </Field>
       <Field id={`${ids}-runtime`} label="Runtime" error={check.errors.runtime}>
         {(p) => (
           <select {...p} value={config.runtime} onChange={(e) => set({ runtime: e.target.value })}>
-            {!(SUPPORTED_RUNTIMES as readonly string[]).includes(config.runtime) && <option value={config.runtime}>{config.runtime}</option>}
+            {!(SUPPORTED_RUNTIMES as readonly string[]).includes(config.runtime) && (
+              <option value={config.runtime}>{config.runtime}</option>
+            )}
             {SUPPORTED_RUNTIMES.map((r) => (
               <option key={r} value={r}>
                 Node.js {r.replace('nodejs', '').replace('.x', '')} ({r})
@@ -40,11 +76,37 @@ export const ConfigTab = memo(function ConfigTab({ workspaceId, onRun }: { works
         )}
       </Field>
       <div className="pg-config-row">
-        <Field id={`${ids}-memory`} label="Memory (MB)" help={`${MEMORY_MIN}–${MEMORY_MAX.toLocaleString('en-US')} MB. CPU grows with memory (1,769 MB = one vCPU).`} error={check.errors.memory}>
-          {(p) => <input {...p} inputMode="numeric" value={config.memory} onChange={(e) => set({ memory: e.target.value })} data-testid="config-memory" />}
+        <Field
+          id={`${ids}-memory`}
+          label="Memory (MB)"
+          help={`${MEMORY_MIN}–${MEMORY_MAX.toLocaleString('en-US')} MB. CPU grows with memory (1,769 MB = one vCPU).`}
+          error={check.errors.memory}
+        >
+          {(p) => (
+            <input
+              {...p}
+              inputMode="numeric"
+              value={config.memory}
+              onChange={(e) => set({ memory: e.target.value })}
+              data-testid="config-memory"
+            />
+          )}
         </Field>
-        <Field id={`${ids}-timeout`} label="Timeout (seconds)" help={`${TIMEOUT_MIN}–${TIMEOUT_MAX} seconds.`} error={check.errors.timeout}>
-          {(p) => <input {...p} inputMode="numeric" value={config.timeout} onChange={(e) => set({ timeout: e.target.value })} data-testid="config-timeout" />}
+        <Field
+          id={`${ids}-timeout`}
+          label="Timeout (seconds)"
+          help={`${TIMEOUT_MIN}–${TIMEOUT_MAX} seconds.`}
+          error={check.errors.timeout}
+        >
+          {(p) => (
+            <input
+              {...p}
+              inputMode="numeric"
+              value={config.timeout}
+              onChange={(e) => set({ timeout: e.target.value })}
+              data-testid="config-timeout"
+            />
+          )}
         </Field>
       </div>
 
@@ -66,8 +128,19 @@ export const ConfigTab = memo(function ConfigTab({ workspaceId, onRun }: { works
                   aria-describedby={err ? `${ids}-env-${i}` : undefined}
                   onChange={(e) => setRow(i, { key: e.target.value })}
                 />
-                <input aria-label={`Value ${i + 1}`} value={row.value} placeholder="value" spellCheck={false} onChange={(e) => setRow(i, { value: e.target.value })} />
-                <button type="button" className="btn btn-sm btn-ghost" aria-label={`Remove environment variable ${row.key || i + 1}`} onClick={() => set({ env: config.env.filter((_, j) => j !== i) })}>
+                <input
+                  aria-label={`Value ${i + 1}`}
+                  value={row.value}
+                  placeholder="value"
+                  spellCheck={false}
+                  onChange={(e) => setRow(i, { value: e.target.value })}
+                />
+                <button
+                  type="button"
+                  className="btn btn-sm btn-ghost"
+                  aria-label={`Remove environment variable ${row.key || i + 1}`}
+                  onClick={() => set({ env: config.env.filter((_, j) => j !== i) })}
+                >
                   Remove
                 </button>
               </div>
@@ -80,7 +153,12 @@ export const ConfigTab = memo(function ConfigTab({ workspaceId, onRun }: { works
           )
         })}
         {check.errors.env && !check.envRows.some(Boolean) && <p className="pg-field-error">{check.errors.env}</p>}
-        <button type="button" className="btn btn-sm btn-secondary" onClick={() => set({ env: [...config.env, { key: '', value: '' }] })} disabled={config.env.length >= 50}>
+        <button
+          type="button"
+          className="btn btn-sm btn-secondary"
+          onClick={() => set({ env: [...config.env, { key: '', value: '' }] })}
+          disabled={config.env.length >= 50}
+        >
           Add environment variable
         </button>
       </fieldset>
@@ -90,7 +168,12 @@ export const ConfigTab = memo(function ConfigTab({ workspaceId, onRun }: { works
         <div className="pg-radio-row" role="radiogroup" aria-label="Log format">
           {(['Text', 'JSON'] as const).map((f) => (
             <label key={f} className="pg-radio">
-              <input type="radio" name={`${ids}-format`} checked={config.logFormat === f} onChange={() => set({ logFormat: f, ...(f === 'Text' ? { appLogLevel: '', sysLogLevel: '' } : {}) })} />
+              <input
+                type="radio"
+                name={`${ids}-format`}
+                checked={config.logFormat === f}
+                onChange={() => set({ logFormat: f, ...(f === 'Text' ? { appLogLevel: '', sysLogLevel: '' } : {}) })}
+              />
               {f === 'Text' ? 'Text (plain lines)' : 'JSON (structured)'}
             </label>
           ))}
@@ -100,11 +183,18 @@ export const ConfigTab = memo(function ConfigTab({ workspaceId, onRun }: { works
           <Field
             id={`${ids}-app`}
             label="Application log level"
-            help={json ? 'Hides your console calls below this level.' : 'Available with the JSON log format, as on AWS.'}
+            help={
+              json ? 'Hides your console calls below this level.' : 'Available with the JSON log format, as on AWS.'
+            }
             error={check.errors.appLogLevel}
           >
             {(p) => (
-              <select {...p} value={config.appLogLevel} disabled={!json} onChange={(e) => set({ appLogLevel: e.target.value as ConfigDraft['appLogLevel'] })}>
+              <select
+                {...p}
+                value={config.appLogLevel}
+                disabled={!json}
+                onChange={(e) => set({ appLogLevel: e.target.value as ConfigDraft['appLogLevel'] })}
+              >
                 <option value="">INFO (default)</option>
                 {APPLICATION_LOG_LEVELS.map((l) => (
                   <option key={l} value={l}>
@@ -117,11 +207,20 @@ export const ConfigTab = memo(function ConfigTab({ workspaceId, onRun }: { works
           <Field
             id={`${ids}-sys`}
             label="System log level"
-            help={json ? 'WARN hides the platform records (START, END, REPORT).' : 'Available with the JSON log format, as on AWS.'}
+            help={
+              json
+                ? 'WARN hides the platform records (START, END, REPORT).'
+                : 'Available with the JSON log format, as on AWS.'
+            }
             error={check.errors.sysLogLevel}
           >
             {(p) => (
-              <select {...p} value={config.sysLogLevel} disabled={!json} onChange={(e) => set({ sysLogLevel: e.target.value as ConfigDraft['sysLogLevel'] })}>
+              <select
+                {...p}
+                value={config.sysLogLevel}
+                disabled={!json}
+                onChange={(e) => set({ sysLogLevel: e.target.value as ConfigDraft['sysLogLevel'] })}
+              >
                 <option value="">INFO (default)</option>
                 {SYSTEM_LOG_LEVELS.map((l) => (
                   <option key={l} value={l}>

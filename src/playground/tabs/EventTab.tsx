@@ -29,7 +29,15 @@ export function sampleText(service: string, event: string): string | undefined {
   return s ? JSON.stringify(s.build(), null, 2) : undefined
 }
 
-export const EventTab = memo(function EventTab({ workspaceId, onRun, hideSaved }: { workspaceId: string; onRun(): void; hideSaved: boolean }) {
+export const EventTab = memo(function EventTab({
+  workspaceId,
+  onRun,
+  hideSaved,
+}: {
+  workspaceId: string
+  onRun(): void
+  hideSaved: boolean
+}) {
   const eventText = usePlayground((s) => s.workspaces[workspaceId]?.eventText ?? '')
   const source = usePlayground((s) => s.workspaces[workspaceId]?.eventSource ?? { kind: 'custom' })
   const saved = usePlayground((s) => s.workspaces[workspaceId]?.savedEvents ?? [])
@@ -80,8 +88,15 @@ export const EventTab = memo(function EventTab({ workspaceId, onRun, hideSaved }
     <div className="pg-event">
       <div className="pg-field">
         <label htmlFor={`${ids}-pick`}>Event template</label>
-        <select id={`${ids}-pick`} value={pickValue} onChange={(e) => onPick(e.target.value)} data-testid="event-picker">
-          {pickValue === '' && <option value="">{source.kind === 'shared' ? 'From the shared link' : 'Custom event (not saved)'}</option>}
+        <select
+          id={`${ids}-pick`}
+          value={pickValue}
+          onChange={(e) => onPick(e.target.value)}
+          data-testid="event-picker"
+        >
+          {pickValue === '' && (
+            <option value="">{source.kind === 'shared' ? 'From the shared link' : 'Custom event (not saved)'}</option>
+          )}
           {!hideSaved && saved.length > 0 && (
             <optgroup label="Saved events">
               {saved.map((e) => (
@@ -132,7 +147,9 @@ export const EventTab = memo(function EventTab({ workspaceId, onRun, hideSaved }
             type="button"
             className="btn btn-sm btn-ghost"
             disabled={!check.ok}
-            onClick={() => check.ok && playgroundStore.getState().setEvent(workspaceId, JSON.stringify(check.value, null, 2), source)}
+            onClick={() =>
+              check.ok && playgroundStore.getState().setEvent(workspaceId, JSON.stringify(check.value, null, 2), source)
+            }
           >
             Format
           </button>
@@ -151,7 +168,10 @@ export const EventTab = memo(function EventTab({ workspaceId, onRun, hideSaved }
           onKeyDown={onKeyDown}
           onChange={(e) => {
             setUndo(null)
-            const next: EventSource = source.kind === 'saved' || source.kind === 'sample' || source.kind === 'hello-world' ? { kind: 'custom' } : source
+            const next: EventSource =
+              source.kind === 'saved' || source.kind === 'sample' || source.kind === 'hello-world'
+                ? { kind: 'custom' }
+                : source
             playgroundStore.getState().setEvent(workspaceId, e.target.value, next)
           }}
           data-testid="event-json"
@@ -172,12 +192,26 @@ export const EventTab = memo(function EventTab({ workspaceId, onRun, hideSaved }
           )}
         </div>
       </div>
-      {!hideSaved && <SavedEvents workspaceId={workspaceId} source={source} eventText={eventText} valid={check.ok} onUse={(e) => load(e.text, { kind: 'saved', name: e.name }, e.name)} />}
+      {!hideSaved && (
+        <SavedEvents
+          workspaceId={workspaceId}
+          source={source}
+          eventText={eventText}
+          valid={check.ok}
+          onUse={(e) => load(e.text, { kind: 'saved', name: e.name }, e.name)}
+        />
+      )}
     </div>
   )
 })
 
-function SavedEvents(props: { workspaceId: string; source: EventSource; eventText: string; valid: boolean; onUse(e: { name: string; text: string }): void }) {
+function SavedEvents(props: {
+  workspaceId: string
+  source: EventSource
+  eventText: string
+  valid: boolean
+  onUse(e: { name: string; text: string }): void
+}) {
   const { workspaceId, source, eventText, valid } = props
   const saved = usePlayground((s) => s.workspaces[workspaceId]?.savedEvents ?? [])
   const [name, setName] = useState(source.kind === 'saved' ? source.name : '')
@@ -195,13 +229,20 @@ function SavedEvents(props: { workspaceId: string; source: EventSource; eventTex
     }
     const r = playgroundStore.getState().saveEvent(workspaceId, trimmed, eventText)
     setConfirmOverwrite(false)
-    setMessage(r.ok ? { kind: 'ok', text: r.replaced ? `Saved over “${trimmed}”.` : `Saved “${trimmed}”.` } : { kind: 'error', text: r.error })
+    setMessage(
+      r.ok
+        ? { kind: 'ok', text: r.replaced ? `Saved over “${trimmed}”.` : `Saved “${trimmed}”.` }
+        : { kind: 'error', text: r.error },
+    )
   }
 
   return (
     <section className="pg-saved" aria-labelledby={`${ids}-h`}>
       <h2 id={`${ids}-h`} className="pg-h3">
-        Saved events <span className="muted">({saved.length} of {MAX_SAVED_EVENTS})</span>
+        Saved events{' '}
+        <span className="muted">
+          ({saved.length} of {MAX_SAVED_EVENTS})
+        </span>
       </h2>
       <form
         className="pg-save-row"
@@ -225,7 +266,13 @@ function SavedEvents(props: { workspaceId: string; source: EventSource; eventTex
           aria-describedby={`${ids}-msg`}
           data-testid="save-event-name"
         />
-        <button type="submit" className="btn btn-sm btn-secondary" disabled={!valid} title={valid ? undefined : 'Fix the JSON before saving'} data-testid="save-event">
+        <button
+          type="submit"
+          className="btn btn-sm btn-secondary"
+          disabled={!valid}
+          title={valid ? undefined : 'Fix the JSON before saving'}
+          data-testid="save-event"
+        >
           Save
         </button>
       </form>
@@ -283,7 +330,12 @@ function SavedEvents(props: { workspaceId: string; source: EventSource; eventTex
                   >
                     Use
                   </button>
-                  <button type="button" className="btn btn-sm btn-ghost" onClick={() => setConfirmDelete(e.name)} aria-label={`Delete the saved event ${e.name}`}>
+                  <button
+                    type="button"
+                    className="btn btn-sm btn-ghost"
+                    onClick={() => setConfirmDelete(e.name)}
+                    aria-label={`Delete the saved event ${e.name}`}
+                  >
                     Delete
                   </button>
                 </span>

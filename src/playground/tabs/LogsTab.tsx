@@ -17,7 +17,11 @@ interface Loaded {
 
 export const LogsTab = memo(function LogsTab({ session, active }: { session: Session; active: boolean }) {
   const group = `/aws/lambda/${session.functionName}`
-  const { history, deployed, epoch } = useSession(session, (s) => ({ history: s.history.length, deployed: s.deployed !== null, epoch: s.epoch }))
+  const { history, deployed, epoch } = useSession(session, (s) => ({
+    history: s.history.length,
+    deployed: s.deployed !== null,
+    epoch: s.epoch,
+  }))
   const [stream, setStream] = useState<string>('')
   const [filter, setFilter] = useState('')
   const [applied, setApplied] = useState('')
@@ -31,26 +35,43 @@ export const LogsTab = memo(function LogsTab({ session, active }: { session: Ses
     setLoading(true)
     const client = getLambdaClient()
     try {
-      const { logStreams } = await client.describeLogStreams({ logGroupName: group, orderBy: 'LastEventTime', descending: true })
+      const { logStreams } = await client.describeLogStreams({
+        logGroupName: group,
+        orderBy: 'LastEventTime',
+        descending: true,
+      })
       const names = logStreams.map((s) => s.logStreamName)
       const chosen = stream && names.includes(stream) ? stream : ''
       let events: FilteredLogEvent[]
       let capped = false
       if (chosen && !applied) {
         // One stream, no filter: its latest events, like opening a stream in the console.
-        const r = await client.getLogEvents({ logGroupName: group, logStreamName: chosen, limit: LIMIT, startFromHead: false })
+        const r = await client.getLogEvents({
+          logGroupName: group,
+          logStreamName: chosen,
+          limit: LIMIT,
+          startFromHead: false,
+        })
         events = r.events.map((e, i) => ({ ...e, logStreamName: chosen, eventId: String(i) }))
         const total = logStreams.find((s) => s.logStreamName === chosen)
         capped = !!total && r.events.length === LIMIT
       } else {
-        const r = await client.filterLogEvents({ logGroupName: group, ...(chosen ? { logStreamNames: [chosen] } : {}), ...(applied ? { filterPattern: applied } : {}), limit: LIMIT + 1 })
+        const r = await client.filterLogEvents({
+          logGroupName: group,
+          ...(chosen ? { logStreamNames: [chosen] } : {}),
+          ...(applied ? { filterPattern: applied } : {}),
+          limit: LIMIT + 1,
+        })
         capped = r.events.length > LIMIT
         events = r.events.slice(0, LIMIT)
       }
       if (n === seq.current) setData({ streams: logStreams, events, capped })
     } catch (e) {
       const err = e as { name?: string; message?: string }
-      const message = err.name === 'ResourceNotFoundException' ? 'No logs yet: invoke the function and its log group appears here.' : `${err.name ?? 'Error'}: ${err.message ?? String(e)}`
+      const message =
+        err.name === 'ResourceNotFoundException'
+          ? 'No logs yet: invoke the function and its log group appears here.'
+          : `${err.name ?? 'Error'}: ${err.message ?? String(e)}`
       if (n === seq.current) setData({ streams: [], events: [], capped: false, error: message })
     } finally {
       if (n === seq.current) setLoading(false)
@@ -75,7 +96,12 @@ export const LogsTab = memo(function LogsTab({ session, active }: { session: Ses
       <div className="pg-logs-controls">
         <div className="pg-field">
           <label htmlFor={`${ids}-stream`}>Log stream</label>
-          <select id={`${ids}-stream`} value={stream} onChange={(e) => setStream(e.target.value)} data-testid="log-stream">
+          <select
+            id={`${ids}-stream`}
+            value={stream}
+            onChange={(e) => setStream(e.target.value)}
+            data-testid="log-stream"
+          >
             <option value="">All streams ({data?.streams.length ?? 0})</option>
             {(data?.streams ?? []).map((s) => (
               <option key={s.logStreamName} value={s.logStreamName}>
@@ -111,7 +137,8 @@ export const LogsTab = memo(function LogsTab({ session, active }: { session: Ses
             </button>
           </div>
           <p className="pg-help" id={`${ids}-filter-help`}>
-            CloudWatch filter pattern: terms must all match; "quoted phrases"; ?either ?or; -exclude; JSON: {'{ $.level = "ERROR" }'}.
+            CloudWatch filter pattern: terms must all match; "quoted phrases"; ?either ?or; -exclude; JSON:{' '}
+            {'{ $.level = "ERROR" }'}.
           </p>
         </form>
       </div>
@@ -123,7 +150,9 @@ export const LogsTab = memo(function LogsTab({ session, active }: { session: Ses
         <>
           <p className="pg-help" aria-live="polite">
             {data.events.length.toLocaleString('en-US')} event{data.events.length === 1 ? '' : 's'}
-            {data.capped ? ` (the ${stream && !applied ? 'latest' : 'first'} ${LIMIT}; pick a stream or filter to narrow)` : ''}
+            {data.capped
+              ? ` (the ${stream && !applied ? 'latest' : 'first'} ${LIMIT}; pick a stream or filter to narrow)`
+              : ''}
             {applied ? ` matching ${applied}` : ''}.
           </p>
           <div className="pg-log-table-wrap" tabIndex={0} role="region" aria-label="Log events">
@@ -141,10 +170,18 @@ export const LogsTab = memo(function LogsTab({ session, active }: { session: Ses
                       <time dateTime={new Date(e.timestamp).toISOString()} title={new Date(e.timestamp).toISOString()}>
                         {new Date(e.timestamp).toISOString().slice(11, 23)}
                       </time>
-                      {!stream && <span className="pg-stream-tag" title={e.logStreamName}>{shortStream(e.logStreamName, data.streams)}</span>}
+                      {!stream && (
+                        <span className="pg-stream-tag" title={e.logStreamName}>
+                          {shortStream(e.logStreamName, data.streams)}
+                        </span>
+                      )}
                     </td>
                     <td>
-                      <pre className="pg-msg">{e.message.length > MAX_MESSAGE ? `${e.message.slice(0, MAX_MESSAGE)}… (${(e.message.length - MAX_MESSAGE).toLocaleString('en-US')} more characters)` : e.message}</pre>
+                      <pre className="pg-msg">
+                        {e.message.length > MAX_MESSAGE
+                          ? `${e.message.slice(0, MAX_MESSAGE)}… (${(e.message.length - MAX_MESSAGE).toLocaleString('en-US')} more characters)`
+                          : e.message}
+                      </pre>
                     </td>
                   </tr>
                 ))}

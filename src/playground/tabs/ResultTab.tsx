@@ -19,18 +19,25 @@ export const ResultTab = memo(function ResultTab({ session }: { session: Session
   useLayoutEffect(() => {
     if (!result) return
     performance.mark('lf:result-shown')
-    if (performance.getEntriesByName('lf:invoke-start', 'mark').length) performance.measure('lf:invoke', 'lf:invoke-start', 'lf:result-shown')
+    if (performance.getEntriesByName('lf:invoke-start', 'mark').length)
+      performance.measure('lf:invoke', 'lf:invoke-start', 'lf:result-shown')
   }, [result])
 
   return (
     <div className="pg-result" aria-busy={busy !== null} data-testid="result">
       {busy && (
         <p className="pg-running" role="status">
-          {busy === 'building' ? 'Building…' : busy === 'deploying' ? 'Deploying your changes…' : 'Running your function…'}
+          {busy === 'building'
+            ? 'Building…'
+            : busy === 'deploying'
+              ? 'Deploying your changes…'
+              : 'Running your function…'}
         </p>
       )}
       {!busy && !result && !serviceError && !buildFailed && (
-        <p className="pg-empty">Invoke the function to see its result here: the response, the summary Lambda reports, and the log output.</p>
+        <p className="pg-empty">
+          Invoke the function to see its result here: the response, the summary Lambda reports, and the log output.
+        </p>
       )}
       {buildFailed && !busy && (
         <div className="pg-status pg-status-fail" role="alert">
@@ -44,12 +51,18 @@ export const ResultTab = memo(function ResultTab({ session }: { session: Session
           <p>
             <code>{serviceError.name}</code>: {serviceError.message}
           </p>
-          {serviceError.name === 'ServiceException' && <p className="pg-help">Your code and settings are unchanged. Invoke again when you are ready.</p>}
+          {serviceError.name === 'ServiceException' && (
+            <p className="pg-help">Your code and settings are unchanged. Invoke again when you are ready.</p>
+          )}
         </div>
       )}
       {result && !busy && (
         <>
-          <div className={`pg-status ${result.status === 'Succeeded' ? 'pg-status-ok' : 'pg-status-fail'}`} data-testid="result-status" data-request-id={result.summary.requestId}>
+          <div
+            className={`pg-status ${result.status === 'Succeeded' ? 'pg-status-ok' : 'pg-status-fail'}`}
+            data-testid="result-status"
+            data-request-id={result.summary.requestId}
+          >
             <h2 className="pg-h3" aria-live="polite">
               Execution result: {result.status === 'Succeeded' ? 'succeeded' : 'failed'}
               <span className="pg-chip">{result.coldStart ? 'Cold start' : 'Warm start'}</span>
@@ -71,13 +84,17 @@ export const ResultTab = memo(function ResultTab({ session }: { session: Session
               {result.error.trace.length > 0 && (
                 <>
                   <h4 className="pg-h5">trace</h4>
-                  <pre className="pg-pre pg-pre-error" tabIndex={0}>{result.error.trace.join('\n')}</pre>
+                  <pre className="pg-pre pg-pre-error" tabIndex={0}>
+                    {result.error.trace.join('\n')}
+                  </pre>
                 </>
               )}
               <ErrorHelp errorType={result.error.errorType} />
               <details className="pg-details">
                 <summary>Response payload</summary>
-                <pre className="pg-pre" tabIndex={0}>{result.response}</pre>
+                <pre className="pg-pre" tabIndex={0}>
+                  {result.response}
+                </pre>
               </details>
             </section>
           ) : (
@@ -111,7 +128,11 @@ export const ResultTab = memo(function ResultTab({ session }: { session: Session
               </div>
               <div>
                 <dt>Memory size</dt>
-                <dd>{Number.isNaN(result.summary.memorySizeMB) ? '—' : `${result.summary.memorySizeMB.toLocaleString('en-US')} MB`}</dd>
+                <dd>
+                  {Number.isNaN(result.summary.memorySizeMB)
+                    ? '—'
+                    : `${result.summary.memorySizeMB.toLocaleString('en-US')} MB`}
+                </dd>
               </div>
               <div>
                 <dt>Max memory used</dt>
@@ -125,14 +146,18 @@ export const ResultTab = memo(function ResultTab({ session }: { session: Session
               )}
             </dl>
             <p className="pg-help">
-              Durations are on the simulator’s virtual clock.{rtt !== null ? ` This result took ${Math.round(rtt)} ms of real time to arrive.` : ''}
+              Durations are on the simulator’s virtual clock.
+              {rtt !== null ? ` This result took ${Math.round(rtt)} ms of real time to arrive.` : ''}
             </p>
           </section>
           <section aria-labelledby={`${ids}-log`} className="pg-block">
             <h3 id={`${ids}-log`} className="pg-h4">
               Log output
             </h3>
-            <p className="pg-help">The last 4 KB of the invocation’s log (LogType: Tail){result.logTruncated ? '; earlier lines are in the Logs tab' : ''}.</p>
+            <p className="pg-help">
+              The last 4 KB of the invocation’s log (LogType: Tail)
+              {result.logTruncated ? '; earlier lines are in the Logs tab' : ''}.
+            </p>
             <pre className="pg-pre pg-log" data-testid="log-output" tabIndex={0}>
               {result.log}
             </pre>
@@ -152,13 +177,18 @@ export const ResultTab = memo(function ResultTab({ session }: { session: Session
 })
 
 const HELP: Record<string, string> = {
-  'Sandbox.Timedout': 'The function ran longer than its timeout. Raise Timeout in the configuration, or look for a loop that never ends or an await that never resolves.',
-  'Runtime.HandlerNotFound': 'Lambda found the file but not the export named in Handler. Check the handler setting (file.export) against what your file exports.',
-  'Runtime.ImportModuleError': 'Lambda could not load a module: check the Handler’s file name and your import paths. There is no npm install here: a package must be added as files under node_modules/.',
+  'Sandbox.Timedout':
+    'The function ran longer than its timeout. Raise Timeout in the configuration, or look for a loop that never ends or an await that never resolves.',
+  'Runtime.HandlerNotFound':
+    'Lambda found the file but not the export named in Handler. Check the handler setting (file.export) against what your file exports.',
+  'Runtime.ImportModuleError':
+    'Lambda could not load a module: check the Handler’s file name and your import paths. There is no npm install here: a package must be added as files under node_modules/.',
   'Runtime.UserCodeSyntaxError': 'Your code does not parse. The error is marked in the editor at its line.',
   'Runtime.MalformedHandlerName': 'The Handler must look like file.export, for example index.handler.',
-  'Runtime.OutOfMemory': 'The function used more memory than its Memory setting allows, so Lambda stopped the runtime. Use less memory, or raise the setting.',
-  'Runtime.ExitError': 'The runtime process exited (an uncaught exception outside the handler’s promise, or process.exit). The next invoke is a cold start.',
+  'Runtime.OutOfMemory':
+    'The function used more memory than its Memory setting allows, so Lambda stopped the runtime. Use less memory, or raise the setting.',
+  'Runtime.ExitError':
+    'The runtime process exited (an uncaught exception outside the handler’s promise, or process.exit). The next invoke is a cold start.',
   'Runtime.NodeJsExit': 'The handler’s promise never settled: return or await a promise that finishes.',
 }
 

@@ -2,7 +2,19 @@
 import { memo, useId, useMemo, useState, type KeyboardEvent } from 'react'
 import { useSession } from '../hooks.ts'
 import type { Session } from '../session.ts'
-import { buildTimeline, describeSegment, formatMs, initPhaseName, isCompressed, position, shutdownReasonText, timelineRows, type Lane, type Segment, type TimelineModel } from '../timeline.ts'
+import {
+  buildTimeline,
+  describeSegment,
+  formatMs,
+  initPhaseName,
+  isCompressed,
+  position,
+  shutdownReasonText,
+  timelineRows,
+  type Lane,
+  type Segment,
+  type TimelineModel,
+} from '../timeline.ts'
 
 const ADVANCE = [
   { label: '+1 min', ms: 60_000 },
@@ -10,8 +22,19 @@ const ADVANCE = [
   { label: '+15 min', ms: 15 * 60_000 },
 ]
 
-export const TimelineTab = memo(function TimelineTab({ session, onInvoke }: { session: Session; onInvoke(how: 'once' | 'five' | 'five-concurrent'): void }) {
-  const { events, now, busy, epoch } = useSession(session, (s) => ({ events: s.events, now: s.now, busy: s.busy, epoch: s.epoch }))
+export const TimelineTab = memo(function TimelineTab({
+  session,
+  onInvoke,
+}: {
+  session: Session
+  onInvoke(how: 'once' | 'five' | 'five-concurrent'): void
+}) {
+  const { events, now, busy, epoch } = useSession(session, (s) => ({
+    events: s.events,
+    now: s.now,
+    busy: s.busy,
+    epoch: s.epoch,
+  }))
   const model = useMemo(() => buildTimeline(events, session.functionName, now), [events, now, session.functionName])
   const [detail, setDetail] = useState<string | null>(null)
   const [advancing, setAdvancing] = useState(false)
@@ -31,10 +54,21 @@ export const TimelineTab = memo(function TimelineTab({ session, onInvoke }: { se
     <div className="pg-timeline" data-testid="timeline">
       <div className="pg-tl-controls">
         <div className="pg-btn-group" role="group" aria-label="Invoke">
-          <button type="button" className="btn btn-sm btn-secondary" onClick={() => onInvoke('once')} disabled={busy !== null}>
+          <button
+            type="button"
+            className="btn btn-sm btn-secondary"
+            onClick={() => onInvoke('once')}
+            disabled={busy !== null}
+          >
             Invoke
           </button>
-          <button type="button" className="btn btn-sm btn-secondary" onClick={() => onInvoke('five')} disabled={busy !== null} data-testid="invoke-5">
+          <button
+            type="button"
+            className="btn btn-sm btn-secondary"
+            onClick={() => onInvoke('five')}
+            disabled={busy !== null}
+            data-testid="invoke-5"
+          >
             Invoke 5 times
           </button>
           <button
@@ -65,7 +99,12 @@ export const TimelineTab = memo(function TimelineTab({ session, onInvoke }: { se
             </button>
           ))}
         </div>
-        <button type="button" className="btn btn-sm btn-ghost" onClick={() => session.clearTimeline()} disabled={events.length === 0}>
+        <button
+          type="button"
+          className="btn btn-sm btn-ghost"
+          onClick={() => session.clearTimeline()}
+          disabled={events.length === 0}
+        >
           Clear
         </button>
       </div>
@@ -80,7 +119,12 @@ export const TimelineTab = memo(function TimelineTab({ session, onInvoke }: { se
         <>
           <Legend />
           <div className="pg-tl-scroll">
-            <div className="pg-tl-chart" role="group" aria-label="Lifecycle timeline, one lane per execution environment" onMouseLeave={() => setDetail(null)}>
+            <div
+              className="pg-tl-chart"
+              role="group"
+              aria-label="Lifecycle timeline, one lane per execution environment"
+              onMouseLeave={() => setDetail(null)}
+            >
               {model.lanes.map((lane) => (
                 <LaneRow key={lane.environmentId} lane={lane} model={model} onDetail={setDetail} />
               ))}
@@ -92,7 +136,8 @@ export const TimelineTab = memo(function TimelineTab({ session, onInvoke }: { se
             </div>
           </div>
           <p className="pg-tl-detail" aria-live="polite" data-testid="timeline-detail">
-            {detail ?? 'Hover over a segment, or focus a lane and use the arrow keys, for its request ID and durations.'}
+            {detail ??
+              'Hover over a segment, or focus a lane and use the arrow keys, for its request ID and durations.'}
           </p>
           <details className="pg-details">
             <summary>Timeline as a table</summary>
@@ -164,11 +209,25 @@ function LaneRow({ lane, model, onDetail }: { lane: Lane; model: TimelineModel; 
   const [active, setActive] = useState<number | null>(null)
   const items: Item[] = lane.segments.map((s, i) => {
     const left = pct(model, s.start)
-    return { key: `s${i}`, text: describeSegment(s, lane), kind: s.kind === 'invoke' ? (s.coldStart ? 'cold' : 'warm') : s.kind, className: segClass(s), left, width: Math.max(0, pct(model, s.end) - left), seg: s }
+    return {
+      key: `s${i}`,
+      text: describeSegment(s, lane),
+      kind: s.kind === 'invoke' ? (s.coldStart ? 'cold' : 'warm') : s.kind,
+      className: segClass(s),
+      left,
+      width: Math.max(0, pct(model, s.end) - left),
+      seg: s,
+    }
   })
   if (lane.shutdown) {
     const reason = shutdownReasonText(lane.shutdown.reason)
-    items.push({ key: 'shutdown', text: `Environment ${lane.index}: shut down at ${clockTime(lane.shutdown.time)} (${reason}).`, kind: 'shutdown', className: 'pg-shutdown', left: pct(model, lane.shutdown.time) })
+    items.push({
+      key: 'shutdown',
+      text: `Environment ${lane.index}: shut down at ${clockTime(lane.shutdown.time)} (${reason}).`,
+      kind: 'shutdown',
+      className: 'pg-shutdown',
+      left: pct(model, lane.shutdown.time),
+    })
   }
   const show = (i: number | null) => {
     setActive(i)
@@ -229,7 +288,13 @@ function LaneRow({ lane, model, onDetail }: { lane: Lane; model: TimelineModel; 
                   {s.phases
                     .filter((p) => p.duration > 0)
                     .map((p) => (
-                      <span key={p.name} className={`pg-subphase pg-subphase-${p.name}`} style={{ flexGrow: Math.max(0.001, position(model, p.start + p.duration) - position(model, p.start)) }} />
+                      <span
+                        key={p.name}
+                        className={`pg-subphase pg-subphase-${p.name}`}
+                        style={{
+                          flexGrow: Math.max(0.001, position(model, p.start + p.duration) - position(model, p.start)),
+                        }}
+                      />
                     ))}
                 </span>
               )}

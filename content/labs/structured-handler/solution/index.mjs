@@ -6,7 +6,7 @@ import { priceOrder } from './lib/orders.mjs'
 function readTaxRate() {
   const raw = process.env.TAX_RATE
   if (raw === undefined || raw.trim() === '') {
-    throw new Error('TAX_RATE is not set: add it to the function\'s environment variables (0.2 means 20% VAT)')
+    throw new Error("TAX_RATE is not set: add it to the function's environment variables (0.2 means 20% VAT)")
   }
   const rate = Number(raw)
   if (!Number.isFinite(rate) || rate < 0 || rate > 1) {

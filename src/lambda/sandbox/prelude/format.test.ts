@@ -38,8 +38,15 @@ const longString = 'x'.repeat(200)
 
 function host(expr: string): unknown[] {
   // eslint-disable-next-line no-new-func
-  return new Function('Buffer', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'AbortController', `${PRELUDE}; return ${expr}`)(
-    Buffer, URL, URLSearchParams, TextEncoder, TextDecoder, AbortController) as unknown[]
+  return new Function(
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'TextEncoder',
+    'TextDecoder',
+    'AbortController',
+    `${PRELUDE}; return ${expr}`,
+  )(Buffer, URL, URLSearchParams, TextEncoder, TextDecoder, AbortController) as unknown[]
 }
 
 const FORMAT_CASES: string[] = [
@@ -219,7 +226,10 @@ describe('__lf.inspect matches Node 20 util.inspect', () => {
 
 describe('errors and promises', () => {
   const withoutFrames = (s: string): string =>
-    s.split('\n').filter((l) => !/^\s+at /.test(l) && !/^\s+\.\.\. \d+ lines? matching cause stack trace \.\.\.$/.test(l)).join('\n')
+    s
+      .split('\n')
+      .filter((l) => !/^\s+at /.test(l) && !/^\s+\.\.\. \d+ lines? matching cause stack trace \.\.\.$/.test(l))
+      .join('\n')
 
   it('prints an Error like Node: "Name: message" then frames', () => {
     const out = sb.eval<string>(`function thrower() { return new TypeError('bad thing') } __lf.inspect(thrower())`)
@@ -263,10 +273,22 @@ describe('errors and promises', () => {
   })
 
   it('shows promise state through __lf_host.promiseState', () => {
-    const out = sb.eval<string>(`[__lf.inspect(Promise.resolve(4)), __lf.inspect(new Promise(() => {})), __lf.inspect((() => { const p = Promise.reject(new Error('no')); p.catch(() => {}); return p })()).split('\\n')[0]].join('|')`)
+    const out = sb.eval<string>(
+      `[__lf.inspect(Promise.resolve(4)), __lf.inspect(new Promise(() => {})), __lf.inspect((() => { const p = Promise.reject(new Error('no')); p.catch(() => {}); return p })()).split('\\n')[0]].join('|')`,
+    )
     expect(out).toBe('Promise { 4 }|Promise { <pending> }|Promise {')
-    const rejected = sb.eval<string>(`(() => { const p = Promise.reject(3); p.catch(() => {}); return __lf.inspect(p) })()`)
-    expect(rejected).toBe(util.inspect((() => { const p = Promise.reject(3); p.catch(() => {}); return p })()))
+    const rejected = sb.eval<string>(
+      `(() => { const p = Promise.reject(3); p.catch(() => {}); return __lf.inspect(p) })()`,
+    )
+    expect(rejected).toBe(
+      util.inspect(
+        (() => {
+          const p = Promise.reject(3)
+          p.catch(() => {})
+          return p
+        })(),
+      ),
+    )
   })
 
   it('reports every promise as pending when the host offers no promiseState', async () => {
@@ -282,8 +304,14 @@ describe('errors and promises', () => {
 describe('formatWithOptions', () => {
   it('__lf.formatWithOptions(opts, ...args) and util.formatWithOptions match Node', () => {
     const expected = util.formatWithOptions({ depth: 0, compact: false }, 'v=%O', { a: { b: 1 } }, [1, { c: 2 }])
-    expect(sb.eval(`__lf.formatWithOptions({ depth: 0, compact: false }, 'v=%O', { a: { b: 1 } }, [1, { c: 2 }])`)).toBe(expected)
-    expect(sb.eval(`__lf.builtin('util').formatWithOptions({ depth: 0, compact: false }, 'v=%O', { a: { b: 1 } }, [1, { c: 2 }])`)).toBe(expected)
+    expect(
+      sb.eval(`__lf.formatWithOptions({ depth: 0, compact: false }, 'v=%O', { a: { b: 1 } }, [1, { c: 2 }])`),
+    ).toBe(expected)
+    expect(
+      sb.eval(
+        `__lf.builtin('util').formatWithOptions({ depth: 0, compact: false }, 'v=%O', { a: { b: 1 } }, [1, { c: 2 }])`,
+      ),
+    ).toBe(expected)
   })
 })
 
@@ -291,8 +319,12 @@ describe('fast paths', () => {
   it('formats strings and numbers without loading the inspector', async () => {
     const fresh = await PreludeSandbox.create()
     try {
-      const out = fresh.eval<string>(`__lf.format('%s=%d (%i, %f) %j', 'a', 1.5, 2.7, '3.25', { j: 1 }) + '|' + __lf.format('plain', 'strings', 1, -0, true, null, undefined, 5n, Symbol('s'))`)
-      expect(out).toBe(`${util.format('%s=%d (%i, %f) %j', 'a', 1.5, 2.7, '3.25', { j: 1 })}|${util.format('plain', 'strings', 1, -0, true, null, undefined, 5n, Symbol('s'))}`)
+      const out = fresh.eval<string>(
+        `__lf.format('%s=%d (%i, %f) %j', 'a', 1.5, 2.7, '3.25', { j: 1 }) + '|' + __lf.format('plain', 'strings', 1, -0, true, null, undefined, 5n, Symbol('s'))`,
+      )
+      expect(out).toBe(
+        `${util.format('%s=%d (%i, %f) %j', 'a', 1.5, 2.7, '3.25', { j: 1 })}|${util.format('plain', 'strings', 1, -0, true, null, undefined, 5n, Symbol('s'))}`,
+      )
       expect(fresh.loads).toEqual(['internal/format'])
       fresh.eval(`__lf.format({ a: 1 })`)
       expect(fresh.loads).toEqual(['internal/format', 'internal/inspect'])

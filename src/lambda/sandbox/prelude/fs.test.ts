@@ -8,12 +8,26 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import util from 'node:util'
 import { PreludeSandbox } from './testing.ts'
 
-interface ErrShape { message: string; code?: unknown; errno?: unknown; syscall?: unknown; path?: unknown; dest?: unknown; keys: string[] }
+interface ErrShape {
+  message: string
+  code?: unknown
+  errno?: unknown
+  syscall?: unknown
+  path?: unknown
+  dest?: unknown
+  keys: string[]
+}
 
 let sb: PreludeSandbox
 let hostRoot: string
 beforeAll(async () => {
-  sb = await PreludeSandbox.create({ taskFiles: { 'index.mjs': 'export const handler = async () => 1', 'lib/data.json': '{"answer":42}', 'README.md': 'héllo' } })
+  sb = await PreludeSandbox.create({
+    taskFiles: {
+      'index.mjs': 'export const handler = async () => 1',
+      'lib/data.json': '{"answer":42}',
+      'README.md': 'héllo',
+    },
+  })
 })
 afterAll(() => sb.dispose())
 
@@ -23,7 +37,9 @@ beforeEach(() => {
   mkdirSync(join(hostRoot, 'd'))
   writeFileSync(join(hostRoot, 'd', 'z'), '1')
   writeFileSync(join(hostRoot, 'f'), 'hi\n')
-  sb.evalVoid(`(() => { const fs = __lf.builtin('fs'); fs.rmSync('/tmp/t', { recursive: true, force: true }); fs.mkdirSync('/tmp/t/d', { recursive: true }); fs.writeFileSync('/tmp/t/d/z', '1'); fs.writeFileSync('/tmp/t/f', 'hi\\n') })()`)
+  sb.evalVoid(
+    `(() => { const fs = __lf.builtin('fs'); fs.rmSync('/tmp/t', { recursive: true, force: true }); fs.mkdirSync('/tmp/t/d', { recursive: true }); fs.writeFileSync('/tmp/t/d/z', '1'); fs.writeFileSync('/tmp/t/f', 'hi\\n') })()`,
+  )
 })
 afterEach(() => rmSync(hostRoot, { recursive: true, force: true }))
 
@@ -34,7 +50,15 @@ function hostError(op: (fs: typeof realFs, r: string) => unknown): ErrShape | 'o
   } catch (e) {
     const err = e as NodeJS.ErrnoException & { dest?: string }
     const fix = (v: unknown): unknown => (typeof v === 'string' ? v.split(hostRoot).join('/tmp/t') : v)
-    return { message: fix(err.message) as string, code: err.code, errno: err.errno, syscall: err.syscall, path: fix(err.path), dest: fix(err.dest), keys: Object.keys(err) }
+    return {
+      message: fix(err.message) as string,
+      code: err.code,
+      errno: err.errno,
+      syscall: err.syscall,
+      path: fix(err.path),
+      dest: fix(err.dest),
+      keys: Object.keys(err),
+    }
   }
 }
 
@@ -116,7 +140,9 @@ describe('fs behaviour', () => {
   })
 
   it('rejects promises with the same error shape', async () => {
-    const out = await sb.evalAsync<{ message: string; code: string }>(`__lf.builtin('fs/promises').readFile('/tmp/t/missing').then(() => null, (e) => ({ message: e.message, code: e.code }))`)
+    const out = await sb.evalAsync<{ message: string; code: string }>(
+      `__lf.builtin('fs/promises').readFile('/tmp/t/missing').then(() => null, (e) => ({ message: e.message, code: e.code }))`,
+    )
     expect(out).toEqual({ message: "ENOENT: no such file or directory, open '/tmp/t/missing'", code: 'ENOENT' })
   })
 
@@ -135,9 +161,20 @@ describe('fs behaviour', () => {
     expect(sb.eval(`__lf.builtin('fs').readdirSync('/var/task')`)).toEqual(['README.md', 'index.mjs', 'lib'])
     expect(sb.eval(`__lf.builtin('fs').statSync('/var/task/README.md').size`)).toBe(Buffer.byteLength('héllo'))
     const erofs = sandboxError(`(fs) => fs.writeFileSync('/var/task/x.txt', 'a')`)
-    expect(erofs).toEqual({ message: "EROFS: read-only file system, open '/var/task/x.txt'", code: 'EROFS', errno: -30, syscall: 'open', path: '/var/task/x.txt', keys: ['errno', 'code', 'syscall', 'path'] })
-    expect(sandboxError(`(fs) => fs.unlinkSync('/var/task/index.mjs')`)).toMatchObject({ message: "EROFS: read-only file system, unlink '/var/task/index.mjs'" })
-    expect(sandboxError(`(fs) => fs.mkdirSync('/opt/x')`)).toMatchObject({ message: "EROFS: read-only file system, mkdir '/opt/x'" })
+    expect(erofs).toEqual({
+      message: "EROFS: read-only file system, open '/var/task/x.txt'",
+      code: 'EROFS',
+      errno: -30,
+      syscall: 'open',
+      path: '/var/task/x.txt',
+      keys: ['errno', 'code', 'syscall', 'path'],
+    })
+    expect(sandboxError(`(fs) => fs.unlinkSync('/var/task/index.mjs')`)).toMatchObject({
+      message: "EROFS: read-only file system, unlink '/var/task/index.mjs'",
+    })
+    expect(sandboxError(`(fs) => fs.mkdirSync('/opt/x')`)).toMatchObject({
+      message: "EROFS: read-only file system, mkdir '/opt/x'",
+    })
   })
 
   it('remounts when the engine mounts new code', async () => {
@@ -164,9 +201,15 @@ describe('fs behaviour', () => {
     })()`)
     expect(out).toEqual({
       names: ['d', 'f'],
-      dirents: [['d', false, true, '/tmp/t', '/tmp/t'], ['f', true, false, '/tmp/t', '/tmp/t']],
+      dirents: [
+        ['d', false, true, '/tmp/t', '/tmp/t'],
+        ['f', true, false, '/tmp/t', '/tmp/t'],
+      ],
       recursive: ['d', 'd/sub', 'd/sub/deeper', 'd/z', 'f'],
-      inspected: util.inspect(realFs.readdirSync(hostRoot, { withFileTypes: true })[0]).split(hostRoot).join('/tmp/t'),
+      inspected: util
+        .inspect(realFs.readdirSync(hostRoot, { withFileTypes: true })[0])
+        .split(hostRoot)
+        .join('/tmp/t'),
     })
   })
 

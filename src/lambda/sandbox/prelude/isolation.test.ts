@@ -15,7 +15,13 @@ async function fresh(): Promise<PreludeSandbox> {
 }
 
 const VALUE = `({ a: 1, list: [1, 'two', { three: [3] }], map: new Map([['k', 1]]), when: new Date(0), s: "it's" })`
-const EXPECTED_INSPECT = util.inspect({ a: 1, list: [1, 'two', { three: [3] }], map: new Map([['k', 1]]), when: new Date(0), s: "it's" })
+const EXPECTED_INSPECT = util.inspect({
+  a: 1,
+  list: [1, 'two', { three: [3] }],
+  map: new Map([['k', 1]]),
+  when: new Date(0),
+  s: "it's",
+})
 
 const TAMPERING: Record<string, string> = {
   'Array.prototype.join': `Array.prototype.join = function () { return 'HACKED' }`,

@@ -19,13 +19,64 @@ const DOCS = [
   ' { "k" : [ 1 , 2 ] } ',
   '"hello"',
 ]
-const EDITS = ['{', '}', '[', ']', ',', ':', '"', '\\', 'u', 'e', '.', '-', '+', '0', '7', 'a', 't', 'n', ' ', '\n', '\t', '\u0001', "'", 'é']
+const EDITS = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  '\\',
+  'u',
+  'e',
+  '.',
+  '-',
+  '+',
+  '0',
+  '7',
+  'a',
+  't',
+  'n',
+  ' ',
+  '\n',
+  '\t',
+  '\u0001',
+  "'",
+  'é',
+]
 
 describe('v8JsonMessage', () => {
   it.each([
-    'not json', '', ' ', '{orderId: 1}', "{'a': 1}", '{"a":1,}', '[1,]', '{"a":1}}', '{"a" 1}', '{"a":1 "b":2}', '{"a":1,"b" 2}',
-    '"abc', '"\\x"', '"\\u12"', '"a\tb"', '01', '-', '1.', '1e', '1e+', 'tru', 'trux', 'nul', 'undefined', 'NaN', 'Infinity',
-    '[object Object]', '{"veryLongPropertyName": "some value", "another": oops, "more": 1234567890}', 'x'.repeat(40),
+    'not json',
+    '',
+    ' ',
+    '{orderId: 1}',
+    "{'a': 1}",
+    '{"a":1,}',
+    '[1,]',
+    '{"a":1}}',
+    '{"a" 1}',
+    '{"a":1 "b":2}',
+    '{"a":1,"b" 2}',
+    '"abc',
+    '"\\x"',
+    '"\\u12"',
+    '"a\tb"',
+    '01',
+    '-',
+    '1.',
+    '1e',
+    '1e+',
+    'tru',
+    'trux',
+    'nul',
+    'undefined',
+    'NaN',
+    'Infinity',
+    '[object Object]',
+    '{"veryLongPropertyName": "some value", "another": oops, "more": 1234567890}',
+    'x'.repeat(40),
   ])('%j', (text) => {
     expect(v8JsonMessage(text)).toBe(nodeMessage(text))
   })
@@ -43,7 +94,10 @@ describe('v8JsonMessage', () => {
       for (let e = 1 + rnd(4); e > 0; e--) {
         const p = rnd(t.length + 1)
         const op = rnd(3)
-        t = op === 0 ? t.slice(0, p) + t.slice(p + 1) : t.slice(0, p) + EDITS[rnd(EDITS.length)] + t.slice(op === 1 ? p : p + 1)
+        t =
+          op === 0
+            ? t.slice(0, p) + t.slice(p + 1)
+            : t.slice(0, p) + EDITS[rnd(EDITS.length)] + t.slice(op === 1 ? p : p + 1)
       }
       texts.push(t)
     }

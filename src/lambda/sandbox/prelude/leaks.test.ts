@@ -13,7 +13,7 @@ describe('handles', () => {
       __lf.builtin('fs').writeFileSync('/tmp/a', 'b')
       return __lf.format('%s %O', 'x', { p: Promise.resolve(1), b: Buffer.from('hi'), id: crypto.randomUUID().length })
     })()`)
-    expect(out).toContain("id: 36")
+    expect(out).toContain('id: 36')
     await sb.evalAsync(`__lf.builtin('fs/promises').readFile('/tmp/a', 'utf8')`)
     sb.dispose()
     qjs.disposeAll()

@@ -37,7 +37,9 @@ export interface SandboxOptions {
 
 /** Thrown by PreludeSandbox.eval when the code throws inside QuickJS. */
 export class SandboxError extends Error {
-  constructor(readonly details: { name?: string; message?: string; stack?: string; code?: unknown; [k: string]: unknown }) {
+  constructor(
+    readonly details: { name?: string; message?: string; stack?: string; code?: unknown; [k: string]: unknown },
+  ) {
     super(`${details.name ?? 'Error'}: ${details.message ?? ''}`)
     this.name = 'SandboxError'
   }

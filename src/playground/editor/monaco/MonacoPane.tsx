@@ -73,14 +73,17 @@ export default function MonacoPane(props: PaneProps) {
     })
   }, [])
 
-  const onChange = useCallback((value: string | undefined) => {
-    const model = editorRef.current?.getModel()
-    const path = model ? project.pathOf(model.uri) : undefined
-    if (path === undefined) return
-    const text = value ?? model!.getValue()
-    project.noteEmitted(path, text)
-    latest.current.onChange(path, text)
-  }, [project])
+  const onChange = useCallback(
+    (value: string | undefined) => {
+      const model = editorRef.current?.getModel()
+      const path = model ? project.pathOf(model.uri) : undefined
+      if (path === undefined) return
+      const text = value ?? model!.getValue()
+      project.noteEmitted(path, text)
+      latest.current.onChange(path, text)
+    },
+    [project],
+  )
 
   const options = useMemo<EditorNS.IStandaloneEditorConstructionOptions>(
     () => ({

@@ -159,7 +159,10 @@ export class ProjectModels {
           if (m.column !== undefined && m.column >= 1) {
             startColumn = Math.min(Math.floor(m.column), endColumn)
             const word = model.getWordAtPosition({ lineNumber: line, column: startColumn })
-            endColumn = word && word.startColumn === startColumn ? word.endColumn : Math.min(startColumn + 1, model.getLineMaxColumn(line))
+            endColumn =
+              word && word.startColumn === startColumn
+                ? word.endColumn
+                : Math.min(startColumn + 1, model.getLineMaxColumn(line))
             if (endColumn <= startColumn) endColumn = model.getLineMaxColumn(line)
           }
           if (endColumn <= startColumn) endColumn = startColumn + 1
@@ -256,7 +259,13 @@ export class ProjectModels {
     const start = model.getPositionAt(d.start ?? 0)
     const end = model.getPositionAt((d.start ?? 0) + (d.length || 1))
     const severity =
-      d.category === 1 ? MarkerSeverity.Error : d.category === 0 ? MarkerSeverity.Warning : d.category === 2 ? MarkerSeverity.Hint : MarkerSeverity.Info
+      d.category === 1
+        ? MarkerSeverity.Error
+        : d.category === 0
+          ? MarkerSeverity.Warning
+          : d.category === 2
+            ? MarkerSeverity.Hint
+            : MarkerSeverity.Info
     const tags = []
     if (d.reportsUnnecessary) tags.push(MarkerTag.Unnecessary)
     if (d.reportsDeprecated) tags.push(MarkerTag.Deprecated)

@@ -67,7 +67,11 @@ function configure() {
   // in case anything creates a 'javascript' model anyway.
   const js = typescript.javascriptDefaults
   js.setCompilerOptions(compilerOptions as typescript.CompilerOptions)
-  js.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: IGNORED_DIAGNOSTICS })
+  js.setDiagnosticsOptions({
+    noSemanticValidation: false,
+    noSyntaxValidation: false,
+    diagnosticCodesToIgnore: IGNORED_DIAGNOSTICS,
+  })
   js.setExtraLibs(libs)
   // Monaco's 'vs' / 'vs-dark', with the few colours that miss WCAG AA contrast (4.5:1) on their
   // backgrounds raised: vs-dark comments #608B4E (4.2:1) and regexps #B46695 (4.2:1), vs's
@@ -88,7 +92,13 @@ function configure() {
     ],
     colors: { 'editorLineNumber.dimmedForeground': '#a0a0a0' },
   })
-  json.jsonDefaults.setDiagnosticsOptions({ validate: true, allowComments: false, trailingCommas: 'error', enableSchemaRequest: false, schemas: [] })
+  json.jsonDefaults.setDiagnosticsOptions({
+    validate: true,
+    allowComments: false,
+    trailingCommas: 'error',
+    enableSchemaRequest: false,
+    schemas: [],
+  })
   loader.config({ monaco })
 }
 

@@ -19,7 +19,8 @@ function awsLambdaTypes(): Record<string, string> {
     for (const name of readdirSync(dir)) {
       const p = path.join(dir, name)
       if (statSync(p).isDirectory()) walk(p)
-      else if (name.endsWith('.d.ts')) out[`/node_modules/@types/aws-lambda/${path.relative(typesDir, p)}`] = readFileSync(p, 'utf8')
+      else if (name.endsWith('.d.ts'))
+        out[`/node_modules/@types/aws-lambda/${path.relative(typesDir, p)}`] = readFileSync(p, 'utf8')
     }
   }
   walk(typesDir)
@@ -28,7 +29,10 @@ function awsLambdaTypes(): Record<string, string> {
 
 const libs = { ...awsLambdaTypes(), '/node_modules/@types/lambda-foundations-runtime/index.d.ts': RUNTIME_GLOBALS_DTS }
 
-function check(files: Record<string, string>, options: ts.CompilerOptions = compilerOptions as unknown as ts.CompilerOptions) {
+function check(
+  files: Record<string, string>,
+  options: ts.CompilerOptions = compilerOptions as unknown as ts.CompilerOptions,
+) {
   const all: Record<string, string> = { ...libs, ...files }
   const host: ts.LanguageServiceHost = {
     getCompilationSettings: () => options,
@@ -47,9 +51,10 @@ function check(files: Record<string, string>, options: ts.CompilerOptions = comp
   const service = ts.createLanguageService(host)
   const result: Record<string, string[]> = {}
   for (const f of Object.keys(files)) {
-    const diags = [...service.getSyntacticDiagnostics(f), ...filterSemanticDiagnostics(f, service.getSemanticDiagnostics(f))].filter(
-      (d) => !IGNORED_DIAGNOSTICS.includes(d.code),
-    )
+    const diags = [
+      ...service.getSyntacticDiagnostics(f),
+      ...filterSemanticDiagnostics(f, service.getSemanticDiagnostics(f)),
+    ].filter((d) => !IGNORED_DIAGNOSTICS.includes(d.code))
     result[f] = diags.map((d) => `${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`)
   }
   return { result, service }
@@ -67,7 +72,7 @@ describe('editor TypeScript settings', () => {
         "import data from './data.json'",
         'export const handler = async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {',
         "  const name = event.queryStringParameters?.name ?? 'world'",
-        "  const region: string | undefined = process.env.AWS_REGION",
+        '  const region: string | undefined = process.env.AWS_REGION',
         "  const b64 = Buffer.from(name).toString('base64')",
         '  await new Promise((r) => setTimeout(r, 10))',
         '  console.log(region, b64, context.getRemainingTimeInMillis(), crypto.randomUUID(), new URL("https://x.test/a").pathname)',
@@ -78,10 +83,19 @@ describe('editor TypeScript settings', () => {
       '/lib/orders.mjs': '/** @param {number[]} xs */\nexport const total = (xs) => xs.reduce((a, b) => a + b, 0)\n',
       '/util.mts': 'export const VERSION: string = "1"\n',
       '/data.json': '{ "a": 1 }',
-      '/handler.mjs': "/** @param {import('aws-lambda').S3Event} event */\nexport const handler = async (event, context) => {\n  try { return event.Records.map((r) => r.s3.object.key) } catch (err) { console.log(err.message, context) }\n}\n",
-      '/legacy.cjs': "const fs = require('fs')\nexports.handler = async function (event) {\n  return fs.readFileSync(__dirname + '/x', 'utf8') + this\n}\n",
+      '/handler.mjs':
+        "/** @param {import('aws-lambda').S3Event} event */\nexport const handler = async (event, context) => {\n  try { return event.Records.map((r) => r.s3.object.key) } catch (err) { console.log(err.message, context) }\n}\n",
+      '/legacy.cjs':
+        "const fs = require('fs')\nexports.handler = async function (event) {\n  return fs.readFileSync(__dirname + '/x', 'utf8') + this\n}\n",
     })
-    expect(result).toEqual({ '/index.ts': [], '/lib/orders.mjs': [], '/util.mts': [], '/data.json': [], '/handler.mjs': [], '/legacy.cjs': [] })
+    expect(result).toEqual({
+      '/index.ts': [],
+      '/lib/orders.mjs': [],
+      '/util.mts': [],
+      '/data.json': [],
+      '/handler.mjs': [],
+      '/legacy.cjs': [],
+    })
   })
 
   it('flags wrong event fields, missing modules and globals the runtime lacks', () => {
@@ -94,10 +108,13 @@ describe('editor TypeScript settings', () => {
         '  return event.queryStringParams',
         '}',
       ].join('\n'),
-      '/handler.mjs': "/** @param {import('aws-lambda').S3Event} event */\nexport const handler = async (event) => event.Records[0].s3.bucket.nmae\n",
+      '/handler.mjs':
+        "/** @param {import('aws-lambda').S3Event} event */\nexport const handler = async (event) => event.Records[0].s3.bucket.nmae\n",
     })
     expect(result['/index.ts'].map((d) => d.split(' ')[0])).toEqual(['2307', '7006', '2304', '2551'])
-    expect(result['/index.ts'][3]).toContain("Property 'queryStringParams' does not exist on type 'APIGatewayProxyEvent'. Did you mean 'queryStringParameters'?")
+    expect(result['/index.ts'][3]).toContain(
+      "Property 'queryStringParams' does not exist on type 'APIGatewayProxyEvent'. Did you mean 'queryStringParameters'?",
+    )
     expect(result['/handler.mjs']).toEqual([expect.stringContaining("2339 Property 'nmae' does not exist")])
   })
 
@@ -112,12 +129,18 @@ describe('editor TypeScript settings', () => {
   })
 
   it('reports re-exported types without `export type` (the build transpiles file by file)', () => {
-    const { result } = check({ '/types.ts': 'export interface Order { id: number }\n', '/index.ts': "export { Order } from './types.ts'\n" })
+    const { result } = check({
+      '/types.ts': 'export interface Order { id: number }\n',
+      '/index.ts': "export { Order } from './types.ts'\n",
+    })
     expect(result['/index.ts'][0]).toMatch(/^1205 /)
   })
 
   it('the runtime globals declaration has no errors of its own', () => {
-    const { service } = check({ '/empty.ts': 'export {}\n' }, { ...(compilerOptions as unknown as ts.CompilerOptions), skipLibCheck: false })
+    const { service } = check(
+      { '/empty.ts': 'export {}\n' },
+      { ...(compilerOptions as unknown as ts.CompilerOptions), skipLibCheck: false },
+    )
     const file = '/node_modules/@types/lambda-foundations-runtime/index.d.ts'
     const diags = [...service.getSyntacticDiagnostics(file), ...service.getSemanticDiagnostics(file)]
     expect(diags.map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '))).toEqual([])

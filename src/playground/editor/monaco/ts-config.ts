@@ -62,7 +62,8 @@ export function scriptKindOf(fileName: string): number | undefined {
  * .mjs file is fine while a wrong field of a JSDoc-typed event is still an error.
  */
 export const STRICT_ONLY_FOR_UNTYPED_CODE = new Set([
-  7005, 7006, 7008, 7010, 7011, 7015, 7017, 7018, 7019, 7022, 7023, 7024, 7025, 7031, 7032, 7033, 7034, 7041, 7052, 7053, 2683, 18046,
+  7005, 7006, 7008, 7010, 7011, 7015, 7017, 7018, 7019, 7022, 7023, 7024, 7025, 7031, 7032, 7033, 7034, 7041, 7052,
+  7053, 2683, 18046,
 ])
 
 export function filterSemanticDiagnostics<D extends { code: number }>(fileName: string, list: D[]): D[] {

@@ -67,7 +67,11 @@ function tidyJSONStack(e) {
     if (end < 0) end = st.length
     const line = call(slice, st, from, end)
     from = end + 1
-    if (call(indexOf, line, '    at <input>:') === 0 || call(indexOf, line, '    at parse (node:internal/prelude') === 0) continue
+    if (
+      call(indexOf, line, '    at <input>:') === 0 ||
+      call(indexOf, line, '    at parse (node:internal/prelude') === 0
+    )
+      continue
     out += (line === '    at parse (native)' ? '    at JSON.parse (<anonymous>)' : line) + '\n'
   }
   ObjectDefineProperty(e, 'stack', { value: out, writable: true, configurable: true, enumerable: false })
@@ -187,7 +191,8 @@ function format(...args) {
 // enumerable, like Node's) on first access or assignment.
 
 function defineLazy(name, get) {
-  const define = (value) => ObjectDefineProperty(G, name, { value, writable: true, configurable: true, enumerable: false })
+  const define = (value) =>
+    ObjectDefineProperty(G, name, { value, writable: true, configurable: true, enumerable: false })
   ObjectDefineProperty(G, name, {
     configurable: true,
     enumerable: false,
@@ -228,7 +233,10 @@ const startMs = call(DateNow, DateCtor)
 // code (e.message, String(e)) keeps QuickJS's. Only unambiguous messages are translated.
 const reExec = RegExp.prototype.exec
 const V8_MESSAGES = [
-  [/^cannot read property '([^]*)' of (undefined|null)$/, (m) => `Cannot read properties of ${m[2]} (reading '${m[1]}')`],
+  [
+    /^cannot read property '([^]*)' of (undefined|null)$/,
+    (m) => `Cannot read properties of ${m[2]} (reading '${m[1]}')`,
+  ],
   [/^cannot read property of (undefined|null)$/, (m) => `Cannot read properties of ${m[1]}`],
   [/^cannot set property '([^]*)' of (undefined|null)$/, (m) => `Cannot set properties of ${m[2]} (setting '${m[1]}')`],
   [/^cannot set property of (undefined|null)$/, (m) => `Cannot set properties of ${m[1]}`],

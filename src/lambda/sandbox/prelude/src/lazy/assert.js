@@ -15,8 +15,12 @@ export default function factory(load) {
       this.expected = expected
       this.operator = operator
     }
-    get name() { return 'AssertionError' }
-    toString() { return `AssertionError [ERR_ASSERTION]: ${this.message}` }
+    get name() {
+      return 'AssertionError'
+    }
+    toString() {
+      return `AssertionError [ERR_ASSERTION]: ${this.message}`
+    }
   }
 
   function fail(actual, expected, message, operator, defaultMessage) {
@@ -28,7 +32,12 @@ export default function factory(load) {
     if (!value) {
       if (message instanceof Error) throw message
       const err = new AssertionError({
-        message: message === undefined ? (arguments.length === 0 ? 'No value argument passed to `assert.ok()`' : 'The expression evaluated to a falsy value:\n\n  assert.ok(' + inspect(value) + ')\n') : message,
+        message:
+          message === undefined
+            ? arguments.length === 0
+              ? 'No value argument passed to `assert.ok()`'
+              : 'The expression evaluated to a falsy value:\n\n  assert.ok(' + inspect(value) + ')\n'
+            : message,
         actual: value,
         expected: true,
         operator: '==',
@@ -67,7 +76,13 @@ export default function factory(load) {
       fn()
     } catch (err) {
       if (!matchesError(err, expected)) {
-        if (typeof expected === 'function' && expected.prototype !== undefined && !(err instanceof expected) && (Error.isPrototypeOf(expected) || expected === Error)) throw err
+        if (
+          typeof expected === 'function' &&
+          expected.prototype !== undefined &&
+          !(err instanceof expected) &&
+          (Error.isPrototypeOf(expected) || expected === Error)
+        )
+          throw err
         fail(err, expected, message, 'throws', `The error is expected to match the expected value`)
       }
       return
@@ -84,7 +99,8 @@ export default function factory(load) {
     try {
       await p
     } catch (err) {
-      if (!matchesError(err, expected)) fail(err, expected, message, 'rejects', 'The error is expected to match the expected value')
+      if (!matchesError(err, expected))
+        fail(err, expected, message, 'rejects', 'The error is expected to match the expected value')
       return
     }
     fail(undefined, expected, message, 'rejects', 'Missing expected rejection.')
@@ -94,7 +110,13 @@ export default function factory(load) {
     try {
       fn()
     } catch (err) {
-      fail(err, expected, typeof expected === 'string' ? expected : message, 'doesNotThrow', `Got unwanted exception.\nActual message: "${err && err.message}"`)
+      fail(
+        err,
+        expected,
+        typeof expected === 'string' ? expected : message,
+        'doesNotThrow',
+        `Got unwanted exception.\nActual message: "${err && err.message}"`,
+      )
     }
   }
 
@@ -102,7 +124,13 @@ export default function factory(load) {
     try {
       await (typeof promiseOrFn === 'function' ? promiseOrFn() : promiseOrFn)
     } catch (err) {
-      fail(err, expected, typeof expected === 'string' ? expected : message, 'doesNotReject', `Got unwanted rejection.\nActual message: "${err && err.message}"`)
+      fail(
+        err,
+        expected,
+        typeof expected === 'string' ? expected : message,
+        'doesNotReject',
+        `Got unwanted rejection.\nActual message: "${err && err.message}"`,
+      )
     }
   }
 
@@ -125,22 +153,38 @@ export default function factory(load) {
       if (a == b || (a !== a && b !== b)) fail(a, b, m, '!=', `${inspect(a)} != ${inspect(b)}`)
     },
     strictEqual(a, b, m) {
-      if (!Object.is(a, b)) fail(a, b, m, 'strictEqual', `Expected values to be strictly equal:\n\n${inspect(a)} !== ${inspect(b)}\n`)
+      if (!Object.is(a, b))
+        fail(a, b, m, 'strictEqual', `Expected values to be strictly equal:\n\n${inspect(a)} !== ${inspect(b)}\n`)
     },
     notStrictEqual(a, b, m) {
       if (Object.is(a, b)) fail(a, b, m, 'notStrictEqual', `Expected "actual" to be strictly unequal to: ${inspect(b)}`)
     },
     deepEqual(a, b, m) {
-      if (!util.__lfIsDeepEqual(a, b)) fail(a, b, m, 'deepEqual', `Expected values to be loosely deep-equal:\n\n${inspect(a)}\n\nshould loosely deep-equal\n\n${inspect(b)}`)
+      if (!util.__lfIsDeepEqual(a, b))
+        fail(
+          a,
+          b,
+          m,
+          'deepEqual',
+          `Expected values to be loosely deep-equal:\n\n${inspect(a)}\n\nshould loosely deep-equal\n\n${inspect(b)}`,
+        )
     },
     notDeepEqual(a, b, m) {
       if (util.__lfIsDeepEqual(a, b)) fail(a, b, m, 'notDeepEqual', `"actual" is loosely deep-equal to "expected"`)
     },
     deepStrictEqual(a, b, m) {
-      if (!util.isDeepStrictEqual(a, b)) fail(a, b, m, 'deepStrictEqual', `Expected values to be strictly deep-equal:\n${inspect(a)}\n\nshould equal\n\n${inspect(b)}`)
+      if (!util.isDeepStrictEqual(a, b))
+        fail(
+          a,
+          b,
+          m,
+          'deepStrictEqual',
+          `Expected values to be strictly deep-equal:\n${inspect(a)}\n\nshould equal\n\n${inspect(b)}`,
+        )
     },
     notDeepStrictEqual(a, b, m) {
-      if (util.isDeepStrictEqual(a, b)) fail(a, b, m, 'notDeepStrictEqual', `Expected "actual" not to be strictly deep-equal to: ${inspect(b)}`)
+      if (util.isDeepStrictEqual(a, b))
+        fail(a, b, m, 'notDeepStrictEqual', `Expected "actual" not to be strictly deep-equal to: ${inspect(b)}`)
     },
     throws,
     doesNotThrow,
@@ -153,10 +197,24 @@ export default function factory(load) {
       }
     },
     match(string, regexp, m) {
-      if (typeof string !== 'string' || !regexp.test(string)) fail(string, regexp, m, 'match', `The input did not match the regular expression ${inspect(regexp)}. Input:\n\n${inspect(string)}\n`)
+      if (typeof string !== 'string' || !regexp.test(string))
+        fail(
+          string,
+          regexp,
+          m,
+          'match',
+          `The input did not match the regular expression ${inspect(regexp)}. Input:\n\n${inspect(string)}\n`,
+        )
     },
     doesNotMatch(string, regexp, m) {
-      if (typeof string === 'string' && regexp.test(string)) fail(string, regexp, m, 'doesNotMatch', `The input was expected to not match the regular expression ${inspect(regexp)}. Input:\n\n${inspect(string)}\n`)
+      if (typeof string === 'string' && regexp.test(string))
+        fail(
+          string,
+          regexp,
+          m,
+          'doesNotMatch',
+          `The input was expected to not match the regular expression ${inspect(regexp)}. Input:\n\n${inspect(string)}\n`,
+        )
     },
   })
   const strict = function strict(value, message) {

@@ -40,7 +40,12 @@ export default function factory(load) {
   let decodeUtf8 = (bytes) => (decodeUtf8 = load('internal/encoding').decodeUtf8)(bytes)
   proto.toString = function toString2(encoding, start, end) {
     if (isBase64Url(encoding)) return toBase64Url(toString.call(this, 'base64', start, end))
-    if (encoding === undefined || encoding === 'utf8' || encoding === 'utf-8' || (typeof encoding === 'string' && /^utf-?8$/i.test(encoding))) {
+    if (
+      encoding === undefined ||
+      encoding === 'utf8' ||
+      encoding === 'utf-8' ||
+      (typeof encoding === 'string' && /^utf-?8$/i.test(encoding))
+    ) {
       // Same bounds rules as the library's slowToString, then V8-compatible UTF-8 decoding.
       const len = this.length
       let s = start === undefined || start < 0 ? 0 : start
@@ -67,7 +72,10 @@ export default function factory(load) {
     const max = lib.INSPECT_MAX_BYTES
     const shown = Math.min(max, this.length)
     const remaining = this.length - max
-    let str = toString.call(this, 'hex', 0, shown).replace(/(.{2})/g, '$1 ').trim()
+    let str = toString
+      .call(this, 'hex', 0, shown)
+      .replace(/(.{2})/g, '$1 ')
+      .trim()
     if (remaining > 0) str += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`
     return `<${this.constructor.name} ${str}>`
   }

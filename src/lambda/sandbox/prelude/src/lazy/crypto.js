@@ -5,7 +5,17 @@ let noble // internal/hashes, set by the factory's loader on first use
 let bufferModule // buffer, likewise (randomUUID and getRandomValues don't need it)
 const hashes = () => noble()
 const BufferLazy = () => bufferModule()
-const ALIASES = { 'rsa-md5': 'md5', 'rsa-sha1': 'sha1', 'rsa-sha256': 'sha256', 'rsa-sha384': 'sha384', 'rsa-sha512': 'sha512', 'sha-1': 'sha1', 'sha-256': 'sha256', 'sha-384': 'sha384', 'sha-512': 'sha512' }
+const ALIASES = {
+  'rsa-md5': 'md5',
+  'rsa-sha1': 'sha1',
+  'rsa-sha256': 'sha256',
+  'rsa-sha384': 'sha384',
+  'rsa-sha512': 'sha512',
+  'sha-1': 'sha1',
+  'sha-256': 'sha256',
+  'sha-384': 'sha384',
+  'sha-512': 'sha512',
+}
 
 function pick(algorithm) {
   const key = `${algorithm}`.toLowerCase()
@@ -29,7 +39,10 @@ function toBytes(data, encoding, name = 'data') {
   if (data instanceof Uint8Array) return data
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
   if (data instanceof ArrayBuffer) return new Uint8Array(data)
-  throw argType(name, `of type string or an instance of Buffer, TypedArray, or DataView. Received ${data === null ? 'null' : typeof data}`)
+  throw argType(
+    name,
+    `of type string or an instance of Buffer, TypedArray, or DataView. Received ${data === null ? 'null' : typeof data}`,
+  )
 }
 
 function output(bytes, encoding) {
@@ -104,7 +117,9 @@ export default function factory(load, internals) {
 
   function randomBytes(size, cb) {
     if (typeof size !== 'number' || !(size >= 0) || size > 2 ** 31 - 1) {
-      const err = new RangeError(`The value of "size" is out of range. It must be >= 0 && <= 2147483647. Received ${size}`)
+      const err = new RangeError(
+        `The value of "size" is out of range. It must be >= 0 && <= 2147483647. Received ${size}`,
+      )
       err.code = 'ERR_OUT_OF_RANGE'
       throw err
     }
@@ -117,14 +132,21 @@ export default function factory(load, internals) {
   }
 
   function getRandomValues(array) {
-    if (!ArrayBuffer.isView(array) || array instanceof Float32Array || array instanceof Float64Array || array instanceof DataView) {
+    if (
+      !ArrayBuffer.isView(array) ||
+      array instanceof Float32Array ||
+      array instanceof Float64Array ||
+      array instanceof DataView
+    ) {
       const err = new TypeError('The data argument must be an integer-type TypedArray')
       err.name = 'TypeMismatchError'
       err.code = 17
       throw err
     }
     if (array.byteLength > 65536) {
-      const err = new RangeError(`The ArrayBufferView's byte length (${array.byteLength}) exceeds the number of bytes of entropy available via this API (65536)`)
+      const err = new RangeError(
+        `The ArrayBufferView's byte length (${array.byteLength}) exceeds the number of bytes of entropy available via this API (65536)`,
+      )
       err.name = 'QuotaExceededError'
       err.code = 22
       throw err
@@ -150,7 +172,9 @@ export default function factory(load, internals) {
     }
     const range = max - min
     if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max) || range <= 0 || range > 2 ** 48) {
-      const err = new RangeError(`The value of "max" is out of range. It must be greater than the value of "min" (${min}). Received ${max}`)
+      const err = new RangeError(
+        `The value of "max" is out of range. It must be greater than the value of "min" (${min}). Received ${max}`,
+      )
       err.code = 'ERR_OUT_OF_RANGE'
       throw err
     }
@@ -179,7 +203,10 @@ export default function factory(load, internals) {
   }
 
   function pbkdf2Sync(password, salt, iterations, keylen, digest) {
-    const out = hashes().pbkdf2(pick(digest), toBytes(password, 'utf8', 'password'), toBytes(salt, 'utf8', 'salt'), { c: iterations, dkLen: keylen })
+    const out = hashes().pbkdf2(pick(digest), toBytes(password, 'utf8', 'password'), toBytes(salt, 'utf8', 'salt'), {
+      c: iterations,
+      dkLen: keylen,
+    })
     return output(out)
   }
 
@@ -198,7 +225,11 @@ export default function factory(load, internals) {
     randomBytes,
     pseudoRandomBytes: randomBytes,
     randomFillSync(buf, offset = 0, size) {
-      const view = new Uint8Array(buf.buffer || buf, (buf.byteOffset || 0) + offset, size === undefined ? (buf.byteLength - offset) : size)
+      const view = new Uint8Array(
+        buf.buffer || buf,
+        (buf.byteOffset || 0) + offset,
+        size === undefined ? buf.byteLength - offset : size,
+      )
       fillRandom(view)
       return buf
     },

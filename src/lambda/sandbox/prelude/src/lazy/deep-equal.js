@@ -65,8 +65,13 @@ function check(a, b, strict, memo) {
     const x = new Uint8Array(a)
     const y = new Uint8Array(b)
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false
-  } else if (tagA === '[object Number]' || tagA === '[object String]' || tagA === '[object Boolean]' ||
-    tagA === '[object BigInt]' || tagA === '[object Symbol]') {
+  } else if (
+    tagA === '[object Number]' ||
+    tagA === '[object String]' ||
+    tagA === '[object Boolean]' ||
+    tagA === '[object BigInt]' ||
+    tagA === '[object Symbol]'
+  ) {
     if (!Object.is(a.valueOf(), b.valueOf())) return false
   }
 
@@ -109,7 +114,11 @@ function setEqual(a, b, strict, memo) {
     else if (!b.has(v)) {
       if (strict) return false
       let found = false
-      for (const w of b) if (looseEqualPrimitive(v, w)) { found = true; break }
+      for (const w of b)
+        if (looseEqualPrimitive(v, w)) {
+          found = true
+          break
+        }
       if (!found) return false
     }
   }

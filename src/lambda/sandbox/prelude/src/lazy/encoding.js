@@ -72,9 +72,16 @@ function encodeInto(str, dest) {
 }
 
 const LABELS = {
-  'utf-8': 'utf-8', utf8: 'utf-8', 'unicode-1-1-utf-8': 'utf-8',
-  'utf-16le': 'utf-16le', 'utf-16': 'utf-16le',
-  latin1: 'windows-1252', 'iso-8859-1': 'windows-1252', 'windows-1252': 'windows-1252', ascii: 'windows-1252', 'us-ascii': 'windows-1252',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'unicode-1-1-utf-8': 'utf-8',
+  'utf-16le': 'utf-16le',
+  'utf-16': 'utf-16le',
+  latin1: 'windows-1252',
+  'iso-8859-1': 'windows-1252',
+  'windows-1252': 'windows-1252',
+  ascii: 'windows-1252',
+  'us-ascii': 'windows-1252',
 }
 
 function toBytes(input) {
@@ -82,7 +89,10 @@ function toBytes(input) {
   if (input instanceof Uint8Array) return input
   if (input instanceof ArrayBuffer) return new Uint8Array(input)
   if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength)
-  throw invalidArg(`The "input" argument must be an instance of ArrayBuffer or ArrayBufferView.`, 'ERR_INVALID_ARG_TYPE')
+  throw invalidArg(
+    `The "input" argument must be an instance of ArrayBuffer or ArrayBufferView.`,
+    'ERR_INVALID_ARG_TYPE',
+  )
 }
 
 function decodeError() {
@@ -108,9 +118,15 @@ export class TextDecoder {
     this.#ignoreBOM = !!(options && options.ignoreBOM)
   }
 
-  get encoding() { return this.#encoding }
-  get fatal() { return this.#fatal }
-  get ignoreBOM() { return this.#ignoreBOM }
+  get encoding() {
+    return this.#encoding
+  }
+  get fatal() {
+    return this.#fatal
+  }
+  get ignoreBOM() {
+    return this.#ignoreBOM
+  }
 
   decode(input, options) {
     const stream = !!(options && options.stream)
@@ -159,30 +175,45 @@ export class TextDecoder {
     const fatal = this.#fatal
     while (i < n) {
       const b = bytes[i]
-      if (b < 0x80) { units.push(b); i++ } else {
+      if (b < 0x80) {
+        units.push(b)
+        i++
+      } else {
         let need = 0
         let cp = 0
         let lower = 0x80
         let upper = 0xbf
-        if (b >= 0xc2 && b <= 0xdf) { need = 1; cp = b & 0x1f } else if (b >= 0xe0 && b <= 0xef) {
-          need = 2; cp = b & 0xf
+        if (b >= 0xc2 && b <= 0xdf) {
+          need = 1
+          cp = b & 0x1f
+        } else if (b >= 0xe0 && b <= 0xef) {
+          need = 2
+          cp = b & 0xf
           if (b === 0xe0) lower = 0xa0
           if (b === 0xed) upper = 0x9f
         } else if (b >= 0xf0 && b <= 0xf4) {
-          need = 3; cp = b & 0x7
+          need = 3
+          cp = b & 0x7
           if (b === 0xf0) lower = 0x90
           if (b === 0xf4) upper = 0x8f
         } else {
           if (fatal) throw decodeError()
-          units.push(0xfffd); i++
+          units.push(0xfffd)
+          i++
           continue
         }
         let j = 1
         let ok = true
         for (; j <= need; j++) {
-          if (i + j >= n) { ok = false; break }
+          if (i + j >= n) {
+            ok = false
+            break
+          }
           const c = bytes[i + j]
-          if (c < lower || c > upper) { ok = false; break }
+          if (c < lower || c > upper) {
+            ok = false
+            break
+          }
           lower = 0x80
           upper = 0xbf
           cp = (cp << 6) | (c & 0x3f)
@@ -203,7 +234,10 @@ export class TextDecoder {
         } else units.push(cp)
         i += need + 1
       }
-      if (units.length >= 4096) { out += String.fromCharCode.apply(null, units); units.length = 0 }
+      if (units.length >= 4096) {
+        out += String.fromCharCode.apply(null, units)
+        units.length = 0
+      }
     }
     if (units.length > 0) out += String.fromCharCode.apply(null, units)
     return out

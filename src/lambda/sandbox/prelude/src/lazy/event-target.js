@@ -14,12 +14,22 @@ export default function factory() {
       this.target = null
       this.currentTarget = null
     }
-    get type() { return this.#type }
-    get defaultPrevented() { return this.cancelable && this.#defaultPrevented }
-    preventDefault() { this.#defaultPrevented = true }
+    get type() {
+      return this.#type
+    }
+    get defaultPrevented() {
+      return this.cancelable && this.#defaultPrevented
+    }
+    preventDefault() {
+      this.#defaultPrevented = true
+    }
     stopPropagation() {}
-    stopImmediatePropagation() { this.#stop = true }
-    get __lfStopped() { return this.#stop }
+    stopImmediatePropagation() {
+      this.#stop = true
+    }
+    get __lfStopped() {
+      return this.#stop
+    }
   }
 
   class EventTarget {
@@ -72,9 +82,15 @@ export default function factory() {
       if (key !== kCreate) throw new TypeError('Illegal constructor')
       this.onabort = null
     }
-    get aborted() { return this.#aborted }
-    get reason() { return this.#reason }
-    throwIfAborted() { if (this.#aborted) throw this.#reason }
+    get aborted() {
+      return this.#aborted
+    }
+    get reason() {
+      return this.#reason
+    }
+    throwIfAborted() {
+      if (this.#aborted) throw this.#reason
+    }
     __lfAbort(reason) {
       if (this.#aborted) return
       this.#aborted = true
@@ -112,8 +128,12 @@ export default function factory() {
 
   class AbortController {
     #signal = new AbortSignal(kCreate)
-    get signal() { return this.#signal }
-    abort(reason) { this.#signal.__lfAbort(reason) }
+    get signal() {
+      return this.#signal
+    }
+    abort(reason) {
+      this.#signal.__lfAbort(reason)
+    }
   }
 
   const kInspect = Symbol.for('nodejs.util.inspect.custom')

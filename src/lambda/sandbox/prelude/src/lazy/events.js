@@ -60,7 +60,9 @@ export default function factory() {
         remove()
         return Promise.reject(err)
       },
-      [Symbol.asyncIterator]() { return this },
+      [Symbol.asyncIterator]() {
+        return this
+      },
     }
   }
   return EE

@@ -34,12 +34,18 @@ export default function factory(load, internals) {
   function inspect(value, opts) {
     if (opts === undefined) {
       switch (typeof value) {
-        case 'number': return formatNumber(value)
-        case 'bigint': return `${StringCtor(value)}n`
-        case 'boolean': return value ? 'true' : 'false'
-        case 'undefined': return 'undefined'
-        case 'symbol': return symbolToString(value)
-        default: if (value === null) return 'null'
+        case 'number':
+          return formatNumber(value)
+        case 'bigint':
+          return `${StringCtor(value)}n`
+        case 'boolean':
+          return value ? 'true' : 'false'
+        case 'undefined':
+          return 'undefined'
+        case 'symbol':
+          return symbolToString(value)
+        default:
+          if (value === null) return 'null'
       }
     }
     return fullInspect(value, opts)
@@ -98,7 +104,8 @@ export default function factory(load, internals) {
           circularMessage = firstLine(e)
         }
       }
-      if (err !== null && typeof err === 'object' && err.name === 'TypeError' && firstLine(err) === circularMessage) return '[Circular]'
+      if (err !== null && typeof err === 'object' && err.name === 'TypeError' && firstLine(err) === circularMessage)
+        return '[Circular]'
       throw err
     }
   }
@@ -126,7 +133,8 @@ export default function factory(load, internals) {
           continue
         }
         switch (next) {
-          case 115: { // s
+          case 115: {
+            // s
             const v = args[++a]
             if (typeof v === 'number') piece = formatNumber(v)
             else if (typeof v === 'bigint') piece = `${StringCtor(v)}n`
@@ -137,7 +145,8 @@ export default function factory(load, internals) {
           case 106: // j
             piece = tryStringify(args[++a])
             break
-          case 100: { // d
+          case 100: {
+            // d
             const v = args[++a]
             if (typeof v === 'bigint') piece = `${StringCtor(v)}n`
             else if (typeof v === 'symbol') piece = 'NaN'
@@ -150,14 +159,16 @@ export default function factory(load, internals) {
           case 111: // o
             piece = fullInspect(args[++a], withOpts(opts, { showHidden: true, showProxy: true, depth: 4 }))
             break
-          case 105: { // i
+          case 105: {
+            // i
             const v = args[++a]
             if (typeof v === 'bigint') piece = `${StringCtor(v)}n`
             else if (typeof v === 'symbol') piece = 'NaN'
             else piece = formatNumber(parseInt(v))
             break
           }
-          case 102: { // f
+          case 102: {
+            // f
             const v = args[++a]
             piece = typeof v === 'symbol' ? 'NaN' : formatNumber(parseFloat(v))
             break

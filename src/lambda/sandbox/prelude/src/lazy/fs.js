@@ -49,12 +49,31 @@ const UV_DIRENT_DIR = 2
 const kType = Symbol('type')
 
 const constants = {
-  UV_FS_SYMLINK_DIR: 1, UV_FS_SYMLINK_JUNCTION: 2, O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2,
-  UV_DIRENT_UNKNOWN: 0, UV_DIRENT_FILE: 1, UV_DIRENT_DIR: 2, UV_DIRENT_LINK: 3,
-  S_IFMT: 0o170000, S_IFREG, S_IFDIR, S_IFLNK: 0o120000,
-  O_CREAT: 64, O_EXCL: 128, O_TRUNC: 512, O_APPEND: 1024, O_SYNC: 1052672,
-  F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
-  COPYFILE_EXCL: 1, COPYFILE_FICLONE: 2, COPYFILE_FICLONE_FORCE: 4,
+  UV_FS_SYMLINK_DIR: 1,
+  UV_FS_SYMLINK_JUNCTION: 2,
+  O_RDONLY: 0,
+  O_WRONLY: 1,
+  O_RDWR: 2,
+  UV_DIRENT_UNKNOWN: 0,
+  UV_DIRENT_FILE: 1,
+  UV_DIRENT_DIR: 2,
+  UV_DIRENT_LINK: 3,
+  S_IFMT: 0o170000,
+  S_IFREG,
+  S_IFDIR,
+  S_IFLNK: 0o120000,
+  O_CREAT: 64,
+  O_EXCL: 128,
+  O_TRUNC: 512,
+  O_APPEND: 1024,
+  O_SYNC: 1052672,
+  F_OK: 0,
+  R_OK: 4,
+  W_OK: 2,
+  X_OK: 1,
+  COPYFILE_EXCL: 1,
+  COPYFILE_FICLONE: 2,
+  COPYFILE_FICLONE_FORCE: 4,
 }
 
 export default function factory(load, internals) {
@@ -64,11 +83,32 @@ export default function factory(load, internals) {
 
   function makeDir(readonly) {
     const t = now()
-    return { dir: true, children: new Map(), readonly, ino: inoCounter++, mode: S_IFDIR | 0o755, mtimeMs: t, ctimeMs: t, birthtimeMs: t, atimeMs: t }
+    return {
+      dir: true,
+      children: new Map(),
+      readonly,
+      ino: inoCounter++,
+      mode: S_IFDIR | 0o755,
+      mtimeMs: t,
+      ctimeMs: t,
+      birthtimeMs: t,
+      atimeMs: t,
+    }
   }
   function makeFile(data, readonly, text) {
     const t = now()
-    return { dir: false, data, text, readonly, ino: inoCounter++, mode: S_IFREG | (readonly ? 0o644 : 0o664), mtimeMs: t, ctimeMs: t, birthtimeMs: t, atimeMs: t }
+    return {
+      dir: false,
+      data,
+      text,
+      readonly,
+      ino: inoCounter++,
+      mode: S_IFREG | (readonly ? 0o644 : 0o664),
+      mtimeMs: t,
+      ctimeMs: t,
+      birthtimeMs: t,
+      atimeMs: t,
+    }
   }
   function fileBytes(node) {
     if (node.data === undefined) {
@@ -117,7 +157,10 @@ export default function factory(load, internals) {
       if (p.protocol !== 'file:') throw typeError('ERR_INVALID_URL_SCHEME', 'The URL must be of scheme file')
       return decodeURIComponent(p.pathname)
     }
-    throw typeError('ERR_INVALID_ARG_TYPE', `The "${name}" argument must be of type string or an instance of Buffer or URL. Received ${describeArg(p)}`)
+    throw typeError(
+      'ERR_INVALID_ARG_TYPE',
+      `The "${name}" argument must be of type string or an instance of Buffer or URL. Received ${describeArg(p)}`,
+    )
   }
 
   function resolve(p, name) {
@@ -172,7 +215,10 @@ export default function factory(load, internals) {
     if (typeof data === 'string') return Buffer.from(data, encoding || 'utf8')
     if (data instanceof Uint8Array) return Buffer.from(data)
     if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-    throw typeError('ERR_INVALID_ARG_TYPE', `The "data" argument must be of type string or an instance of Buffer, TypedArray, or DataView. Received ${describeArg(data)}`)
+    throw typeError(
+      'ERR_INVALID_ARG_TYPE',
+      `The "data" argument must be of type string or an instance of Buffer, TypedArray, or DataView. Received ${describeArg(data)}`,
+    )
   }
   function decode(buf, encoding) {
     if (encoding === null || encoding === undefined || encoding === 'buffer') return buf
@@ -254,7 +300,7 @@ export default function factory(load, internals) {
 
   function accessSync(p, mode = constants.F_OK) {
     const { node, parts, path } = existing(p, 'access')
-    if ((mode & constants.W_OK) && (node.readonly || !isTmp(parts))) throw uvError('EROFS', 'access', path)
+    if (mode & constants.W_OK && (node.readonly || !isTmp(parts))) throw uvError('EROFS', 'access', path)
   }
 
   function statSync(p, options, syscall = 'stat') {
@@ -319,13 +365,27 @@ export default function factory(load, internals) {
       this.path = parentPath
       this[kType] = type
     }
-    isFile() { return this[kType] === UV_DIRENT_FILE }
-    isDirectory() { return this[kType] === UV_DIRENT_DIR }
-    isSymbolicLink() { return false }
-    isBlockDevice() { return false }
-    isCharacterDevice() { return false }
-    isFIFO() { return false }
-    isSocket() { return false }
+    isFile() {
+      return this[kType] === UV_DIRENT_FILE
+    }
+    isDirectory() {
+      return this[kType] === UV_DIRENT_DIR
+    }
+    isSymbolicLink() {
+      return false
+    }
+    isBlockDevice() {
+      return false
+    }
+    isCharacterDevice() {
+      return false
+    }
+    isFIFO() {
+      return false
+    }
+    isSocket() {
+      return false
+    }
   }
 
   function readdirSync(p, options) {
@@ -390,7 +450,12 @@ export default function factory(load, internals) {
     }
     if (node.dir && !recursive) {
       const err = new Error(`Path is a directory: rm returned EISDIR (is a directory) ${path}`)
-      Object.defineProperty(err, 'name', { value: 'SystemError', writable: true, configurable: true, enumerable: false })
+      Object.defineProperty(err, 'name', {
+        value: 'SystemError',
+        writable: true,
+        configurable: true,
+        enumerable: false,
+      })
       err.code = 'ERR_FS_EISDIR'
       err.info = { code: 'EISDIR', message: 'is a directory', path, syscall: 'rm', errno: 21 }
       err.errno = 21
@@ -411,7 +476,8 @@ export default function factory(load, internals) {
     const node = a.parts.length === 0 ? root : srcParent.children.get(a.parts[a.parts.length - 1])
     if (node === undefined) throw uvError('ENOENT', 'rename', a.path, b.path)
     const dstParent = parentOf(b.parts, 'rename', a.path, b.path)
-    if (!isTmp(a.parts) || !isTmp(b.parts) || b.parts.length < 2 || a.parts.length < 2) throw uvError('EROFS', 'rename', a.path, b.path)
+    if (!isTmp(a.parts) || !isTmp(b.parts) || b.parts.length < 2 || a.parts.length < 2)
+      throw uvError('EROFS', 'rename', a.path, b.path)
     const target = dstParent.children.get(b.parts[b.parts.length - 1])
     if (target !== undefined && target !== node) {
       if (node.dir && !target.dir) throw uvError('ENOTDIR', 'rename', a.path, b.path)
@@ -439,7 +505,8 @@ export default function factory(load, internals) {
     if (node.dir) throw uvError('EISDIR', 'copyfile', a.path, b.path)
     const dstParent = parentOf(b.parts, 'copyfile', a.path, b.path)
     const existingDest = dstParent.children.get(b.parts[b.parts.length - 1])
-    if (existingDest !== undefined && (mode & constants.COPYFILE_EXCL)) throw uvError('EEXIST', 'copyfile', a.path, b.path)
+    if (existingDest !== undefined && mode & constants.COPYFILE_EXCL)
+      throw uvError('EEXIST', 'copyfile', a.path, b.path)
     if (existingDest !== undefined && existingDest.dir) throw uvError('EISDIR', 'copyfile', a.path, b.path)
     if (!isTmp(b.parts)) throw uvError('EROFS', 'copyfile', a.path, b.path)
     writeNode(b.parts.length ? `/${b.parts.join('/')}` : '/', Buffer.from(fileBytes(node)), 'w', 'copyfile')
@@ -557,7 +624,7 @@ export default function factory(load, internals) {
   function readSync(fd, buffer, offsetOrOptions, length, position) {
     let offset = offsetOrOptions
     if (offsetOrOptions !== null && typeof offsetOrOptions === 'object') {
-      ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions)
+      ;({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions)
     }
     if (offset === undefined) offset = 0
     if (length === undefined) length = buffer.byteLength - offset
@@ -581,13 +648,27 @@ export default function factory(load, internals) {
   // ---- Stats --------------------------------------------------------------------------------
 
   class Stats {
-    isFile() { return (this.mode & 0o170000) === S_IFREG }
-    isDirectory() { return (this.mode & 0o170000) === S_IFDIR }
-    isSymbolicLink() { return false }
-    isBlockDevice() { return false }
-    isCharacterDevice() { return false }
-    isFIFO() { return false }
-    isSocket() { return false }
+    isFile() {
+      return (this.mode & 0o170000) === S_IFREG
+    }
+    isDirectory() {
+      return (this.mode & 0o170000) === S_IFDIR
+    }
+    isSymbolicLink() {
+      return false
+    }
+    isBlockDevice() {
+      return false
+    }
+    isCharacterDevice() {
+      return false
+    }
+    isFIFO() {
+      return false
+    }
+    isSocket() {
+      return false
+    }
   }
   function makeStats(node, bigint) {
     const s = new Stats()
@@ -625,7 +706,10 @@ export default function factory(load, internals) {
         const cb = args[args.length - 1]
         if (typeof cb !== 'function') {
           const shown = args.length > 1 ? cb : undefined
-          throw typeError('ERR_INVALID_ARG_TYPE', `The "cb" argument must be of type function. Received ${describeArg(shown)}`)
+          throw typeError(
+            'ERR_INVALID_ARG_TYPE',
+            `The "cb" argument must be of type function. Received ${describeArg(shown)}`,
+          )
         }
         args.pop()
         let result
@@ -685,7 +769,8 @@ export default function factory(load, internals) {
   }
   fs.existsSync = existsSync
   fs.exists = function exists(p, cb) {
-    if (typeof cb !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', `The "cb" argument must be of type function. Received ${describeArg(cb)}`)
+    if (typeof cb !== 'function')
+      throw typeError('ERR_INVALID_ARG_TYPE', `The "cb" argument must be of type function. Received ${describeArg(cb)}`)
     const result = existsSync(p)
     later(cb, result)
   }
@@ -694,7 +779,13 @@ export default function factory(load, internals) {
   fs.read = function read(fd, buffer, offset, length, position, cb) {
     const callback = [buffer, offset, length, position, cb].find((v) => typeof v === 'function')
     try {
-      const n = readSync(fd, buffer, typeof offset === 'function' ? undefined : offset, typeof length === 'function' ? undefined : length, typeof position === 'function' ? undefined : position)
+      const n = readSync(
+        fd,
+        buffer,
+        typeof offset === 'function' ? undefined : offset,
+        typeof length === 'function' ? undefined : length,
+        typeof position === 'function' ? undefined : position,
+      )
       later(callback, null, n, buffer)
     } catch (err) {
       later(callback, err)
@@ -716,11 +807,21 @@ export default function factory(load, internals) {
     constructor(fd) {
       this.fd = fd
     }
-    async readFile(options) { return readFileSync(this.fd, options) }
-    async writeFile(data, options) { return writeFileSync(this.fd, data, options) }
-    async appendFile(data, options) { return appendFileSync(this.fd, data, options) }
-    async stat(options) { return fstatSync(this.fd, options) }
-    async truncate(len) { return truncateSync(this.fd, len) }
+    async readFile(options) {
+      return readFileSync(this.fd, options)
+    }
+    async writeFile(data, options) {
+      return writeFileSync(this.fd, data, options)
+    }
+    async appendFile(data, options) {
+      return appendFileSync(this.fd, data, options)
+    }
+    async stat(options) {
+      return fstatSync(this.fd, options)
+    }
+    async truncate(len) {
+      return truncateSync(this.fd, len)
+    }
     async read(buffer, offset, length, position) {
       const buf = buffer || Buffer.alloc(16384)
       const bytesRead = readSync(this.fd, buf, offset, length, position)
@@ -730,7 +831,9 @@ export default function factory(load, internals) {
       const bytesWritten = writeSync(this.fd, data, ...rest)
       return { bytesWritten, buffer: data }
     }
-    async close() { closeSync(this.fd) }
+    async close() {
+      closeSync(this.fd)
+    }
   }
 
   const promises = { constants }
@@ -783,7 +886,12 @@ export default function factory(load, internals) {
         return false
       }
       try {
-        ws.bytesWritten += writeSync(fd, typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : opts.encoding || 'utf8') : chunk)
+        ws.bytesWritten += writeSync(
+          fd,
+          typeof chunk === 'string'
+            ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : opts.encoding || 'utf8')
+            : chunk,
+        )
         if (typeof done === 'function') later2(() => done(null))
       } catch (err) {
         if (typeof done === 'function') later2(() => done(err))
@@ -793,7 +901,8 @@ export default function factory(load, internals) {
     }
     ws.end = (chunk, encoding, cb) => {
       const done = [chunk, encoding, cb].find((v) => typeof v === 'function')
-      if (chunk !== undefined && typeof chunk !== 'function') ws.write(chunk, typeof encoding === 'string' ? encoding : undefined)
+      if (chunk !== undefined && typeof chunk !== 'function')
+        ws.write(chunk, typeof encoding === 'string' ? encoding : undefined)
       if (failed || !ws.writable) return ws
       ws.writable = false
       closeSync(fd)

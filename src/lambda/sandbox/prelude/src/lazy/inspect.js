@@ -2,5 +2,10 @@
 import nie from 'node-inspect-extracted'
 
 export default function factory() {
-  return { inspect: nie.inspect, format: nie.format, formatWithOptions: nie.formatWithOptions, stripVTControlCharacters: nie.stripVTControlCharacters }
+  return {
+    inspect: nie.inspect,
+    format: nie.format,
+    formatWithOptions: nie.formatWithOptions,
+    stripVTControlCharacters: nie.stripVTControlCharacters,
+  }
 }

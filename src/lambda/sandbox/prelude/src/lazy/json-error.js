@@ -29,7 +29,8 @@ export function v8JsonMessage(text) {
     if (SPECIAL.includes(s)) return new Failure(`"${s}" is not valid JSON`)
     if (n < MIN_LENGTH_FOR_CONTEXT) return new Failure(`Unexpected token '${c}', "${s}" is not valid JSON`)
     if (i < CONTEXT) return new Failure(`Unexpected token '${c}', "${s.slice(0, i + CONTEXT)}"... is not valid JSON`)
-    if (i < n - CONTEXT) return new Failure(`Unexpected token '${c}', ..."${s.slice(i - CONTEXT, i + CONTEXT)}"... is not valid JSON`)
+    if (i < n - CONTEXT)
+      return new Failure(`Unexpected token '${c}', ..."${s.slice(i - CONTEXT, i + CONTEXT)}"... is not valid JSON`)
     return new Failure(`Unexpected token '${c}', ..."${s.slice(i - CONTEXT)}" is not valid JSON`)
   }
   const ws = () => {

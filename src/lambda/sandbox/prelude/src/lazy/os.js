@@ -7,13 +7,24 @@ export default function factory(load, internals) {
   }
   // Lambda allocates vCPUs in proportion to memory: 1,769 MB = 1 vCPU, up to 6.
   const cpuCount = () => Math.max(2, Math.min(6, Math.ceil(memoryMb() / 1769)))
-  const cpu = () => ({ model: 'Intel(R) Xeon(R) Processor @ 2.50GHz', speed: 2500, times: { user: 0, nice: 0, sys: 0, idle: 0, irq: 0 } })
+  const cpu = () => ({
+    model: 'Intel(R) Xeon(R) Processor @ 2.50GHz',
+    speed: 2500,
+    times: { user: 0, nice: 0, sys: 0, idle: 0, irq: 0 },
+  })
   const constants = {
     UV_UDP_REUSEADDR: 4,
     dlopen: {},
     errno: {},
     signals: { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15 },
-    priority: { PRIORITY_LOW: 19, PRIORITY_BELOW_NORMAL: 10, PRIORITY_NORMAL: 0, PRIORITY_ABOVE_NORMAL: -7, PRIORITY_HIGH: -14, PRIORITY_HIGHEST: -20 },
+    priority: {
+      PRIORITY_LOW: 19,
+      PRIORITY_BELOW_NORMAL: 10,
+      PRIORITY_NORMAL: 0,
+      PRIORITY_ABOVE_NORMAL: -7,
+      PRIORITY_HIGH: -14,
+      PRIORITY_HIGHEST: -20,
+    },
   }
   return {
     EOL: '\n',

@@ -13,7 +13,8 @@ export default function factory() {
     for (let i = 0; i < values.length; i++) {
       const k = keys[i]
       if (k === 'defineProperty' && defineProperty === undefined) defineProperty = values[i]
-      else if (k === 'getOwnPropertyDescriptor' && getOwnPropertyDescriptor === undefined) getOwnPropertyDescriptor = values[i]
+      else if (k === 'getOwnPropertyDescriptor' && getOwnPropertyDescriptor === undefined)
+        getOwnPropertyDescriptor = values[i]
       else if (k === 'hasOwnProperty' && ObjectPrototype === undefined) ObjectPrototype = holders[i]
       else if (k === 'join' && ArrayPrototype === undefined) ArrayPrototype = holders[i]
     }

@@ -43,7 +43,17 @@ export default function factory(load, internals) {
   const process = {
     title: 'node',
     version: `v${NODE_VERSION}`,
-    versions: { node: NODE_VERSION, acorn: '8.14.0', ada: '2.9.2', ares: '1.34.5', modules: '115', napi: '10', uv: '1.51.0', v8: '11.3.244.8-node.30', zlib: '1.3.0.1-motley' },
+    versions: {
+      node: NODE_VERSION,
+      acorn: '8.14.0',
+      ada: '2.9.2',
+      ares: '1.34.5',
+      modules: '115',
+      napi: '10',
+      uv: '1.51.0',
+      v8: '11.3.244.8-node.30',
+      zlib: '1.3.0.1-motley',
+    },
     arch: 'x64',
     platform: 'linux',
     release: { name: 'node', lts: 'Iron' },
@@ -81,7 +91,13 @@ export default function factory(load, internals) {
     hrtime,
     memoryUsage() {
       const used = internals.hostMemoryUsage ? internals.hostMemoryUsage() : 4 * 1024 * 1024
-      return { rss: used + 30 * 1024 * 1024, heapTotal: used + 1024 * 1024, heapUsed: used, external: 1024 * 1024, arrayBuffers: 16 * 1024 }
+      return {
+        rss: used + 30 * 1024 * 1024,
+        heapTotal: used + 1024 * 1024,
+        heapUsed: used,
+        external: 1024 * 1024,
+        arrayBuffers: 16 * 1024,
+      }
     },
     cpuUsage() {
       return { user: Math.round((nowMs() - internals.startMs) * 1000), system: 0 }
@@ -108,7 +124,8 @@ export default function factory(load, internals) {
         const line = `(node:8) ${name}: ${msg}\n`
         const hook = internals.hooks.write
         if (typeof hook === 'function') hook(2, line)
-        else if (globalThis.console !== undefined && typeof globalThis.console.error === 'function') globalThis.console.error(line.slice(0, -1))
+        else if (globalThis.console !== undefined && typeof globalThis.console.error === 'function')
+          globalThis.console.error(line.slice(0, -1))
       }
     },
     on(event, fn) {
@@ -162,7 +179,12 @@ export default function factory(load, internals) {
       isTTY: false,
       writable: true,
       write(chunk, encoding, cb) {
-        const text = typeof chunk === 'string' ? chunk : load('buffer').Buffer.from(chunk).toString(typeof encoding === 'string' ? encoding : 'utf8')
+        const text =
+          typeof chunk === 'string'
+            ? chunk
+            : load('buffer')
+                .Buffer.from(chunk)
+                .toString(typeof encoding === 'string' ? encoding : 'utf8')
         const hook = internals.hooks.write
         if (typeof hook === 'function') hook(fd, text)
         const done = typeof encoding === 'function' ? encoding : cb
@@ -180,8 +202,16 @@ export default function factory(load, internals) {
   }
   let stdout
   let stderr
-  Object.defineProperty(process, 'stdout', { enumerable: true, configurable: true, get: () => stdout || (stdout = makeStream(1)) })
-  Object.defineProperty(process, 'stderr', { enumerable: true, configurable: true, get: () => stderr || (stderr = makeStream(2)) })
+  Object.defineProperty(process, 'stdout', {
+    enumerable: true,
+    configurable: true,
+    get: () => stdout || (stdout = makeStream(1)),
+  })
+  Object.defineProperty(process, 'stderr', {
+    enumerable: true,
+    configurable: true,
+    get: () => stderr || (stderr = makeStream(2)),
+  })
   Object.defineProperty(process, Symbol.toStringTag, { value: 'process', configurable: true })
   Object.defineProperty(process, '__lfExit', { value: ProcessExit })
   return process

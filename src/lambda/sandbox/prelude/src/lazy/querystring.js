@@ -13,7 +13,10 @@ export default function factory(load) {
         i += 2
       } else if (c < 0x80) bytes.push(c)
       else {
-        const enc = load('buffer').Buffer.from(str[i] + (c >= 0xd800 && c <= 0xdbff && i + 1 < str.length ? str[++i] : ''), 'utf8')
+        const enc = load('buffer').Buffer.from(
+          str[i] + (c >= 0xd800 && c <= 0xdbff && i + 1 < str.length ? str[++i] : ''),
+          'utf8',
+        )
         for (const b of enc) bytes.push(b)
       }
     }
@@ -67,7 +70,8 @@ export default function factory(load) {
     const obj = Object.create(null)
     if (typeof str !== 'string' || str.length === 0) return obj
     const maxKeys = options && typeof options.maxKeys === 'number' ? options.maxKeys : 1000
-    const decode = options && typeof options.decodeURIComponent === 'function' ? options.decodeURIComponent : qs.unescape
+    const decode =
+      options && typeof options.decodeURIComponent === 'function' ? options.decodeURIComponent : qs.unescape
     let pairs = str.split(sep)
     if (maxKeys > 0 && pairs.length > maxKeys) pairs = pairs.slice(0, maxKeys)
     for (const pair of pairs) {

@@ -19,7 +19,12 @@ function findUncloneable(value, seen) {
   if (value === null || typeof value !== 'object' || seen.has(value)) return undefined
   seen.add(value)
   if (value instanceof WeakMap || value instanceof WeakSet || value instanceof Promise) return { value }
-  const entries = value instanceof Map ? [...value.keys(), ...value.values()] : value instanceof Set ? [...value] : Object.values(value)
+  const entries =
+    value instanceof Map
+      ? [...value.keys(), ...value.values()]
+      : value instanceof Set
+        ? [...value]
+        : Object.values(value)
   for (const v of entries) {
     const bad = findUncloneable(v, seen)
     if (bad) return bad

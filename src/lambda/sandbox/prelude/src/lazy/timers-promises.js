@@ -15,7 +15,14 @@ export default function factory() {
     return new Promise((resolve, reject) => {
       const id = g.setTimeout(() => resolve(value), delay)
       if (signal && typeof signal.addEventListener === 'function') {
-        signal.addEventListener('abort', () => { g.clearTimeout(id); reject(abortError(signal)) }, { once: true })
+        signal.addEventListener(
+          'abort',
+          () => {
+            g.clearTimeout(id)
+            reject(abortError(signal))
+          },
+          { once: true },
+        )
       }
     })
   }
@@ -27,5 +34,10 @@ export default function factory() {
   async function* setInterval(delay, value) {
     for (;;) yield await setTimeout(delay, value)
   }
-  return { setTimeout, setImmediate, setInterval, scheduler: { wait: (ms, opts) => setTimeout(ms, undefined, opts), yield: () => setImmediate() } }
+  return {
+    setTimeout,
+    setImmediate,
+    setInterval,
+    scheduler: { wait: (ms, opts) => setTimeout(ms, undefined, opts), yield: () => setImmediate() },
+  }
 }

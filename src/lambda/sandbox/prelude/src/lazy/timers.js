@@ -4,7 +4,14 @@ export default function factory() {
   const names = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate']
   const timers = {}
   for (const name of names) {
-    Object.defineProperty(timers, name, { enumerable: true, configurable: true, writable: true, value: function (...args) { return g[name](...args) } })
+    Object.defineProperty(timers, name, {
+      enumerable: true,
+      configurable: true,
+      writable: true,
+      value: function (...args) {
+        return g[name](...args)
+      },
+    })
     Object.defineProperty(timers[name], 'name', { value: name })
   }
   return timers

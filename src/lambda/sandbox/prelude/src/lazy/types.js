@@ -16,25 +16,39 @@ function brand(method) {
 }
 
 export function makeTypes() {
-  const tag = (v) => (v !== null && (typeof v === 'object' || typeof v === 'function') ? typedArrayTag.call(v) : undefined)
+  const tag = (v) =>
+    v !== null && (typeof v === 'object' || typeof v === 'function') ? typedArrayTag.call(v) : undefined
   const isTypedArrayOf = (name) => (v) => tag(v) === name
   const abByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get
-  const sabByteLength = typeof SharedArrayBuffer === 'function' ? Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength').get : undefined
+  const sabByteLength =
+    typeof SharedArrayBuffer === 'function'
+      ? Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength').get
+      : undefined
   const isArrayBuffer = brand(abByteLength)
   const isSharedArrayBuffer = sabByteLength ? brand(sabByteLength) : () => false
   const isMap = brand(Object.getOwnPropertyDescriptor(Map.prototype, 'size').get)
   const isSet = brand(Object.getOwnPropertyDescriptor(Set.prototype, 'size').get)
   const isBoxed = (proto) => brand(proto.valueOf)
   const iterTag = (name) => (v) => v !== null && typeof v === 'object' && toString.call(v) === `[object ${name}]`
-  const boxed = [isBoxed(Boolean.prototype), isBoxed(Number.prototype), isBoxed(String.prototype), isBoxed(Symbol.prototype), isBoxed(BigInt.prototype)]
+  const boxed = [
+    isBoxed(Boolean.prototype),
+    isBoxed(Number.prototype),
+    isBoxed(String.prototype),
+    isBoxed(Symbol.prototype),
+    isBoxed(BigInt.prototype),
+  ]
   return {
     isAnyArrayBuffer: (v) => isArrayBuffer(v) || isSharedArrayBuffer(v),
     isArrayBuffer,
     isSharedArrayBuffer,
     isArrayBufferView: (v) => ArrayBuffer.isView(v),
     isArgumentsObject: (v) => v !== null && typeof v === 'object' && toString.call(v) === '[object Arguments]',
-    isAsyncFunction: (v) => typeof v === 'function' && (toString.call(v) === '[object AsyncFunction]' || toString.call(v) === '[object AsyncGeneratorFunction]'),
-    isGeneratorFunction: (v) => typeof v === 'function' && (toString.call(v) === '[object GeneratorFunction]' || toString.call(v) === '[object AsyncGeneratorFunction]'),
+    isAsyncFunction: (v) =>
+      typeof v === 'function' &&
+      (toString.call(v) === '[object AsyncFunction]' || toString.call(v) === '[object AsyncGeneratorFunction]'),
+    isGeneratorFunction: (v) =>
+      typeof v === 'function' &&
+      (toString.call(v) === '[object GeneratorFunction]' || toString.call(v) === '[object AsyncGeneratorFunction]'),
     isGeneratorObject: (v) => v !== null && typeof v === 'object' && toString.call(v) === '[object Generator]',
     isBigInt64Array: isTypedArrayOf('BigInt64Array'),
     isBigUint64Array: isTypedArrayOf('BigUint64Array'),
@@ -62,8 +76,12 @@ export function makeTypes() {
     isMapIterator: iterTag('Map Iterator'),
     isSetIterator: iterTag('Set Iterator'),
     isModuleNamespaceObject: (v) => v !== null && typeof v === 'object' && toString.call(v) === '[object Module]',
-    isNativeError: (v) => v !== null && typeof v === 'object' && (typeof Error.isError === 'function' ? Error.isError(v) : v instanceof Error),
-    isPromise: (v) => v instanceof Promise || (v !== null && typeof v === 'object' && toString.call(v) === '[object Promise]'),
+    isNativeError: (v) =>
+      v !== null &&
+      typeof v === 'object' &&
+      (typeof Error.isError === 'function' ? Error.isError(v) : v instanceof Error),
+    isPromise: (v) =>
+      v instanceof Promise || (v !== null && typeof v === 'object' && toString.call(v) === '[object Promise]'),
     isProxy: () => false,
     isRegExp: brand(Object.getOwnPropertyDescriptor(RegExp.prototype, 'source').get),
     isWeakMap: brand(WeakMap.prototype.has),

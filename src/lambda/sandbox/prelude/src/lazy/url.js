@@ -60,12 +60,17 @@ export default function factory(load) {
   function fileURLToPath(input) {
     const url = typeof input === 'string' ? new URL(input) : input
     if (url === null || typeof url !== 'object' || typeof url.href !== 'string') {
-      throw invalidArg('ERR_INVALID_ARG_TYPE', `The "path" argument must be of type string or an instance of URL. Received ${typeof input === 'object' ? 'an instance of Object' : `type ${typeof input}`}`)
+      throw invalidArg(
+        'ERR_INVALID_ARG_TYPE',
+        `The "path" argument must be of type string or an instance of URL. Received ${typeof input === 'object' ? 'an instance of Object' : `type ${typeof input}`}`,
+      )
     }
     if (url.protocol !== 'file:') throw invalidArg('ERR_INVALID_URL_SCHEME', 'The URL must be of scheme file')
-    if (url.hostname !== '') throw invalidArg('ERR_INVALID_FILE_URL_HOST', 'File URL host must be "localhost" or empty on linux')
+    if (url.hostname !== '')
+      throw invalidArg('ERR_INVALID_FILE_URL_HOST', 'File URL host must be "localhost" or empty on linux')
     const pathname = url.pathname
-    if (/%2f/i.test(pathname)) throw invalidArg('ERR_INVALID_FILE_URL_PATH', 'File URL path must not include encoded / characters')
+    if (/%2f/i.test(pathname))
+      throw invalidArg('ERR_INVALID_FILE_URL_PATH', 'File URL path must not include encoded / characters')
     return decodeURIComponent(pathname)
   }
 
@@ -74,7 +79,12 @@ export default function factory(load) {
     let resolved = path.resolve(filepath)
     if (filepath.endsWith('/') && !resolved.endsWith('/')) resolved += '/'
     const url = new URL('file://')
-    url.pathname = resolved.replace(/%/g, '%25').replace(/\\/g, '%5C').replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/\t/g, '%09')
+    url.pathname = resolved
+      .replace(/%/g, '%25')
+      .replace(/\\/g, '%5C')
+      .replace(/\n/g, '%0A')
+      .replace(/\r/g, '%0D')
+      .replace(/\t/g, '%09')
     return url
   }
 
@@ -98,7 +108,10 @@ export default function factory(load) {
   function parse(input, parseQueryString, slashesDenoteHost) {
     if (input instanceof Url) return input
     if (typeof input !== 'string') {
-      throw invalidArg('ERR_INVALID_ARG_TYPE', `The "url" argument must be of type string. Received ${input === null ? 'null' : `type ${typeof input}`}`)
+      throw invalidArg(
+        'ERR_INVALID_ARG_TYPE',
+        `The "url" argument must be of type string. Received ${input === null ? 'null' : `type ${typeof input}`}`,
+      )
     }
     const out = new Url()
     let rest = input.trim()
@@ -156,14 +169,18 @@ export default function factory(load) {
     if (obj instanceof URL) {
       const o = options || {}
       let s = `${obj.protocol}//`
-      if (o.auth !== false && (obj.username || obj.password)) s += `${obj.username}${obj.password ? `:${obj.password}` : ''}@`
+      if (o.auth !== false && (obj.username || obj.password))
+        s += `${obj.username}${obj.password ? `:${obj.password}` : ''}@`
       s += obj.host + obj.pathname
       if (o.search !== false) s += obj.search
       if (o.fragment !== false) s += obj.hash
       return s
     }
     if (obj === null || typeof obj !== 'object') {
-      throw invalidArg('ERR_INVALID_ARG_TYPE', `The "urlObject" argument must be one of type object or string. Received ${obj === null ? 'null' : `type ${typeof obj}`}`)
+      throw invalidArg(
+        'ERR_INVALID_ARG_TYPE',
+        `The "urlObject" argument must be one of type object or string. Received ${obj === null ? 'null' : `type ${typeof obj}`}`,
+      )
     }
     let protocol = obj.protocol || ''
     if (protocol && !protocol.endsWith(':')) protocol += ':'
@@ -219,7 +236,9 @@ export default function factory(load) {
         path: `${url.pathname || ''}${url.search || ''}`,
         href: url.href,
         ...(url.port !== '' ? { port: Number(url.port) } : {}),
-        ...(url.username || url.password ? { auth: `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` } : {}),
+        ...(url.username || url.password
+          ? { auth: `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` }
+          : {}),
       }
     },
   }

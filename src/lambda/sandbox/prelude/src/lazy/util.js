@@ -7,7 +7,9 @@ const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom')
 const kCustomInspect = Symbol.for('nodejs.util.inspect.custom')
 
 function argType(name, expected, value, internals) {
-  const err = new TypeError(`The "${name}" argument must be of type ${expected}. Received ${describe(value, internals)}`)
+  const err = new TypeError(
+    `The "${name}" argument must be of type ${expected}. Received ${describe(value, internals)}`,
+  )
   err.code = 'ERR_INVALID_ARG_TYPE'
   return err
 }
@@ -29,7 +31,10 @@ export default function factory(load, internals) {
   const inspector = () => load('internal/inspect')
 
   function inspect(value, opts, ...rest) {
-    if (arguments.length === 1 && (value === null || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'string'))) {
+    if (
+      arguments.length === 1 &&
+      (value === null || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'string'))
+    ) {
       return internals.inspect(value)
     }
     return internals.withPristine(() => inspector().inspect(value, opts, ...rest))
@@ -37,17 +42,32 @@ export default function factory(load, internals) {
   inspect.custom = kCustomInspect
   Object.defineProperty(inspect, 'defaultOptions', {
     enumerable: true,
-    get() { return inspector().inspect.defaultOptions },
-    set(v) { inspector().inspect.defaultOptions = v },
+    get() {
+      return inspector().inspect.defaultOptions
+    },
+    set(v) {
+      inspector().inspect.defaultOptions = v
+    },
   })
-  Object.defineProperty(inspect, 'colors', { enumerable: true, get() { return inspector().inspect.colors } })
-  Object.defineProperty(inspect, 'styles', { enumerable: true, get() { return inspector().inspect.styles } })
+  Object.defineProperty(inspect, 'colors', {
+    enumerable: true,
+    get() {
+      return inspector().inspect.colors
+    },
+  })
+  Object.defineProperty(inspect, 'styles', {
+    enumerable: true,
+    get() {
+      return inspector().inspect.styles
+    },
+  })
 
   function format(...args) {
     return internals.format(...args)
   }
   function formatWithOptions(inspectOptions, ...args) {
-    if (inspectOptions === null || typeof inspectOptions !== 'object') throw argType('inspectOptions', 'object', inspectOptions, internals)
+    if (inspectOptions === null || typeof inspectOptions !== 'object')
+      throw argType('inspectOptions', 'object', inspectOptions, internals)
     return internals.formatWithOptions(inspectOptions, args)
   }
 
@@ -56,14 +76,22 @@ export default function factory(load, internals) {
     if (original[kCustomPromisify]) {
       const fn = original[kCustomPromisify]
       if (typeof fn !== 'function') throw argType('util.promisify.custom', 'function', fn, internals)
-      return Object.defineProperty(fn, kCustomPromisify, { value: fn, enumerable: false, writable: false, configurable: true })
+      return Object.defineProperty(fn, kCustomPromisify, {
+        value: fn,
+        enumerable: false,
+        writable: false,
+        configurable: true,
+      })
     }
     function fn(...args) {
       return new Promise((resolve, reject) => {
-        Reflect.apply(original, this, [...args, (err, ...values) => {
-          if (err) return reject(err)
-          resolve(values[0])
-        }])
+        Reflect.apply(original, this, [
+          ...args,
+          (err, ...values) => {
+            if (err) return reject(err)
+            resolve(values[0])
+          },
+        ])
       })
     }
     Object.setPrototypeOf(fn, Object.getPrototypeOf(original))
@@ -97,7 +125,8 @@ export default function factory(load, internals) {
   function inherits(ctor, superCtor) {
     if (ctor === undefined || ctor === null) throw argType('ctor', 'function', ctor, internals)
     if (superCtor === undefined || superCtor === null) throw argType('superCtor', 'function', superCtor, internals)
-    if (superCtor.prototype === undefined) throw argType('superCtor.prototype', 'object', superCtor.prototype, internals)
+    if (superCtor.prototype === undefined)
+      throw argType('superCtor.prototype', 'object', superCtor.prototype, internals)
     Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true })
     Object.setPrototypeOf(ctor.prototype, superCtor.prototype)
   }
@@ -140,7 +169,8 @@ export default function factory(load, internals) {
     TextEncoder,
     TextDecoder,
     stripVTControlCharacters: (s) => `${s}`.replace(/\u001b\[[0-9;]*[A-Za-z]/g, ''),
-    toUSVString: (s) => `${s}`.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'),
+    toUSVString: (s) =>
+      `${s}`.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'),
     isArray: Array.isArray,
     isBoolean: (v) => typeof v === 'boolean',
     isNull: (v) => v === null,
