@@ -222,7 +222,7 @@ export async function checkContent({ root, minAssessment, log }: CheckOptions): 
           add(`links to a heading that does not exist on this page: ${href}`, link.line)
         continue
       }
-      let url: URL | null = null
+      let url: URL | null
       try {
         url = new URL(href)
       } catch {

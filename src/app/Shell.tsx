@@ -20,6 +20,8 @@ export function Shell() {
     const params = new URLSearchParams(location.search)
     if (!params.get('section')) window.scrollTo(0, 0)
     mainRef.current?.focus({ preventScroll: true })
+    // Only a new page moves focus and scroll; a new ?section= on the same page does not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [location.pathname])
 
   return (

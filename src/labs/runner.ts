@@ -127,6 +127,7 @@ class CheckScope {
 
   private handle(name: string): LabFunctionHandle {
     const engine = this.engine
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the handle's closures outlive this call
     const scope = this
     const logGroupName = `/aws/lambda/${name}`
     const logs = async (): Promise<LabLogEvent[]> => {

@@ -164,10 +164,13 @@ function PanelBody(
     })
   }, [session])
 
-  const focusTab = (t: SideTab) => {
-    setTab(t)
-    requestAnimationFrame(() => document.getElementById(`${ids}-tab-${t}`)?.focus())
-  }
+  const focusTab = useCallback(
+    (t: SideTab) => {
+      setTab(t)
+      requestAnimationFrame(() => document.getElementById(`${ids}-tab-${t}`)?.focus())
+    },
+    [ids],
+  )
 
   const run = useCallback(
     (how: 'once' | 'five' | 'five-concurrent' = 'once') => {
@@ -188,7 +191,6 @@ function PanelBody(
   )
 
   const runOnce = useCallback(() => run('once'), [run])
-  const focusTabCb = useCallback((t: SideTab) => focusTab(t), [])
 
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
     const i = tabs.indexOf(tab)
@@ -228,7 +230,7 @@ function PanelBody(
         session={session}
         onRun={runOnce}
         nudge={nudge}
-        onNudgeFix={focusTabCb}
+        onNudgeFix={focusTab}
         hide={hide}
         extra={toolbarExtra}
       />

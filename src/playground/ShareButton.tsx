@@ -51,7 +51,7 @@ export function ShareButton({ workspaceId }: { workspaceId: string }) {
       setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) })
       return
     }
-    let copied = false
+    let copied: boolean
     try {
       await navigator.clipboard.writeText(url)
       copied = true

@@ -87,12 +87,10 @@ describe('playground store', () => {
     expect(store.getState().workspaces[ID].files['index.mjs']).toBe('keep me')
     const issue = store.getState().loadIssues.find((i) => i.workspaceId === 'lab:orders')
     expect(issue?.parts).toEqual(['files'])
-    store
-      .getState()
-      .ensureWorkspace('lab:orders', () => ({
-        ...defaultWorkspace(NOW),
-        files: { 'index.mjs': 'lab starter', 'lib/orders.mjs': 'x' },
-      }))
+    store.getState().ensureWorkspace('lab:orders', () => ({
+      ...defaultWorkspace(NOW),
+      files: { 'index.mjs': 'lab starter', 'lib/orders.mjs': 'x' },
+    }))
     expect(store.getState().workspaces['lab:orders'].files).toEqual({
       'index.mjs': 'lab starter',
       'lib/orders.mjs': 'x',

@@ -50,7 +50,7 @@ export function lessonIndexPlugin(options: { root: string; lessonsDir?: string }
       const seen = new Map<string, string>()
       const onChange = (file: string) => {
         if (!file.startsWith(lessonsDir) || !file.endsWith('.mdx')) return
-        let fm = ''
+        let fm: string
         try {
           fm = frontmatterBlock(readFileSync(file, 'utf8'))?.yaml ?? ''
         } catch {

@@ -141,7 +141,7 @@ export interface LessonScan {
  * `import.meta.glob` keys, which are root-relative).
  */
 export function scanLessons(dir: string, rootDir: string): LessonScan {
-  let names: string[] = []
+  let names: string[]
   try {
     names = readdirSync(dir)
       .filter((n) => n.endsWith('.mdx'))

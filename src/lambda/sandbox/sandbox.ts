@@ -799,7 +799,7 @@ export class Sandbox {
       return `export default JSON.parse(${JSON.stringify(src)});`
     }
     if (this.isEsm(path)) return src
-    let keys: string[] = []
+    let keys: string[]
     try {
       keys = this.reenter(this.fns.cjsKeys, path)
     } catch {

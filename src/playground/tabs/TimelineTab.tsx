@@ -6,7 +6,6 @@ import {
   buildTimeline,
   describeSegment,
   formatMs,
-  initPhaseName,
   isCompressed,
   position,
   shutdownReasonText,

@@ -56,7 +56,7 @@ describe('Buffer', () => {
       JSON.stringify(Buffer.from('hi')),
       Buffer.from([1, 2, 3]).readUInt16BE(1), Buffer.from('abc').equals(Buffer.from('abc')), Buffer.isBuffer(new Uint8Array(1)),
     ]`
-    // eslint-disable-next-line no-new-func
+
     const expected = new Function('Buffer', `return ${expr}`)(Buffer) as unknown
     expect(sb.eval(expr)).toEqual(expected)
   })
@@ -69,7 +69,6 @@ describe('Buffer', () => {
       `Buffer.alloc(52, 1)`,
       `[Buffer.from('x')]`,
     ]) {
-      // eslint-disable-next-line no-new-func
       const expected = util.inspect(new Function('Buffer', `return ${expr}`)(Buffer))
       expect(sb.eval(`__lf.inspect(${expr})`), expr).toBe(expected)
     }
@@ -238,7 +237,7 @@ describe('url', () => {
 
   it('URLSearchParams behaves like Node', () => {
     const expr = `(() => { const p = new URLSearchParams('a=1&b=2&a=3&c=%20x+y'); p.append('d', 'é&='); p.sort(); return [p.toString(), p.getAll('a'), p.get('c'), p.has('b'), [...p.keys()]] })()`
-    // eslint-disable-next-line no-new-func
+
     expect(sb.eval(expr)).toEqual(new Function(`return ${expr}`)())
     expect(sb.eval(`new URLSearchParams({ x: '1', y: 'two' }).toString()`)).toBe('x=1&y=two')
   })
@@ -256,7 +255,6 @@ describe('url', () => {
       'http://example.com',
       '/just/a/path?x=1',
     ]) {
-      // eslint-disable-next-line deprecation/deprecation
       const h = legacy.parse(u)
       const expected = {
         protocol: h.protocol,
@@ -375,7 +373,6 @@ describe('util', () => {
       ['{ [Symbol.for("s")]: 1 }', '{}'],
     ]
     for (const [a, b] of pairs) {
-      // eslint-disable-next-line no-new-func
       const expected = util.isDeepStrictEqual(new Function(`return ${a}`)(), new Function(`return ${b}`)())
       expect(sb.eval(`__lf.builtin('util').isDeepStrictEqual(${a}, ${b})`), `${a} vs ${b}`).toBe(expected)
     }
@@ -399,7 +396,6 @@ describe('util', () => {
       'isDate({})',
     ]
     for (const c of checks) {
-      // eslint-disable-next-line no-new-func
       const expected = new Function('types', 'Buffer', `return types.${c}`)(util.types, Buffer)
       expect(sb.eval(`__lf.builtin('util').types.${c}`), c).toBe(expected)
     }

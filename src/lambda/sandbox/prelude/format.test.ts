@@ -37,7 +37,6 @@ const longString = 'x'.repeat(200)
 `
 
 function host(expr: string): unknown[] {
-  // eslint-disable-next-line no-new-func
   return new Function(
     'Buffer',
     'URL',
@@ -337,7 +336,7 @@ describe('fast paths', () => {
     const fresh = await PreludeSandbox.create()
     try {
       const args = `'START', 'RequestId:', 'abc', 42, -0, 1.5, true, null, undefined, '100%'`
-      // eslint-disable-next-line no-new-func
+
       expect(fresh.eval(`__lf.format(${args})`)).toBe(util.format(...(new Function(`return [${args}]`)() as unknown[])))
       expect(fresh.eval(`__lf.format('50% done')`)).toBe('50% done')
       expect(fresh.loads).toEqual([])

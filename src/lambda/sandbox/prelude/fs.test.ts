@@ -113,7 +113,6 @@ const OPS: Record<string, string> = {
 describe('fs errors match Node 20 on a real file system', () => {
   for (const [name, op] of Object.entries(OPS)) {
     it(name, () => {
-      // eslint-disable-next-line no-new-func
       const hostOp = new Function(`return ${op}`)() as (fs: typeof realFs, r: string) => unknown
       expect(sandboxError(op)).toEqual(hostError(hostOp))
     })

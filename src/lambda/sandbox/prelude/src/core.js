@@ -123,8 +123,7 @@ function withPristine(fn) {
       }
     }
     // Enumerable junk on Object.prototype / Array.prototype breaks `for...in` in library code.
-    // eslint-disable-next-line no-unreachable-loop, guard-for-in
-    for (const k in []) {
+    for (const _k in []) {
       clean = false
       break
     }

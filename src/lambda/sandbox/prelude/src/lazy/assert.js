@@ -50,6 +50,7 @@ export default function factory(load) {
     if (expected === undefined) return true
     if (typeof expected === 'function') {
       if (expected.prototype !== undefined && err instanceof expected) return true
+      // eslint-disable-next-line no-prototype-builtins -- Node's own check: is `expected` an Error subclass?
       if (Error.isPrototypeOf(expected) || expected === Error) return false
       return expected.call({}, err) === true
     }
@@ -80,6 +81,7 @@ export default function factory(load) {
           typeof expected === 'function' &&
           expected.prototype !== undefined &&
           !(err instanceof expected) &&
+          // eslint-disable-next-line no-prototype-builtins -- as above
           (Error.isPrototypeOf(expected) || expected === Error)
         )
           throw err
@@ -145,11 +147,9 @@ export default function factory(load) {
       throw new AssertionError({ message, operator: 'fail' })
     },
     equal(a, b, m) {
-      // eslint-disable-next-line eqeqeq
       if (!(a == b || (a !== a && b !== b))) fail(a, b, m, '==', `${inspect(a)} == ${inspect(b)}`)
     },
     notEqual(a, b, m) {
-      // eslint-disable-next-line eqeqeq
       if (a == b || (a !== a && b !== b)) fail(a, b, m, '!=', `${inspect(a)} != ${inspect(b)}`)
     },
     strictEqual(a, b, m) {

@@ -14,7 +14,6 @@ function ownKeys(obj, strict) {
 }
 
 function looseEqualPrimitive(a, b) {
-  // eslint-disable-next-line eqeqeq
   return a == b || (a !== a && b !== b)
 }
 

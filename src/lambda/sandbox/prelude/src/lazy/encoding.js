@@ -179,8 +179,8 @@ export class TextDecoder {
         units.push(b)
         i++
       } else {
-        let need = 0
-        let cp = 0
+        let need
+        let cp
         let lower = 0x80
         let upper = 0xbf
         if (b >= 0xc2 && b <= 0xdf) {

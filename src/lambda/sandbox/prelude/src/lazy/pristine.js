@@ -33,7 +33,7 @@ export default function factory() {
     }
     // 2. enumerable properties added to Object.prototype / Array.prototype
     const junk = []
-    // eslint-disable-next-line guard-for-in
+
     for (const k in []) junk[junk.length] = k
 
     const saved = []

@@ -33,6 +33,7 @@ function findUncloneable(value, seen) {
 }
 
 export default function factory() {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the signature stays as written (function length)
   function structuredClone(value, options) {
     if (arguments.length === 0) {
       const err = new TypeError('The "value" argument must be specified')
