@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test'
 // Runs against the production build (dist/), served under a sub-path to prove sub-path
 // deployment. `node scripts/e2e.mjs` finds the browser and sets LF_CHROMIUM_PATH
 // ('' means Playwright's own Chromium).
-const PORT = 4179
+// LF_E2E_PORT lets several checkouts run their suites side by side (a reused server must be this build's).
+const PORT = Number(process.env.LF_E2E_PORT ?? 4179)
 const BASE = '/lambda-foundations/'
 
 export default defineConfig({

@@ -26,7 +26,7 @@ if (!existsSync(path.join(root, 'dist', 'index.html'))) {
 }
 const args = process.argv.slice(2)
 const runs = Number(args[args.indexOf('--runs') + 1]) > 0 ? Number(args[args.indexOf('--runs') + 1]) : 10
-const port = 4196
+const port = Number(process.env.LF_BENCH_PORT ?? 4196)
 const base = `http://127.0.0.1:${port}/`
 const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '--port', String(port)], {
   stdio: 'ignore',
