@@ -27,10 +27,14 @@ import {
   type LessonModule,
 } from '../../course/registry.ts'
 import type { LessonMeta } from '../../course/types.ts'
-import { ArrowLeftIcon, ArrowRightIcon, CheckIcon, ClockIcon, ListIcon, TargetIcon } from '../components/icons.tsx'
+import { ArrowLeftIcon, ArrowRightIcon, CheckIcon, ClockIcon, ListIcon, TargetIcon } from '../../shared/icons.tsx'
 import { LessonStatusIcon, statusLabel } from '../components/LessonStatusIcon.tsx'
-import { usePageTitle } from '../usePageTitle.ts'
+import { usePageTitle } from '../../shared/usePageTitle.ts'
+import { Check, Lab } from '../activities.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
+
+/** What a lesson's MDX can use without an import: the course's components and the activities. */
+const lessonComponents = { ...mdxComponents, Check, Lab }
 
 type MDXContent = ComponentType<{ components?: Record<string, unknown> }>
 const contentCache = new Map<string, ComponentType>()
@@ -265,7 +269,7 @@ function Lesson({ meta }: { meta: LessonMeta }) {
           <LessonErrorBoundary>
             <Suspense fallback={<LessonSkeleton />}>
               <LessonContext.Provider value={meta}>
-                <MDXProvider components={mdxComponents}>
+                <MDXProvider components={lessonComponents}>
                   <Content />
                 </MDXProvider>
               </LessonContext.Provider>

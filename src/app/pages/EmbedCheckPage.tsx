@@ -1,0 +1,42 @@
+/** `#/embed/check/<id>`: one knowledge check with minimal chrome, for an instructor's iframe. */
+import { useParams } from 'react-router'
+import { usePageTitle } from '../../shared/usePageTitle.ts'
+import { LessonContext } from '../../course/lesson-context.ts'
+import { lessons } from '../../course/registry.ts'
+import { buildStatement } from '../../embed/protocol.ts'
+import { EmbedChrome } from '../../embed/EmbedChrome.tsx'
+import { activityUrl, useEmbedHost } from '../../embed/useEmbedHost.ts'
+import { Check } from '../activities.tsx'
+
+export function EmbedCheckPage() {
+  const id = useParams().id ?? ''
+  usePageTitle('Knowledge check')
+  const { postStatement } = useEmbedHost('check', id)
+  // Results count toward the lesson that places this check, as they would in the course.
+  const lesson = lessons.find((l) => l.checks.includes(id)) ?? null
+  return (
+    <EmbedChrome lesson={lesson}>
+      <LessonContext.Provider value={lesson}>
+        <Check
+          id={id}
+          embedded
+          onResult={({ question, grade, attempts }) =>
+            postStatement(
+              buildStatement({
+                kind: 'check',
+                id,
+                name: question.prompt,
+                verb: 'answered',
+                raw: grade.points,
+                max: grade.max,
+                success: grade.passed,
+                activityUrl: activityUrl('check', id),
+                attempts,
+              }),
+            )
+          }
+        />
+      </LessonContext.Provider>
+    </EmbedChrome>
+  )
+}
