@@ -1,8 +1,9 @@
 /**
  * The activities a lesson places, `<Check id>` and `<Lab id>`: the shell hands them to the lesson's
- * MDX (LessonPage) and to the embeds (#/embed/…), so the course feature never imports the quiz or
- * the labs. Each loads in its own chunk, after the lesson text: a knowledge check brings the quiz
- * engine; a lab brings the playground (Monaco, the Worker), so only lessons that place one load it.
+ * MDX (LessonPage), so the course feature never imports the quiz or the labs. Each loads in its own
+ * chunk, after the lesson text: a knowledge check brings the quiz engine; a lab brings the
+ * playground (Monaco, the Worker), so only lessons that place one load it. The embed pages load
+ * the same components for themselves (a module shared with them would be a chunk of its own).
  */
 import { lazy, Suspense, type ComponentProps } from 'react'
 

@@ -1,12 +1,12 @@
 // Engine instances in one Worker: lab checks run on their own instance, with their own functions
 // and their own clock, so advancing the checks' clock never idles the learner's environments.
 // Runs in Node: a MessageChannel stands in for the Worker boundary.
-import { MessageChannel } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createLambda, type Lambda, type LambdaEvent } from '../lambda/index.ts'
-import { LambdaClient, type WorkerLike } from './client.ts'
-import { serveLambda, type HostHandle } from './host.ts'
-import { MAX_INSTANCES, type Endpoint } from './protocol.ts'
+import { LambdaClient } from './client.ts'
+import type { HostHandle } from './host.ts'
+import { MAX_INSTANCES } from './protocol.ts'
+import { channelWorker } from './testing.ts'
 
 const hosts: Promise<HostHandle | undefined>[] = []
 const clients: LambdaClient[] = []
@@ -19,24 +19,11 @@ afterEach(async () => {
 function connect(made: string[] = []): LambdaClient {
   const client = new LambdaClient({
     createWorker: () => {
-      const { port1, port2 } = new MessageChannel()
-      hosts.push(
-        serveLambda(port2 as unknown as Endpoint, (name): Promise<Lambda> => {
-          made.push(name)
-          return createLambda({ prewarm: 0, warmUp: false })
-        }),
-      )
-      const worker: WorkerLike = {
-        postMessage: (m) => port1.postMessage(m),
-        addEventListener: ((type: string, l: (ev: { data: unknown }) => void) => {
-          if (type === 'message') port1.addEventListener('message', (ev) => l({ data: (ev as MessageEvent).data }))
-        }) as WorkerLike['addEventListener'],
-        start: () => port1.start(),
-        terminate: () => {
-          port1.close()
-          port2.close()
-        },
-      }
+      const worker = channelWorker((name): Promise<Lambda> => {
+        made.push(name)
+        return createLambda({ prewarm: 0, warmUp: false })
+      })
+      hosts.push(worker.host)
       return worker
     },
   })

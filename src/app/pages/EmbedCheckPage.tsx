@@ -1,4 +1,5 @@
 /** `#/embed/check/<id>`: one knowledge check with minimal chrome, for an instructor's iframe. */
+import { lazy, Suspense } from 'react'
 import { useParams } from 'react-router'
 import { usePageTitle } from '../../shared/usePageTitle.ts'
 import { LessonContext } from '../../course/lesson-context.ts'
@@ -6,7 +7,8 @@ import { lessons } from '../../course/registry.ts'
 import { buildStatement } from '../../embed/protocol.ts'
 import { EmbedChrome } from '../../embed/EmbedChrome.tsx'
 import { activityUrl, useEmbedHost } from '../../embed/useEmbedHost.ts'
-import { Check } from '../activities.tsx'
+
+const Check = lazy(() => import('../../quiz/Check.tsx'))
 
 export function EmbedCheckPage() {
   const id = useParams().id ?? ''
@@ -17,25 +19,29 @@ export function EmbedCheckPage() {
   return (
     <EmbedChrome lesson={lesson}>
       <LessonContext.Provider value={lesson}>
-        <Check
-          id={id}
-          embedded
-          onResult={({ question, grade, attempts }) =>
-            postStatement(
-              buildStatement({
-                kind: 'check',
-                id,
-                name: question.prompt,
-                verb: 'answered',
-                raw: grade.points,
-                max: grade.max,
-                success: grade.passed,
-                activityUrl: activityUrl('check', id),
-                attempts,
-              }),
-            )
-          }
-        />
+        <Suspense
+          fallback={<div className="quiz quiz-loading" aria-busy="true" aria-label="Loading a knowledge check" />}
+        >
+          <Check
+            id={id}
+            embedded
+            onResult={({ question, grade, attempts }) =>
+              postStatement(
+                buildStatement({
+                  kind: 'check',
+                  id,
+                  name: question.prompt,
+                  verb: 'answered',
+                  raw: grade.points,
+                  max: grade.max,
+                  success: grade.passed,
+                  activityUrl: activityUrl('check', id),
+                  attempts,
+                }),
+              )
+            }
+          />
+        </Suspense>
       </LessonContext.Provider>
     </EmbedChrome>
   )

@@ -1,4 +1,5 @@
 /** `#/embed/lab/<id>`: one hands-on lab with minimal chrome, for an instructor's iframe. */
+import { lazy, Suspense } from 'react'
 import { useParams } from 'react-router'
 import { usePageTitle } from '../../shared/usePageTitle.ts'
 import { LessonContext } from '../../course/lesson-context.ts'
@@ -6,7 +7,8 @@ import { lessons } from '../../course/registry.ts'
 import { EmbedChrome } from '../../embed/EmbedChrome.tsx'
 import { buildStatement } from '../../embed/protocol.ts'
 import { activityUrl, useEmbedHost } from '../../embed/useEmbedHost.ts'
-import { Lab } from '../activities.tsx'
+
+const LabView = lazy(() => import('../../labs/LabView.tsx'))
 
 export function EmbedLabPage() {
   const id = useParams().id ?? ''
@@ -16,24 +18,26 @@ export function EmbedLabPage() {
   return (
     <EmbedChrome lesson={lesson}>
       <LessonContext.Provider value={lesson}>
-        <Lab
-          id={id}
-          embedded
-          onRun={({ lab, passed, total, pass }) =>
-            postStatement(
-              buildStatement({
-                kind: 'lab',
-                id,
-                name: lab.title,
-                verb: pass ? 'passed' : 'failed',
-                raw: passed,
-                max: total,
-                success: pass,
-                activityUrl: activityUrl('lab', id),
-              }),
-            )
-          }
-        />
+        <Suspense fallback={<div className="lab lab-loading" aria-busy="true" aria-label="Loading the lab" />}>
+          <LabView
+            id={id}
+            embedded
+            onRun={({ lab, passed, total, pass }) =>
+              postStatement(
+                buildStatement({
+                  kind: 'lab',
+                  id,
+                  name: lab.title,
+                  verb: pass ? 'passed' : 'failed',
+                  raw: passed,
+                  max: total,
+                  success: pass,
+                  activityUrl: activityUrl('lab', id),
+                }),
+              )
+            }
+          />
+        </Suspense>
       </LessonContext.Provider>
     </EmbedChrome>
   )
