@@ -1,7 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
-import { initTheme } from './app/theme.ts'
+import { initTheme } from './shared/theme.ts'
 import './styles/app.css'
 
 initTheme()

@@ -10,11 +10,11 @@ const HomePage = lazy(() => import('./pages/HomePage.tsx').then((m) => ({ defaul
 const LessonPage = lazy(() => import('./pages/LessonPage.tsx').then((m) => ({ default: m.LessonPage })))
 const ProgressPage = lazy(() => import('./pages/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })))
 const AssessmentPage = lazy(() => import('../quiz/AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })))
-const EmbedCheckPage = lazy(() => import('../embed/EmbedCheckPage.tsx').then((m) => ({ default: m.EmbedCheckPage })))
+const EmbedCheckPage = lazy(() => import('./pages/EmbedCheckPage.tsx').then((m) => ({ default: m.EmbedCheckPage })))
 const PlaygroundPage = lazy(() =>
   import('../playground/PlaygroundPage.tsx').then((m) => ({ default: m.PlaygroundPage })),
 )
-const EmbedLabPage = lazy(() => import('../embed/EmbedLabPage.tsx').then((m) => ({ default: m.EmbedLabPage })))
+const EmbedLabPage = lazy(() => import('./pages/EmbedLabPage.tsx').then((m) => ({ default: m.EmbedLabPage })))
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })))
 
 export function App() {

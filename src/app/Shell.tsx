@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useRef } from 'react'
 import { Link, NavLink, Outlet, useLocation } from 'react-router'
 import { useProgress } from '../course/progress.ts'
-import { AlertIcon, CloseIcon, LogoMark } from './components/icons.tsx'
+import { AlertIcon, CloseIcon, LogoMark } from '../shared/icons.tsx'
 import { ThemeToggle } from './components/ThemeToggle.tsx'
 import { RouteErrorBoundary } from './pages/RouteError.tsx'
 

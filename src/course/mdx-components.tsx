@@ -1,17 +1,9 @@
 /**
  * Components available to every lesson without an import (through the MDX provider):
- * Check, Callout, Figure, LabSlot, KeyPoints, and the element overrides (links, code blocks, tables).
+ * Callout, Figure, LabSlot, KeyPoints, and the element overrides (links, code blocks, tables).
+ * Check and Lab come from the shell (src/app/activities.tsx), which composes the features.
  */
-import {
-  Children,
-  isValidElement,
-  lazy,
-  Suspense,
-  useRef,
-  useState,
-  type ComponentPropsWithoutRef,
-  type ReactNode,
-} from 'react'
+import { Children, isValidElement, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import { Link } from 'react-router'
 
 type CalloutKind = 'note' | 'tip' | 'warning' | 'changed'
@@ -279,33 +271,8 @@ function Th({ children, ...rest }: ComponentPropsWithoutRef<'th'>) {
   return <th {...rest}>{children}</th>
 }
 
-// The knowledge-check engine loads after the lesson text, in its own chunk.
-const QuizCheck = lazy(() => import('../quiz/Check.tsx'))
-
-/** `<Check id="…"/>`: a knowledge check from `content/checks/<lesson-slug>.ts`. */
-export function Check({ id }: { id: string }) {
-  return (
-    <Suspense fallback={<div className="quiz quiz-loading" aria-busy="true" aria-label="Loading a knowledge check" />}>
-      <QuizCheck id={id} />
-    </Suspense>
-  )
-}
-
-// A lab brings the playground (Monaco, the Worker): loaded only by lessons that place one.
-const LabView = lazy(() => import('../labs/LabView.tsx'))
-
-/** `<Lab id="…"/>`: a hands-on lab from `content/labs/<id>/`. */
-export function Lab({ id }: { id: string }) {
-  return (
-    <Suspense fallback={<div className="lab lab-loading" aria-busy="true" aria-label="Loading the lab" />}>
-      <LabView id={id} />
-    </Suspense>
-  )
-}
-
+/** The lesson's own components. The shell adds the activities, Check and Lab (src/app/activities.tsx). */
 export const mdxComponents = {
-  Check,
-  Lab,
   Callout,
   Figure,
   LabSlot,

@@ -7,6 +7,7 @@
  * migration that adds the empty sub-record; validation keeps every valid sub-record and resets
  * only the ones that are not.
  */
+import { isRecord } from '../shared/is-record.ts'
 
 export const PROGRESS_VERSION = 3
 /** Written into export files so an import can tell ours from anything else. */
@@ -97,7 +98,7 @@ function isCount(v: unknown, max = 1_000_000): v is number {
 }
 
 function checkProgress(v: unknown): CheckProgress | null {
-  if (!isPlainObject(v)) return null
+  if (!isRecord(v)) return null
   const { attempts, lastAt, lastScore, passedAt, answer } = v
   if (!isCount(attempts) || !isTimestamp(lastAt) || !isScore(lastScore)) return null
   if (passedAt !== null && passedAt !== undefined && !isTimestamp(passedAt)) return null
@@ -111,7 +112,7 @@ function checkProgress(v: unknown): CheckProgress | null {
 }
 
 function labProgress(v: unknown): LabProgress | null {
-  if (!isPlainObject(v)) return null
+  if (!isRecord(v)) return null
   const { attempts, lastAt, passedAt } = v
   if (!isCount(attempts) || !isTimestamp(lastAt)) return null
   if (passedAt !== null && passedAt !== undefined && !isTimestamp(passedAt)) return null
@@ -119,15 +120,15 @@ function labProgress(v: unknown): LabProgress | null {
 }
 
 function assessmentAttempt(v: unknown): AssessmentAttempt | null {
-  if (!isPlainObject(v)) return null
+  if (!isRecord(v)) return null
   const { at, points, max, perLesson, wrong } = v
   if (!isTimestamp(at) || typeof points !== 'number' || !Number.isFinite(points) || !isCount(max, 10_000) || max === 0)
     return null
   if (points < 0 || points > max) return null
-  if (!isPlainObject(perLesson) || !Array.isArray(wrong) || wrong.length > 500 || !wrong.every(isItemId)) return null
+  if (!isRecord(perLesson) || !Array.isArray(wrong) || wrong.length > 500 || !wrong.every(isItemId)) return null
   const per: Record<string, { points: number; max: number }> = {}
   for (const [slug, p] of Object.entries(perLesson)) {
-    if (!isSlug(slug) || !isPlainObject(p)) return null
+    if (!isSlug(slug) || !isRecord(p)) return null
     if (
       typeof p.points !== 'number' ||
       !Number.isFinite(p.points) ||
@@ -151,7 +152,7 @@ function keyedRecord<T>(
 ): Record<string, T> {
   const out: Record<string, T> = {}
   if (value === undefined) return out
-  if (!isPlainObject(value)) {
+  if (!isRecord(value)) {
     issues.push(`${what.whole} were unreadable, so they were reset.`)
     invalidParts.push(what.whole.toLowerCase())
     return out
@@ -186,12 +187,8 @@ function isSection(v: unknown): v is string {
   return typeof v === 'string' && v.length > 0 && v.length <= MAX_SECTION && !/[\s#?]/.test(v)
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
 function lessonProgress(v: unknown): LessonProgress | null {
-  if (!isPlainObject(v)) return null
+  if (!isRecord(v)) return null
   const { firstVisitedAt, lastVisitedAt, completedAt } = v
   if (!isTimestamp(firstVisitedAt) || !isTimestamp(lastVisitedAt)) return null
   if (completedAt !== null && completedAt !== undefined && !isTimestamp(completedAt)) return null
@@ -214,7 +211,7 @@ export function sanitizeProgress(value: unknown): SanitizeResult {
   const issues: string[] = []
   const invalidParts: string[] = []
   const data = emptyProgress()
-  if (!isPlainObject(value)) {
+  if (!isRecord(value)) {
     issues.push('Your saved progress was unreadable, so it was reset.')
     invalidParts.push('the progress record')
     return { data, issues, invalidParts }
@@ -223,7 +220,7 @@ export function sanitizeProgress(value: unknown): SanitizeResult {
   // lessons
   const lessons = value.lessons
   if (lessons !== undefined) {
-    if (!isPlainObject(lessons)) {
+    if (!isRecord(lessons)) {
       issues.push('The list of visited and completed lessons was unreadable, so it was reset.')
       invalidParts.push('the list of lessons')
     } else {
@@ -258,7 +255,7 @@ export function sanitizeProgress(value: unknown): SanitizeResult {
   const loc = value.lastLocation
   if (loc !== undefined && loc !== null) {
     if (
-      isPlainObject(loc) &&
+      isRecord(loc) &&
       isSlug(loc.slug) &&
       isTimestamp(loc.at) &&
       (loc.section === null || loc.section === undefined || isSection(loc.section))
@@ -333,7 +330,7 @@ type Migration = (state: unknown) => unknown
 /** migrations[n] turns a version-n record into a version-(n+1) record. They never throw. */
 export const migrations: Record<number, Migration> = {
   1: (state) => {
-    if (!isPlainObject(state)) return state
+    if (!isRecord(state)) return state
     const when =
       typeof state.updatedAt === 'number' && Number.isFinite(state.updatedAt) && state.updatedAt > 0
         ? new Date(state.updatedAt).toISOString()
@@ -362,7 +359,7 @@ export const migrations: Record<number, Migration> = {
   },
   // Version 3 adds knowledge checks, labs, assessment attempts and the shuffle seed.
   2: (state) => {
-    if (!isPlainObject(state)) return state
+    if (!isRecord(state)) return state
     return { ...state, checks: {}, labs: {}, assessment: [], seed: null }
   },
 }
@@ -437,7 +434,7 @@ export function parseImport(text: string): ImportResult {
   } catch {
     return { ok: false, error: 'This file is not valid JSON, so it cannot be a progress export. Nothing was changed.' }
   }
-  if (!isPlainObject(json) || json.format !== EXPORT_FORMAT) {
+  if (!isRecord(json) || json.format !== EXPORT_FORMAT) {
     return { ok: false, error: 'This file is not a Lambda Foundations progress export. Nothing was changed.' }
   }
   const version = json.version
@@ -450,7 +447,7 @@ export function parseImport(text: string): ImportResult {
       error: `This progress export was made by a newer version of the course (format ${version}); this version reads up to format ${PROGRESS_VERSION}. Nothing was changed.`,
     }
   }
-  if (!isPlainObject(json.progress)) {
+  if (!isRecord(json.progress)) {
     return { ok: false, error: 'This progress export has no progress in it. Nothing was changed.' }
   }
   const migrated = migrateProgress(json.progress, version)
@@ -460,7 +457,7 @@ export function parseImport(text: string): ImportResult {
       error: 'This progress export could not be upgraded to the current format. Nothing was changed.',
     }
   }
-  if (!isPlainObject(migrated.state)) {
+  if (!isRecord(migrated.state)) {
     return { ok: false, error: 'This progress export has no progress in it. Nothing was changed.' }
   }
   const { data, invalidParts } = sanitizeProgress(migrated.state)

@@ -2,7 +2,12 @@
  * The persisted progress store (zustand 5 `persist`, versioned, migrated, validated on load).
  * `createProgressStore` takes any Storage-like object, so tests inject a fake one.
  */
-import { repairAfterLoad, type StorageLike } from '../app/browser-storage.ts'
+import {
+  readPersisted,
+  repairAfterLoad,
+  type PersistedReadProblem,
+  type StorageLike,
+} from '../shared/browser-storage.ts'
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import {
@@ -86,8 +91,12 @@ export interface CreateProgressStoreOptions {
   key?: string
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
+/** What the load notice says when the stored record could not be used. */
+const READ_PROBLEMS: Record<PersistedReadProblem, string> = {
+  unreadable: "This browser's storage could not be read, so progress starts fresh for this visit.",
+  damaged: 'Your saved progress was damaged (not readable data), so it was reset.',
+  unrecognised: 'Your saved progress was in a format this course does not recognise, so it was reset.',
+  empty: 'Your saved progress was empty or damaged, so it was reset.',
 }
 
 export function createProgressStore(options: CreateProgressStoreOptions): ProgressStore {
@@ -102,33 +111,10 @@ export function createProgressStore(options: CreateProgressStoreOptions): Progre
 
   const persistStorage: PersistStorage<ProgressData> = {
     getItem(name): StorageValue<ProgressData> | null {
-      pending = []
-      lastRaw = null
-      let raw: string | null
-      try {
-        raw = storage.getItem(name)
-      } catch {
-        pending.push("This browser's storage could not be read, so progress starts fresh for this visit.")
-        return null
-      }
-      if (raw === null) return null
-      lastRaw = raw
-      let parsed: unknown
-      try {
-        parsed = JSON.parse(raw)
-      } catch {
-        pending.push('Your saved progress was damaged (not readable data), so it was reset.')
-        return null
-      }
-      if (!isRecord(parsed) || !('state' in parsed) || typeof parsed.version !== 'number') {
-        pending.push('Your saved progress was in a format this course does not recognise, so it was reset.')
-        return null
-      }
-      if (!isRecord(parsed.state)) {
-        pending.push('Your saved progress was empty or damaged, so it was reset.')
-        return null
-      }
-      return { state: parsed.state as unknown as ProgressData, version: parsed.version }
+      const read = readPersisted<ProgressData>(storage, name)
+      lastRaw = read.raw
+      pending = read.problem ? [READ_PROBLEMS[read.problem]] : []
+      return read.value
     },
     setItem(name, value) {
       try {

@@ -1,6 +1,6 @@
 /** The app's progress store instance (browser localStorage) and React hooks for it. */
 import { useStore } from 'zustand'
-import { browserStorage } from '../app/browser-storage.ts'
+import { browserStorage } from '../shared/browser-storage.ts'
 import { createProgressStore, STORAGE_KEY, type ProgressState } from './progress-store.ts'
 
 export const progressStore = createProgressStore({ storage: browserStorage() })

@@ -1,8 +1,13 @@
 /** Minimal chrome around an embedded lab or check: the content, and a small link to the course. */
 import type { ReactNode } from 'react'
-import type { LessonMeta } from '../course/types.ts'
 
-export function EmbedChrome({ lesson, children }: { lesson: LessonMeta | null; children: ReactNode }) {
+/** The lesson that places the activity (its slug and title link back to it), or null. */
+export interface EmbedLesson {
+  slug: string
+  title: string
+}
+
+export function EmbedChrome({ lesson, children }: { lesson: EmbedLesson | null; children: ReactNode }) {
   const course = `${window.location.pathname}#/${lesson ? `lessons/${lesson.slug}` : ''}`
   return (
     <div className="embed-root">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { acceptHostMessage, buildStatement, configuredOrigins, embedSnippet, postTargets } from './protocol.ts'
+import { embedSnippet } from '../shared/embed-snippet.ts'
+import { acceptHostMessage, buildStatement, configuredOrigins, postTargets } from './protocol.ts'
 
 describe('embedding protocol', () => {
   it('builds an xAPI-shaped statement', () => {

@@ -3,6 +3,7 @@
  * posts to the page that frames it, and which messages it accepts. Pure: no DOM.
  * Documented for instructors in docs/embedding.md.
  */
+import type { EmbedKind } from '../shared/embed-snippet.ts'
 
 export const MESSAGE_PREFIX = 'lambda-foundations:'
 
@@ -36,7 +37,7 @@ export type EmbedToHost = ResizeMessage | StatementMessage | ReadyMessage
 export type HostToEmbed =
   { type: 'lambda-foundations:get-height' } | { type: 'lambda-foundations:set-theme'; theme: 'light' | 'dark' }
 
-export type EmbedKind = 'lab' | 'check'
+export type { EmbedKind }
 
 export type Verb = 'answered' | 'completed' | 'passed' | 'failed'
 
@@ -170,12 +171,4 @@ export function postTargets(allowed: readonly string[], referrer: string): strin
     // fall through
   }
   return ['*']
-}
-
-/** The `<iframe>` snippet an instructor copies. */
-export function embedSnippet(kind: EmbedKind, id: string, pageUrl: string, title: string): string {
-  const base = pageUrl.replace(/#.*$/, '')
-  const height = kind === 'lab' ? 720 : 420
-  const safeTitle = title.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
-  return `<iframe src="${base}#/embed/${kind}/${encodeURIComponent(id)}" title="${safeTitle}" width="100%" height="${height}" style="border:0;max-width:100%" loading="lazy" allow="clipboard-write"></iframe>`
 }

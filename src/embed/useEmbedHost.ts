@@ -3,7 +3,7 @@
  * height on every change, posts statements, and answers host messages from allowed origins.
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react'
-import { applyTheme } from '../app/theme.ts'
+import { applyTheme } from '../shared/theme.ts'
 import {
   acceptHostMessage,
   configuredOrigins,

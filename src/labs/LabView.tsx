@@ -7,13 +7,17 @@
  *   #/embed/lab/first-handler             for an instructor's iframe
  */
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { useCurrentLesson } from '../course/lesson-context.ts'
-import { progressStore, useProgress } from '../course/progress.ts'
-import { CopyEmbed } from '../embed/CopyEmbed.tsx'
-import { buildFunction } from '../playground/editor/build.ts'
-import { getLambdaClient } from '../playground/engine.ts'
-import { PlaygroundPanel, workspaceFromInitial, type PlaygroundInitial } from '../playground/PlaygroundPanel.tsx'
-import { playgroundStore, usePlayground } from '../playground/state.ts'
+import { progressStore, useCurrentLesson, useProgress } from '../course/index.ts'
+import { CopyEmbed } from '../shared/CopyEmbed.tsx'
+import {
+  PlaygroundPanel,
+  buildFunction,
+  getLabCheckEngine,
+  playgroundStore,
+  usePlayground,
+  workspaceFromInitial,
+  type PlaygroundInitial,
+} from '../playground/index.ts'
 import { diffFiles, withContext } from './diff.ts'
 import { renderMarkdown } from './markdown.ts'
 import { LabLoadError, loadLab } from './registry.ts'
@@ -165,7 +169,7 @@ function Lab({ id, embedded, onRun, loaded }: LabViewProps & { loaded: LoadedLab
       return
     }
     const done: CheckResult[] = []
-    const out = await runLabChecks(lab, built.files, getLambdaClient(), {
+    const out = await runLabChecks(lab, built.files, getLabCheckEngine(), {
       onCheckStart: (name) => setRun({ state: 'running', done: [...done], current: name }),
       onCheckResult: (r) => {
         done.push(r)

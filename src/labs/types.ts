@@ -17,7 +17,7 @@ import type {
   SystemLogLevel,
   UpdateFunctionConfigurationRequest,
   CreateFunctionRequest,
-} from '../lambda/types.ts'
+} from '../lambda/public.ts'
 
 // ---- the definition -------------------------------------------------------------------------
 
@@ -222,7 +222,10 @@ export interface LabTestContext extends LabFunctionHandle {
   readonly lambda: LabEngine
   /** A copy of one of the lab's events, by name. */
   event(name: string): unknown
-  /** Advance the shared virtual clock (idle environments shut down after 5 minutes of it). */
+  /**
+   * Advance the virtual clock of the engine the checks run on (idle environments shut down after
+   * 5 minutes of it). In the browser that engine is the checks' own, apart from the learner's.
+   */
   advance(ms: number): Promise<void>
   /** Let queued work (Event invokes, their timers) finish on the virtual clock. */
   settle(): Promise<void>

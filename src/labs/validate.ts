@@ -1,7 +1,8 @@
 // Structural validation of a lab: the definition's fields and its starter/solution files.
 // Messages are plain sentences naming the field, for `npm run check:content` and for loadLab.
-import { EVENT_NAME_RE, MAX_SAVED_EVENTS } from '../playground/schema.ts'
+import { EVENT_NAME_RE, MAX_SAVED_EVENTS } from '../lambda/public.ts'
 import type { LabDefinition } from './types.ts'
+import { isRecord } from '../shared/is-record.ts'
 
 export const LAB_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 /** Function names are `lab-<id>-<run>-<n>`, and Lambda allows 64 characters. */
@@ -19,13 +20,12 @@ export function handlerFile(handler: string, files: Record<string, string>): str
   return ['', '.js', '.mjs', '.cjs'].map((ext) => mod + ext).find((p) => Object.prototype.hasOwnProperty.call(files, p))
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== ''
 
 /** Problems with a lab definition (empty when it is well formed). `folderId` is the folder's name. */
 export function validateLabDefinition(value: unknown, folderId: string): string[] {
   const problems: string[] = []
-  if (!isObj(value))
+  if (!isRecord(value))
     return [
       'lab.ts must `export default defineLab({ … })` (an object); found ' +
         (value === undefined ? 'no default export' : typeof value),
@@ -56,7 +56,7 @@ export function validateLabDefinition(value: unknown, folderId: string): string[
   }
   // function
   const fn = lab.function
-  if (!isObj(fn))
+  if (!isRecord(fn))
     problems.push('"function" is missing (Handler, Runtime and optional MemorySize, Timeout, Environment)')
   else {
     if (!nonEmpty(fn.Handler) || !/^[^\s.][^\s]*\.[^\s.]+(\.[^\s.]+)*$/.test(fn.Handler))
@@ -76,11 +76,11 @@ export function validateLabDefinition(value: unknown, folderId: string): string[
     )
       problems.push('"function.Timeout" must be a whole number of seconds from 1 to 900')
     if (fn.Environment !== undefined) {
-      const vars = isObj(fn.Environment) ? fn.Environment.Variables : undefined
-      if (!isObj(vars) || Object.values(vars).some((v) => typeof v !== 'string'))
+      const vars = isRecord(fn.Environment) ? fn.Environment.Variables : undefined
+      if (!isRecord(vars) || Object.values(vars).some((v) => typeof v !== 'string'))
         problems.push('"function.Environment" must be { Variables: { NAME: "string value" } }')
     }
-    if (isObj(fn.LoggingConfig) && 'LogGroup' in fn.LoggingConfig)
+    if (isRecord(fn.LoggingConfig) && 'LogGroup' in fn.LoggingConfig)
       problems.push(
         '"function.LoggingConfig.LogGroup" is not allowed: each check run logs to its own function\'s group',
       )
@@ -96,7 +96,7 @@ export function validateLabDefinition(value: unknown, folderId: string): string[
       )
     const names = new Set<string>()
     lab.events.forEach((e, i) => {
-      if (!isObj(e) || !nonEmpty(e.name)) return problems.push(`"events[${i}]" needs a "name"`)
+      if (!isRecord(e) || !nonEmpty(e.name)) return problems.push(`"events[${i}]" needs a "name"`)
       if (!EVENT_NAME_RE.test(e.name))
         problems.push(
           `"events[${i}]" is named "${e.name}": a saved test event's name has at most 25 letters, numbers, dots, hyphens and underscores (no spaces), as in the Lambda console`,
@@ -123,7 +123,7 @@ export function validateLabDefinition(value: unknown, folderId: string): string[
   else {
     const names = new Set<string>()
     lab.checks.forEach((c, i) => {
-      if (!isObj(c) || !nonEmpty(c.name)) return problems.push(`"checks[${i}]" needs a "name"`)
+      if (!isRecord(c) || !nonEmpty(c.name)) return problems.push(`"checks[${i}]" needs a "name"`)
       if (names.has(c.name)) problems.push(`"checks" has two checks named "${c.name}"`)
       names.add(c.name)
       if (typeof c.run !== 'function') problems.push(`"checks[${i}]" ("${c.name}") needs a "run" function`)

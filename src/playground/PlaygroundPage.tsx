@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router'
-import { usePageTitle } from '../app/usePageTitle.ts'
+import { usePageTitle } from '../shared/usePageTitle.ts'
 import { draftFromShared } from './config.ts'
 import { PlaygroundPanel } from './PlaygroundPanel.tsx'
 import { DEFAULT_WORKSPACE_ID, defaultWorkspace, isWorkspaceId, type Workspace } from './schema.ts'

@@ -19,7 +19,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react'
-import { CloseIcon } from '../app/components/icons.tsx'
+import { CloseIcon } from '../shared/icons.tsx'
 import { checkConfig, firstConfigProblem, fieldLabel, type SharedConfig } from './config.ts'
 import { CodeEditor } from './editor/index.ts'
 import { useEngineStatus } from './engine.ts'

@@ -1,7 +1,7 @@
 /**
  * The function configuration as the learner edits it (a draft: what they typed, kept even when it
- * is not valid yet), and its validation with Lambda's own messages (src/lambda/service/validate.ts,
- * whose texts are AWS's), before anything reaches the engine. Pure (no DOM).
+ * is not valid yet), and its validation with Lambda's own messages (src/lambda/public.ts, the engine's
+ * validation, whose texts are AWS's), before anything reaches the engine. Pure (no DOM).
  */
 import {
   SUPPORTED_RUNTIMES,
@@ -10,8 +10,10 @@ import {
   validateLogging,
   validateNumbers,
   validateRuntime,
-} from '../lambda/service/validate.ts'
-import type { ApplicationLogLevel, LogFormat, SystemLogLevel } from '../lambda/types.ts'
+  type ApplicationLogLevel,
+  type LogFormat,
+  type SystemLogLevel,
+} from '../lambda/public.ts'
 import type { SharedConfig } from './share.ts'
 
 export { SUPPORTED_RUNTIMES }

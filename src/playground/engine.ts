@@ -8,8 +8,8 @@
  * the latest definitions the playground deployed; `useEngineStatus()` tells the UI what happened.
  */
 import { useSyncExternalStore } from 'react'
-import type { LambdaEvent } from '../lambda/types.ts'
-import { LambdaClient, type ClientEvent } from '../worker/client.ts'
+import type { LambdaEvent } from '../lambda/public.ts'
+import { LambdaClient, createLambdaWorker, type ClientEvent, type RemoteLambda } from '../worker/client.ts'
 
 export type EngineState = 'starting' | 'ready' | 'restarting' | 'failed'
 
@@ -45,7 +45,7 @@ export function getLambdaClient(): LambdaClient {
   setStatus({ state: 'starting', startedAt: performance.now() })
   performance.mark('lf:engine-start')
   client = new LambdaClient({
-    createWorker: () => new Worker(new URL('../worker/lambda.worker.ts', import.meta.url), { type: 'module' }),
+    createWorker: createLambdaWorker,
     // The engine stops runaway code itself (timeout, wall-clock cap); the watchdog is for a Worker
     // that is really stuck, so it waits long enough not to replace one that is merely slow (a
     // memory-hungry run on a busy machine).
@@ -76,6 +76,18 @@ export function getLambdaClient(): LambdaClient {
       setStatus({ state: 'failed', error: err instanceof Error ? err.message : String(err) })
   })
   return client
+}
+
+/** The Worker's engine instance for lab checks. */
+export const LAB_CHECKS_INSTANCE = 'lab-checks'
+
+/**
+ * Where lab checks run: an engine instance of their own in the page's Worker, with its own
+ * functions and its own clock, so a check that advances time (warm-starts' 30 minutes) never
+ * idles the learner's environments.
+ */
+export function getLabCheckEngine(): RemoteLambda {
+  return getLambdaClient().engine(LAB_CHECKS_INSTANCE)
 }
 
 /** Marks the engine as restarting (the watchdog is about to replace it) — set by the session on a ServiceException. */

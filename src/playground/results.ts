@@ -5,18 +5,13 @@
  * REPORT line of the tail log (or the Telemetry API record in JSON format), and the log output.
  * Pure (no DOM).
  */
-import type { InvokeResponse } from '../lambda/types.ts'
+import type { InvokeResponse, ReportData } from '../lambda/public.ts'
 
-export interface ReportSummary {
-  requestId: string
-  durationMs: number
-  billedDurationMs: number
-  memorySizeMB: number
-  maxMemoryUsedMB: number
-  initDurationMs?: number
-  status?: string
-  errorType?: string
-}
+/**
+ * The REPORT figures as read back from the log: the engine's ReportData, except that `status` is
+ * absent when the line has none (a success) and is kept as the log wrote it.
+ */
+export type ReportSummary = Omit<ReportData, 'status'> & { status?: string }
 
 export interface FunctionErrorView {
   errorType: string

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { MAX_SAVED_EVENTS } from '../lambda/public.ts'
 import {
-  MAX_SAVED_EVENTS,
   PLAYGROUND_VERSION,
   defaultWorkspace,
   deleteEvent,

@@ -2,8 +2,8 @@
  * The persisted playground record: workspaces keyed by id (`playground:default`, `lab:<lab-id>`,
  * `share:<n>` …), each with its files, active file, configuration draft, selected event and saved
  * events; its version and migrations; and validation on load that keeps every valid part and resets
- * only the bad ones (like src/course/progress-schema.ts). Also the saved-test-event rules (10 per
- * function, as in the Lambda console). Pure functions (no DOM, no React).
+ * only the bad ones (like src/course/progress-schema.ts). Saved test events follow the Lambda console's
+ * rules (src/lambda/console.ts: 10 per function, its name rule). Pure functions (no DOM, no React).
  */
 import {
   APPLICATION_LOG_LEVELS,
@@ -12,9 +12,10 @@ import {
   type ConfigDraft,
   type EnvVarRow,
 } from './config.ts'
+import { EVENT_NAME_RE, MAX_SAVED_EVENTS, eventNameProblem } from '../lambda/public.ts'
+import { isRecord } from '../shared/is-record.ts'
 
 export const PLAYGROUND_VERSION = 1
-export const MAX_SAVED_EVENTS = 10
 export const MAX_WORKSPACES = 60
 export const MAX_FILES = 30
 export const MAX_FILE_CHARS = 512_000
@@ -91,10 +92,6 @@ export function emptyPlayground(): PlaygroundData {
 
 // ---- small validators ------------------------------------------------------------------------
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
 const WORKSPACE_ID_RE = /^[a-z][a-z0-9-]{0,19}:[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/
 
 export function isWorkspaceId(v: unknown): v is string {
@@ -111,16 +108,6 @@ export function isFilePath(v: unknown): v is string {
 
 export function isTimestamp(v: unknown): v is string {
   return typeof v === 'string' && v.length <= 40 && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))
-}
-
-/** The Lambda console's rule for test event names: up to 25 letters, numbers, dots, hyphens and underscores. */
-export const EVENT_NAME_RE = /^[A-Za-z0-9._-]{1,25}$/
-
-export function eventNameProblem(name: string): string | undefined {
-  if (name.length === 0) return 'Enter a name for the event.'
-  if (!EVENT_NAME_RE.test(name))
-    return 'Event name: maximum of 25 characters consisting of letters, numbers, dots, hyphens and underscores.'
-  return undefined
 }
 
 /** A human name for a workspace in messages. */
@@ -145,7 +132,7 @@ export interface LoadIssue {
 // ---- workspace parts -------------------------------------------------------------------------
 
 function sanitizeFiles(v: unknown): { files: Record<string, string>; dropped: number } | null {
-  if (!isPlainObject(v)) return null
+  if (!isRecord(v)) return null
   const files: Record<string, string> = {}
   let dropped = 0
   let total = 0
@@ -174,7 +161,7 @@ function sanitizeEnvRows(v: unknown): EnvVarRow[] | null {
   const rows: EnvVarRow[] = []
   for (const r of v) {
     if (
-      !isPlainObject(r) ||
+      !isRecord(r) ||
       typeof r.key !== 'string' ||
       typeof r.value !== 'string' ||
       r.key.length > 4096 ||
@@ -189,7 +176,7 @@ function sanitizeEnvRows(v: unknown): EnvVarRow[] | null {
 /** Keeps each valid field of a configuration draft; returns the names of the fields it reset. */
 function sanitizeConfig(v: unknown): { config: ConfigDraft; reset: string[] } {
   const config: ConfigDraft = { ...DEFAULT_CONFIG, env: [] }
-  if (!isPlainObject(v)) return { config, reset: ['all'] }
+  if (!isRecord(v)) return { config, reset: ['all'] }
   const reset: string[] = []
   const str = (k: 'handler' | 'runtime' | 'memory' | 'timeout', max: number) => {
     const x = v[k]
@@ -217,7 +204,7 @@ function sanitizeConfig(v: unknown): { config: ConfigDraft; reset: string[] } {
 }
 
 function sanitizeEventSource(v: unknown): EventSource | null {
-  if (!isPlainObject(v)) return null
+  if (!isRecord(v)) return null
   switch (v.kind) {
     case 'hello-world':
     case 'shared':
@@ -244,7 +231,7 @@ function sanitizeSavedEvents(v: unknown): { events: SavedEvent[]; dropped: numbe
   for (const e of v) {
     if (
       events.length < MAX_SAVED_EVENTS &&
-      isPlainObject(e) &&
+      isRecord(e) &&
       typeof e.name === 'string' &&
       EVENT_NAME_RE.test(e.name) &&
       typeof e.text === 'string' &&
@@ -266,7 +253,7 @@ export interface SanitizeWorkspaceResult {
 export function sanitizeWorkspace(id: string, v: unknown, now = new Date()): SanitizeWorkspaceResult {
   const label = workspaceLabel(id)
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
-  if (!isPlainObject(v)) {
+  if (!isRecord(v)) {
     return {
       workspace: null,
       issues: [{ workspaceId: id, parts: ['workspace'], message: `${cap(label)} could not be read, so it was reset.` }],
@@ -356,7 +343,7 @@ export interface SanitizeResult {
 /** Validates a value claimed to be a current-version playground record. */
 export function sanitizePlayground(value: unknown, now = new Date()): SanitizeResult {
   const data = emptyPlayground()
-  if (!isPlainObject(value)) {
+  if (!isRecord(value)) {
     return {
       data,
       issues: [
@@ -367,7 +354,7 @@ export function sanitizePlayground(value: unknown, now = new Date()): SanitizeRe
   const issues: LoadIssue[] = []
   const ws = value.workspaces
   if (ws === undefined) return { data, issues }
-  if (!isPlainObject(ws)) {
+  if (!isRecord(ws)) {
     return {
       data,
       issues: [

@@ -9,7 +9,7 @@
  * again (tabs, route changes) finds its results and timeline where it left them.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { LambdaEvent } from '../lambda/types.ts'
+import type { LambdaEvent } from '../lambda/public.ts'
 import type { ClientEvent } from '../worker/client.ts'
 import { checkConfig, type FunctionSettingsOut } from './config.ts'
 import { WATCHDOG_MS, getLambdaClient, noteRestarting, onEngineEvent } from './engine.ts'

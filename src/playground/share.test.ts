@@ -1,6 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { findSampleEvent } from '../lambda/events/index.ts'
+import { findSampleEvent } from '../lambda/public.ts'
 import { SHARE_LIMITS, decodeShare, encodeShare, filePathProblem, type SharedState } from './share.ts'
 
 const HANDLER = `// Lambda calls this handler with the test event and a context object.

@@ -14,7 +14,8 @@ import {
   validateLogging,
   validateNumbers,
   validateRuntime,
-} from '../lambda/service/validate.ts'
+} from '../lambda/public.ts'
+import { isRecord } from '../shared/is-record.ts'
 
 export interface SharedConfig {
   Handler: string
@@ -81,10 +82,6 @@ function typeName(v: unknown): string {
   return t === 'object' ? 'an object' : t === 'undefined' ? 'missing' : `a ${t}`
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
 /** A key or path for a message: quoted and escaped, long ones shortened. */
 function show(s: string): string {
   return JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}…` : s)
@@ -117,8 +114,7 @@ const no = (reason: string): Check => ({ ok: false, reason })
  * `reason` says what is wrong, in a sentence fragment ("it has 25 files; …").
  */
 export function checkSharedState(input: unknown): Check {
-  if (!isPlainObject(input))
-    return no(`expected an object with "v", "files", "event" and "config", got ${typeName(input)}`)
+  if (!isRecord(input)) return no(`expected an object with "v", "files", "event" and "config", got ${typeName(input)}`)
   if (Object.hasOwn(input, '__proto__')) return no('it contains a "__proto__" key, which is never allowed')
   const extra = Object.keys(input).find((k) => !STATE_KEYS.includes(k) && input[k] !== undefined)
   if (extra !== undefined) return no(`it has an unexpected field ${show(extra)}`)
@@ -139,7 +135,7 @@ export function checkSharedState(input: unknown): Check {
 
   // files
   const f = input.files
-  if (!isPlainObject(f)) return no(`"files" must be an object mapping file paths to their text, got ${typeName(f)}`)
+  if (!isRecord(f)) return no(`"files" must be an object mapping file paths to their text, got ${typeName(f)}`)
   if (Object.hasOwn(f, '__proto__')) return no('it contains a "__proto__" key, which is never allowed')
   const paths = Object.keys(f)
   if (paths.length === 0) return no('it has no files')
@@ -178,14 +174,14 @@ export function checkSharedState(input: unknown): Check {
 
   // config
   const c = input.config
-  if (!isPlainObject(c))
+  if (!isRecord(c))
     return no(`"config" must be an object with Handler, Runtime, MemorySize and Timeout, got ${typeName(c)}`)
   if (Object.hasOwn(c, '__proto__')) return no('it contains a "__proto__" key, which is never allowed')
   const extraC = Object.keys(c).find((k) => !CONFIG_KEYS.includes(k) && c[k] !== undefined)
   if (extraC !== undefined) return no(`"config" has an unexpected field ${show(extraC)}`)
   const env = c.Environment
   if (env !== undefined) {
-    if (!isPlainObject(env))
+    if (!isRecord(env))
       return no(`"config.Environment" must be an object of variable names and values, got ${typeName(env)}`)
     if (Object.hasOwn(env, '__proto__')) return no('it contains a "__proto__" key, which is never allowed')
   }

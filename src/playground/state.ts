@@ -1,6 +1,6 @@
 /** The app's playground store instance (browser localStorage) and React hooks for it. */
 import { useStore } from 'zustand'
-import { browserStorage } from '../app/browser-storage.ts'
+import { browserStorage } from '../shared/browser-storage.ts'
 import { createPlaygroundStore, type PlaygroundState } from './store.ts'
 
 /** Writes are coalesced for 400 ms (typing), and flushed when the page is hidden or closed. */

@@ -7,7 +7,12 @@
  * rebuilt from it at any time. Writes are coalesced (a burst of keystrokes is one write) and
  * flushed when the page is hidden or unloaded, and before every invoke.
  */
-import { repairAfterLoad, type StorageLike } from '../app/browser-storage.ts'
+import {
+  readPersisted,
+  repairAfterLoad,
+  type PersistedReadProblem,
+  type StorageLike,
+} from '../shared/browser-storage.ts'
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { ConfigDraft } from './config.ts'
@@ -71,8 +76,24 @@ export interface CreatePlaygroundStoreOptions {
   writeDelayMs?: number
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
+/** What the load notice says when the stored record could not be used. */
+const READ_PROBLEMS: Record<PersistedReadProblem, LoadIssue> = {
+  unreadable: {
+    parts: [],
+    message: "This browser's storage could not be read, so the playground starts fresh for this visit.",
+  },
+  damaged: {
+    parts: ['workspace'],
+    message: 'Your saved playground code was damaged (not readable data), so the playground was reset.',
+  },
+  unrecognised: {
+    parts: ['workspace'],
+    message: 'Your saved playground code was in a format this course does not recognise, so the playground was reset.',
+  },
+  empty: {
+    parts: ['workspace'],
+    message: 'Your saved playground code was empty or damaged, so the playground was reset.',
+  },
 }
 
 export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): PlaygroundStore {
@@ -104,46 +125,11 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): Pl
 
   const persistStorage: PersistStorage<PlaygroundData> = {
     getItem(name): StorageValue<PlaygroundData> | null {
-      pending = []
-      lastRaw = null
-      let raw: string | null
-      try {
-        raw = storage.getItem(name)
-      } catch {
-        pending.push({
-          parts: [],
-          message: "This browser's storage could not be read, so the playground starts fresh for this visit.",
-        })
-        return null
-      }
-      if (raw === null) return null
-      lastRaw = raw
-      let parsed: unknown
-      try {
-        parsed = JSON.parse(raw)
-      } catch {
-        pending.push({
-          parts: ['workspace'],
-          message: 'Your saved playground code was damaged (not readable data), so the playground was reset.',
-        })
-        return null
-      }
-      if (!isRecord(parsed) || !('state' in parsed) || typeof parsed.version !== 'number') {
-        pending.push({
-          parts: ['workspace'],
-          message:
-            'Your saved playground code was in a format this course does not recognise, so the playground was reset.',
-        })
-        return null
-      }
-      if (!isRecord(parsed.state)) {
-        pending.push({
-          parts: ['workspace'],
-          message: 'Your saved playground code was empty or damaged, so the playground was reset.',
-        })
-        return null
-      }
-      return { state: parsed.state as unknown as PlaygroundData, version: parsed.version }
+      const read = readPersisted<PlaygroundData>(storage, name)
+      lastRaw = read.raw
+      const issue = read.problem && READ_PROBLEMS[read.problem]
+      pending = issue ? [{ ...issue, parts: [...issue.parts] }] : []
+      return read.value
     },
     setItem(name, value) {
       queued = { name, value }

@@ -9,7 +9,7 @@
  * beyond (and such gaps are flagged `compressed` so the drawing can say so), and never narrower
  * than `MIN_GAP_WIDTH` (a 1 ms warm invoke stays visible next to a 110 ms Init).
  */
-import type { InvokeStatus, LambdaEvent, ShutdownReason } from '../lambda/types.ts'
+import type { InvokeStatus, LambdaEvent, ShutdownReason } from '../lambda/public.ts'
 
 export interface InitPhaseSpan {
   name: 'extension' | 'runtime' | 'function'

@@ -5,9 +5,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Link } from 'react-router'
-import { usePageTitle } from '../app/usePageTitle.ts'
-import { progressStore, useProgress } from '../course/progress.ts'
-import { findLesson, lessons } from '../course/registry.ts'
+import { usePageTitle } from '../shared/usePageTitle.ts'
+import { findLesson, lessons, progressStore, useProgress, type AssessmentAttempt } from '../course/index.ts'
 import {
   assessmentItems,
   PASS_MARK,
@@ -20,7 +19,6 @@ import { loadAllQuestions } from './data.ts'
 import { grade, stableOrder, type Answer } from './grade.ts'
 import { Inline } from './inline.tsx'
 import { QuestionView } from './QuestionView.tsx'
-import type { AssessmentAttempt } from '../course/progress-schema.ts'
 
 type Phase =
   { name: 'intro' } | { name: 'taking' } | { name: 'results'; attempt: AssessmentAttempt; scored: ScoredItem[] }

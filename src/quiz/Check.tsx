@@ -4,9 +4,8 @@
  * of the lesson passes, the lesson completes.
  */
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { useCurrentLesson } from '../course/lesson-context.ts'
-import { progressStore } from '../course/progress.ts'
-import { CopyEmbed } from '../embed/CopyEmbed.tsx'
+import { progressStore, useCurrentLesson } from '../course/index.ts'
+import { CopyEmbed } from '../shared/CopyEmbed.tsx'
 import { findQuestion } from './data.ts'
 import { answerProblem, grade as gradeAnswer, isAnswerFor, stableOrder, type Answer, type Grade } from './grade.ts'
 import { Inline, plain } from './inline.tsx'

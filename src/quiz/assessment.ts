@@ -1,5 +1,5 @@
 /** The self-assessment's pure part: which questions, and how an attempt is scored. */
-import type { AssessmentAttempt } from '../course/progress-schema.ts'
+import type { AssessmentAttempt } from '../course/index.ts'
 import { grade, type Answer } from './grade.ts'
 import type { Question } from './types.ts'
 

@@ -5,19 +5,26 @@
 // runaway loop the interrupt could not stop, a crash — the watchdog terminates it, starts a
 // fresh one and re-creates the functions: nothing the learner wrote is lost.
 //
-//   const client = new LambdaClient({
-//     createWorker: () => new Worker(new URL('./lambda.worker.ts', import.meta.url), { type: 'module' }),
-//   })
+//   const client = new LambdaClient({ createWorker: createLambdaWorker })
 //   await client.createFunction({ ... })
 //   const out = await client.invoke({ FunctionName: 'hello', Payload: '{}', LogType: 'Tail' })
-import type {
-  CreateFunctionRequest,
-  FunctionConfiguration,
-  LambdaEvent,
-  UpdateFunctionCodeRequest,
-  UpdateFunctionConfigurationRequest,
-} from '../lambda/types.ts'
-import { RemoteError, type Endpoint, type HostToClient, type MethodName, type Params, type Result } from './protocol.ts'
+//
+// The client is the Worker's main engine instance; `client.engine(name)` is another instance in
+// the same Worker, with its own functions and clock (lab checks run on one).
+import type { CreateFunctionRequest } from '../lambda/index.ts'
+import {
+  MAIN_INSTANCE,
+  RemoteError,
+  type Args,
+  type Endpoint,
+  type HostToClient,
+  type MethodName,
+  type Result,
+} from './protocol.ts'
+import { RemoteLambda } from './remote-lambda.ts'
+
+export type { ClientEvent, EngineListener } from './remote-lambda.ts'
+export { RemoteLambda } from './remote-lambda.ts'
 
 export interface WorkerLike extends Endpoint {
   terminate(): void
@@ -25,9 +32,10 @@ export interface WorkerLike extends Endpoint {
   addEventListener(type: 'error', listener: (event: unknown) => void): void
 }
 
-export type ClientEvent =
-  | { type: 'WorkerReady'; generation: number }
-  | { type: 'WorkerRestarted'; generation: number; reason: 'unresponsive' | 'crashed' | 'manual'; restored: string[] }
+/** The browser's Worker that hosts the engine (src/worker/lambda.worker.ts), bundled by Vite. */
+export function createLambdaWorker(): WorkerLike {
+  return new Worker(new URL('./lambda.worker.ts', import.meta.url), { type: 'module' })
+}
 
 export interface LambdaClientOptions {
   createWorker: () => WorkerLike
@@ -45,11 +53,30 @@ export interface LambdaClientOptions {
 interface Pending {
   resolve: (v: unknown) => void
   reject: (e: unknown) => void
-  method: MethodName
-  params: unknown
 }
 
-export class LambdaClient {
+/** Another engine instance in the client's Worker. */
+class EngineInstance extends RemoteLambda {
+  constructor(
+    private readonly client: LambdaClient,
+    readonly instance: string,
+  ) {
+    super()
+  }
+  protected request<M extends MethodName>(method: M, args: Args<M>): Promise<Result<M>> {
+    return this.client.callInstance(this.instance, method, args)
+  }
+  protected sendSubscription(): void {
+    this.client.subscribe(this.instance, this.wantsLogs)
+  }
+  /** For the client: whether to renew the subscription in a fresh Worker. */
+  get logsWanted(): boolean {
+    return this.wantsLogs
+  }
+}
+
+export class LambdaClient extends RemoteLambda {
+  readonly instance = MAIN_INSTANCE
   private worker: WorkerLike | undefined
   private generation = 0
   private seq = 0
@@ -57,10 +84,7 @@ export class LambdaClient {
   private ready: Promise<void>
   private markReady!: () => void
   private failReady!: (e: unknown) => void
-  /** Each listener, and whether it wants log events. */
-  private listeners = new Map<(e: LambdaEvent | ClientEvent) => void, boolean>()
-  private logListeners = 0
-  private readonly functions = new Map<string, CreateFunctionRequest>()
+  private readonly instances = new Map<string, EngineInstance>()
   private timer: ReturnType<typeof setInterval> | undefined
   private pingSentAt: number | undefined
   private restarting: Promise<void> | undefined
@@ -69,95 +93,33 @@ export class LambdaClient {
   restarts = 0
 
   constructor(private readonly options: LambdaClientOptions) {
+    super()
     this.ready = this.spawn()
     this.startWatchdog()
   }
 
-  // ---- the API (same names and shapes as the engine) ------------------------------------------
-
-  async createFunction(req: CreateFunctionRequest): Promise<FunctionConfiguration> {
-    const out = await this.call('createFunction', req)
-    this.functions.set(out.FunctionName, structuredClone(req))
-    return out
-  }
-  getFunction(req: Params<'getFunction'>) {
-    return this.call('getFunction', req)
-  }
-  listFunctions() {
-    return this.call('listFunctions', undefined)
-  }
-  async updateFunctionCode(req: UpdateFunctionCodeRequest): Promise<FunctionConfiguration> {
-    const out = await this.call('updateFunctionCode', req)
-    const def = this.functions.get(out.FunctionName)
-    if (def) def.Code = { Files: { ...req.Files } }
-    return out
-  }
-  async updateFunctionConfiguration(req: UpdateFunctionConfigurationRequest): Promise<FunctionConfiguration> {
-    const out = await this.call('updateFunctionConfiguration', req)
-    const def = this.functions.get(out.FunctionName)
-    if (def) {
-      const { FunctionName: _n, ...rest } = req
-      Object.assign(def, structuredClone(rest))
+  /** Another engine instance in the same Worker, with its own functions and its own clock. */
+  engine(name: string): RemoteLambda {
+    if (name === MAIN_INSTANCE) return this
+    let e = this.instances.get(name)
+    if (!e) {
+      e = new EngineInstance(this, name)
+      this.instances.set(name, e)
     }
-    return out
-  }
-  async deleteFunction(req: Params<'deleteFunction'>): Promise<void> {
-    await this.call('deleteFunction', req)
-    this.functions.delete(req.FunctionName)
-  }
-  invoke(req: Params<'invoke'>) {
-    return this.call('invoke', req)
-  }
-  getLogEvents(req: Params<'getLogEvents'>) {
-    return this.call('getLogEvents', req)
-  }
-  filterLogEvents(req: Params<'filterLogEvents'>) {
-    return this.call('filterLogEvents', req)
-  }
-  describeLogStreams(req: Params<'describeLogStreams'>) {
-    return this.call('describeLogStreams', req)
-  }
-  describeEnvironments(FunctionName: string) {
-    return this.call('describeEnvironments', { FunctionName })
-  }
-  readonly clock = {
-    advance: (ms: number) => this.call('advance', { ms }),
-    runUntilIdle: () => this.call('runUntilIdle', undefined),
-    now: () => this.call('now', undefined),
+    return e
   }
 
-  /**
-   * Lifecycle events from the engine, plus the client's own Worker events. Log events (one per
-   * log line) only with `{ logs: true }`: the Worker streams them only while such a listener is
-   * registered, since a handler may write tens of thousands of lines.
-   */
-  onEvent(listener: (e: LambdaEvent | ClientEvent) => void, options: { logs?: boolean } = {}): () => void {
-    if (this.listeners.has(listener)) return () => this.removeListener(listener)
-    const logs = options.logs === true
-    this.listeners.set(listener, logs)
-    if (logs && ++this.logListeners === 1) this.sendSubscription()
-    return () => this.removeListener(listener)
+  protected request<M extends MethodName>(method: M, args: Args<M>): Promise<Result<M>> {
+    return this.callInstance(MAIN_INSTANCE, method, args)
   }
 
-  private removeListener(listener: (e: LambdaEvent | ClientEvent) => void): void {
-    const logs = this.listeners.get(listener)
-    if (logs === undefined) return
-    this.listeners.delete(listener)
-    if (logs && --this.logListeners === 0) this.sendSubscription()
-  }
-
-  private sendSubscription(): void {
-    this.worker?.postMessage({ kind: 'subscribe', logs: this.logListeners > 0 })
+  protected sendSubscription(): void {
+    this.subscribe(MAIN_INSTANCE, this.wantsLogs)
   }
 
   /** Replace the Worker now (e.g. from a "reset" button). */
   restart(): Promise<void> {
     return this.replaceWorker('manual')
-  }
-
-  /** The definitions the client would restore. */
-  knownFunctions(): CreateFunctionRequest[] {
-    return [...this.functions.values()].map((f) => structuredClone(f))
   }
 
   dispose(): void {
@@ -170,15 +132,29 @@ export class LambdaClient {
 
   // ---- plumbing ------------------------------------------------------------------------------
 
-  private emit(e: LambdaEvent | ClientEvent): void {
-    for (const [l, logs] of this.listeners) {
-      if (e.type === 'Log' && !logs) continue
-      try {
-        l(e)
-      } catch {
-        /* listeners are not ours to crash on */
-      }
-    }
+  /** Sends one call to a named engine instance (waits for a Worker that is starting or restarting). */
+  async callInstance<M extends MethodName>(instance: string, method: M, args: Args<M>): Promise<Result<M>> {
+    if (this.disposed) throw new RemoteError({ name: 'ServiceException', message: 'The Lambda client was disposed.' })
+    if (this.restarting) await this.restarting
+    await this.ready
+    return this.post(instance, method, args) as Promise<Result<M>>
+  }
+
+  /** Tells the Worker whether an instance's log events are wanted. */
+  subscribe(instance: string, logs: boolean): void {
+    this.worker?.postMessage(
+      instance === MAIN_INSTANCE ? { kind: 'subscribe', logs } : { kind: 'subscribe', instance, logs },
+    )
+  }
+
+  private post(instance: string, method: MethodName, args: unknown[]): Promise<unknown> {
+    const id = ++this.seq
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject })
+      this.worker!.postMessage(
+        instance === MAIN_INSTANCE ? { kind: 'call', id, method, args } : { kind: 'call', id, instance, method, args },
+      )
+    })
   }
 
   private spawn(): Promise<void> {
@@ -198,7 +174,8 @@ export class LambdaClient {
       if (this.worker === worker) void this.replaceWorker('crashed')
     })
     worker.start?.()
-    if (this.logListeners > 0) this.sendSubscription()
+    if (this.wantsLogs) this.sendSubscription()
+    for (const e of this.instances.values()) if (e.logsWanted) this.subscribe(e.instance, true)
     return ready
   }
 
@@ -211,9 +188,11 @@ export class LambdaClient {
       case 'fatal':
         this.failReady(new RemoteError(msg.error))
         return
-      case 'events':
-        for (const e of msg.events) this.emit(e)
+      case 'events': {
+        const target = msg.instance === undefined ? this : this.instances.get(msg.instance)
+        if (target) for (const e of msg.events) target.emit(e)
         return
+      }
       case 'result': {
         if (msg.id === -1) {
           this.pingSentAt = undefined
@@ -229,17 +208,6 @@ export class LambdaClient {
     }
   }
 
-  private async call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>> {
-    if (this.disposed) throw new RemoteError({ name: 'ServiceException', message: 'The Lambda client was disposed.' })
-    if (this.restarting) await this.restarting
-    await this.ready
-    const id = ++this.seq
-    return new Promise<Result<M>>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, method, params })
-      this.worker!.postMessage({ kind: 'call', id, method, params })
-    })
-  }
-
   private startWatchdog(): void {
     const every = this.options.heartbeatMs ?? 1000
     const limit = this.options.unresponsiveMs ?? 8000
@@ -251,7 +219,7 @@ export class LambdaClient {
         return
       }
       this.pingSentAt = now
-      this.worker.postMessage({ kind: 'call', id: -1, method: 'ping', params: undefined })
+      this.worker.postMessage({ kind: 'call', id: -1, method: 'ping', args: [] })
     }, every)
     ;(this.timer as { unref?: () => void }).unref?.()
   }
@@ -284,16 +252,22 @@ export class LambdaClient {
       const defs = this.options.restore ? await this.options.restore() : this.knownFunctions()
       const restored: string[] = []
       for (const def of defs) {
-        const id = ++this.seq
         try {
-          await new Promise((resolve, reject) => {
-            this.pending.set(id, { resolve, reject, method: 'createFunction', params: def })
-            this.worker!.postMessage({ kind: 'call', id, method: 'createFunction', params: def })
-          })
-          this.functions.set(def.FunctionName, structuredClone(def))
+          await this.post(MAIN_INSTANCE, 'createFunction', [def])
+          this.remember(def)
           restored.push(def.FunctionName)
         } catch {
           /* a definition the new Worker rejects is skipped */
+        }
+      }
+      // The other instances' functions too (a lab check's, mid-run): the notice names the learner's.
+      for (const e of this.instances.values()) {
+        for (const def of e.knownFunctions()) {
+          try {
+            await this.post(e.instance, 'createFunction', [def])
+          } catch {
+            /* skipped, as above */
+          }
         }
       }
       this.emit({ type: 'WorkerRestarted', generation: this.generation, reason, restored })

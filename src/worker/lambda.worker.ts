@@ -1,5 +1,5 @@
 // Web Worker entry: the simulated Lambda runs here, off the UI thread.
-// Create it with: new Worker(new URL('./lambda.worker.ts', import.meta.url), { type: 'module' })
+// Created by createLambdaWorker() in client.ts.
 //
 // Start-up is on the critical path of the first invoke, so this entry is tiny and does two
 // things in parallel: it starts fetching and compiling QuickJS's WebAssembly (a small chunk:
@@ -34,8 +34,10 @@ const endpoint: Endpoint = {
   },
 }
 
-// 3. The engine. One blank environment is kept ready in the pool (refilled after each use); the
-// engine's warm-up run keeps the first reported Init Duration free of WebAssembly compile time.
+// 3. The engine: one instance per name the page uses (the learner's at once, the lab checks' on
+// their first run), each with its own QuickJS module and clock. One blank environment is kept
+// ready in each pool (refilled after each use); the engine's warm-up run keeps the first reported
+// Init Duration free of WebAssembly compile time.
 void Promise.all([import('../lambda/index.ts'), import('./host.ts'), quickjs])
   .then(([{ createLambda }, { serveLambda }, { loadBrowserQuickJS }]) =>
     serveLambda(endpoint, () => createLambda({ quickjs: loadBrowserQuickJS, prewarm: 1 })),

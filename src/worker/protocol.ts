@@ -1,60 +1,66 @@
-// The typed RPC protocol between the UI (client.ts) and the Worker that hosts src/lambda (host.ts).
-import type {
-  CreateFunctionRequest,
-  DescribeLogStreamsRequest,
-  FilterLogEventsRequest,
-  FilterLogEventsResponse,
-  FunctionConfiguration,
-  GetFunctionResponse,
-  GetLogEventsRequest,
-  GetLogEventsResponse,
-  InvokeRequest,
-  InvokeResponse,
-  LambdaEvent,
-  ListFunctionsResponse,
-  LogStream,
-  UpdateFunctionCodeRequest,
-  UpdateFunctionConfigurationRequest,
-} from '../lambda/types.ts'
+// The RPC protocol between the UI (client.ts) and the Worker that hosts the engine (host.ts).
+//
+// Nothing here restates the engine: the remote operations are the engine's own methods, named in
+// one list, and their arguments and results are derived from the engine's types. A call names the
+// engine instance it is for (the host keeps several, each with its own functions and clock: the
+// learner's, and one for lab checks), the operation, and the operation's arguments as they are
+// passed to the engine.
+//
+// Adding an operation: one name in ENGINE_OPERATIONS (or one entry in HostOperations and in the
+// host's table), and one line in the client. When the simulated account arrives (src/aws), its
+// `send(service, operation, input)` is one more entry of the same kind.
+import type { Lambda, LambdaEvent } from '../lambda/index.ts'
 
-/** Every remote method: [params, result]. */
-export interface LambdaMethods {
-  createFunction: [CreateFunctionRequest, FunctionConfiguration]
-  getFunction: [{ FunctionName: string; Qualifier?: string }, GetFunctionResponse]
-  listFunctions: [Record<string, never> | undefined, ListFunctionsResponse]
-  updateFunctionCode: [UpdateFunctionCodeRequest, FunctionConfiguration]
-  updateFunctionConfiguration: [UpdateFunctionConfigurationRequest, FunctionConfiguration]
-  deleteFunction: [{ FunctionName: string; Qualifier?: string }, void]
-  invoke: [InvokeRequest, InvokeResponse]
-  getLogEvents: [GetLogEventsRequest, GetLogEventsResponse]
-  filterLogEvents: [FilterLogEventsRequest, FilterLogEventsResponse]
-  describeLogStreams: [DescribeLogStreamsRequest, { logStreams: LogStream[] }]
-  describeEnvironments: [
-    { FunctionName: string },
-    {
-      environmentId: string
-      logStreamName: string
-      busy: boolean
-      invocations: number
-      lastUsed: number
-      heapBytes: number
-    }[],
-  ]
-  advance: [{ ms: number }, { now: number }]
-  runUntilIdle: [undefined, { now: number }]
-  now: [undefined, { now: number }]
-  ping: [undefined, 'pong']
+/** The engine's methods the Worker exposes, called as on the engine: same arguments, same result. */
+export const ENGINE_OPERATIONS = [
+  'createFunction',
+  'getFunction',
+  'listFunctions',
+  'updateFunctionCode',
+  'updateFunctionConfiguration',
+  'deleteFunction',
+  'invoke',
+  'getLogEvents',
+  'filterLogEvents',
+  'describeLogStreams',
+  'describeEnvironments',
+] as const satisfies readonly (keyof Lambda)[]
+
+export type EngineOperation = (typeof ENGINE_OPERATIONS)[number]
+
+/** Operations the host adds around an engine instance: its clock (answering with the time after), and the watchdog's ping. */
+export interface HostOperations {
+  advance(ms: number): Promise<{ now: number }>
+  runUntilIdle(): Promise<{ now: number }>
+  now(): { now: number }
+  ping(): 'pong'
 }
 
-export type MethodName = keyof LambdaMethods
-export type Params<M extends MethodName> = LambdaMethods[M][0]
-export type Result<M extends MethodName> = LambdaMethods[M][1]
+/** Everything a call can name, with the signature it has on the engine (or on the host). */
+export type Operations = Pick<Lambda, EngineOperation> & HostOperations
+
+export type MethodName = keyof Operations
+/** The arguments of a call, as the engine takes them. */
+export type Args<M extends MethodName> = Parameters<Operations[M]>
+/** What a call resolves to: the engine's result. */
+export type Result<M extends MethodName> = Awaited<ReturnType<Operations[M]>>
+/** The first argument (a request object), for the operations that take one. */
+export type Params<M extends MethodName> = Args<M>[0]
+
+/** The learner's engine instance: the one calls go to unless they name another. */
+export const MAIN_INSTANCE = 'main'
+/** An instance name: lower-case letters, digits and hyphens. */
+export const INSTANCE_NAME_RE = /^[a-z][a-z0-9-]{0,39}$/
+/** The host keeps at most this many engine instances (each has its own QuickJS module). */
+export const MAX_INSTANCES = 4
 
 export interface CallMessage<M extends MethodName = MethodName> {
   kind: 'call'
   id: number
+  /** The engine instance; MAIN_INSTANCE when absent. */
+  instance?: string
   method: M
-  params: Params<M>
+  args: Args<M>
 }
 
 export interface SerializedError {
@@ -69,6 +75,8 @@ export type ResultMessage =
 
 export interface EventsMessage {
   kind: 'events'
+  /** The engine instance the events come from; MAIN_INSTANCE when absent. */
+  instance?: string
   events: LambdaEvent[]
 }
 
@@ -84,12 +92,14 @@ export interface FatalMessage {
 export type HostToClient = ResultMessage | EventsMessage | ReadyMessage | FatalMessage
 
 /**
- * Which events the host streams. Log events are off until a listener asks for them: a handler
- * that logs 20,000 lines would otherwise send 20,000 objects to the page, which only reads logs
- * on demand (filterLogEvents), and deserialising them blocks the page's main thread.
+ * Which events the host streams for an instance. Log events are off until a listener asks for
+ * them: a handler that logs 20,000 lines would otherwise send 20,000 objects to the page, which
+ * only reads logs on demand (filterLogEvents), and deserialising them blocks the page's main thread.
  */
 export interface SubscribeMessage {
   kind: 'subscribe'
+  /** MAIN_INSTANCE when absent. */
+  instance?: string
   logs: boolean
 }
 

@@ -1,5 +1,5 @@
 import type { LessonStatus } from '../../course/progress.ts'
-import { CheckIcon } from './icons.tsx'
+import { CheckIcon } from '../../shared/icons.tsx'
 
 const labels: Record<LessonStatus, string> = {
   'not-started': 'Not started',

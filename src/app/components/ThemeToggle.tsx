@@ -1,5 +1,5 @@
-import { setThemePreference, useThemePreference, type ThemePreference } from '../theme.ts'
-import { MonitorIcon, MoonIcon, SunIcon } from './icons.tsx'
+import { setThemePreference, useThemePreference, type ThemePreference } from '../../shared/theme.ts'
+import { MonitorIcon, MoonIcon, SunIcon } from '../../shared/icons.tsx'
 
 const options: { value: ThemePreference; label: string; Icon: typeof SunIcon }[] = [
   { value: 'light', label: 'Light', Icon: SunIcon },

@@ -5,10 +5,10 @@ import { course } from '../../course/course.ts'
 import { lessonStatus, useProgress } from '../../course/progress.ts'
 import { findLesson, formatDuration, lessons, modules, totalDuration } from '../../course/registry.ts'
 import type { LessonMeta } from '../../course/types.ts'
-import { ArrowRightIcon, BookIcon, CheckIcon, ClockIcon, TargetIcon } from '../components/icons.tsx'
+import { ArrowRightIcon, BookIcon, CheckIcon, ClockIcon, TargetIcon } from '../../shared/icons.tsx'
 import { LessonStatusIcon, statusLabel } from '../components/LessonStatusIcon.tsx'
 import { ProgressBar, ProgressRing } from '../components/ProgressRing.tsx'
-import { usePageTitle } from '../usePageTitle.ts'
+import { usePageTitle } from '../../shared/usePageTitle.ts'
 
 export function HomePage() {
   usePageTitle(null)

@@ -12,7 +12,6 @@ import {
   type ReactNode,
 } from 'react'
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
-import { useShallow } from 'zustand/react/shallow'
 import { LessonContext } from '../../course/lesson-context.ts'
 import { mdxComponents } from '../../course/mdx-components.tsx'
 import { lessonStatus, progressStore, useProgress } from '../../course/progress.ts'
@@ -22,15 +21,20 @@ import {
   lessonIndex,
   lessons,
   loadLesson,
-  modules,
   neighbours,
   type LessonModule,
 } from '../../course/registry.ts'
 import type { LessonMeta } from '../../course/types.ts'
-import { ArrowLeftIcon, ArrowRightIcon, CheckIcon, ClockIcon, ListIcon, TargetIcon } from '../components/icons.tsx'
-import { LessonStatusIcon, statusLabel } from '../components/LessonStatusIcon.tsx'
-import { usePageTitle } from '../usePageTitle.ts'
+import { ArrowLeftIcon, ArrowRightIcon, CheckIcon, ClockIcon, ListIcon, TargetIcon } from '../../shared/icons.tsx'
+import { statusLabel } from '../components/LessonStatusIcon.tsx'
+import { usePageTitle } from '../../shared/usePageTitle.ts'
+import { Check, Lab } from '../activities.tsx'
+import { CompleteCard } from '../components/CompleteCard.tsx'
+import { CourseSidebar } from '../components/CourseSidebar.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
+
+/** What a lesson's MDX can use without an import: the course's components and the activities. */
+const lessonComponents = { ...mdxComponents, Check, Lab }
 
 type MDXContent = ComponentType<{ components?: Record<string, unknown> }>
 const contentCache = new Map<string, ComponentType>()
@@ -265,7 +269,7 @@ function Lesson({ meta }: { meta: LessonMeta }) {
           <LessonErrorBoundary>
             <Suspense fallback={<LessonSkeleton />}>
               <LessonContext.Provider value={meta}>
-                <MDXProvider components={mdxComponents}>
+                <MDXProvider components={lessonComponents}>
                   <Content />
                 </MDXProvider>
               </LessonContext.Provider>
@@ -319,126 +323,6 @@ function Lesson({ meta }: { meta: LessonMeta }) {
           </nav>
         )}
       </div>
-    </div>
-  )
-}
-
-function CompleteCard({ meta, next }: { meta: LessonMeta; next?: LessonMeta }) {
-  const { slug } = meta
-  const completedAt = useProgress((s) => s.lessons[slug]?.completedAt ?? null)
-  const passed = useProgress(
-    useShallow((s) => [
-      ...meta.checks.map((id) => Boolean(s.checks[id]?.passedAt)),
-      ...meta.labs.map((id) => Boolean(s.labs[id]?.passedAt)),
-    ]),
-  )
-  const items = [
-    ...meta.checks.map((id, i) => ({ id, kind: 'check' as const, label: `Knowledge check ${i + 1}` })),
-    ...meta.labs.map((id, i) => ({
-      id,
-      kind: 'lab' as const,
-      label: meta.labs.length > 1 ? `Hands-on lab ${i + 1}` : 'Hands-on lab',
-    })),
-  ]
-  const done = passed.filter(Boolean).length
-  const goTo = (kind: 'check' | 'lab', id: string) => {
-    const el = document.querySelector<HTMLElement>(
-      kind === 'check' ? `[data-check-id="${CSS.escape(id)}"]` : `[data-lab-id="${CSS.escape(id)}"]`,
-    )
-    if (!el) return
-    el.scrollIntoView({ block: 'center' })
-    el.querySelector<HTMLElement>('input, select, button, textarea')?.focus({ preventScroll: true })
-  }
-  return (
-    <section
-      className={`complete-card${completedAt ? ' is-complete' : ''}`}
-      aria-labelledby="complete-title"
-      data-testid="complete-card"
-    >
-      <div className="complete-main">
-        <h2 id="complete-title" className="complete-title">
-          {completedAt ? 'Lesson completed' : 'To complete this lesson'}
-        </h2>
-        <p className="complete-text" role="status" data-testid="complete-text">
-          {completedAt
-            ? `Completed on ${new Date(completedAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}.`
-            : items.length === 0
-              ? 'This lesson has no knowledge checks yet.'
-              : `Pass every knowledge check${meta.labs.length ? ' and the lab' : ''}: ${done} of ${items.length} done.`}
-        </p>
-        {items.length > 0 && (
-          <ul className="complete-list">
-            {items.map((it, i) => (
-              <li key={`${it.kind}:${it.id}`} className={passed[i] ? 'is-done' : undefined}>
-                <span className="complete-dot" aria-hidden="true">
-                  {passed[i] ? <CheckIcon width={14} height={14} /> : null}
-                </span>
-                <button type="button" className="link-button" onClick={() => goTo(it.kind, it.id)}>
-                  {it.label}
-                </button>
-                <span className="sr-only">{passed[i] ? ': passed' : ': not passed yet'}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-      {completedAt && next && (
-        <div className="complete-actions">
-          <Link className="btn btn-primary" to={`/lessons/${next.slug}`}>
-            Next lesson <ArrowRightIcon width={16} height={16} />
-          </Link>
-        </div>
-      )}
-    </section>
-  )
-}
-
-function CourseSidebar({ current, open, onToggle }: { current: LessonMeta; open: boolean; onToggle: () => void }) {
-  const progress = useProgress(useShallow((s) => ({ lessons: s.lessons })))
-  const done = lessons.filter((l) => progress.lessons[l.slug]?.completedAt).length
-  return (
-    <div className={`course-sidebar${open ? ' is-open' : ''}`}>
-      <button
-        type="button"
-        className="sidebar-toggle"
-        aria-expanded={open}
-        aria-controls="course-toc"
-        onClick={onToggle}
-      >
-        <ListIcon width={18} height={18} />
-        <span>Course contents</span>
-        <span className="sidebar-toggle-count">
-          {done}/{lessons.length} done
-        </span>
-      </button>
-      <nav id="course-toc" className="course-toc" aria-label="Course contents">
-        {modules.map((m, i) => (
-          <div key={m.name} className="toc-module">
-            <p className="toc-module-title">
-              <span className="toc-module-num">{i + 1}</span>
-              {m.name}
-            </p>
-            <ol className="toc-lessons">
-              {m.lessons.map((l) => {
-                const st = lessonStatus(progress, l.slug)
-                const isCurrent = l.slug === current.slug
-                return (
-                  <li key={l.slug}>
-                    <Link
-                      to={`/lessons/${l.slug}`}
-                      className={`toc-link${isCurrent ? ' is-current' : ''}`}
-                      aria-current={isCurrent ? 'page' : undefined}
-                    >
-                      <LessonStatusIcon status={st} number={l.order} />
-                      <span className="toc-link-text">{l.title}</span>
-                    </Link>
-                  </li>
-                )
-              })}
-            </ol>
-          </div>
-        ))}
-      </nav>
     </div>
   )
 }

@@ -1,7 +1,7 @@
 import { Link } from 'react-router'
 import { lessons } from '../../course/registry.ts'
-import { ArrowRightIcon } from '../components/icons.tsx'
-import { usePageTitle } from '../usePageTitle.ts'
+import { ArrowRightIcon } from '../../shared/icons.tsx'
+import { usePageTitle } from '../../shared/usePageTitle.ts'
 
 export function NotFoundPage({ what = 'page' }: { what?: 'page' | 'lesson' }) {
   usePageTitle('Page not found')

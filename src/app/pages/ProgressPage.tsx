@@ -4,10 +4,10 @@ import { useShallow } from 'zustand/react/shallow'
 import { buildExport, parseImport } from '../../course/progress-schema.ts'
 import { lessonStatus, progressStore, useProgress } from '../../course/progress.ts'
 import { formatDuration, lessons, modules } from '../../course/registry.ts'
-import { DownloadIcon, UploadIcon } from '../components/icons.tsx'
+import { DownloadIcon, UploadIcon } from '../../shared/icons.tsx'
 import { LessonStatusIcon, statusLabel } from '../components/LessonStatusIcon.tsx'
 import { ProgressBar, ProgressRing } from '../components/ProgressRing.tsx'
-import { usePageTitle } from '../usePageTitle.ts'
+import { usePageTitle } from '../../shared/usePageTitle.ts'
 
 type Message = { kind: 'success' | 'error'; text: string } | null
 

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react'
 
 /**
- * The app's theme as set on `<html data-theme>` by src/app/theme.ts ('light' | 'dark'), read
+ * The app's theme as set on `<html data-theme>` by src/shared/theme.ts ('light' | 'dark'), read
  * from the attribute itself so the editor follows it on every page, embeds included.
  */
 function read(): 'light' | 'dark' {

@@ -1,8 +1,8 @@
 /** Test events: the picker (saved events, the console's hello-world, SAM CLI samples by service), the JSON editor with validation, and saved events (10 per function). */
 import { memo, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import { findSampleEvent, sampleEventGroups, type Invocation } from '../../lambda/events/index.ts'
+import { MAX_SAVED_EVENTS, findSampleEvent, sampleEventGroups, type Invocation } from '../../lambda/public.ts'
 import { checkEventJson } from '../event-json.ts'
-import { HELLO_WORLD_EVENT, MAX_SAVED_EVENTS, type EventSource } from '../schema.ts'
+import { HELLO_WORLD_EVENT, type EventSource } from '../schema.ts'
 import { playgroundStore, usePlayground } from '../state.ts'
 
 const INVOCATION: Record<Invocation, string> = {

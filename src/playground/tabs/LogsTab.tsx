@@ -1,6 +1,6 @@
 /** A CloudWatch Logs view: the function's log group, its streams (one per execution environment), events with a filter pattern. */
 import { memo, useCallback, useEffect, useId, useRef, useState } from 'react'
-import type { FilteredLogEvent, LogStream } from '../../lambda/types.ts'
+import type { FilteredLogEvent, LogStream } from '../../lambda/public.ts'
 import { getLambdaClient } from '../engine.ts'
 import { useSession } from '../hooks.ts'
 import type { Session } from '../session.ts'

@@ -1,14 +1,14 @@
 /** `#/embed/lab/<id>`: one hands-on lab with minimal chrome, for an instructor's iframe. */
 import { lazy, Suspense } from 'react'
 import { useParams } from 'react-router'
-import { usePageTitle } from '../app/usePageTitle.ts'
-import { LessonContext } from '../course/lesson-context.ts'
-import { lessons } from '../course/registry.ts'
-import { EmbedChrome } from './EmbedChrome.tsx'
-import { buildStatement } from './protocol.ts'
-import { activityUrl, useEmbedHost } from './useEmbedHost.ts'
+import { usePageTitle } from '../../shared/usePageTitle.ts'
+import { LessonContext } from '../../course/lesson-context.ts'
+import { lessons } from '../../course/registry.ts'
+import { EmbedChrome } from '../../embed/EmbedChrome.tsx'
+import { buildStatement } from '../../embed/protocol.ts'
+import { activityUrl, useEmbedHost } from '../../embed/useEmbedHost.ts'
 
-const LabView = lazy(() => import('../labs/LabView.tsx'))
+const LabView = lazy(() => import('../../labs/LabView.tsx'))
 
 export function EmbedLabPage() {
   const id = useParams().id ?? ''

@@ -1,14 +1,14 @@
 /** `#/embed/check/<id>`: one knowledge check with minimal chrome, for an instructor's iframe. */
 import { lazy, Suspense } from 'react'
 import { useParams } from 'react-router'
-import { usePageTitle } from '../app/usePageTitle.ts'
-import { LessonContext } from '../course/lesson-context.ts'
-import { lessons } from '../course/registry.ts'
-import { buildStatement } from './protocol.ts'
-import { EmbedChrome } from './EmbedChrome.tsx'
-import { activityUrl, useEmbedHost } from './useEmbedHost.ts'
+import { usePageTitle } from '../../shared/usePageTitle.ts'
+import { LessonContext } from '../../course/lesson-context.ts'
+import { lessons } from '../../course/registry.ts'
+import { buildStatement } from '../../embed/protocol.ts'
+import { EmbedChrome } from '../../embed/EmbedChrome.tsx'
+import { activityUrl, useEmbedHost } from '../../embed/useEmbedHost.ts'
 
-const Check = lazy(() => import('../quiz/Check.tsx'))
+const Check = lazy(() => import('../../quiz/Check.tsx'))
 
 export function EmbedCheckPage() {
   const id = useParams().id ?? ''

@@ -1,6 +1,6 @@
 /** "Copy embed code": puts an <iframe> snippet on the clipboard, or shows it to copy by hand. */
 import { useId, useState } from 'react'
-import { embedSnippet, type EmbedKind } from './protocol.ts'
+import { embedSnippet, type EmbedKind } from './embed-snippet.ts'
 
 export function CopyEmbed({ kind, id, title }: { kind: EmbedKind; id: string; title: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle')

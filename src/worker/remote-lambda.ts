@@ -1,0 +1,122 @@
+// One engine instance in the Worker, seen from the page: the engine's API with the same names,
+// arguments and results (derived from the engine's types in protocol.ts), plus what the client
+// remembers to re-create the instance's functions in a fresh Worker. LambdaClient (client.ts) is
+// the main instance; `client.engine(name)` gives another.
+import type { CreateFunctionRequest, LambdaEvent } from '../lambda/index.ts'
+import type { Args, MethodName, Result } from './protocol.ts'
+
+/** The client's own events: a Worker became ready, or replaced one that failed. */
+export type ClientEvent =
+  | { type: 'WorkerReady'; generation: number }
+  | { type: 'WorkerRestarted'; generation: number; reason: 'unresponsive' | 'crashed' | 'manual'; restored: string[] }
+
+export type EngineListener = (e: LambdaEvent | ClientEvent) => void
+
+export abstract class RemoteLambda {
+  /** The Worker's name for this engine instance. */
+  abstract readonly instance: string
+  /** Sends one call to this instance. */
+  protected abstract request<M extends MethodName>(method: M, args: Args<M>): Promise<Result<M>>
+  /** Tells the Worker whether this instance's log events are wanted. */
+  protected abstract sendSubscription(): void
+
+  /** The latest definition of every function this instance holds: re-created in a fresh Worker. */
+  private readonly definitions = new Map<string, CreateFunctionRequest>()
+  /** Each listener, and whether it wants log events. */
+  private readonly listeners = new Map<EngineListener, boolean>()
+  private logListeners = 0
+
+  private op<M extends MethodName>(method: M): (...args: Args<M>) => Promise<Result<M>> {
+    return (...args) => this.request(method, args)
+  }
+
+  // ---- the engine's operations: one line each ------------------------------------------------
+
+  readonly getFunction = this.op('getFunction')
+  readonly listFunctions = this.op('listFunctions')
+  readonly invoke = this.op('invoke')
+  readonly getLogEvents = this.op('getLogEvents')
+  readonly filterLogEvents = this.op('filterLogEvents')
+  readonly describeLogStreams = this.op('describeLogStreams')
+  readonly describeEnvironments = this.op('describeEnvironments')
+  /** This instance's own virtual clock. */
+  readonly clock = { advance: this.op('advance'), runUntilIdle: this.op('runUntilIdle'), now: this.op('now') }
+
+  // ---- operations that change a function: remembered for a restart -----------------------------
+
+  async createFunction(...args: Args<'createFunction'>): Promise<Result<'createFunction'>> {
+    const out = await this.request('createFunction', args)
+    this.definitions.set(out.FunctionName, structuredClone(args[0]))
+    return out
+  }
+  async updateFunctionCode(...args: Args<'updateFunctionCode'>): Promise<Result<'updateFunctionCode'>> {
+    const out = await this.request('updateFunctionCode', args)
+    const def = this.definitions.get(out.FunctionName)
+    if (def) def.Code = { Files: { ...args[0].Files } }
+    return out
+  }
+  async updateFunctionConfiguration(
+    ...args: Args<'updateFunctionConfiguration'>
+  ): Promise<Result<'updateFunctionConfiguration'>> {
+    const out = await this.request('updateFunctionConfiguration', args)
+    const def = this.definitions.get(out.FunctionName)
+    if (def) {
+      const { FunctionName: _n, ...rest } = args[0]
+      Object.assign(def, structuredClone(rest))
+    }
+    return out
+  }
+  async deleteFunction(...args: Args<'deleteFunction'>): Promise<Result<'deleteFunction'>> {
+    await this.request('deleteFunction', args)
+    this.definitions.delete(args[0].FunctionName)
+  }
+
+  /** The definitions the client would restore. */
+  knownFunctions(): CreateFunctionRequest[] {
+    return [...this.definitions.values()].map((f) => structuredClone(f))
+  }
+
+  /** Remembers a definition re-created in a fresh Worker. */
+  protected remember(def: CreateFunctionRequest): void {
+    this.definitions.set(def.FunctionName, structuredClone(def))
+  }
+
+  // ---- events ----------------------------------------------------------------------------------
+
+  /**
+   * Lifecycle events from this instance (and, on the client, its own Worker events). Log events
+   * (one per log line) only with `{ logs: true }`: the Worker streams them only while such a
+   * listener is registered, since a handler may write tens of thousands of lines.
+   */
+  onEvent(listener: EngineListener, options: { logs?: boolean } = {}): () => void {
+    if (this.listeners.has(listener)) return () => this.removeListener(listener)
+    const logs = options.logs === true
+    this.listeners.set(listener, logs)
+    if (logs && ++this.logListeners === 1) this.sendSubscription()
+    return () => this.removeListener(listener)
+  }
+
+  private removeListener(listener: EngineListener): void {
+    const logs = this.listeners.get(listener)
+    if (logs === undefined) return
+    this.listeners.delete(listener)
+    if (logs && --this.logListeners === 0) this.sendSubscription()
+  }
+
+  /** Whether any listener wants log events. */
+  protected get wantsLogs(): boolean {
+    return this.logListeners > 0
+  }
+
+  /** Hands an event to the listeners (log events only to those that asked for them). */
+  emit(e: LambdaEvent | ClientEvent): void {
+    for (const [l, logs] of this.listeners) {
+      if (e.type === 'Log' && !logs) continue
+      try {
+        l(e)
+      } catch {
+        /* listeners are not ours to crash on */
+      }
+    }
+  }
+}
