@@ -7,7 +7,16 @@ import type { Principal } from '../types.ts'
 import { newTrace, statementApplies, type CompiledStatement, type StatementTrace } from './compile.ts'
 import type { ConditionTrace } from './conditions.ts'
 import { prepareRequest, type Decision, type EvaluationRequest, type PolicySource } from './evaluate.ts'
-import { lineColumn } from './json.ts'
+import { lineColumn, lineStarts } from './json.ts'
+import type { PolicyDocument } from './policy.ts'
+
+const lineIndex = new WeakMap<PolicyDocument, number[]>()
+
+function linesOf(doc: PolicyDocument): number[] {
+  let lines = lineIndex.get(doc)
+  if (!lines) lineIndex.set(doc, (lines = lineStarts(doc.source)))
+  return lines
+}
 
 export interface StatementExplanation {
   policy: PolicyRef
@@ -115,8 +124,8 @@ export function explainStatement(
     effect: s.effect,
     start: s.start,
     end: s.end,
-    startPosition: lineColumn(doc.source, s.start),
-    endPosition: lineColumn(doc.source, s.end),
+    startPosition: lineColumn(doc.source, s.start, linesOf(doc)),
+    endPosition: lineColumn(doc.source, s.end, linesOf(doc)),
     matched: trace.matched,
     action: {
       element: cs.notAction ? 'NotAction' : 'Action',

@@ -42,6 +42,12 @@ export interface PolicyParseOptions {
   requireCurrentVersion?: boolean
   /** Deepest JSON nesting accepted (default 32; real policies need 6). */
   maxDepth?: number
+  /**
+   * Longest text read at all (default 131072, the IAM API's own limit for a policy document).
+   * The API refuses longer documents with a ValidationError before they get here; this bound
+   * protects direct callers (services checking resource policies) from megabytes of JSON.
+   */
+  maxLength?: number
   /** For trust and resource policies: false for a principal ARN that names nothing (same account). */
   principalExists?: (arn: string) => boolean
 }
@@ -102,6 +108,8 @@ const fail = (message: string): never => {
 /** Parse and check a policy document; throws PolicyGrammarError with IAM's message. */
 export function parsePolicyDocument(text: string, options: PolicyParseOptions): PolicyDocument {
   const { kind } = options
+  const maxLength = options.maxLength ?? 131072
+  if (text.length > maxLength) fail(`Policy document is longer than ${maxLength} characters.`)
   let root: JsonNode
   try {
     root = parseJson(text, { maxDepth: options.maxDepth ?? 32 })

@@ -268,14 +268,25 @@ export function toPlain(node: JsonNode): unknown {
 }
 
 /** 1-based line and column of an offset, as IAM's policy simulator reports positions. */
-export function lineColumn(text: string, offset: number): { Line: number; Column: number } {
-  let line = 1
-  let lineStart = 0
-  for (let k = 0; k < offset && k < text.length; k++) {
-    if (text.charCodeAt(k) === 10) {
-      line++
-      lineStart = k + 1
-    }
+export function lineColumn(
+  text: string,
+  offset: number,
+  lines: number[] = lineStarts(text),
+): { Line: number; Column: number } {
+  // Binary search for the last line starting at or before the offset.
+  let lo = 0
+  let hi = lines.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (lines[mid] <= offset) lo = mid
+    else hi = mid - 1
   }
-  return { Line: line, Column: offset - lineStart + 1 }
+  return { Line: lo + 1, Column: offset - lines[lo] + 1 }
+}
+
+/** Offsets where each line starts (compute once per text, then lineColumn is logarithmic). */
+export function lineStarts(text: string): number[] {
+  const out = [0]
+  for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) out.push(k + 1)
+  return out
 }

@@ -317,13 +317,11 @@ export function policyOperations(state: IamServiceState): Ops {
                   CreateDate: new Date(m.record.UpdateDate),
                 },
               ]
-            : [...m.record.versions]
-                .reverse()
-                .map((v) => ({
-                  VersionId: v.id,
-                  IsDefaultVersion: v.id === m.record.defaultVersion,
-                  CreateDate: date(v.created),
-                }))
+            : [...m.record.versions].reverse().map((v) => ({
+                VersionId: v.id,
+                IsDefaultVersion: v.id === m.record.defaultVersion,
+                CreateDate: date(v.created),
+              }))
         const { page, ...rest } = paginate(versions, input)
         return { Versions: page, ...rest }
       },

@@ -123,13 +123,9 @@ export function userOperations(state: IamServiceState): Ops {
     GetUser: op<GetUserRequest, GetUserResponse>({
       authorize: (input, ctx) => {
         const name = input.UserName ?? callerUserName(ctx)
-        const resource =
-          name !== undefined
-            ? entityResource(state, USER, name)
-            : ctx.principal.kind === 'root'
-              ? ctx.principal.arn
-              : '*'
-        return [{ action: 'iam:GetUser', resource }]
+        if (name !== undefined) return [{ action: 'iam:GetUser', resource: entityResource(state, USER, name) }]
+        // Without a user name, role credentials fail validation before any authorisation.
+        return ctx.principal.kind === 'root' ? [{ action: 'iam:GetUser', resource: ctx.principal.arn }] : []
       },
       handler(input, ctx) {
         const checks = new Checks()

@@ -18,7 +18,7 @@ import { compilePolicy, matchAction, matchResource, type CompiledStatement } fro
 import { decide, prepareRequest, type EvaluationRequest, type PolicySource } from './evaluate.ts'
 import { explainDecision } from './explain.ts'
 import { checkPolicyDocument } from './grammar.ts'
-import { invalidInput, noSuchEntity, op, paginate, type IamServiceState } from './service-common.ts'
+import { checkDocumentParam, invalidInput, noSuchEntity, op, paginate, type IamServiceState } from './service-common.ts'
 import { Checks } from './validation.ts'
 
 type Ops = Record<string, OperationDefinition<never, unknown>>
@@ -41,11 +41,21 @@ function context(entries: ContextEntry[] | undefined): ConditionValues {
   return out
 }
 
-function checkCommon(checks: Checks, input: { ActionNames?: string[]; ResourceArns?: string[] }): void {
+function checkCommon(
+  checks: Checks,
+  input: { ActionNames?: string[]; ResourceArns?: string[]; PolicyInputList?: string[]; ResourcePolicy?: string },
+  policiesRequired: boolean,
+): void {
+  checks.stringList('policyInputList', input.PolicyInputList, { required: policiesRequired })
   checks.stringList('actionNames', input.ActionNames, { required: true })
   checks.stringList('resourceArns', input.ResourceArns, {})
-  for (const [i, a] of (input.ActionNames ?? []).entries())
-    checks.string(`actionNames.${i + 1}.member`, a, { min: 3, max: 128 })
+  if (Array.isArray(input.PolicyInputList))
+    for (const [i, p] of input.PolicyInputList.entries())
+      checkDocumentParam(checks, `policyInputList.${i + 1}.member`, p)
+  if (input.ResourcePolicy !== undefined) checkDocumentParam(checks, 'resourcePolicy', input.ResourcePolicy)
+  if (Array.isArray(input.ActionNames))
+    for (const [i, a] of input.ActionNames.entries())
+      checks.string(`actionNames.${i + 1}.member`, a, { min: 3, max: 128 })
 }
 
 function customSources(state: IamServiceState, list: string[] | undefined): PolicySource[] {
@@ -174,7 +184,7 @@ export function simulateOperations(state: IamServiceState): Ops {
       handler(input) {
         const checks = new Checks()
         checks.string('policySourceArn', input.PolicySourceArn, { required: true, min: 20, max: 2048 })
-        checkCommon(checks, input)
+        checkCommon(checks, input, false)
         checks.done()
         if (input.PermissionsBoundaryPolicyInputList?.length)
           throw invalidInput(
@@ -189,8 +199,7 @@ export function simulateOperations(state: IamServiceState): Ops {
       authorize: () => [{ action: 'iam:SimulateCustomPolicy', resource: '*' }],
       handler(input) {
         const checks = new Checks()
-        checks.stringList('policyInputList', input.PolicyInputList, { required: true })
-        checkCommon(checks, input)
+        checkCommon(checks, input, true)
         checks.done()
         const caller = input.CallerArn
         let principal: Principal = {

@@ -37,7 +37,7 @@ export const root = (account = ACCOUNT): Principal => ({
   accountId: account,
 })
 
-export function doc(statements: object | object[], version: string | undefined = '2012-10-17'): string {
+export function doc(statements: object | object[], version: string | null = '2012-10-17'): string {
   return JSON.stringify({ ...(version ? { Version: version } : {}), Statement: statements }, null, 2)
 }
 
