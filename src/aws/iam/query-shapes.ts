@@ -64,7 +64,7 @@ const role = struct({
   PermissionsBoundary: boundary,
   Tags: tags,
   RoleLastUsed: struct({ LastUsedDate: T, Region: S }),
-  SourceRoleTemplate: struct({ TemplateArn: S, TemplateMajorVersion: I }),
+  SourceRoleTemplate: struct({ TemplateArn: S, TemplateMinorVersion: I }),
 })
 const user = struct({
   Path: S,
@@ -145,6 +145,7 @@ export const IAM_QUERY_SHAPES: {
         AssumeRolePolicyDocument: S,
         Description: S,
         MaxSessionDuration: I,
+        MaxSigninSessionDuration: I,
         PermissionsBoundary: S,
         Tags: tags,
       },
@@ -153,7 +154,16 @@ export const IAM_QUERY_SHAPES: {
     GetRole: { input: roleName, output: { Role: role } },
     DeleteRole: { input: roleName, output: {} },
     ListRoles: { input: { PathPrefix: S, ...paging }, output: { Roles: list(role), ...page } },
-    UpdateRole: { input: { ...roleName, Description: S, MaxSessionDuration: I }, output: {} },
+    UpdateRole: {
+      input: {
+        ...roleName,
+        Description: S,
+        MaxSessionDuration: I,
+        MaxSigninSessionDuration: I,
+        ResetMaxSigninSessionDuration: B,
+      },
+      output: {},
+    },
     UpdateAssumeRolePolicy: { input: { ...roleName, PolicyDocument: S }, output: {} },
     PutRolePolicy: { input: { ...roleName, PolicyName: S, PolicyDocument: S }, output: {} },
     GetRolePolicy: { input: { ...roleName, PolicyName: S }, output: { RoleName: S, PolicyName: S, PolicyDocument: S } },
@@ -220,13 +230,24 @@ export const IAM_QUERY_SHAPES: {
         PolicySourceArn: S,
         PolicyInputList: list(S),
         PermissionsBoundaryPolicyInputList: list(S),
-        PolicyExclusions: list(struct({ PolicyArn: S, PolicyName: S })),
+        PolicyExclusionList: list(
+          struct({
+            PolicyType: S,
+            PolicyArn: S,
+            InlinePolicyIdentifier: struct({ PolicyName: S, AttachmentType: S, AttachmentName: S }),
+          }),
+        ),
         ...simulateCommon,
       },
       output: simulateOutput,
     },
     SimulateCustomPolicy: {
-      input: { PolicyInputList: list(S), PermissionsBoundaryPolicyInputList: list(S), ...simulateCommon },
+      input: {
+        PolicyInputList: list(S),
+        PermissionsBoundaryPolicyInputList: list(S),
+        OrderedOrganizationPolicyInputList: list(struct({ ServiceControlPolicyInputList: list(S) })),
+        ...simulateCommon,
+      },
       output: simulateOutput,
     },
   },
