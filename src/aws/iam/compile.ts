@@ -86,12 +86,28 @@ function compileResource(raw: string, variables: boolean, mode: ShortArnMode): C
   return { raw, all, dynamic, segments: patternSegments(raw, mode) }
 }
 
-/** Six segments of a Resource pattern; short patterns padded with `*` as the mode allows, else null. */
+/**
+ * Six segments of a Resource pattern; short patterns padded with `*` as the mode allows, else
+ * null. Also null when the pattern puts a wildcard in the resource *type* (`?able/orders`,
+ * `*\/x`): "You cannot use a wildcard in the portion of the ARN that specifies the resource type"
+ * (IAM User Guide, Amazon Resource Names), so such an entry matches nothing. S3 and execute-api
+ * resources have no type portion (`bucket/key`, `api-id/stage/…`).
+ */
 export function patternSegments(pattern: string, mode: ShortArnMode): string[] | null {
   const p = splitSegments(pattern)
   if (p.length < 6) {
     if (mode === 'wildcardOnly' && !pattern.includes('*') && !pattern.includes('?')) return null
     while (p.length < 6) p.push('*')
+  }
+  if (p[2] !== 's3' && p[2] !== 'execute-api') {
+    const resource = p[5]
+    const slash = resource.indexOf('/')
+    const colon = resource.indexOf(':')
+    const sep = slash < 0 ? colon : colon < 0 ? slash : Math.min(slash, colon)
+    if (sep >= 0) {
+      const type = resource.slice(0, sep)
+      if (type.includes('*') || type.includes('?')) return null
+    }
   }
   return p
 }

@@ -66,6 +66,39 @@ describe('the decision, as AWS documents it', () => {
     expect(evaluate({ action: 'dynamodb:Query', resource: TABLE, identity })).toBe('ImplicitDeny')
   })
 
+  it('a wildcard in the resource type matches nothing (IAM: "You cannot use a wildcard in the portion … that specifies the resource type")', () => {
+    expect(
+      evaluate({
+        action: 'dynamodb:PutItem',
+        resource: TABLE,
+        identity: [allow('dynamodb:PutItem', `arn:aws:dynamodb:us-east-1:${ACCOUNT}:?able/orders`)],
+      }),
+    ).toBe('ImplicitDeny')
+    expect(
+      evaluate({
+        action: 'dynamodb:PutItem',
+        resource: TABLE,
+        identity: [allow('dynamodb:PutItem', 'arn:aws:dynamodb:*:*:tab*')],
+      }),
+    ).toBe('Allow')
+    // S3 and execute-api resources have no type portion.
+    expect(
+      evaluate({
+        action: 's3:GetObject',
+        resource: 'arn:aws:s3:::photos/a.png',
+        identity: [allow('s3:GetObject', 'arn:aws:s3:::ph?tos/*')],
+      }),
+    ).toBe('Allow')
+    const api = `arn:aws:execute-api:us-east-1:${ACCOUNT}:a1b2c3/prod/GET/pets`
+    expect(
+      evaluate({
+        action: 'execute-api:Invoke',
+        resource: api,
+        identity: [allow('execute-api:Invoke', 'arn:aws:execute-api:*:*:*/prod/*')],
+      }),
+    ).toBe('Allow')
+  })
+
   it('covers actions that take no resource only with "Resource": "*"', () => {
     expect(
       evaluate({
