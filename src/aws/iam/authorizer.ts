@@ -33,6 +33,7 @@ export interface AuthorizerOptions {
 }
 
 export function createAuthorizer(store: IamStore, cache: PolicyCache, options: AuthorizerOptions): IamAuthorizer {
+  // Compiled identity policies per role/user ARN, valid while the store's revision is unchanged.
   const cached = new Map<string, { revision: number; sources: PolicySource[] }>()
 
   const sourcesFor = (
@@ -68,7 +69,7 @@ export function createAuthorizer(store: IamStore, cache: PolicyCache, options: A
   const identityPolicies = (principal: Principal): PolicySource[] => {
     if (principal.kind !== 'assumed-role' && principal.kind !== 'user') return []
     if (principal.accountId !== store.accountId) return []
-    const key = `${principal.kind}\u0000${principal.kind === 'user' ? principal.arn : principal.roleArn}`
+    const key = principal.kind === 'user' ? principal.arn : principal.roleArn
     const hit = cached.get(key)
     if (hit && hit.revision === store.revision) return hit.sources
     let sources: PolicySource[] = []
@@ -83,10 +84,8 @@ export function createAuthorizer(store: IamStore, cache: PolicyCache, options: A
     return sources
   }
 
-  const evaluate = (request: EvaluationRequest): IamAuthorizationResult => {
-    const decision = decide(request, prepareRequest(request))
-    return result(request, decision)
-  }
+  const evaluate = (request: EvaluationRequest): IamAuthorizationResult =>
+    new Outcome(request, decide(request, prepareRequest(request)))
 
   const authorize = (q: AuthorizationQuestion): IamAuthorizationResult => {
     let resourcePolicy: PolicySource | undefined
@@ -107,7 +106,8 @@ export function createAuthorizer(store: IamStore, cache: PolicyCache, options: A
       principal: q.principal,
       action: q.action,
       resource: q.resource,
-      context: { ...principalContext(q.principal, store, options), ...q.context },
+      context: q.context,
+      implied: impliedKeys(q.principal, store, options),
       resourceAccount: q.resourceAccount,
       identityPolicies: identityPolicies(q.principal),
       resourcePolicy,
@@ -118,80 +118,145 @@ export function createAuthorizer(store: IamStore, cache: PolicyCache, options: A
     if (p.accountId !== store.accountId) return
     const role = store.getRole(p.roleName)
     // RoleLastUsed is informational: updating it does not invalidate compiled policies.
-    if (role) role.lastUsed = { date: options.now(), region: options.region }
+    if (!role) return
+    if (role.lastUsed) {
+      role.lastUsed.date = options.now()
+      role.lastUsed.region = options.region
+    } else role.lastUsed = { date: options.now(), region: options.region }
   }
 
   return { authorize, identityPolicies, evaluate }
 }
 
-function result(request: EvaluationRequest, decision: Decision): IamAuthorizationResult {
-  const allowed = decision.decision === 'Allow'
-  const denied = {
-    principal: request.principal,
-    action: request.action,
-    resource: request.resource,
-    decision: decision.decision,
-    deniedBy: decision.deniedBy,
+/** A decision; the message, explanation and error are built only when asked for. */
+class Outcome implements IamAuthorizationResult {
+  readonly allowed: boolean
+  readonly decision: Decision['decision']
+  readonly deniedBy?: 'identity' | 'resource'
+  private built?: DecisionExplanation
+
+  constructor(
+    private readonly request: EvaluationRequest,
+    private readonly outcome: Decision,
+  ) {
+    this.allowed = outcome.decision === 'Allow'
+    this.decision = outcome.decision
+    this.deniedBy = outcome.deniedBy
   }
-  let explanation: DecisionExplanation | undefined
-  const out = {
-    allowed,
-    decision: decision.decision,
-    deniedBy: decision.deniedBy,
-    message: allowed ? undefined : accessDeniedMessage(denied),
-    error: (service: ServiceId) => accessDeniedError(service, denied),
-  } as IamAuthorizationResult
-  Object.defineProperty(out, 'explanation', {
-    enumerable: true,
-    get: () => (explanation ??= explainDecision(request, decision)),
-  })
-  return out
+
+  private get denied() {
+    const r = this.request
+    return {
+      principal: r.principal,
+      action: r.action,
+      resource: r.resource,
+      decision: this.decision,
+      deniedBy: this.deniedBy,
+    }
+  }
+
+  get message(): string | undefined {
+    return this.allowed ? undefined : accessDeniedMessage(this.denied)
+  }
+
+  get explanation(): DecisionExplanation {
+    return (this.built ??= explainDecision(this.request, this.outcome))
+  }
+
+  error(service: ServiceId): AwsError {
+    return accessDeniedError(service, this.denied)
+  }
+
+  /** Plain data (what crosses a Worker boundary or goes into a log). */
+  toJSON(): AuthorizationResult & { deniedBy?: 'identity' | 'resource' } {
+    return {
+      allowed: this.allowed,
+      decision: this.decision,
+      deniedBy: this.deniedBy,
+      message: this.message,
+      explanation: this.explanation,
+    }
+  }
 }
 
 /**
  * The global condition keys a caller implies ("AWS global condition context keys"): who is
- * calling, from which account, when, in which region. The gateway's own keys (aws:SourceArn, …)
- * are added on top and win.
+ * calling, from which account, when, in which region. Computed per key, only when a condition
+ * asks (most decisions never do). The gateway's own keys (aws:SourceArn, …) win over these.
  */
+export function impliedKeys(
+  principal: Principal,
+  store: IamStore,
+  options: AuthorizerOptions,
+): (keyLower: string) => string[] | undefined {
+  return (key) => {
+    switch (key) {
+      case 'aws:currenttime':
+        return [new Date(options.now()).toISOString().replace(/\.\d{3}Z$/, 'Z')]
+      case 'aws:epochtime':
+        return [String(Math.floor(options.now() / 1000))]
+      case 'aws:requestedregion':
+        return [options.region]
+      case 'aws:securetransport':
+        return ['true']
+      case 'aws:viaawsservice':
+        return ['false']
+      case 'aws:principalisawsservice':
+        return [principal.kind === 'service' ? 'true' : 'false']
+    }
+    if (principal.kind === 'service') {
+      if (key === 'aws:principalservicename') return [principal.service]
+      if (key === 'aws:sourcearn') return principal.sourceArn ? [principal.sourceArn] : undefined
+      if (key === 'aws:sourceaccount') return principal.sourceAccount ? [principal.sourceAccount] : undefined
+      return undefined
+    }
+    switch (key) {
+      case 'aws:principalarn':
+        return [principal.kind === 'assumed-role' ? principal.roleArn : principal.arn]
+      case 'aws:principalaccount':
+        return [principal.accountId]
+      case 'aws:principaltype':
+        return [principal.kind === 'assumed-role' ? 'AssumedRole' : principal.kind === 'user' ? 'User' : 'Account']
+      case 'aws:username':
+        return principal.kind === 'user' ? [principal.name] : undefined
+      case 'aws:userid': {
+        if (principal.kind === 'root') return [principal.accountId]
+        if (principal.accountId !== store.accountId) return undefined
+        if (principal.kind === 'user') {
+          const user = store.getUser(principal.name)
+          return user ? [user.id] : undefined
+        }
+        const role = store.getRole(principal.roleName)
+        return role ? [`${role.id}:${principal.sessionName}`] : undefined
+      }
+    }
+    return undefined
+  }
+}
+
+/** The implied keys as one object (for display and tests). */
 export function principalContext(principal: Principal, store: IamStore, options: AuthorizerOptions): ConditionValues {
-  const now = options.now()
-  const ctx: ConditionValues = {
-    'aws:CurrentTime': new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    'aws:EpochTime': String(Math.floor(now / 1000)),
-    'aws:RequestedRegion': options.region,
-    'aws:SecureTransport': 'true',
-    'aws:ViaAWSService': 'false',
-    'aws:PrincipalIsAWSService': principal.kind === 'service' ? 'true' : 'false',
+  const implied = impliedKeys(principal, store, options)
+  const names = [
+    'aws:CurrentTime',
+    'aws:EpochTime',
+    'aws:RequestedRegion',
+    'aws:SecureTransport',
+    'aws:ViaAWSService',
+    'aws:PrincipalIsAWSService',
+    'aws:PrincipalServiceName',
+    'aws:SourceArn',
+    'aws:SourceAccount',
+    'aws:PrincipalArn',
+    'aws:PrincipalAccount',
+    'aws:PrincipalType',
+    'aws:username',
+    'aws:userid',
+  ]
+  const out: ConditionValues = {}
+  for (const name of names) {
+    const v = implied(name.toLowerCase())
+    if (v) out[name] = v[0]
   }
-  switch (principal.kind) {
-    case 'assumed-role': {
-      const role = principal.accountId === store.accountId ? store.getRole(principal.roleName) : undefined
-      ctx['aws:PrincipalArn'] = principal.roleArn
-      ctx['aws:PrincipalAccount'] = principal.accountId
-      ctx['aws:PrincipalType'] = 'AssumedRole'
-      if (role) ctx['aws:userid'] = `${role.id}:${principal.sessionName}`
-      break
-    }
-    case 'user': {
-      const user = principal.accountId === store.accountId ? store.getUser(principal.name) : undefined
-      ctx['aws:PrincipalArn'] = principal.arn
-      ctx['aws:PrincipalAccount'] = principal.accountId
-      ctx['aws:PrincipalType'] = 'User'
-      ctx['aws:username'] = principal.name
-      if (user) ctx['aws:userid'] = user.id
-      break
-    }
-    case 'root':
-      ctx['aws:PrincipalArn'] = principal.arn
-      ctx['aws:PrincipalAccount'] = principal.accountId
-      ctx['aws:PrincipalType'] = 'Account'
-      ctx['aws:userid'] = principal.accountId
-      break
-    case 'service':
-      ctx['aws:PrincipalServiceName'] = principal.service
-      if (principal.sourceArn) ctx['aws:SourceArn'] = principal.sourceArn
-      if (principal.sourceAccount) ctx['aws:SourceAccount'] = principal.sourceAccount
-      break
-  }
-  return ctx
+  return out
 }

@@ -9,7 +9,7 @@
 //   - `ForAllValues:` is true when every request value matches (and when the key is absent or
 //     empty); `ForAnyValue:` when at least one does (false when absent or empty).
 // Policy variables are resolved in String*, Arn* and Bool values (IAM allows them nowhere else).
-import { arnMatch, wildcardMatch } from '../arn.ts'
+import { arnMatch, isMatchAll, splitSegments, wildcardMatch } from '../arn.ts'
 import { NEGATED_OPERATORS, type BaseOperator, type ConditionClause } from './policy.ts'
 import { hasVariables, resolveVariables, unescapeLiteral, type VariableLookup } from './variables.ts'
 import { cidrContains, parseCidr, parseIamDate, parseIamNumber, parseIp } from './values.ts'
@@ -42,18 +42,37 @@ export interface CompiledCondition {
   positive: BaseOperator
   /** Per policy value: does it need variable substitution? */
   dynamic: boolean[]
+  hasDynamic: boolean
+  /** Arn* operators: each static policy value split into its six segments (null: not an ARN pattern). */
+  arnPatterns?: (string[] | null)[]
 }
 
 export function compileCondition(clause: ConditionClause, variablesSupported: boolean): CompiledCondition {
   const base = clause.op.base
   const positive = POSITIVE[base] ?? base
-  return {
+  const dynamic = clause.values.map((v) => variablesSupported && VARIABLE_OPERATORS.has(positive) && hasVariables(v))
+  const compiled: CompiledCondition = {
     clause,
     keyLower: clause.key.toLowerCase(),
     negated: NEGATED_OPERATORS.has(base),
     positive,
-    dynamic: clause.values.map((v) => variablesSupported && VARIABLE_OPERATORS.has(positive) && hasVariables(v)),
+    dynamic,
+    hasDynamic: dynamic.some(Boolean),
   }
+  if (positive === 'ArnLike' || positive === 'ArnEquals') compiled.arnPatterns = clause.values.map(arnPatternSegments)
+  return compiled
+}
+
+function arnPatternSegments(pattern: string): string[] | null {
+  const p = splitSegments(pattern)
+  return p.length === 6 ? p : null
+}
+
+function arnSegmentsMatch(p: string[] | null, v: string[] | undefined, pattern: string, value: string): boolean {
+  if (isMatchAll(pattern)) return true
+  if (!v || !p) return pattern === value
+  for (let i = 0; i < 6; i++) if (!wildcardMatch(p[i], v[i])) return false
+  return true
 }
 
 /** What the explainer wants to know about one condition. */
@@ -82,14 +101,42 @@ export function evaluateCondition(c: CompiledCondition, lookup: VariableLookup, 
     else if (op.set === 'ForAnyValue') result = false
     else result = c.negated
   } else {
-    const policyValues = c.dynamic.some(Boolean) ? resolvePolicyValues(c, lookup) : clause.values
-    const matchesAny = (rv: string) => policyValues.some((pv) => pv !== undefined && matchOne(c.positive, rv, pv))
-    if (op.set === 'ForAllValues') result = values.every((rv) => (c.negated ? !matchesAny(rv) : matchesAny(rv)))
-    else if (op.set === 'ForAnyValue') result = values.some((rv) => (c.negated ? !matchesAny(rv) : matchesAny(rv)))
-    else result = c.negated ? !values.some(matchesAny) : values.some(matchesAny)
+    result = combine(c, values, c.hasDynamic ? resolvePolicyValues(c, lookup) : undefined)
   }
   if (trace) trace.push(traceOf(c, values, result))
   return result
+}
+
+/** Does the request value match any of the policy's values (positive operator)? */
+function matchesAny(c: CompiledCondition, rv: string, resolved: (string | undefined)[] | undefined): boolean {
+  const values = c.clause.values
+  if (c.arnPatterns && !resolved) {
+    // Arn* with static patterns: split the request value once, compare segment by segment.
+    const segs = splitSegments(rv)
+    const v = segs.length === 6 && segs[0] === 'arn' ? segs : undefined
+    for (let i = 0; i < values.length; i++) if (arnSegmentsMatch(c.arnPatterns[i], v, values[i], rv)) return true
+    return false
+  }
+  for (let i = 0; i < values.length; i++) {
+    const pv = resolved ? resolved[i] : values[i]
+    if (pv !== undefined && matchOne(c.positive, rv, pv, c.dynamic[i])) return true
+  }
+  return false
+}
+
+/** Apply the set operator (or none) and the negation over the request's values. */
+function combine(c: CompiledCondition, values: string[], resolved: (string | undefined)[] | undefined): boolean {
+  const set = c.clause.op.set
+  if (set === 'ForAllValues') {
+    for (const rv of values) if (matchesAny(c, rv, resolved) === c.negated) return false
+    return true
+  }
+  if (set === 'ForAnyValue') {
+    for (const rv of values) if (matchesAny(c, rv, resolved) !== c.negated) return true
+    return false
+  }
+  for (const rv of values) if (matchesAny(c, rv, resolved)) return !c.negated
+  return c.negated
 }
 
 function resolvePolicyValues(c: CompiledCondition, lookup: VariableLookup): (string | undefined)[] {
@@ -101,20 +148,23 @@ function resolvePolicyValues(c: CompiledCondition, lookup: VariableLookup): (str
   })
 }
 
-/** Does one request value satisfy one policy value under a positive operator? */
-export function matchOne(op: BaseOperator, requestValue: string, policyValue: string): boolean {
+/**
+ * Does one request value satisfy one policy value under a positive operator? `resolved` says the
+ * policy value came from variable substitution (and may hold literal-wildcard markers).
+ */
+export function matchOne(op: BaseOperator, requestValue: string, policyValue: string, resolved = false): boolean {
   switch (op) {
     case 'StringEquals':
-      return requestValue === unescapeLiteral(policyValue)
+      return requestValue === (resolved ? unescapeLiteral(policyValue) : policyValue)
     case 'StringEqualsIgnoreCase':
-      return requestValue.toLowerCase() === unescapeLiteral(policyValue).toLowerCase()
+      return requestValue.toLowerCase() === (resolved ? unescapeLiteral(policyValue) : policyValue).toLowerCase()
     case 'StringLike':
       return wildcardMatch(policyValue, requestValue)
     case 'ArnEquals':
     case 'ArnLike':
       return arnMatch(policyValue, requestValue, 'exact')
     case 'Bool':
-      return requestValue.toLowerCase() === unescapeLiteral(policyValue).toLowerCase()
+      return requestValue.toLowerCase() === (resolved ? unescapeLiteral(policyValue) : policyValue).toLowerCase()
     case 'BinaryEquals':
       return requestValue === policyValue
     case 'IpAddress': {

@@ -40,6 +40,11 @@ export interface EvaluationRequest {
   resource: string
   /** Request context keys (global and service keys), any case. */
   context: ConditionValues
+  /**
+   * Keys the caller implies (aws:PrincipalArn, aws:CurrentTime, …), asked for by lower-cased name
+   * only when a condition needs them; `context` wins over these.
+   */
+  implied?: (keyLower: string) => string[] | undefined
   /** The account that owns the resource. */
   resourceAccount: string
   identityPolicies: PolicySource[]
@@ -66,17 +71,22 @@ export interface Decision {
 }
 
 /** A case-insensitive lookup over request context values, built on first use. */
-export function contextLookup(context: ConditionValues): VariableLookup {
+export function contextLookup(
+  context: ConditionValues,
+  implied?: (keyLower: string) => string[] | undefined,
+): VariableLookup {
   let map: Map<string, string[]> | undefined
   return (key: string) => {
     if (!map) {
       map = new Map()
-      for (const [k, v] of Object.entries(context)) {
+      for (const k in context) {
+        const v = context[k]
         if (v === undefined) continue
         map.set(k.toLowerCase(), Array.isArray(v) ? v : [v])
       }
     }
-    return map.get(key.toLowerCase())
+    const lower = key.toLowerCase()
+    return map.get(lower) ?? implied?.(lower)
   }
 }
 
@@ -87,7 +97,7 @@ export function prepareRequest(req: EvaluationRequest): PreparedRequest {
     actionLower: req.action.toLowerCase(),
     resource: req.resource,
     resourceSegments: prepareResource(req.resource),
-    lookup: contextLookup(req.context),
+    lookup: contextLookup(req.context, req.implied),
   }
 }
 
