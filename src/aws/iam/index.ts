@@ -1,12 +1,13 @@
 // IAM for the simulated account: createIam() gives the `iam` service definition, its store, and
 // the Authorizer the gateway asks on every call. See docs/aws-account/iam.md.
 import type { VirtualClock } from '../../lambda/clock.ts'
-import type { ServiceDefinition } from '../types.ts'
+import type { ConditionValues, Principal, ServiceDefinition } from '../types.ts'
 import { createAuthorizer, type IamAuthorizer } from './authorizer.ts'
 import { PolicyCache } from './policy-cache.ts'
 import { iamServiceDefinition } from './service.ts'
 import { restoreStore, snapshotStore, type IamSnapshot } from './snapshot.ts'
 import { IamStore } from './store.ts'
+import { trustPolicyAllows, type TrustDecision } from './trust.ts'
 
 export interface IamOptions {
   accountId: string
@@ -25,6 +26,11 @@ export interface Iam {
   snapshot(): IamSnapshot
   /** Replace the store from a snapshot; throws SnapshotError (store unchanged) on bad input. */
   restore(json: unknown): void
+  /**
+   * May `principal` assume role `roleName` (its trust policy must allow it)? E.g. Lambda's
+   * CreateFunction checks that lambda.amazonaws.com may assume the function's role.
+   */
+  trustPolicyAllows(roleName: string, principal: Principal, action?: string, context?: ConditionValues): TrustDecision
 }
 
 export function createIam(options: IamOptions): Iam {
@@ -40,6 +46,8 @@ export function createIam(options: IamOptions): Iam {
     cache,
     snapshot: () => snapshotStore(store),
     restore: (json) => restoreStore(store, json),
+    trustPolicyAllows: (roleName, principal, action, context) =>
+      trustPolicyAllows(store, cache, authorizer, roleName, principal, action, context),
   }
 }
 
@@ -51,3 +59,4 @@ export { IAM_QUERY_SHAPES } from './query-shapes.ts'
 export type { IamAuthorizationResult, IamAuthorizer } from './authorizer.ts'
 export type { DecisionExplanation, StatementExplanation, PolicyExplanation } from './explain.ts'
 export type { PolicyKind } from './policy.ts'
+export type { TrustDecision } from './trust.ts'
