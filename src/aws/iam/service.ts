@@ -1,0 +1,27 @@
+// The `iam` service of the simulated account: the IAM API's operations (awsQuery protocol,
+// version 2010-05-08), over one account's IamStore. IAM is a global service: its endpoint is
+// iam.amazonaws.com and requests are signed for us-east-1, whatever region the account uses.
+import type { ServiceDefinition } from '../types.ts'
+import { policyOperations } from './service-policies.ts'
+import { roleOperations } from './service-roles.ts'
+import { userOperations } from './service-users.ts'
+import type { IamServiceState } from './service-common.ts'
+import { simulateOperations } from './simulate.ts'
+
+export const IAM_API_VERSION = '2010-05-08'
+
+export function iamServiceDefinition(state: IamServiceState): ServiceDefinition {
+  return {
+    id: 'iam',
+    signingName: 'iam',
+    actionPrefix: 'iam',
+    protocol: 'awsQuery',
+    apiVersion: IAM_API_VERSION,
+    operations: {
+      ...roleOperations(state),
+      ...userOperations(state),
+      ...policyOperations(state),
+      ...simulateOperations(state),
+    },
+  }
+}
