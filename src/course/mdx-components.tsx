@@ -1,6 +1,7 @@
 /**
  * Components available to every lesson without an import (through the MDX provider):
- * Check, Callout, Figure, LabSlot, KeyPoints, and the element overrides (links, code blocks, tables).
+ * Check, Callout, Figure, LabSlot, KeyPoints, Challenges (Challenge, Hint, Solution, TryIt), and the
+ * element overrides (links, code blocks, tables).
  */
 import {
   Children,
@@ -13,6 +14,7 @@ import {
   type ReactNode,
 } from 'react'
 import { Link } from 'react-router'
+import { Challenge, Challenges, Hint, Solution, TryIt } from './challenges.tsx'
 
 type CalloutKind = 'note' | 'tip' | 'warning' | 'changed'
 const calloutTitles: Record<CalloutKind, string> = {
@@ -310,6 +312,11 @@ export const mdxComponents = {
   Figure,
   LabSlot,
   KeyPoints,
+  Challenges,
+  Challenge,
+  Hint,
+  Solution,
+  TryIt,
   a: A,
   CodeBlock,
   table: Table,
