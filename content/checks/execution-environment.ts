@@ -153,9 +153,9 @@ export const assessment = defineChecks([
     section: 'what-an-execution-environment-is',
     options: [
       {
-        text: 'An environment serves one function and handles one request at a time',
+        text: 'An environment serves one function and, for an Event Function, handles one request at a time',
         correct: true,
-        why: 'Environments are never shared between functions, and in the standard model each one works on a single request at once.',
+        why: 'Environments are never shared between functions, and an Event Function’s environment works on a single request at once. (Web Functions and Managed Instances are the exceptions.)',
       },
       {
         text: 'Functions in the same account share environments to save memory',
