@@ -117,3 +117,43 @@ test('a lesson whose content cannot be downloaded says so and offers a reload', 
   await page.getByTestId('prev-lesson').click()
   await expect(page.locator('h1')).toHaveText(l1.title)
 })
+
+test('challenges: hint and solution stay hidden until asked for, from the keyboard too, and Try it opens the playground', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  await openLesson(page, l1.slug)
+  const challenges = page.getByRole('region', { name: 'Try it yourself' })
+  await challenges.scrollIntoViewIfNeeded()
+  const first = challenges.getByRole('article').first()
+  await expect(first.getByRole('heading', { level: 3 })).toHaveText('Greet from a JSON body')
+
+  // Nothing of the solution is in the page before it is asked for.
+  const solutionText = 'name = JSON.parse(event.body).name'
+  await expect(page.getByText(solutionText)).toHaveCount(0)
+  const showSolution = first.getByRole('button', { name: 'Show the solution' })
+  await expect(showSolution).toHaveAttribute('aria-expanded', 'false')
+
+  // The hint opens on its own, with the keyboard.
+  const showHint = first.getByRole('button', { name: 'Show the hint' })
+  await showHint.focus()
+  await page.keyboard.press('Enter')
+  await expect(first.getByRole('region', { name: /^Hint:/ })).toContainText('JSON.parse(event.body)')
+  await expect(first.getByRole('button', { name: 'Hide the hint' })).toHaveAttribute('aria-expanded', 'true')
+  await expect(page.getByText(solutionText)).toHaveCount(0)
+
+  await showSolution.focus()
+  await page.keyboard.press('Space')
+  await expect(first.getByRole('region', { name: /^Solution:/ })).toContainText(solutionText)
+  await first.getByRole('button', { name: 'Hide the solution' }).click()
+  await expect(page.getByText(solutionText)).toHaveCount(0)
+
+  // The starter code opens in the playground, with the challenge's test event.
+  await first.getByRole('button', { name: 'Open in the playground' }).click()
+  await expect(page.getByTestId('shared-banner')).toBeVisible({ timeout: 60_000 })
+  await expect(page.getByTestId('playground').getByRole('tabpanel', { name: /index\.mjs$/ })).toContainText(
+    "event.queryStringParameters?.name ?? 'friend'",
+    { timeout: 60_000 },
+  )
+  await expect(page.getByTestId('event-json')).toHaveValue(/"body":\s*"\{\\"name\\":\\"Ada\\"\}"/)
+})

@@ -21,8 +21,15 @@ const fm = (o: Record<string, string> = {}) =>
     '',
   ].join('\n')
 
-const body = (extra = '', check = 'first-check') =>
-  `## First part\n\nSome text.\n\n### A detail\n\nMore.\n${extra}\n\n<Check id="${check}" />\n\n## Summary\n\nDone.\n`
+const CHALLENGES = [
+  '<Challenges>',
+  '<Challenge title="One">\n\nDo one thing.\n\n<Hint>\n\nA nudge.\n\n</Hint>\n\n<Solution>\n\nThe answer.\n\n</Solution>\n</Challenge>',
+  '<Challenge title="Two">\n\nDo another.\n\n<Solution>\n\nThe other answer.\n\n</Solution>\n</Challenge>',
+  '</Challenges>',
+].join('\n')
+
+const body = (extra = '', check = 'first-check', challenges = CHALLENGES) =>
+  `## First part\n\nSome text.\n\n### A detail\n\nMore.\n${extra}\n\n<Check id="${check}" />\n\n## Summary\n\nDone.\n\n${challenges}\n`
 
 const checksFile = (id: string) => `export default [
   { id: '${id}', kind: 'single', prompt: 'Which?', section: 'first-part', explanation: 'Because.',
@@ -180,6 +187,28 @@ describe('check-content', () => {
       expect.stringMatching(/must end with a "## Summary" section \(the last "##" is "Afterword"\)/),
     )
     expect(p).toContainEqual(expect.stringMatching(/heading "Part" appears twice/))
+  })
+
+  it('requires two or more challenges after the Summary, each with a title and a solution', async () => {
+    const none = await problems({ ...good, 'lessons/01-first-lesson.mdx': fm() + body('', 'first-check', '') })
+    expect(none).toEqual([
+      'content/lessons/01-first-lesson.mdx:21: the "## Summary" section has no <Challenges>: add two or three tasks for the playground, each a <Challenge title="…"> with a <Hint> and a <Solution>',
+    ])
+    const thin = await problems({
+      ...good,
+      'lessons/01-first-lesson.mdx':
+        fm() +
+        body(
+          '',
+          'first-check',
+          '<Challenges>\n<Challenge>\n\nDo it.\n\n<Hint>\n\nA nudge.\n\n</Hint>\n</Challenge>\n</Challenges>',
+        ),
+    })
+    expect(thin).toEqual([
+      'content/lessons/01-first-lesson.mdx:25: <Challenges> holds 1 <Challenge>; give two or three tasks',
+      'content/lessons/01-first-lesson.mdx:26: <Challenge> needs a title="…"',
+      'content/lessons/01-first-lesson.mdx:26: <Challenge> has no <Solution>: say what the answer is, with its code and why',
+    ])
   })
 
   it('catches unknown or missing code fence languages', async () => {

@@ -7,7 +7,8 @@
  *  - the frontmatter is present and well typed (title, summary, module, objectives, duration);
  *  - it compiles with the app's own MDX pipeline (errors carry file:line:column);
  *  - the body has no `#` heading (the page renders the title), starts with `##`, ends with
- *    a `## Summary` section;
+ *    a `## Summary` section that holds `<Challenges>`: at least two `<Challenge title>`, each
+ *    with a `<Solution>`;
  *  - every link is a lesson link that exists (`/lessons/<slug>` or `/lessons/<slug>#<heading>`),
  *    an in-page `#heading` that exists, or a docs.aws.amazon.com page; no remote images;
  *  - code fences use a highlighted language;
@@ -51,6 +52,8 @@ function textOf(node: Node): string {
 
 interface LessonFacts {
   headings: { id: string; depth: number; text: string; line?: number }[]
+  /** JSX elements (flow), with their attribute names and the names of their JSX children. */
+  jsx: { name: string; line?: number; attributes: string[]; children: string[] }[]
   links: { href: string; line?: number; image?: boolean }[]
   fences: { lang: string; line?: number }[]
   imports: { source: string; line?: number }[]
@@ -61,6 +64,16 @@ function collectMdast(facts: LessonFacts) {
   return () => (tree: Node) => {
     walk(tree, (n) => {
       const line = n.position?.start.line
+      if (n.type === 'mdxJsxFlowElement' && n.name) {
+        facts.jsx.push({
+          name: n.name,
+          line,
+          attributes: (n.attributes ?? []).flatMap((a) => (a.type === 'mdxJsxAttribute' && a.name ? [a.name] : [])),
+          children: (n.children ?? []).flatMap((c) =>
+            (c.type === 'mdxJsxFlowElement' || c.type === 'mdxJsxTextElement') && c.name ? [c.name] : [],
+          ),
+        })
+      }
       if (n.type === 'code') facts.fences.push({ lang: n.lang ?? '', line })
       else if (n.type === 'link' && n.url !== undefined) facts.links.push({ href: n.url, line })
       else if (n.type === 'image' && n.url !== undefined) facts.links.push({ href: n.url, line, image: true })
@@ -125,7 +138,7 @@ export async function checkContent({ root, minAssessment, log }: CheckOptions): 
   const slugOf = new Map<string, string>()
   for (const abs of scan.files) {
     const rel = path.relative(root, abs).split(path.sep).join('/')
-    const f: LessonFacts = { headings: [], links: [], fences: [], imports: [] }
+    const f: LessonFacts = { headings: [], jsx: [], links: [], fences: [], imports: [] }
     const file = { path: abs, value: readFileSync(abs, 'utf8') }
     try {
       await compile(file, mdxCompileOptions({ remarkPlugins: [collectMdast(f)], rehypePlugins: [collectHast(f)] }))
@@ -170,6 +183,25 @@ export async function checkContent({ root, minAssessment, log }: CheckOptions): 
     if (h2.length === 0) add('has no "##" sections')
     else if (h2[h2.length - 1].text !== 'Summary')
       add(`must end with a "## Summary" section (the last "##" is "${h2[h2.length - 1].text}")`, h2[h2.length - 1].line)
+    // Challenges after the Summary: tasks for the playground, each with a solution.
+    const summary = h2.length > 0 && h2[h2.length - 1].text === 'Summary' ? h2[h2.length - 1] : undefined
+    if (summary) {
+      const after = (line?: number) => line !== undefined && summary.line !== undefined && line > summary.line
+      const blocks = f.jsx.filter((j) => j.name === 'Challenges' && after(j.line))
+      const items = f.jsx.filter((j) => j.name === 'Challenge' && after(j.line))
+      if (blocks.length === 0)
+        add(
+          'the "## Summary" section has no <Challenges>: add two or three tasks for the playground, each a <Challenge title="…"> with a <Hint> and a <Solution>',
+          summary.line,
+        )
+      else if (items.length < 2)
+        add(`<Challenges> holds ${items.length} <Challenge>; give two or three tasks`, blocks[0].line)
+      for (const c of items) {
+        if (!c.attributes.includes('title')) add('<Challenge> needs a title="…"', c.line)
+        if (!c.children.includes('Solution'))
+          add('<Challenge> has no <Solution>: say what the answer is, with its code and why', c.line)
+      }
+    }
     const seen = new Set<string>()
     for (const h of f.headings) {
       const key = h.text.toLowerCase()

@@ -40,6 +40,8 @@ const labTs = (id: string, fields = GOOD_FIELDS, checks = `[${DOUBLE_CHECK}]`) =
 
 const SOLUTION = 'export const handler = async (e) => ({ doubled: e.n * 2 })'
 const STARTER = 'export const handler = async (e) => ({ doubled: e.n })'
+/** A plausible mistake: the answer for the one event the learner tried, written in. */
+const HARD_CODED = 'export const handler = async () => ({ doubled: 4 })'
 
 function project(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'lf-labs-'))
@@ -62,7 +64,17 @@ const goodLab = (id: string) => ({
   [`labs/${id}/lab.ts`]: labTs(id),
   [`labs/${id}/starter/index.mjs`]: STARTER,
   [`labs/${id}/solution/index.mjs`]: SOLUTION,
+  [`labs/${id}/wrong/no-doubling/index.mjs`]: STARTER.replace('e.n', 'e.n + 0'),
 })
+
+/** A check that tries a second value, so a hard-coded answer fails. */
+const TWO_CHECKS = `[${DOUBLE_CHECK}, {
+    name: 'doubles another number',
+    async run(t) {
+      const r = await t.invoke({ n: 5 })
+      t.expect.equal(r.payload, { doubled: 10 }, 'Return { doubled: 10 } for { n: 5 }.')
+    },
+  }]`
 
 async function check(files: Record<string, string>) {
   const lines: string[] = []
@@ -79,10 +91,56 @@ describe('check-labs', () => {
     const r = await check(goodLab('double-it'))
     expect(r.messages).toEqual([])
     expect(r.notes).toEqual([])
-    expect(r.labs.map((l) => [l.id, l.solution?.pass, l.starter?.pass])).toEqual([['double-it', true, false]])
+    expect(r.labs.map((l) => [l.id, l.solution?.pass, l.starter?.pass, l.wrong?.map((w) => w.run.pass)])).toEqual([
+      ['double-it', true, false, [false]],
+    ])
     expect(r.lines.join('\n')).toMatch(
-      /double-it \(lesson first-lesson\)\n {4}solution {2}pass {2}doubles the number\n {4}starter {3}FAIL {2}doubles the number — Return \{ doubled: 4 \} for \{ n: 2 \}\. \[Expected \{"doubled":4\}, got \{"doubled":2\}\.\]/,
+      /double-it \(lesson first-lesson\)\n {4}solution {2}pass {2}doubles the number\n {4}starter {3}FAIL {2}doubles the number — Return \{ doubled: 4 \} for \{ n: 2 \}\. \[Expected \{"doubled":4\}, got \{"doubled":2\}\.\]\n {4}wrong {5}no-doubling: caught by "doubles the number"/,
     )
+  })
+
+  it('fails when a known-wrong solution passes every check, and says which check catches it once fixed', async () => {
+    const weak = await check({ ...goodLab('double-it'), 'labs/double-it/wrong/hard-coded/index.mjs': HARD_CODED })
+    expect(weak.messages).toEqual([
+      'content/labs/double-it/wrong/hard-coded: passes every check, but it is a known-wrong solution: add or tighten a check so that it fails (a check a wrong solution passes teaches the wrong thing)',
+    ])
+    expect(weak.lines.join('\n')).toContain('hard-coded: NOT CAUGHT: it passes every check')
+    const strong = await check({
+      ...goodLab('double-it'),
+      'labs/double-it/lab.ts': labTs('double-it', GOOD_FIELDS, TWO_CHECKS),
+      'labs/double-it/wrong/hard-coded/index.mjs': HARD_CODED,
+    })
+    expect(strong.messages).toEqual([])
+    expect(strong.lines.join('\n')).toContain('hard-coded: caught by "doubles another number"')
+  })
+
+  it('lays a wrong solution over the starter, so it holds only the files a learner changes', async () => {
+    const r = await check({
+      ...goodLab('double-it'),
+      'labs/double-it/starter/lib/fixed.mjs': 'export const factor = 2\n',
+      'labs/double-it/solution/lib/fixed.mjs': 'export const factor = 2\n',
+      'labs/double-it/solution/index.mjs':
+        "import { factor } from './lib/fixed.mjs'\nexport const handler = async (e) => ({ doubled: e.n * factor })",
+      'labs/double-it/wrong/no-doubling/index.mjs':
+        "import { factor } from './lib/fixed.mjs'\nexport const handler = async (e) => ({ doubled: e.n * factor + 1 })",
+    })
+    expect(r.messages).toEqual([])
+    expect(r.labs[0].wrong?.[0].run.results[0].message).toBe('Return { doubled: 4 } for { n: 2 }.')
+  })
+
+  it('requires at least one known-wrong solution, and well-formed wrong/ folders', async () => {
+    const { 'labs/double-it/wrong/no-doubling/index.mjs': _w, ...noWrong } = goodLab('double-it')
+    const none = await check(noWrong)
+    expect(none.messages).toEqual([
+      'content/labs/double-it: has no known-wrong solution: add wrong/<what-is-wrong>/ with the files of a plausible mistake (a hard-coded answer, a missing validation…); check:content makes sure the checks catch it',
+    ])
+    const bad = await check({
+      ...goodLab('double-it'),
+      'labs/double-it/wrong/Hard Coded/index.mjs': STARTER,
+    })
+    expect(bad.messages).toEqual([
+      'content/labs/double-it/wrong/Hard Coded: the folder name must say what is wrong, in lowercase words joined by dashes',
+    ])
   })
 
   it('reports a lab.ts that does not load', async () => {

@@ -6,7 +6,10 @@
  *  - lab.ts loads and its default export has every field, well typed (id = folder name);
  *  - its lesson exists (a lesson that is planned in content/README.md but not written yet is a note);
  *  - starter/ and solution/ exist and hold the handler's file;
- *  - the solution passes every check, and the starter fails at least one (each result is printed).
+ *  - the solution passes every check, and the starter fails at least one (each result is printed);
+ *  - wrong/<what-is-wrong>/ holds at least one known-wrong solution (the files a learner would
+ *    change, laid over starter/), and every one of them fails at least one check: a check that a
+ *    wrong solution passes teaches the wrong thing. The report says which checks caught each.
  * And every `<Lab id="…">` in content/lessons/*.mdx names a lab that exists.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -14,10 +17,10 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseLessonFileName, type Problem } from '../src/course/build/lessons.ts'
 import { createLambda, type Lambda } from '../src/lambda/index.ts'
-import { listLabIds, loadLabFromDisk } from '../src/labs/node.ts'
+import { listLabIds, loadLabFromDisk, readFileTree } from '../src/labs/node.ts'
 import { runLabChecks } from '../src/labs/runner.ts'
 import type { LabRunResult, LoadedLab } from '../src/labs/types.ts'
-import { validateLabFiles } from '../src/labs/validate.ts'
+import { LAB_ID_RE, handlerFile, validateLabFiles } from '../src/labs/validate.ts'
 
 export interface CheckLabsOptions {
   /** Project root (holds content/). */
@@ -32,7 +35,7 @@ export interface CheckLabsResult {
   problems: Problem[]
   /** Things worth saying that do not fail the check (a lab whose lesson is planned but not written). */
   notes: string[]
-  labs: { id: string; solution?: LabRunResult; starter?: LabRunResult }[]
+  labs: { id: string; solution?: LabRunResult; starter?: LabRunResult; wrong?: { name: string; run: LabRunResult }[] }[]
   wallMs: number
 }
 
@@ -70,6 +73,26 @@ export function labReferences(lessonsDir: string, root: string): { file: string;
       })
   }
   return refs
+}
+
+/**
+ * The known-wrong solutions of a lab: each folder in `wrong/` holds the files a learner would
+ * change, laid over the starter's files (so the lab's don't-change files need not be copied).
+ */
+export function readWrongSolutions(
+  labDir: string,
+  starter: Record<string, string>,
+): { name: string; files: Record<string, string>; own: number }[] {
+  const dir = path.join(labDir, 'wrong')
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .map((name) => {
+      const own = readFileTree(path.join(dir, name))
+      return { name, files: { ...starter, ...own }, own: Object.keys(own).length }
+    })
 }
 
 /** A detail on one line of the report (details may hold several log lines). */
@@ -163,7 +186,8 @@ export async function checkLabs({ root, log = () => {}, lambda: given }: CheckLa
   )
   if (runnable.length === 0) return { problems, notes, labs, wallMs: Math.round(performance.now() - t0) }
 
-  // Then run each: the solution must pass every check, the starter must fail at least one.
+  // Then run each: the solution must pass every check, the starter must fail at least one, and so
+  // must every known-wrong solution.
   const lambda = given ?? (await createLambda())
   try {
     for (const { id, loaded } of runnable) {
@@ -195,7 +219,54 @@ export async function checkLabs({ root, log = () => {}, lambda: given }: CheckLa
           })
         }
       }
-      log(`    ${' '.repeat(9)} (${fmtMs((entry.solution?.wallMs ?? 0) + (entry.starter?.wallMs ?? 0))})`)
+      const wrongs = readWrongSolutions(path.join(labsDir, id), starter)
+      if (wrongs.length === 0) {
+        problems.push({
+          file: `content/labs/${id}`,
+          message:
+            'has no known-wrong solution: add wrong/<what-is-wrong>/ with the files of a plausible mistake (a hard-coded answer, a missing validation…); check:content makes sure the checks catch it',
+        })
+      }
+      entry.wrong = []
+      for (const w of wrongs) {
+        const file = `content/labs/${id}/wrong/${w.name}`
+        if (!LAB_ID_RE.test(w.name)) {
+          problems.push({
+            file,
+            message: 'the folder name must say what is wrong, in lowercase words joined by dashes',
+          })
+        }
+        if (w.own === 0) {
+          problems.push({
+            file,
+            message: 'is empty: put the files of the wrong solution in it (same layout as solution/)',
+          })
+          continue
+        }
+        if (!handlerFile(lab.function.Handler, w.files)) {
+          problems.push({ file, message: `has no file for the handler "${lab.function.Handler}"` })
+          continue
+        }
+        const out = await runLabChecks(lab, w.files, lambda)
+        entry.wrong.push({ name: w.name, run: out })
+        const caught = out.results.filter((r) => !r.pass)
+        log(
+          `    ${'wrong'.padEnd(9)} ${w.name}: ${
+            caught.length
+              ? `caught by ${caught.map((r) => `"${r.name}"`).join(', ')}`
+              : 'NOT CAUGHT: it passes every check'
+          }`,
+        )
+        if (caught.length === 0) {
+          problems.push({
+            file,
+            message:
+              'passes every check, but it is a known-wrong solution: add or tighten a check so that it fails (a check a wrong solution passes teaches the wrong thing)',
+          })
+        }
+      }
+      const wrongMs = entry.wrong.reduce((sum, w) => sum + w.run.wallMs, 0)
+      log(`    ${' '.repeat(9)} (${fmtMs((entry.solution?.wallMs ?? 0) + (entry.starter?.wallMs ?? 0) + wrongMs)})`)
     }
   } finally {
     if (!given) lambda.dispose()
@@ -206,7 +277,8 @@ export async function checkLabs({ root, log = () => {}, lambda: given }: CheckLa
 export function summariseLabs(result: CheckLabsResult): string {
   const n = result.labs.length
   const checks = result.labs.reduce((sum, l) => sum + (l.solution?.results.length ?? 0), 0)
-  return `${n} lab${n === 1 ? '' : 's'}, ${checks} checks, solution and starter runs in ${fmtMs(result.wallMs)}`
+  const wrong = result.labs.reduce((sum, l) => sum + (l.wrong?.length ?? 0), 0)
+  return `${n} lab${n === 1 ? '' : 's'}, ${checks} checks, solution, starter and ${wrong} known-wrong solution${wrong === 1 ? '' : 's'} run in ${fmtMs(result.wallMs)}`
 }
 
 async function main() {

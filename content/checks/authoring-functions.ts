@@ -15,7 +15,7 @@ export default defineChecks([
       },
       {
         text: '`context.Runtime`',
-        why: 'There is no such property. Older material used "Runtime" as a label for the time left, but the context offers it only through the method `getRemainingTimeInMillis()`.',
+        why: 'There is no such property: the context gives the time left only through the method `getRemainingTimeInMillis()`.',
       },
       {
         text: '`context.memoryLimitInMB`',
@@ -198,37 +198,6 @@ export default defineChecks([
     explanation:
       'A .zip package, layers included, is limited to 250 MB unzipped. For larger dependencies, such as machine-learning models, build a container image: up to 10 GB, stored in Amazon ECR.',
   },
-  {
-    id: 'authoring-sam-tools',
-    kind: 'match',
-    source: 'KC7',
-    prompt: 'Match each item to its description.',
-    section: 'the-sam-cli',
-    pairs: [
-      {
-        left: 'Like a house’s blueprint: your infrastructure, written as code',
-        right: 'CloudFormation template',
-        why: 'A CloudFormation template describes every resource, and CloudFormation builds the stack from it.',
-      },
-      {
-        left: 'A shorter form of CloudFormation template, for serverless applications',
-        right: 'AWS SAM template',
-        why: 'With `Transform: AWS::Serverless-2016-10-31`, a few lines of SAM expand into full CloudFormation resources.',
-      },
-      {
-        left: 'A tool for building, testing and debugging serverless applications on your computer',
-        right: 'AWS SAM CLI',
-        why: 'Commands such as `sam build` and `sam local invoke` run on your computer, in a container that imitates Lambda.',
-      },
-      {
-        left: 'The SAM CLI command that deploys an application from a SAM template',
-        right: '`sam deploy`',
-        why: '`sam deploy` uploads the build to S3 and applies a CloudFormation change set; `--guided` walks you through the first run.',
-      },
-    ],
-    explanation:
-      'CloudFormation templates are infrastructure as code; SAM templates are a streamlined form of them for serverless applications; the SAM CLI builds and tests them locally, and `sam deploy` ships them through CloudFormation.',
-  },
 ])
 
 export const assessment = defineChecks([
@@ -260,67 +229,33 @@ export const assessment = defineChecks([
     explanation:
       'On current runtimes, a Node.js handler is an async function (or returns a promise): return a value for success, throw for failure. The callback signature is supported only up to `nodejs22.x`.',
   },
+
   {
-    id: 'authoring-sam-commands',
-    kind: 'match',
-    prompt: 'Match each SAM CLI command to what it does.',
-    section: 'the-sam-cli',
-    pairs: [
-      {
-        left: 'Installs dependencies and prepares deployable artefacts in `.aws-sam/build`',
-        right: '`sam build`',
-      },
-      {
-        left: 'Runs one function on your computer, in a container, with an event from a file',
-        right: '`sam local invoke`',
-      },
-      {
-        left: 'Prints a sample event for a service, such as an S3 upload or an API Gateway request',
-        right: '`sam local generate-event`',
-      },
-      {
-        left: 'Deploys for the first time, asking questions and saving the answers in `samconfig.toml`',
-        right: '`sam deploy --guided`',
-      },
-      {
-        left: 'Keeps a development stack up to date as you save your files',
-        right: '`sam sync --watch`',
-      },
-      {
-        left: 'Shows a deployed function’s CloudWatch logs in your terminal',
-        right: '`sam logs`',
-      },
-    ],
-    explanation:
-      'A typical loop is `sam build`, then `sam local` to test on your computer, then `sam deploy` (guided the first time). `sam sync --watch` speeds up development against real AWS services but is not for production, and `sam logs` reads what the deployed function wrote.',
-  },
-  {
-    id: 'authoring-reuse-environment',
-    kind: 'select',
-    select: 2,
-    prompt: 'Which two belong at the top level of `index.mjs`, outside the handler?',
-    section: 'reuse-the-execution-environment',
+    id: 'authoring-bad-input-result',
+    kind: 'single',
+    prompt:
+      'API Gateway invokes `place-order` with an order whose quantity is `0`. What should the handler do, and what does the customer’s browser then get?',
+    section: 'return-clear-results',
     options: [
       {
-        text: 'Creating the DynamoDB client: `const db = new DynamoDBClient({})`',
+        text: 'Return `{ statusCode: 400, body: … }` saying the quantity must be at least 1: the browser gets a 400 with that message',
         correct: true,
-        why: 'Created once per environment, the client and its open connections are reused by every warm invocation.',
+        why: 'A bad request is the caller’s mistake, not the function’s failure. A 4xx answer tells the caller what to fix, and Lambda records no error.',
       },
       {
-        text: 'A cache for the product list, kept with the time it was loaded',
-        correct: true,
-        why: 'A cache that outlives one invocation saves repeated fetches; keeping the load time lets you refresh it when it is stale.',
+        text: 'Throw an `Error` naming the quantity: the browser gets a 400 with that message',
+        why: 'A thrown error is a function error: API Gateway answers `502 Bad Gateway`, and the message never reaches the browser. It also counts in the Errors metric as if the function were broken.',
       },
       {
-        text: 'Parsing the order from `event.body`',
-        why: 'The event exists only inside the handler: every invocation has a different one.',
+        text: 'Throw an `Error`, so that Lambda retries the invocation until the order is fixed',
+        why: 'Lambda never retries a synchronous invocation, and no retry could fix a bad order anyway: the same order fails the same way every time.',
       },
       {
-        text: 'The running total of the customer’s basket',
-        why: 'That is per-request state. Kept at the top level, it would leak from one customer’s request into the next one served by the same environment.',
+        text: 'Return `{ statusCode: 201 }` and fix the quantity to 1, so the customer is not bothered',
+        why: 'Silently changing an order hides the mistake from the customer, who would get something they did not ask for.',
       },
     ],
     explanation:
-      'Code outside the handler runs once per execution environment, so it is the place for expensive set-up that every invocation can share: SDK clients, connections and caches. Anything that belongs to one request stays inside the handler.',
+      'Bad input gets an answer that says what is wrong (a 4xx for an HTTP caller); only work that could not be done, such as a database that is down, is thrown, so that Lambda records it and retries asynchronous and polled events.',
   },
 ])

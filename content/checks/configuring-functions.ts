@@ -51,7 +51,7 @@ export default defineChecks([
       {
         text: 'Remove SDK clients and other libraries the package doesn’t need',
         correct: true,
-        why: 'A smaller package loads and initialises faster, and less code at start-up means less billed time.',
+        why: 'Less code to load shortens Init on each cold start, and Init is billed. It doesn’t shorten the 5-minute run itself, so it saves in proportion to how often the function starts cold.',
       },
       {
         text: 'Run it once from the console to confirm it takes 5 minutes',
@@ -63,7 +63,7 @@ export default defineChecks([
       },
     ],
     explanation:
-      'Cutting cost starts with measuring what really happens in production, then changing what the function needs: more CPU through memory, and less code to load. A shorter timeout doesn’t make work shorter; it only turns slow runs into failed ones.',
+      'Cutting cost starts with measuring what really happens in production. More memory (and with it CPU) can shorten the run itself; a leaner package shortens only the billed Init of cold starts. A shorter timeout doesn’t make work shorter; it only turns slow runs into failed ones.',
   },
   {
     id: 'config-concurrency-estimate',

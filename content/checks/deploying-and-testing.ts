@@ -99,35 +99,65 @@ export default defineChecks([
       'A weighted alias points at no more than two published versions, which must share an execution role and have the same dead-letter queue configuration, or none. Everything else, code and settings alike, may differ; that is the point of trying a new version on a share of traffic.',
   },
   {
-    id: 'deploy-traffic-shifting',
+    id: 'authoring-sam-tools',
     kind: 'match',
-    prompt: 'Match each description to the part of a SAM and CodeDeploy deployment that does it.',
-    section: 'canary-linear-or-all-at-once',
+    source: 'KC7',
+    prompt: 'Match each item to its description.',
+    section: 'the-sam-cli',
     pairs: [
       {
-        left: 'Sends 10% of requests to the new version, then all of them five minutes later',
-        right: '`Canary10Percent5Minutes`',
+        left: 'Like a house’s blueprint: your infrastructure, written as code',
+        right: 'CloudFormation template',
+        why: 'A CloudFormation template describes every resource, and CloudFormation builds the stack from it.',
       },
       {
-        left: 'Adds another 10% of requests every minute until all have moved',
-        right: '`Linear10PercentEvery1Minute`',
+        left: 'A shorter form of CloudFormation template, for serverless applications',
+        right: 'AWS SAM template',
+        why: 'With `Transform: AWS::Serverless-2016-10-31`, a few lines of SAM expand into full CloudFormation resources.',
       },
       {
-        left: 'Moves every request at once, but still runs the hooks',
-        right: '`AllAtOnce`',
+        left: 'A tool for building, testing and debugging serverless applications on your computer',
+        right: 'AWS SAM CLI',
+        why: 'Commands such as `sam build` and `sam local invoke` run on your computer, in a container that imitates Lambda.',
       },
       {
-        left: 'Tests the new version before it receives any traffic',
-        right: 'PreTraffic hook',
-      },
-      {
-        left: 'Sends all traffic back to the old version when errors appear mid-shift',
-        right: 'CloudWatch alarm',
+        left: 'The SAM CLI command that deploys an application from a SAM template',
+        right: '`sam deploy`',
+        why: '`sam deploy` uploads the build to S3 and applies a CloudFormation change set; `--guided` walks you through the first run.',
       },
     ],
     explanation:
-      'The deployment type sets the pace of the shift: two steps for canary, equal steps for linear, one step for all at once. Hooks test the new version around the shift, and alarms watched during the shift trigger an automatic rollback.',
+      'CloudFormation templates are infrastructure as code; SAM templates are a streamlined form of them for serverless applications; the SAM CLI builds and tests them locally, and `sam deploy` ships them through CloudFormation.',
   },
+  {
+    id: 'deploy-linear-share',
+    kind: 'single',
+    prompt:
+      'A `Linear10PercentEvery1Minute` deployment of `place-order` starts shifting traffic to version 8. No alarm fires. Three minutes later, what share of requests does version 8 receive?',
+    section: 'canary-linear-or-all-at-once',
+    options: [
+      {
+        text: '40%',
+        correct: true,
+        why: 'Each step shifts 10% at the start of its minute: 10% at once, then 20%, 30% and, at minute 3, 40%.',
+      },
+      {
+        text: '30%',
+        why: 'That counts only the steps after the first: the first 10% moves as soon as the shift starts.',
+      },
+      {
+        text: '10%',
+        why: 'That is a canary: `Canary10Percent5Minutes` keeps 10% for five minutes. A linear deployment keeps adding 10% every minute.',
+      },
+      {
+        text: '100%',
+        why: 'That is `AllAtOnce`. A linear deployment needs ten steps to move everything, so it has about six minutes to go.',
+      },
+    ],
+    explanation:
+      'The deployment type sets the pace: a linear type adds the same share at the start of every interval, a canary moves a small share and then the rest, all at once moves everything. The slower the shift, the longer an alarm has to catch a bad version while most customers are still on the old one.',
+  },
+
   {
     id: 'deploy-alarm-rollback',
     kind: 'single',
@@ -240,5 +270,33 @@ export const assessment = defineChecks([
     ],
     explanation:
       'Hooks are Lambda functions that CodeDeploy invokes around the shift: PreTraffic before the new version takes traffic, PostTraffic after. Each must report its result with `PutLifecycleEventHookExecutionStatus`; a failure rolls the deployment back.',
+  },
+  {
+    id: 'deploy-sam-local-credentials',
+    kind: 'single',
+    prompt:
+      '`place-order`’s execution role is missing `dynamodb:PutItem`. You test it with `sam local invoke`, and it writes to the real `Orders` table without an error. What happens once it is deployed?',
+    section: 'the-sam-cli',
+    options: [
+      {
+        text: 'The write fails with `AccessDeniedException`: locally, the call used your own AWS credentials, not the function’s role',
+        correct: true,
+        why: '`sam local` runs the code in a container on your computer with the credentials of your AWS profile. Only in AWS does the function run as its execution role.',
+      },
+      {
+        text: 'It works: `sam local invoke` already checked the execution role',
+        why: 'The container can’t take on the function’s role; it uses your profile’s credentials, so a missing permission in the role goes unnoticed.',
+      },
+      {
+        text: '`sam deploy` refuses to deploy a role that is missing a permission the code needs',
+        why: 'Neither SAM nor CloudFormation reads your code to work out which permissions it needs; the deployment succeeds and the call fails at run time.',
+      },
+      {
+        text: 'Lambda adds `dynamodb:PutItem` to the role the first time the call is denied',
+        why: 'Lambda never changes a role’s permissions. You add the statement, or a policy template such as `DynamoDBCrudPolicy`, to the template.',
+      },
+    ],
+    explanation:
+      'Local tests check the code, not the permissions, the event sources or the quotas: those exist only in AWS. That is why integration tests run in a test account, where the function runs as its own role.',
   },
 ])

@@ -45,9 +45,9 @@ export default defineChecks([
         why: 'Each request is handled in the Invoke phase, when Lambda passes the event to the handler.',
       },
       {
-        left: 'Lambda creates, or thaws, an execution environment with the memory you configured',
+        left: 'Lambda creates an execution environment with the memory you configured',
         right: 'Init',
-        why: 'Setting up the environment and its code is where Init begins, before the three init sub-phases run.',
+        why: 'Setting up a new environment and its code is where Init begins, before the three init sub-phases run. (A frozen environment that is thawed for a warm start goes straight to Invoke.)',
       },
       {
         left: 'Lambda stops the runtime and removes the environment',
@@ -56,7 +56,7 @@ export default defineChecks([
       },
     ],
     explanation:
-      'An environment is initialised once (Init), serves requests (Invoke, as many times as requests arrive), and is eventually removed (Shutdown), after idling or for maintenance. Between invocations it is frozen, not shut down.',
+      'An environment is initialised once (Init), serves requests (Invoke, as many times as requests arrive), and is eventually removed (Shutdown), after idling or for maintenance. Between invocations it is frozen, not shut down, and thawing it for the next request skips Init.',
   },
   {
     id: 'execenv-init-billing',
@@ -76,7 +76,7 @@ export default defineChecks([
       },
       {
         text: 'Only the function init part of the 300 ms, plus the 50 ms',
-        why: 'Billing does not start after runtime init, as older material claimed: the whole Init phase counts.',
+        why: 'Billing does not start after runtime init: the whole Init phase counts, extension and runtime init included.',
       },
       {
         text: 'Nothing: cold starts are free because Lambda caused them',
@@ -127,9 +127,9 @@ export default defineChecks([
         why: 'Function init runs once per environment; every warm request then reuses the client.',
       },
       {
-        text: 'Keep a downloaded price list in `/tmp` and fetch it again only when it is missing or stale',
+        text: 'Download the 300 MB photo-matching model from S3 into `/tmp` once, and again only when the file is missing',
         correct: true,
-        why: '`/tmp` survives between warm invocations in one environment, which makes it a good cache, as long as the code copes with it being empty.',
+        why: '`/tmp` is the environment’s own disk and survives warm invocations: the place for a large file, as long as the code copes with a new environment where it is empty.',
       },
       {
         text: 'Count the orders placed today in a module-level variable and show it on the dashboard',
@@ -153,9 +153,9 @@ export const assessment = defineChecks([
     section: 'what-an-execution-environment-is',
     options: [
       {
-        text: 'An environment serves one function and handles one request at a time',
+        text: 'An environment serves one function and, for an Event Function, handles one request at a time',
         correct: true,
-        why: 'Environments are never shared between functions, and in the standard model each one works on a single request at once.',
+        why: 'Environments are never shared between functions, and an Event Function’s environment works on a single request at once. (Web Functions and Managed Instances are the exceptions.)',
       },
       {
         text: 'Functions in the same account share environments to save memory',

@@ -134,7 +134,7 @@ export default defineChecks([
       {
         left: 'S3 invokes it asynchronously, with an on-failure destination',
         right: 'In the on-failure destination, with the error details',
-        why: 'After the retries, Lambda sends an invocation record with the event and the error.',
+        why: 'After the retries, Lambda sends an invocation record: the event, the error, the number of attempts and the request context.',
       },
       {
         left: 'An event source mapping reads an SQS queue that has a redrive policy',
@@ -160,9 +160,13 @@ export const assessment = defineChecks([
     section: 'destinations-and-dead-letter-queues',
     options: [
       {
-        text: 'Its invocation record carries the error and attempt details as well as the event',
+        text: 'Its invocation record carries the full response or error, the number of attempts and the request context, as well as the event',
         correct: true,
-        why: 'A dead-letter queue receives only the event; when you investigate, the error message is the first thing you want.',
+        why: 'A dead-letter queue message is the event, with only a request ID, an error code and the error message (cut to 1 KB) attached as message attributes.',
+      },
+      {
+        text: 'A dead-letter queue receives the event alone, with nothing to say what went wrong',
+        why: 'Not quite: Lambda attaches the attributes `RequestID`, `ErrorCode` and `ErrorMessage` (up to 1 KB) to the message. What it lacks is the full response, the attempt count and the request context.',
       },
       {
         text: 'A dead-letter queue can only be an Amazon SNS topic',
@@ -174,11 +178,11 @@ export const assessment = defineChecks([
       },
       {
         text: 'Dead-letter queues no longer work for new functions',
-        why: 'They still work; they simply carry less information than a destination.',
+        why: 'They still work; they simply carry less information than a destination, and only for failures.',
       },
     ],
     explanation:
-      'Destinations send an invocation record (event, response or error, attempt count and context) to SQS, SNS, Lambda, EventBridge or, for failures, S3. A dead-letter queue keeps just the event.',
+      'Destinations send an invocation record (the event, the response or error, the attempt count and the request context) to SQS, SNS, Lambda, EventBridge or, for failures, S3. A dead-letter queue gets the event with three message attributes: the request ID, an error code and the error message, cut to 1 KB.',
   },
   {
     id: 'invocation-esm-permissions',

@@ -198,31 +198,31 @@ export const assessment = defineChecks([
       'A Lambda function is code (with its handler), configuration, and an execution role for permissions; triggers decide when it runs.',
   },
   {
-    id: 'intro-memory-cpu',
+    id: 'intro-long-running-work',
     kind: 'single',
     prompt:
-      'A function that resizes product photos is slow because it is short of CPU. Which change gives it more CPU?',
-    section: 'a-flexible-resource-and-concurrency-model',
+      'Kettle & Co. wants to email a customer three days after an order if it still hasn’t shipped, checking the warehouse once a day in between. How does that fit Lambda?',
+    section: 'what-is-aws-lambda',
     options: [
       {
-        text: 'Increase its memory',
+        text: 'As a durable function (or an AWS Step Functions workflow) that waits between steps: the whole run can last days, while each invocation stays short',
         correct: true,
-        why: 'Lambda allocates CPU in proportion to memory: at 1,769 MB a function gets the equivalent of one full vCPU.',
+        why: 'A durable function checkpoints its progress, stops while it waits, and is invoked again to carry on; an execution can last up to a year.',
       },
       {
-        text: 'Choose a larger instance type',
-        why: 'Lambda has no instance types. Memory is the one size you choose.',
+        text: 'As one invocation that waits three days, with the timeout raised to match',
+        why: 'A single invocation runs for at most 15 minutes (900 seconds), and you would pay for all the waiting.',
       },
       {
-        text: 'Set a higher vCPU count in the function’s configuration',
-        why: 'There is no separate CPU setting; CPU follows memory.',
+        text: 'As a Lambda Web Function, which keeps running between requests',
+        why: 'Web Functions are for HTTP servers answering requests; they don’t keep a three-day workflow alive.',
       },
       {
-        text: 'Increase its timeout',
-        why: 'A longer timeout lets the function run longer at the same speed; it adds no CPU.',
+        text: 'It doesn’t: anything longer than 15 minutes needs a server',
+        why: 'The 15-minute limit is per invocation. Durable functions and Step Functions string invocations together for work that takes days.',
       },
     ],
     explanation:
-      'Memory is Lambda’s single sizing setting, from 128 MB to 10,240 MB. CPU and network throughput grow with it; there is nothing else to size.',
+      'Lambda suits work that comes in pieces. A process that waits for hours or days is still a fit if it is split into steps: durable functions (up to a year per execution) or Step Functions keep the state between them.',
   },
 ])

@@ -58,45 +58,34 @@ export default defineChecks([
       'Invocation metrics (Invocations, Errors, Throttles and the like) record each outcome as a 1, so the Sum over a period is the count for that period. Performance metrics such as Duration use Average, Maximum or percentiles; concurrency metrics use Maximum.',
   },
   {
-    id: 'monitoring-metric-meaning',
-    kind: 'match',
-    prompt: 'Match each observation to the Lambda metric that shows it.',
-    section: 'metrics-lambda-sends-to-cloudwatch',
-    pairs: [
+    id: 'monitoring-iterator-age',
+    kind: 'single',
+    prompt:
+      'Over an afternoon, the function that reads Kettle & Co.’s orders stream (Kinesis) shows: Errors 0, Throttles 0, Duration steady at 900 ms, and IteratorAge (Maximum) climbing from 2 seconds to 45 minutes. What is happening?',
+    section: 'performance-metrics',
+    options: [
       {
-        left: 'Requests were rejected because every environment the function may use was busy',
-        right: 'Throttles',
-        why: 'Throttles counts requests rejected with `TooManyRequestsException` for lack of concurrency.',
+        text: 'Records arrive faster than the function gets through them: it is falling further behind the stream, although nothing fails',
+        correct: true,
+        why: 'IteratorAge is how old the last record of a batch was when Lambda sent it. A steady climb with no errors means a growing backlog, not failures.',
       },
       {
-        left: 'A function reading a Kinesis stream is falling further behind the newest records',
-        right: 'IteratorAge',
-        why: 'IteratorAge is how old the last record of a batch was when Lambda sent it: if it keeps rising, the function is behind.',
+        text: 'Batches keep failing and being retried',
+        why: 'Failed batches would show in Errors, which is at 0. Here every batch succeeds, just not fast enough.',
       },
       {
-        left: 'S3 events are waiting longer and longer before the function runs',
-        right: 'AsyncEventAge',
-        why: 'AsyncEventAge measures the time events spend in Lambda’s internal queue for asynchronous invocation.',
+        text: 'The function is throttled, so records wait',
+        why: 'Throttled requests are counted in Throttles, which is at 0.',
       },
       {
-        left: 'Lambda could not deliver failed events to the on-failure destination',
-        right: 'DestinationDeliveryFailures',
-        why: 'Usually a permissions problem on the destination, and a sign that failed events are being lost.',
-      },
-      {
-        left: 'How close the function is to its reserved concurrency',
-        right: 'ConcurrentExecutions',
-        why: 'Its Maximum shows the peak number of busy environments, which is what reaches a limit.',
-      },
-      {
-        left: 'The slowest 1 per cent of checkouts now take 4 seconds',
-        right: 'Duration',
-        why: 'Duration with the p99 statistic shows the tail that the average hides.',
+        text: 'Nothing: IteratorAge grows with every batch the function processes',
+        why: 'A healthy consumer keeps IteratorAge low and flat; a rising line means each batch it reads is older than the last.',
       },
     ],
     explanation:
-      'Invocation metrics count outcomes (Throttles, DestinationDeliveryFailures), performance metrics describe single invocations (Duration, IteratorAge), concurrency metrics show busy environments (ConcurrentExecutions), and asynchronous invocation metrics describe Lambda’s internal queue (AsyncEventAge).',
+      'Read the metrics together: IteratorAge rising while Errors and Throttles stay at zero means the consumer is healthy but too slow for the stream. Look at how much work each batch does and how many batches run at once, before the records expire from the stream.',
   },
+
   {
     id: 'monitoring-report-line',
     kind: 'single',
@@ -123,7 +112,7 @@ export default defineChecks([
       },
     ],
     explanation:
-      'Duration is the handler’s own time. Init Duration, present only on cold starts, is the time spent creating the environment. Since August 2025 both are billed, so Billed Duration is their sum rounded up to the next millisecond.',
+      'Duration is the handler’s own time. Init Duration, present only on cold starts, is the length of the Init phase: starting the extensions and the runtime and running your code outside the handler. Since August 2025 both are billed, so Billed Duration is their sum rounded up to the next millisecond.',
   },
   {
     id: 'monitoring-trace-reading',
@@ -253,33 +242,34 @@ export const assessment = defineChecks([
       'A function logs to one log group (`/aws/lambda/<name>` by default), with one log stream per execution environment. To follow a particular request, search the whole group for its request ID.',
   },
   {
-    id: 'monitoring-json-log-level',
+    id: 'monitoring-insights-query',
     kind: 'single',
     prompt:
-      'A Node.js function uses the JSON log format with its application log level set to WARN. Which of its lines reach CloudWatch Logs?',
-    section: 'structured-json-logs-and-log-levels',
+      "`checkout` uses the JSON log format and logs `console.info({ msg: 'Payment authorised', orderId, ms })`. Which CloudWatch Logs Insights query lists the payment calls that took longer than 2 seconds?",
+    section: 'querying-with-cloudwatch-logs-insights',
     options: [
       {
-        text: 'Lines from `console.warn` and `console.error`',
+        text: '`filter message.msg = "Payment authorised" and message.ms > 2000`',
         correct: true,
-        why: 'WARN lets through WARN and anything more severe; INFO, DEBUG and TRACE lines are dropped.',
+        why: 'Lambda puts the logged object in the record’s `message` field, so its keys become `message.msg`, `message.ms` and so on.',
       },
       {
-        text: 'Every line: the log level only changes how lines are displayed',
-        why: 'Lambda filters the lines before sending them, so dropped lines never reach CloudWatch and are not billed.',
+        text: '`filter msg = "Payment authorised" and ms > 2000`',
+        why: 'The keys you logged are nested under `message`, next to Lambda’s own `timestamp`, `level` and `requestId`.',
       },
       {
-        text: 'Only lines from `console.error`',
-        why: 'A WARN level includes warnings themselves, not just errors.',
+        text: '`filter @type = "REPORT" and @duration > 2000`',
+        why: 'That finds invocations whose whole handler took over 2 seconds, not the payment calls inside them.',
       },
       {
-        text: 'Lines from `console.log` as well, because `console.log` has no level',
-        why: 'In Lambda’s Node.js runtime `console.log` logs at INFO, which is below WARN, so it is filtered out.',
+        text: '`filter level = "WARN"`',
+        why: 'These lines are logged with `console.info`, at INFO level, and the level says nothing about how long the call took.',
       },
     ],
     explanation:
-      'Log-level filtering needs the JSON log format. Each `console` method has a level, and Lambda sends only lines at the chosen level or more severe, which cuts noise and cost.',
+      'With the JSON log format every field you log can be searched, under the record’s `message`. Logs Insights also discovers fields in Lambda’s own REPORT lines, such as `@duration` and `@initDuration`.',
   },
+
   {
     id: 'monitoring-async-event-age',
     kind: 'single',

@@ -94,9 +94,9 @@ export default defineChecks([
         why: 'The trust policy names `lambda.amazonaws.com` as the principal allowed to call `sts:AssumeRole`.',
       },
       {
-        left: 'A developer in the partner’s account may call `lambda:InvokeFunction` on your function’s ARN',
+        left: 'Your function policy already names the partner’s account; what else must allow a developer there to call `lambda:InvokeFunction` on your function?',
         right: 'Partner’s own IAM policy',
-        why: 'Across accounts, the caller’s own account must allow the call too, as well as your function policy.',
+        why: 'Across accounts both sides must say yes: your function policy lets the partner’s account in, and the partner’s own IAM policy must allow its developer to make the call.',
       },
     ],
     explanation:

@@ -1,8 +1,11 @@
 import { useId, useState } from 'react'
 import { c, Lines, svgStyle, useNarrow } from './svg'
 
-/** Minutes an idle environment survives in this simulation. Real Lambda publishes no figure. */
-const IDLE = 15
+/**
+ * Minutes an idle environment survives in this simulation: the same 5 minutes as the course's
+ * simulated Lambda (src/lambda, idleShutdownMs). Real Lambda publishes no figure.
+ */
+const IDLE = 5
 const PHASES: Array<[string, number, string]> = [
   ['Extension init', 30, c.purple],
   ['Runtime init', 110, c.blue],
@@ -72,7 +75,7 @@ export function LifecycleSimulator() {
       const shut = p.envs.filter((e) => e.alive && t - e.last >= IDLE).map((e) => e.n)
       const envs = p.envs.map((e) => (shut.includes(e.n) ? { ...e, alive: false } : e))
       const msg =
-        `${m} minutes pass. ` +
+        `${m} minute${m === 1 ? '' : 's'} pass${m === 1 ? 'es' : ''}. ` +
         (shut.length
           ? `Environment${list(shut)} had been idle for ${IDLE} minutes or more, so Lambda shut ${shut.length > 1 ? 'them' : 'it'} down.`
           : envs.some((e) => e.alive)
@@ -121,11 +124,11 @@ export function LifecycleSimulator() {
         <button type="button" onClick={() => send(3)}>
           Send 3 at once
         </button>
-        <button type="button" onClick={() => wait(5)}>
-          Wait 5 minutes
+        <button type="button" onClick={() => wait(1)}>
+          Wait 1 minute
         </button>
-        <button type="button" onClick={() => wait(20)}>
-          Wait 20 minutes
+        <button type="button" onClick={() => wait(10)}>
+          Wait 10 minutes
         </button>
         <button type="button" onClick={deploy}>
           Deploy new code

@@ -70,7 +70,7 @@ const HELP: Record<Field, (r: Report) => string> = {
     `Max Memory Used (${r.used} MB): the peak during this invocation. ${r.used >= r.size ? 'Here it hit the limit.' : `${r.size - r.used} MB of headroom.`}`,
   init: (r) =>
     r.init
-      ? `Init Duration (${ms(r.init)}): starting the runtime and running your code outside the handler. Only on a cold start.`
+      ? `Init Duration (${ms(r.init)}): the Init phase, starting any extensions and the runtime and running your code outside the handler. Only on a cold start.`
       : '',
   status: (r) =>
     r.status

@@ -5,9 +5,10 @@
 // figure's height, so the text below does not jump.
 import { lazy, Suspense, type ComponentType } from 'react'
 
-export function lazyFigure(load: () => Promise<ComponentType>, minHeight: string) {
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- most figures take no props
+export function lazyFigure<P extends object = {}>(load: () => Promise<ComponentType<P>>, minHeight: string) {
   const Figure = lazy(() => load().then((component) => ({ default: component })))
-  return function LazyFigure() {
+  return function LazyFigure(props: P) {
     return (
       <Suspense
         fallback={
@@ -16,11 +17,24 @@ export function lazyFigure(load: () => Promise<ComponentType>, minHeight: string
           </p>
         }
       >
-        <Figure />
+        <Figure {...props} />
       </Suspense>
     )
   }
 }
+
+// Lesson 1, introduction to serverless
+export const WhoDoesWhat = lazyFigure(() => import('./WhoDoesWhat').then((m) => m.WhoDoesWhat), '16rem')
+export const ServerlessPlatform = lazyFigure(
+  () => import('./ServerlessPlatform').then((m) => m.ServerlessPlatform),
+  '18rem',
+)
+export const EventRouter = lazyFigure(() => import('./EventRouter').then((m) => m.EventRouter), '20rem')
+export const FunctionAnatomy = lazyFigure(() => import('./FunctionAnatomy').then((m) => m.FunctionAnatomy), '12rem')
+// Lesson 2, how Lambda works
+export const InvocationFlow = lazyFigure(() => import('./InvocationFlow').then((m) => m.InvocationFlow), '10rem')
+export const RetryExplorer = lazyFigure(() => import('./RetryExplorer').then((m) => m.RetryExplorer), '20rem')
+export const ErrorComparison = lazyFigure(() => import('./ErrorComparison').then((m) => m.ErrorComparison), '16rem')
 
 // Lesson 3, the execution environment
 export const ExecutionEnvironment = lazyFigure(

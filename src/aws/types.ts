@@ -4,7 +4,7 @@
 // operations named exactly as the AWS API names them. Every call reaches an operation through the
 // gateway (src/aws/gateway.ts), which validates the input, asks IAM whether the caller may act on
 // the resources the operation names, routes it, and turns what it throws into AWS's error shape.
-import type { VirtualClock } from '../lambda/index.ts'
+import type { VirtualClock } from '../lambda/public.ts'
 import type { AwsError } from './errors.ts'
 
 /** Services by their SDK id (the `@aws-sdk/client-<id>` name). */

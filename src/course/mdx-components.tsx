@@ -1,10 +1,12 @@
 /**
  * Components available to every lesson without an import (through the MDX provider):
- * Callout, Figure, LabSlot, KeyPoints, and the element overrides (links, code blocks, tables).
- * Check and Lab come from the shell (src/app/activities.tsx), which composes the features.
+ * Callout, Figure, LabSlot, KeyPoints, Challenges (Challenge, Hint, Solution), and the
+ * element overrides (links, code blocks, tables). Check, Lab and TryIt come from the shell
+ * (src/app/activities.tsx), which composes the features.
  */
 import { Children, isValidElement, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import { Link } from 'react-router'
+import { Challenge, Challenges, Hint, Solution } from './challenges.tsx'
 
 type CalloutKind = 'note' | 'tip' | 'warning' | 'changed'
 const calloutTitles: Record<CalloutKind, string> = {
@@ -277,6 +279,10 @@ export const mdxComponents = {
   Figure,
   LabSlot,
   KeyPoints,
+  Challenges,
+  Challenge,
+  Hint,
+  Solution,
   a: A,
   CodeBlock,
   table: Table,

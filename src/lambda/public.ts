@@ -36,3 +36,6 @@ export {
 } from './events/index.ts'
 
 export { EVENT_NAME_RE, MAX_SAVED_EVENTS, eventNameProblem } from './console.ts'
+
+// The one virtual clock (pure: the simulated account shares it with the engine).
+export { VirtualClock, type ClockTask, type VirtualClockOptions } from './clock.ts'

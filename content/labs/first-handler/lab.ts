@@ -55,43 +55,60 @@ interface ProxyResponse {
   body: string
 }
 
-/** Invoke with one of the events and insist on a well-formed proxy response. */
-async function proxyResponse(t: LabTestContext, eventName: string): Promise<ProxyResponse> {
-  const r = await t.invoke(t.event(eventName))
-  if (eventName === ALL && r.error?.errorType === 'TypeError' && /'id'/.test(r.error.errorMessage)) {
+/**
+ * Requests the checks also send, which are not among the lab's events (so not in the playground's
+ * picker): a handler that answers only the three sample requests, hard-coded, fails them.
+ */
+const HIDDEN = {
+  mug: { label: 'GET /products/mug-classic', payload: apiGatewayEvent('/products/mug-classic', 'mug-classic') },
+  jug: { label: 'GET /products/milk-jug', payload: apiGatewayEvent('/products/milk-jug', 'milk-jug') },
+}
+
+/** A request by the lab event's name, or a hidden one: what to call it in messages, and its payload. */
+type Request = { label: string; payload: unknown }
+const named = (t: LabTestContext, eventName: string): Request => ({
+  label: `"${eventName}"`,
+  payload: t.event(eventName),
+})
+
+/** Invoke and insist on a well-formed proxy response. */
+async function proxyResponse(t: LabTestContext, req: Request | string): Promise<ProxyResponse> {
+  const { label, payload } = typeof req === 'string' ? named(t, req) : req
+  const r = await t.invoke(payload)
+  if (label === `"${ALL}"` && r.error?.errorType === 'TypeError' && /'id'/.test(r.error.errorMessage)) {
     t.fail(
-      `Your handler crashed on "${eventName}" because it read a property of null. For a path without {id}, API Gateway sends "pathParameters": null, not {}. Read it with optional chaining: event.pathParameters?.id.`,
+      `Your handler crashed on ${label} because it read a property of null. For a path without {id}, API Gateway sends "pathParameters": null, not {}. Read it with optional chaining: event.pathParameters?.id.`,
       `${r.error.errorType}: ${r.error.errorMessage}`,
     )
   }
-  t.expect.succeeded(r, `it received "${eventName}"`)
+  t.expect.succeeded(r, `it received ${label}`)
   const p = r.payload as Partial<ProxyResponse> | null
   if (p === null || typeof p !== 'object' || Array.isArray(p) || typeof p.statusCode !== 'number') {
     t.fail(
-      `For "${eventName}", return an object with a numeric statusCode, headers and a body, for example { statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(product) }. API Gateway builds the HTTP response from it; anything else makes it answer 502 Bad Gateway.`,
+      `For ${label}, return an object with a numeric statusCode, headers and a body, for example { statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(product) }. API Gateway builds the HTTP response from it; anything else makes it answer 502 Bad Gateway.`,
       `Your handler returned ${r.rawPayload.slice(0, 200)}.`,
     )
   }
   t.expect.ok(
     typeof p.body === 'string',
-    `For "${eventName}", "body" must be a string: pass your data through JSON.stringify(). API Gateway sends the body as it is, and rejects an object there as a malformed proxy response.`,
+    `For ${label}, "body" must be a string: pass your data through JSON.stringify(). API Gateway sends the body as it is, and rejects an object there as a malformed proxy response.`,
     `body was ${p.body === undefined ? 'missing' : p.body === null ? 'null' : Array.isArray(p.body) ? 'an array' : typeof p.body === 'object' ? 'an object' : `a ${typeof p.body}`}.`,
   )
   const headers = p.headers && typeof p.headers === 'object' ? p.headers : {}
   const type = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1]
   t.expect.ok(
     typeof type === 'string' && /^application\/json\b/i.test(type),
-    `For "${eventName}", add a "Content-Type": "application/json" header so the caller knows the body is JSON.`,
+    `For ${label}, add a "Content-Type": "application/json" header so the caller knows the body is JSON.`,
     `headers were ${JSON.stringify(p.headers ?? null)}.`,
   )
   return p as ProxyResponse
 }
 
-function parseBody(t: LabTestContext, res: ProxyResponse, eventName: string): Record<string, unknown> {
-  const data = t.expect.json(res.body, `For "${eventName}", the body should be JSON text made with JSON.stringify().`)
+function parseBody(t: LabTestContext, res: ProxyResponse, label: string): Record<string, unknown> {
+  const data = t.expect.json(res.body, `For ${label}, the body should be JSON text made with JSON.stringify().`)
   t.expect.ok(
     data !== null && typeof data === 'object' && !Array.isArray(data),
-    `For "${eventName}", the body should be a JSON object.`,
+    `For ${label}, the body should be a JSON object.`,
     `It was ${res.body.slice(0, 120)}.`,
   )
   return data as Record<string, unknown>
@@ -146,7 +163,8 @@ An API Gateway *proxy response*:
 ### Done when
 
 All three events get a proxy response with a JSON body: the product, the catalogue, and a 404
-whose message names the missing ID.`,
+whose message names the missing ID. The checks also send requests for products that are not in
+the picker, so look the ID up rather than answering the three samples one by one.`,
   function: { Handler: 'index.handler', Runtime: 'nodejs22.x', MemorySize: 128, Timeout: 3 },
   events: [
     { name: ONE, payload: apiGatewayEvent('/products/teapot-blue', 'teapot-blue') },
@@ -171,7 +189,7 @@ whose message names the missing ID.`,
       async run(t) {
         const res = await proxyResponse(t, ONE)
         t.expect.equal(res.statusCode, 200, `For "${ONE}", answer with statusCode 200: the product exists.`)
-        const data = parseBody(t, res, ONE)
+        const data = parseBody(t, res, `"${ONE}"`)
         t.expect.ok(
           data.id === 'teapot-blue' && data.name === 'Blue teapot' && data.price === 3500,
           `For "${ONE}", the body should be the product: { "id": "teapot-blue", "name": "Blue teapot", "price": 3500 }.`,
@@ -184,7 +202,7 @@ whose message names the missing ID.`,
       async run(t) {
         const res = await proxyResponse(t, ALL)
         t.expect.equal(res.statusCode, 200, `For "${ALL}", answer with statusCode 200.`)
-        const data = parseBody(t, res, ALL)
+        const data = parseBody(t, res, `"${ALL}"`)
         const list = data.products
         if (!Array.isArray(list))
           return t.fail(
@@ -208,11 +226,34 @@ whose message names the missing ID.`,
           404,
           `For "${UNKNOWN}", answer with statusCode 404 (Not Found): Kettle & Co. sells no golden kettles.`,
         )
-        const data = parseBody(t, res, UNKNOWN)
+        const data = parseBody(t, res, `"${UNKNOWN}"`)
         t.expect.ok(
           typeof data.message === 'string' && data.message.includes('kettle-gold'),
           `For "${UNKNOWN}", give the 404 a JSON body with a "message" that names the ID, e.g. { "message": "No product with ID \\"kettle-gold\\"" }.`,
           `The body was ${res.body.slice(0, 200)}.`,
+        )
+      },
+    },
+    {
+      name: 'Answers any product ID, not just the sample ones',
+      async run(t) {
+        // Requests the learner has not seen in the picker: a hard-coded answer per sample event fails here.
+        const mug = await proxyResponse(t, HIDDEN.mug)
+        const mugData = parseBody(t, mug, HIDDEN.mug.label)
+        t.expect.ok(
+          mug.statusCode === 200 &&
+            mugData.id === 'mug-classic' &&
+            mugData.name === 'Classic mug' &&
+            mugData.price === 1200,
+          `The checks also sent ${HIDDEN.mug.label}, and the answer was not the classic mug. Look the product up in the catalogue by the ID in event.pathParameters.id, rather than answering the sample requests one by one.`,
+          `statusCode ${mug.statusCode}, body ${mug.body.slice(0, 160)}`,
+        )
+        const jug = await proxyResponse(t, HIDDEN.jug)
+        const jugData = parseBody(t, jug, HIDDEN.jug.label)
+        t.expect.ok(
+          jug.statusCode === 404 && typeof jugData.message === 'string' && jugData.message.includes('milk-jug'),
+          `The checks also sent ${HIDDEN.jug.label}, a product Kettle & Co. doesn't sell: answer 404 with a message that names that ID, whatever the ID is.`,
+          `statusCode ${jug.statusCode}, body ${jug.body.slice(0, 160)}`,
         )
       },
     },

@@ -45,15 +45,16 @@ way AWS recommends, without changing what it returns.
    \`console\` call becomes one JSON object with a timestamp, a level and the request ID. Run an
    event and look at the log: the starter's message is a sentence,
    \`"priced order KC-2001: total 7080"\`, with the order ID buried in the text. Log an object
-   instead, \`console.info({ message: 'Order priced', orderId, total })\`: it stays an object, and
-   \`orderId\` becomes a field you can search and filter on.
+   instead, \`console.info({ msg: 'Order priced', orderId, total })\`: Lambda puts it in the log
+   record's \`message\` field as an object, so \`message.orderId\` becomes a field you can search
+   and filter on. (Pass the object itself: \`JSON.stringify\` would turn it back into text.)
 4. Run both events, read the log, then press **Run checks**. The checks change \`TAX_RATE\`
    themselves, and also try the function without it.
 
 ### Done when
 
 \`lib/orders.mjs\` exports \`priceOrder(order, taxRate)\`; the handler reads \`TAX_RATE\` and fails
-clearly without it; each priced order is logged as an object with a \`message\` and the
+clearly without it; each priced order is logged as an object with a \`msg\` and the
 \`orderId\`.`,
   function: {
     Handler: 'index.handler',
@@ -73,8 +74,8 @@ clearly without it; each priced order is logged as an object with a \`message\` 
   hints: [
     "Start with `lib/orders.mjs`: cut the loop and the tax sum out of the handler, wrap them in `export function priceOrder(order, taxRate)`, and `import { priceOrder } from './lib/orders.mjs'` in `index.mjs`.",
     "`process.env.TAX_RATE` is a string, or `undefined` when it isn't set. `Number(raw)` turns `\"0.2\"` into `0.2`, and `Number.isFinite(rate) && rate >= 0 && rate <= 1` tells you whether it is usable. Otherwise `throw new Error('TAX_RATE is not set …')`.",
-    "For the log: `console.info({ message: 'Order priced', orderId: result.orderId, total: result.total })`. With the JSON log format Lambda keeps the object as it is, in the log record's `message` field.",
-    "Nearly the answer, in `index.mjs`:\n\n```js\nconst TAX_RATE = readTaxRate() // throws an Error naming TAX_RATE\n\nexport const handler = async (event) => {\n  const result = priceOrder(event, TAX_RATE)\n  console.info({ message: 'Order priced', orderId: result.orderId, total: result.total })\n  return result\n}\n```",
+    'For the log: `console.info({ msg: \'Order priced\', orderId: result.orderId, total: result.total })`. With the JSON log format Lambda keeps the object as it is, in the log record\'s `message` field, so the record reads `"message": { "msg": "Order priced", "orderId": … }`.',
+    "Nearly the answer, in `index.mjs`:\n\n```js\nconst TAX_RATE = readTaxRate() // throws an Error naming TAX_RATE\n\nexport const handler = async (event) => {\n  const result = priceOrder(event, TAX_RATE)\n  console.info({ msg: 'Order priced', orderId: result.orderId, total: result.total })\n  return result\n}\n```",
   ],
   checks: [
     {
@@ -157,28 +158,39 @@ clearly without it; each priced order is logged as an object with a \`message\` 
       },
     },
     {
-      name: 'Logs each priced order as an object with a message and the orderId',
+      name: 'Logs each priced order as an object with a msg and the orderId',
       async run(t) {
         const r = await t.invoke(t.event(SMALL))
         t.expect.succeeded(r, `it priced "${SMALL}"`)
         const mine = r.logLines.filter((l) => l.source === 'app')
         t.expect.ok(
           mine.length > 0,
-          "The handler should log what it did, e.g. console.info({ message: 'Order priced', orderId: 'KC-2002', total: 6480 }).",
+          "The handler should log what it did, e.g. console.info({ msg: 'Order priced', orderId: 'KC-2002', total: 6480 }).",
         )
         const structured = mine.find((l) => l.json?.orderId === 'KC-2002')
         if (!structured) {
           const buried = mine.find((l) => l.message.includes('KC-2002'))
           return t.fail(
             buried
-              ? "The order ID is buried in a sentence, so you can't filter on it. Log an object instead: console.info({ message: 'Order priced', orderId, total }). With the JSON log format it stays an object, and orderId becomes its own field."
-              : "Log each priced order with its ID as a field: console.info({ message: 'Order priced', orderId, total }).",
+              ? "The order ID is buried in a sentence, so you can't filter on it. Log an object instead: console.info({ msg: 'Order priced', orderId, total }). With the JSON log format it stays an object, and orderId becomes its own field."
+              : "Log each priced order with its ID as a field: console.info({ msg: 'Order priced', orderId, total }).",
             (buried ?? mine[0]).raw.slice(0, 240),
           )
         }
+        let record: { message?: unknown } = {}
+        try {
+          record = JSON.parse(structured.raw) as { message?: unknown }
+        } catch {
+          /* not a JSON record: the message check below explains */
+        }
         t.expect.ok(
-          typeof structured.json?.message === 'string',
-          'Give the logged object a "message" too (e.g. "Order priced"): a short text that says what happened, next to the fields.',
+          record.message !== null && typeof record.message === 'object',
+          'Log the object itself, console.info({ msg, orderId, total }), not JSON.stringify(…) of it: a string stays a string in the record\'s "message" field, so orderId is text inside it, not a field you can filter on.',
+          structured.raw.slice(0, 240),
+        )
+        t.expect.ok(
+          typeof structured.json?.msg === 'string',
+          'Give the logged object a "msg" too (e.g. "Order priced"): a short text that says what happened, next to the fields. (Call it msg, not message: Lambda already puts your object in the record\'s "message" field.)',
           structured.raw.slice(0, 240),
         )
         t.expect.ok(

@@ -28,13 +28,13 @@ import type { LessonMeta } from '../../course/types.ts'
 import { ArrowLeftIcon, ArrowRightIcon, CheckIcon, ClockIcon, ListIcon, TargetIcon } from '../../shared/icons.tsx'
 import { statusLabel } from '../components/LessonStatusIcon.tsx'
 import { usePageTitle } from '../../shared/usePageTitle.ts'
-import { Check, Lab } from '../activities.tsx'
+import { Check, Lab, TryIt } from '../activities.tsx'
 import { CompleteCard } from '../components/CompleteCard.tsx'
 import { CourseSidebar } from '../components/CourseSidebar.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 
 /** What a lesson's MDX can use without an import: the course's components and the activities. */
-const lessonComponents = { ...mdxComponents, Check, Lab }
+const lessonComponents = { ...mdxComponents, Check, Lab, TryIt }
 
 type MDXContent = ComponentType<{ components?: Record<string, unknown> }>
 const contentCache = new Map<string, ComponentType>()

@@ -1,6 +1,6 @@
 // IAM for the simulated account: createIam() gives the `iam` service definition, its store, and
 // the Authorizer the gateway asks on every call. See docs/aws-account/iam.md.
-import type { VirtualClock } from '../../lambda/clock.ts'
+import type { VirtualClock } from '../../lambda/public.ts'
 import type { ConditionValues, Principal, ServiceDefinition } from '../types.ts'
 import { createAuthorizer, type IamAuthorizer } from './authorizer.ts'
 import { PolicyCache } from './policy-cache.ts'

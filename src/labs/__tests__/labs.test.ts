@@ -1,6 +1,6 @@
 // The five course labs against common wrong answers: each check must fail for the right reason,
-// with a message that says what to fix. (`npm run check:content` runs every lab's solution and
-// starter; this file covers the mistakes in between.)
+// with a message that says what to fix. (`npm run check:content` runs every lab's solution, starter
+// and known-wrong solutions in wrong/; this file checks the messages for the mistakes in between.)
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -59,54 +59,52 @@ describe('first-handler', () => {
 })
 
 describe('sync-async-errors', () => {
-  it('an Error without a name, and a thrown string', async () => {
-    let r = await variant('sync-async-errors', [['index.mjs', "this.name = 'ValidationError'", '']])
-    expect(r['Rejects an order with no items with a ValidationError'].message).toMatch(
-      /its errorType is "Error"\. Lambda reports the error's name as errorType: give your class a name/,
-    )
-    r = await variant('sync-async-errors', [
+  it('bad input thrown instead of answered; a quantity rule half written; a rejection not logged', async () => {
+    let r = await variant('sync-async-errors', [
       [
         'index.mjs',
-        /throw new ValidationError\(`order \$\{order\.orderId\} needs at least one item`\)/,
-        "throw 'no items'",
+        'return { statusCode: 400, orderId: order.orderId ?? null, message: problem }',
+        'throw new Error(problem)',
       ],
     ])
-    expect(r['Rejects an order with no items with a ValidationError'].message).toMatch(
-      /by throwing a string, not an Error/,
+    expect(r['Answers an order with no items with a 400, not an error'].message).toMatch(
+      /your function threw \(Error\) instead of answering\. A bad order is the caller's mistake/,
     )
-    expect(r['Says what is wrong in errorMessage'].pass).toBe(true)
+    expect(r['A bad order sent with Event: 202, no error to retry, and a warning in the logs'].message).toMatch(
+      /the log has an "Invoke Error" line\. On AWS, Lambda would try the same bad order twice more/,
+    )
+    expect(r['Lets a failing stock service throw'].pass).toBe(true)
+    r = await variant('sync-async-errors', [['index.mjs', '!Number.isInteger(q) || q < 1 || q > 10', 'q < 1']])
+    expect(r['Checks every quantity: a whole number from 1 to 10'].message).toMatch(
+      /^Your function accepted an order with a quantity of 2\.5 \(one of the checks' own orders\)/,
+    )
+    expect(r['Says what is wrong in the message'].pass).toBe(true)
+    r = await variant('sync-async-errors', [['index.mjs', /console\.warn\([^\n]*\n/, '\n']])
+    expect(r['A bad order sent with Event: 202, no error to retry, and a warning in the logs'].message).toMatch(
+      /log the rejection with console\.warn/,
+    )
   })
 })
 
 describe('warm-starts', () => {
-  it('a connection made in the handler; a price list kept in memory instead of /tmp', async () => {
+  it('a connection made on every invoke; a price list rebuilt on every invoke', async () => {
     let r = await variant('warm-starts', [
-      ['index.mjs', 'const catalogue = await connectCatalogue()\n', ''],
+      ['index.mjs', 'const catalogue = await connectCatalogue()\n', 'let catalogue\n'],
       [
         'index.mjs',
-        'const priceList = await getPriceList()',
-        'const priceList = await getPriceList()\n  const catalogue = await connectCatalogue()',
+        'priceList ??= buildPriceList()',
+        'priceList ??= buildPriceList()\n  catalogue = await connectCatalogue()',
       ],
     ])
     expect(r['Connects to the catalogue once per environment, not on every invoke'].message).toMatch(
-      /^The catalogue connection was opened 3 times/,
+      /^The catalogue connection was opened 3 times in three invokes of one environment/,
     )
-    expect(r['Connects during Init, so warm invokes are quick'].message).toMatch(
-      /^The catalogue is connected inside the handler/,
+    expect(r['Builds the price list once per environment'].pass).toBe(true)
+    r = await variant('warm-starts', [['index.mjs', 'priceList ??= buildPriceList()', 'priceList = buildPriceList()']])
+    expect(r['Builds the price list once per environment'].message).toMatch(
+      /^The price list was built 3 times in three invokes of one environment/,
     )
-    expect(r['Builds the price list once per environment and reads /tmp after that'].pass).toBe(true)
-    r = await variant('warm-starts', [
-      [
-        'index.mjs',
-        /async function getPriceList\(\) \{[\s\S]*?\n\}\n/,
-        'let cached\nasync function getPriceList() { return (cached ??= buildPriceList()) }\n',
-      ],
-    ])
-    expect(r['Keeps the price list in /tmp/price-list.json'].message).toMatch(
-      /After the first invoke, \/tmp should hold price-list\.json/,
-    )
-    expect(r['Keeps the price list in /tmp/price-list.json'].detail).toBe('/tmp held: nothing.')
-    expect(r['Builds the price list once per environment and reads /tmp after that'].pass).toBe(true)
+    expect(r['Connects to the catalogue once per environment, not on every invoke'].pass).toBe(true)
   })
 })
 
@@ -131,23 +129,24 @@ describe('structured-handler', () => {
     )
   })
 
-  it('a JSON string logged as text still counts as structured; a sentence does not', async () => {
+  it('an object turned into JSON text is not structured; a priced order logged as a warning', async () => {
+    const LOG = "console.info({ msg: 'Order priced', orderId: result.orderId, total: result.total })"
     let r = await variant('structured-handler', [
-      [
-        'index.mjs',
-        "console.info({ message: 'Order priced', orderId: result.orderId, total: result.total })",
-        "console.info(JSON.stringify({ message: 'Order priced', orderId: result.orderId }))",
-      ],
+      ['index.mjs', LOG, "console.info(JSON.stringify({ msg: 'Order priced', orderId: result.orderId }))"],
     ])
-    expect(r['Logs each priced order as an object with a message and the orderId'].pass).toBe(true)
+    expect(r['Logs each priced order as an object with a msg and the orderId'].message).toMatch(
+      /^Log the object itself, console\.info\(\{ msg, orderId, total \}\), not JSON\.stringify/,
+    )
     r = await variant('structured-handler', [
-      [
-        'index.mjs',
-        "console.info({ message: 'Order priced', orderId: result.orderId, total: result.total })",
-        "console.warn({ message: 'Order priced', orderId: result.orderId })",
-      ],
+      ['index.mjs', LOG, "console.info({ message: 'Order priced', orderId: result.orderId })"],
     ])
-    expect(r['Logs each priced order as an object with a message and the orderId'].message).toMatch(
+    expect(r['Logs each priced order as an object with a msg and the orderId'].message).toMatch(
+      /Call it msg, not message/,
+    )
+    r = await variant('structured-handler', [
+      ['index.mjs', LOG, "console.warn({ msg: 'Order priced', orderId: result.orderId })"],
+    ])
+    expect(r['Logs each priced order as an object with a msg and the orderId'].message).toMatch(
       /at INFO level .* This line is WARN\./,
     )
   })

@@ -19,8 +19,8 @@ const TAX_RATE = readTaxRate()
 
 export const handler = async (event) => {
   const result = priceOrder(event, TAX_RATE)
-  // The function uses Lambda's JSON log format: an object stays an object, so orderId
-  // becomes a field you can filter on ({ $.message.orderId = "KC-2001" }).
-  console.info({ message: 'Order priced', orderId: result.orderId, total: result.total })
+  // The function uses Lambda's JSON log format: the object stays an object, in the record's
+  // "message" field, so orderId becomes a field you can filter on ({ $.message.orderId = "KC-2001" }).
+  console.info({ msg: 'Order priced', orderId: result.orderId, total: result.total })
   return result
 }

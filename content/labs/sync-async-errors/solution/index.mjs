@@ -2,35 +2,39 @@
 //
 // An order looks like:
 //   { "orderId": "KC-1042", "items": [ { "sku": "MUG-CLASSIC", "quantity": 2 } ] }
+//
+// The answer has a statusCode, as an HTTP response would: 201 when the order is accepted.
+import { reserveStock } from './lib/stock.mjs'
 
-// A typed error: Lambda reports error.name as the errorType, so callers (and your
-// alarms) can tell a bad order apart from a bug in the code.
-class ValidationError extends Error {
-  constructor(message) {
-    super(message)
-    this.name = 'ValidationError'
-  }
-}
-
-function validate(order) {
-  if (typeof order.orderId !== 'string' || order.orderId === '') {
-    throw new ValidationError('orderId is required')
-  }
+/** What is wrong with an order, in words the caller can act on, or null when it is fine. */
+function problemWith(order) {
+  if (typeof order.orderId !== 'string' || order.orderId === '') return 'orderId is required'
   if (!Array.isArray(order.items) || order.items.length === 0) {
-    throw new ValidationError(`order ${order.orderId} needs at least one item`)
+    return `order ${order.orderId} needs at least one item`
   }
   for (const item of order.items) {
-    const q = item.quantity
+    const q = item?.quantity
     if (!Number.isInteger(q) || q < 1 || q > 10) {
-      throw new ValidationError(`quantity for ${item.sku} must be a whole number from 1 to 10, not ${q}`)
+      return `quantity for ${item?.sku} must be a whole number from 1 to 10, not ${JSON.stringify(q)}`
     }
   }
+  return null
 }
 
 export const handler = async (event) => {
-  validate(event)
-  const { orderId, items } = event
+  const order = event ?? {}
+  const problem = problemWith(order)
+  if (problem) {
+    // The caller's mistake, not a failure of this function: say what is wrong in the answer.
+    // Throwing would not help: a retry sends the same bad order again.
+    console.warn(`Rejected order ${order.orderId ?? '(no orderId)'}: ${problem}`)
+    return { statusCode: 400, orderId: order.orderId ?? null, message: problem }
+  }
+  const { orderId, items } = order
   const itemCount = items.reduce((total, item) => total + item.quantity, 0)
+  // A failure on our side (the stock service is down) is a real error: let it throw, so Lambda
+  // records it and an asynchronous invoke is tried again later, when the service may be back.
+  await reserveStock(orderId, items)
   console.log(`Accepted order ${orderId} with ${itemCount} items`)
-  return { orderId, status: 'ACCEPTED', itemCount }
+  return { statusCode: 201, orderId, status: 'ACCEPTED', itemCount }
 }

@@ -1,6 +1,6 @@
 // A minimal stand-in for the gateway: authorise each requirement with the IAM authorizer, then
 // run the operation, as the account's gateway will. Tests drive the iam service through it.
-import { VirtualClock } from '../../../lambda/clock.ts'
+import { VirtualClock } from '../../../lambda/public.ts'
 import { AwsError } from '../../errors.ts'
 import type { OperationContext, Principal } from '../../types.ts'
 import { createIam, type Iam } from '../index.ts'

@@ -1,5 +1,5 @@
-// Builds today's price list: every product in every pack size, with VAT. It takes a while and
-// the result is large, so build it once per execution environment and keep it in /tmp.
+// Builds today's price list: every product in every pack size, with VAT. It is slow CPU work,
+// so build it once per execution environment and keep the result in memory.
 // Don't change this file: the checks count its log lines.
 const BASE_PRICES = { 'MUG-CLASSIC': 1000, 'MUG-ESPRESSO': 750, 'TEAPOT-BLUE': 2900, 'TEAPOT-CAST-IRON': 4500 }
 const VAT = 0.2
