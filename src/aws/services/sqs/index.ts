@@ -1,0 +1,5 @@
+// SQS for the simulated account.
+export { createSqsService, parseQueueUrl, type SqsService, type QueuePeek } from './service.ts'
+export { QUERY_ERROR_CODES, queryErrorHeader } from './errors.ts'
+export { md5OfAttributes, md5Hex } from './md5.ts'
+export { MAX_MESSAGE_SIZE } from './attributes.ts'
