@@ -264,9 +264,19 @@ describe('pattern grammar errors, with Jackson locations', () => {
   })
   it('JSON syntax, counting lines and columns', () => {
     expect(refusal('{\n  "a": [1,]\n}')).toBe(
-      "Event pattern is not valid. Reason: Unexpected character (']' (code 93)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n at [Source: (String)\"{\n  \"a\": [1,]\n}\"; line: 2, column: 12]",
+      'Event pattern is not valid. Reason: Unexpected character (\']\' (code 93)): expected a value\n at [Source: (String)"{\n  "a": [1,]\n}"; line: 2, column: 11]',
     )
     expect(refusal('{"a": [tru]}')).toMatch(/Reason: Unrecognized token 'tru': was expecting/)
+    // Recorded from AWS (LocalStack's test_invalid_json_event_pattern): the column points at the character.
+    expect(refusal("{'bad': 'quotation'}")).toBe(
+      "Event pattern is not valid. Reason: Unexpected character (''' (code 39)): was expecting double-quote to start field name\n at [Source: (String)\"{'bad': 'quotation'}\"; line: 1, column: 2]",
+    )
+    expect(refusal('this is valid json but not a dict')).toBe(
+      "Event pattern is not valid. Reason: Unrecognized token 'this': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n at [Source: (String)\"this is valid json but not a dict\"; line: 1, column: 5]",
+    )
+    expect(refusal('{"not": closed mark"')).toBe(
+      "Event pattern is not valid. Reason: Unrecognized token 'closed': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n at [Source: (String)\"{\"not\": closed mark\"\"; line: 1, column: 15]",
+    )
     expect(refusal('{"a": [01]}')).toMatch(/Reason: Invalid numeric value: Leading zeroes not allowed\n/)
     expect(refusal('{"a": ["x]}')).toMatch(
       /Reason: Unexpected end-of-input: was expecting closing quote for a string value\n/,

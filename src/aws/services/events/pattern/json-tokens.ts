@@ -70,12 +70,19 @@ export class JsonTokens {
   ) {}
 
   /** Jackson's `[Source: (String)"…"; line: L, column: C]` for the current position. */
-  location(): string {
-    return `[Source: (String)${this.snippet()}; line: ${this.line}, column: ${this.pos - this.lineStart + 1}]`
+  /** `minusOne`: point at the character just read (Jackson does so for "Unexpected character" errors). */
+  location(minusOne = false): string {
+    const column = this.pos - this.lineStart + (minusOne ? 0 : 1)
+    return `[Source: (String)${this.snippet()}; line: ${this.line}, column: ${Math.max(1, column)}]`
   }
 
   fail(reason: string): never {
     throw new PatternError(reason, this.location())
+  }
+
+  /** Jackson's _reportUnexpectedChar: the location is the offending character itself. */
+  private unexpected(reason: string): never {
+    throw new PatternError(reason, this.location(true))
   }
 
   get token(): TokenType | null {
@@ -144,7 +151,7 @@ export class JsonTokens {
     if (ctx.type !== 'root' && ctx.entries > 0) {
       this.pos++
       if (c !== 44 /* , */) {
-        this.fail(
+        this.unexpected(
           `Unexpected character (${charDesc(c)}): was expecting comma to separate ${ctx.type === 'object' ? 'Object' : 'Array'} entries`,
         )
       }
@@ -156,13 +163,13 @@ export class JsonTokens {
     if (ctx.type === 'object') {
       this.pos++
       if (c !== 34 /* " */)
-        this.fail(`Unexpected character (${charDesc(c)}): was expecting double-quote to start field name`)
+        this.unexpected(`Unexpected character (${charDesc(c)}): was expecting double-quote to start field name`)
       this.name = this.readString()
       c = this.skipWs()
       if (c < 0) this.fail('Unexpected end-of-input: was expecting a colon to separate field name and value')
       this.pos++
       if (c !== 58 /* : */) {
-        this.fail(`Unexpected character (${charDesc(c)}): was expecting a colon to separate field name and value`)
+        this.unexpected(`Unexpected character (${charDesc(c)}): was expecting a colon to separate field name and value`)
       }
       c = this.skipWs()
       if (c < 0) this.fail(`Unexpected end-of-input: expected a valid value ${VALID_VALUES}`)
@@ -232,8 +239,12 @@ export class JsonTokens {
         return 'VALUE_NULL'
       case 45: // -
         return this.number(this.pos - 1)
+      case 93: // ]
+      case 125: // }
+      case 44: // ,
+        return this.unexpected(`Unexpected character (${charDesc(c)}): expected a value`)
       case 47: // /
-        this.fail(
+        return this.unexpected(
           `Unexpected character (${charDesc(c)}): maybe a (non-standard) comment? (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)`,
         )
     }
@@ -245,7 +256,7 @@ export class JsonTokens {
       this.pos = end
       this.fail(`Unrecognized token '${src.slice(start, end)}': was expecting ${VALID_VALUES}`)
     }
-    this.fail(`Unexpected character (${charDesc(c)}): expected a valid value ${VALID_VALUES}`)
+    this.unexpected(`Unexpected character (${charDesc(c)}): expected a valid value ${VALID_VALUES}`)
   }
 
   private literal(word: string): void {
