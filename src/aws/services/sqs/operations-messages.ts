@@ -20,76 +20,20 @@ import type {
 import { AwsError } from '../../errors.ts'
 import type { OperationContext, OperationDefinition } from '../../types.ts'
 import { MAX_MESSAGE_SIZE } from './attributes.ts'
-import { invalidParameter, invalidValue, missingParameter, receiptHandleIsInvalid, sqsError } from './errors.ts'
+import { invalidValue, missingParameter, receiptHandleIsInvalid, sqsError } from './errors.ts'
 import { md5OfAttributes, sha256Hex } from './md5.ts'
-import {
-  checkBody,
-  checkFifoId,
-  checkMessageAttributes,
-  copyAttributes,
-  makeReceiptHandle,
-  md5Hex,
-  parseReceiptHandle,
-  senderIdFor,
-  utf8Bytes,
-} from './messages.ts'
+import { copyAttributes, makeReceiptHandle, md5Hex, parseReceiptHandle, senderIdFor } from './messages.ts'
 import { DEDUP_WINDOW_MS, type Queue, type StoredMessage } from './queue.ts'
+import { checkBatch, validateMessage, type SendInput } from './validate.ts'
 import type { SqsContext } from './service.ts'
 import { expectInteger, expectList, expectString } from './util.ts'
 
 type Op<I, O> = OperationDefinition<I, O>
-const BATCH_ID = /^[A-Za-z0-9_-]{1,80}$/
-
-type SendInput = Omit<SendMessageBatchRequestEntry, 'Id'>
 
 export function messageOperations(s: SqsContext): Record<string, Op<never, unknown>> {
   const onQueue = (action: string) => (input: { QueueUrl?: unknown }, ctx: OperationContext) => [
     { action: `sqs:${action}`, resource: s.arnFromUrl(ctx, input.QueueUrl) },
   ]
-
-  /** Validates one message for this queue; returns its size in bytes. */
-  function validate(q: Queue, m: SendInput): number {
-    checkBody(m.MessageBody)
-    const delay = expectInteger('DelaySeconds', m.DelaySeconds)
-    const size =
-      utf8Bytes(m.MessageBody) +
-      checkMessageAttributes(m.MessageAttributes) +
-      checkMessageAttributes(m.MessageSystemAttributes, 'system')
-    if (delay !== undefined && (delay < 0 || delay > 900)) {
-      throw invalidValue(delay, 'DelaySeconds', 'Must be >= 0 and <= 900, if provided.')
-    }
-    if (q.fifo) {
-      if (delay !== undefined && delay !== 0) {
-        throw invalidValue(
-          delay,
-          'DelaySeconds',
-          'The request include parameter that is not valid for this queue type.',
-        )
-      }
-      if (m.MessageGroupId === undefined) throw missingParameter('MessageGroupId')
-      checkFifoId('MessageGroupId', m.MessageGroupId)
-      if (m.MessageDeduplicationId !== undefined) checkFifoId('MessageDeduplicationId', m.MessageDeduplicationId)
-      else if (!q.config.ContentBasedDeduplication) {
-        throw invalidParameter(
-          'The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly',
-        )
-      }
-    } else {
-      if (m.MessageDeduplicationId !== undefined) {
-        throw invalidValue(
-          m.MessageDeduplicationId,
-          'MessageDeduplicationId',
-          'The request include parameter that is not valid for this queue type.',
-        )
-      }
-      if (m.MessageGroupId !== undefined) checkFifoId('MessageGroupId', m.MessageGroupId)
-    }
-    const limit = q.config.MaximumMessageSize
-    if (size > limit) {
-      throw invalidParameter(`One or more parameters are invalid. Reason: Message must be shorter than ${limit} bytes.`)
-    }
-    return size
-  }
 
   function enqueue(
     ctx: OperationContext,
@@ -114,13 +58,13 @@ export function messageOperations(s: SqsContext): Record<string, Op<never, unkno
       const id = crypto.randomUUID()
       const sequenceNumber = q.nextSequenceNumber()
       q.dedup.set(key, { id, sequenceNumber, at: now })
-      q.messages.push(stored(ctx, q, m, id, attrs, system, now, { groupId: m.MessageGroupId, dedupId, sequenceNumber }))
+      q.add(stored(ctx, q, m, id, attrs, system, now, { groupId: m.MessageGroupId, dedupId, sequenceNumber }))
       q.wake()
       s.sent(q)
       return { ...result, MessageId: id, SequenceNumber: sequenceNumber }
     }
     const id = crypto.randomUUID()
-    q.messages.push(stored(ctx, q, m, id, attrs, system, now, { groupId: m.MessageGroupId }))
+    q.add(stored(ctx, q, m, id, attrs, system, now, { groupId: m.MessageGroupId }))
     q.wake()
     s.sent(q)
     return { ...result, MessageId: id }
@@ -159,45 +103,12 @@ export function messageOperations(s: SqsContext): Record<string, Op<never, unkno
     authorize: onQueue('SendMessage'),
     handler(input, ctx) {
       const q = s.queue(ctx, input.QueueUrl)
-      validate(q, input)
+      validateMessage(q, input)
+      s.checkStorage(input.MessageBody!.length)
       const out = enqueue(ctx, q, input)
       s.changed()
       return out
     },
-  }
-
-  /** The common checks of every batch: 1–10 entries, distinct well-formed ids. */
-  function checkBatch(entries: unknown, entryName: string): Array<Record<string, unknown> & { Id: string }> {
-    const list = expectList('Entries', entries, true)
-    if (list.length === 0)
-      throw sqsError('EmptyBatchRequest', `There should be at least one ${entryName} in the request.`)
-    if (list.length > 10) {
-      throw sqsError(
-        'TooManyEntriesInBatchRequest',
-        `Maximum number of entries per request are 10. You have sent ${list.length}.`,
-      )
-    }
-    const ids = new Set<string>()
-    for (const e of list) {
-      if (typeof e !== 'object' || e === null || Array.isArray(e)) {
-        throw new AwsError(
-          'SerializationException',
-          'Unexpected value type for Entries: expected a list of structures',
-          400,
-        )
-      }
-      const id = (e as { Id?: unknown }).Id
-      if (id === undefined) throw missingParameter('Id')
-      if (typeof id !== 'string' || !BATCH_ID.test(id)) {
-        throw sqsError(
-          'InvalidBatchEntryId',
-          'A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.',
-        )
-      }
-      if (ids.has(id)) throw sqsError('BatchEntryIdsNotDistinct', `Id ${id} repeated.`)
-      ids.add(id)
-    }
-    return list as Array<Record<string, unknown> & { Id: string }>
   }
 
   const SendMessageBatch: Op<SendMessageBatchRequest, Omit<SendMessageBatchResult, '$metadata'>> = {
@@ -209,13 +120,14 @@ export function messageOperations(s: SqsContext): Record<string, Op<never, unkno
         'SendMessageBatchRequestEntry',
       ) as unknown as SendMessageBatchRequestEntry[]
       let total = 0
-      for (const e of entries) total += validate(q, e)
+      for (const e of entries) total += validateMessage(q, e)
       if (total > MAX_MESSAGE_SIZE) {
         throw sqsError(
           'BatchRequestTooLong',
           `Batch requests cannot be longer than ${MAX_MESSAGE_SIZE} bytes. You have sent ${total} bytes.`,
         )
       }
+      s.checkStorage(entries.reduce((n, e) => n + e.MessageBody!.length, 0))
       const Successful = entries.map((e) => ({ Id: e.Id!, ...enqueue(ctx, q, e) }))
       s.changed()
       return { Successful, Failed: [] }
@@ -341,7 +253,7 @@ export function messageOperations(s: SqsContext): Record<string, Op<never, unkno
   function byHandle(q: Queue, handle: unknown, now: number): StoredMessage | null {
     const h = parseReceiptHandle(handle)
     if (h.queue !== q.name) throw receiptHandleIsInvalid(handle)
-    const m = q.messages.find((x) => x.id === h.messageId)
+    const m = q.messages.get(h.messageId)
     if (!m) return null
     if (q.fifo && (h.serial !== m.receiptSerial || m.visibleAt <= now)) {
       throw invalidValue(handle, 'ReceiptHandle', 'The receipt handle has expired.')

@@ -163,7 +163,7 @@ export function queueOperations(s: SqsContext): Record<string, Op<never, unknown
       const q = s.queue(ctx, input.QueueUrl)
       s.queues(ctx).delete(q.name)
       s.deleted(ctx).set(q.name, ctx.clock.now())
-      q.messages = []
+      q.clear()
       q.wake()
       s.changed()
       return {}
@@ -215,7 +215,7 @@ export function queueOperations(s: SqsContext): Record<string, Op<never, unknown
         )
       }
       q.lastPurgeAt = now
-      q.messages = []
+      q.clear()
       s.changed()
       return {}
     },

@@ -41,7 +41,10 @@ export const PURGE_INTERVAL_MS = 60 * 1000
 
 export class Queue {
   config: QueueConfig
-  messages: StoredMessage[] = []
+  /** By message id, in send order (a Map deletes in O(1) and keeps insertion order). */
+  readonly messages = new Map<string, StoredMessage>()
+  /** Characters of message bodies held (for the service's storage bound). */
+  bytes = 0
   tags: Record<string, string> = {}
   createdAt: number
   modifiedAt: number
@@ -77,13 +80,38 @@ export class Queue {
     return this.config.FifoQueue
   }
 
-  /** Drops messages past the retention period and stale dedup records. */
+  add(m: StoredMessage): void {
+    this.messages.set(m.id, m)
+    this.bytes += m.body.length
+  }
+
+  remove(m: StoredMessage): void {
+    if (this.messages.delete(m.id)) this.bytes -= m.body.length
+  }
+
+  clear(): void {
+    this.messages.clear()
+    this.bytes = 0
+  }
+
+  expired(m: StoredMessage, now: number): boolean {
+    return now - m.enqueuedAt >= this.config.MessageRetentionPeriod * 1000
+  }
+
+  /**
+   * Drops messages past the retention period from the front of the queue (send order), and stale
+   * dedup records. Costs only what it removes; a message moved in from a source queue with an older
+   * enqueue time is caught when a receive reaches it.
+   */
   expire(now: number): void {
-    const keepFor = this.config.MessageRetentionPeriod * 1000
-    if (this.messages.some((m) => now - m.enqueuedAt >= keepFor)) {
-      this.messages = this.messages.filter((m) => now - m.enqueuedAt < keepFor)
+    for (const m of this.messages.values()) {
+      if (!this.expired(m, now)) break
+      this.remove(m)
     }
-    for (const [k, d] of this.dedup) if (now - d.at >= DEDUP_WINDOW_MS) this.dedup.delete(k)
+    for (const [k, d] of this.dedup) {
+      if (now - d.at < DEDUP_WINDOW_MS) break
+      this.dedup.delete(k)
+    }
   }
 
   counts(now: number): { visible: number; inFlight: number; delayed: number } {
@@ -91,7 +119,8 @@ export class Queue {
     let visible = 0
     let inFlight = 0
     let delayed = 0
-    for (const m of this.messages) {
+    for (const m of this.messages.values()) {
+      if (this.expired(m, now)) continue
       if (m.visibleAt <= now) visible++
       else if (m.receiveCount > 0) inFlight++
       else delayed++
@@ -102,7 +131,7 @@ export class Queue {
   /** The earliest future time a message becomes visible (for long polls and event-source pollers). */
   nextVisibleAt(now: number): number | undefined {
     let next: number | undefined
-    for (const m of this.messages)
+    for (const m of this.messages.values())
       if (m.visibleAt > now && (next === undefined || m.visibleAt < next)) next = m.visibleAt
     return next
   }
@@ -123,29 +152,24 @@ export class Queue {
   pick(now: number, max: number, moveToDeadLetter: (m: StoredMessage) => boolean): StoredMessage[] {
     this.expire(now)
     const redrive = redrivePolicy(this.config)
+    // Send order: best-effort ordering on standard queues, strict per group on FIFO ones, where a
+    // group's first message still present is the one in flight, so marking it blocks the rest.
     const out: StoredMessage[] = []
-    const ordered = this.fifo
-      ? [...this.messages]
-      : [...this.messages].sort((a, b) => a.visibleAt - b.visibleAt || a.sentAt - b.sentAt)
     const blocked = new Set<string>()
-    if (this.fifo) for (const m of this.messages) if (m.visibleAt > now && m.receiveCount > 0) blocked.add(m.groupId!)
-    for (const m of ordered) {
+    for (const m of this.messages.values()) {
       if (out.length >= max) break
-      if (this.fifo) {
-        if (blocked.has(m.groupId!)) continue
-        if (m.visibleAt > now) {
-          blocked.add(m.groupId!) // order within a group: nothing after a delayed message
-          continue
-        }
-      } else if (m.visibleAt > now) continue
+      if (this.expired(m, now)) {
+        this.remove(m)
+        continue
+      }
+      if (this.fifo && blocked.has(m.groupId!)) continue
+      if (m.visibleAt > now) {
+        if (this.fifo) blocked.add(m.groupId!)
+        continue
+      }
       if (redrive && m.receiveCount >= redrive.maxReceiveCount && moveToDeadLetter(m)) continue
       out.push(m)
     }
     return out
-  }
-
-  remove(m: StoredMessage): void {
-    const i = this.messages.indexOf(m)
-    if (i >= 0) this.messages.splice(i, 1)
   }
 }

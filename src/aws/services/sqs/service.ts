@@ -7,7 +7,7 @@
 //   sqs.snapshot() / sqs.restore(json)
 import type { OperationContext, ServiceDefinition } from '../../types.ts'
 import { configAttributes } from './attributes.ts'
-import { queueDoesNotExist } from './errors.ts'
+import { queueDoesNotExist, sqsError } from './errors.ts'
 import { messageOperations } from './operations-messages.ts'
 import { queueOperations } from './operations-queues.ts'
 import { Queue, type StoredMessage } from './queue.ts'
@@ -33,6 +33,8 @@ export interface SqsContext {
   moveToDeadLetter(ctx: OperationContext, q: Queue, m: StoredMessage): boolean
   sent(q: Queue): void
   changed(): void
+  /** Refuses a send that would take the service past its storage bound (the browser's memory). */
+  checkStorage(chars: number): void
 }
 
 export interface QueuePeek {
@@ -59,7 +61,16 @@ export function parseQueueUrl(url: unknown): { account: string; name: string } |
   return m ? { account: m[1], name: m[2] } : null
 }
 
-export function createSqsService(): SqsService {
+/** Message bodies held by all queues together: a bound of the simulation, not of SQS. */
+export const MAX_STORED_CHARS = 100 * 1024 * 1024
+
+export interface SqsServiceOptions {
+  /** Message characters all queues may hold together (default MAX_STORED_CHARS, 100 Mi). */
+  maxStoredChars?: number
+}
+
+export function createSqsService(options: SqsServiceOptions = {}): SqsService {
+  const maxStored = options.maxStoredChars ?? MAX_STORED_CHARS
   let regions = new Map<string, RegionQueues>()
   const watchers = new Map<string, Set<() => void>>()
   const changeListeners = new Set<() => void>()
@@ -115,7 +126,7 @@ export function createSqsService(): SqsService {
       if (!target) return false
       q.remove(m)
       const now = ctx.clock.now()
-      target.messages.push({
+      target.add({
         ...m,
         visibleAt: now,
         deadLetterSourceArn: q.arn,
@@ -128,6 +139,16 @@ export function createSqsService(): SqsService {
       return true
     },
     sent: notify,
+    checkStorage(chars) {
+      let held = 0
+      for (const r of regions.values()) for (const q of r.queues.values()) held += q.bytes
+      if (held + chars > maxStored) {
+        throw sqsError(
+          'OverLimit',
+          `This simulated account holds at most ${maxStored} characters of messages: delete or purge messages first.`,
+        )
+      }
+    },
     changed() {
       for (const l of changeListeners) l()
     },

@@ -42,7 +42,7 @@ export function snapshotQueues(regions: Map<string, RegionQueues>): unknown {
       sequence: q.sequence,
       serial: q.serial,
       dedup: [...q.dedup.entries()],
-      messages: q.messages.map((m) => ({
+      messages: [...q.messages.values()].map((m) => ({
         ...m,
         attributes: attrsToJson(m.attributes),
         systemAttributes: attrsToJson(m.systemAttributes),
@@ -153,7 +153,7 @@ export function restoreQueues(json: unknown): Map<string, RegionQueues> {
         queue.tags[str(k, 'tag key', 128)] = str(t, 'tag value', 256)
       if (!Array.isArray(q.messages) || q.messages.length > MAX_MESSAGES_PER_QUEUE)
         fail(`messages of ${name} must be a list`)
-      queue.messages = (q.messages as unknown[]).map((m) => message(m, name))
+      for (const m of q.messages as unknown[]) queue.add(message(m, name))
       if (!Array.isArray(q.dedup) || q.dedup.length > MAX_MESSAGES_PER_QUEUE) fail(`dedup of ${name} must be a list`)
       for (const d of q.dedup as unknown[]) {
         if (!Array.isArray(d) || d.length !== 2 || !isObj(d[1])) fail(`dedup of ${name} is malformed`)
