@@ -3,8 +3,9 @@
 //
 // Differences from EventBridge, as SNS documents and answers them:
 // - JSON syntax errors read "failed to parse JSON. <parser message>" with the source redacted;
-// - at most 5 keys (leaf keys; the largest count over $or alternatives) and at most 150
-//   combinations of values ("Filter policy can not have more than 5 keys", "Filter policy is too complex");
+// - at most 5 top-level keys and at most 150 combinations of values, counted as SNS documents
+//   (nested keys weigh their depth) ("Filter policy can not have more than 5 keys", "Filter policy
+//   is too complex");
 // - with FilterPolicyScope MessageAttributes (the default) the policy is flat: keys are message
 //   attribute names, matched against String values, Number values (numerically) and String.Array
 //   values (each element); Binary attributes never match;
@@ -19,7 +20,6 @@ import {
   patternMatches,
   type CompiledPattern,
   type EventValue,
-  type PatternNode,
 } from '../events/pattern/index.ts'
 import { JsonTokens } from '../events/pattern/json-tokens.ts'
 
@@ -58,18 +58,26 @@ function checkSyntax(text: string): boolean {
   }
 }
 
-function keyCount(node: PatternNode): number {
-  let n = node.leaf ? 1 : 0
-  for (const child of node.fields.values()) n += keyCount(child)
-  for (const group of node.ors) n += Math.max(...group.map(keyCount))
+/**
+ * SNS's complexity measure (its documentation's, and what AWS answers): walking the policy in
+ * order, each array multiplies the running count by its number of values and by its nesting depth
+ * (a key three levels down counts three times); `$or` alternatives add up.
+ */
+function combinations(policy: Record<string, unknown>, depth = 1, start = 1): number {
+  let n = start
+  for (const [key, value] of Object.entries(policy)) {
+    if (Array.isArray(value)) {
+      if (key === '$or') {
+        let sum = 0
+        for (const branch of value)
+          if (branch && typeof branch === 'object' && !Array.isArray(branch))
+            sum += combinations(branch as Record<string, unknown>, depth, n)
+        n = sum
+      } else n = n * value.length * depth
+    } else if (value && typeof value === 'object') n = combinations(value as Record<string, unknown>, depth + 1, n)
+    if (n > 1e9) return n
+  }
   return n
-}
-
-function combinations(node: PatternNode): number {
-  let n = node.leaf ? node.leaf.matchers.length : 1
-  for (const child of node.fields.values()) n *= combinations(child)
-  for (const group of node.ors) n *= group.reduce((s, b) => s + combinations(b), 0)
-  return Math.min(n, 1e9)
 }
 
 /**
@@ -85,10 +93,13 @@ export function compileFilterPolicy(text: string, scope: FilterPolicyScope): Com
     if (e instanceof PatternError) throw new FilterPolicyError(e.message)
     throw e
   }
-  if (keyCount(compiled.root) > MAX_KEYS)
+  // The policy parsed and compiled: JSON.parse is safe on it (depth is bounded by the compiler).
+  const raw = JSON.parse(text) as Record<string, unknown>
+  // "A filter policy can have a maximum of five attribute names. For a nested policy, only parent keys are counted."
+  if (Object.keys(raw).length > MAX_KEYS)
     throw new FilterPolicyError(`Filter policy can not have more than ${MAX_KEYS} keys`)
-  if (combinations(compiled.root) > MAX_COMBINATIONS) throw new FilterPolicyError('Filter policy is too complex')
   if (scope === 'MessageAttributes' && nested) throw new FilterPolicyError('NESTED')
+  if (combinations(raw) > MAX_COMBINATIONS) throw new FilterPolicyError('Filter policy is too complex')
   return compiled
 }
 

@@ -40,6 +40,48 @@ describe('filter policies', () => {
     expect((await set('{"a":{"b":["x"]}}')).message).toBe(
       'Invalid parameter: Filter policy scope MessageAttributes does not support nested filter policy',
     )
+    // SNS's own complexity cases (recorded against AWS by LocalStack): 152 and 160 are refused, 150 accepted.
+    const flatOr = {
+      source: ['aws.cloudwatch', 'aws.events', 'aws.test', 'aws.test2'],
+      $or: [
+        { metricName: ['CPUUtilization', 'ReadLatency', 't1', 't2', 't3', 't4'] },
+        {
+          metricType: ['MetricType', 'TestType', 'TestType2', 'TestType3'],
+          $or: [{ metricId: [1234, 4321, 5678, 9012] }, { spaceId: [1, 2, 3, 4] }],
+        },
+      ],
+    }
+    expect((await set(JSON.stringify(flatOr))).message).toBe(
+      'Invalid parameter: FilterPolicy: Filter policy is too complex',
+    )
+    const accepted = {
+      ...flatOr,
+      source: flatOr.source.slice(0, 3),
+      $or: [
+        flatOr.$or[0],
+        { ...flatOr.$or[1], $or: [{ metricId: [1234, 4321, 5678, 9012] }, { spaceId: [1, 2, 3, 4, 5, 6, 7] }] },
+      ],
+    }
+    await call('SetSubscriptionAttributes', {
+      SubscriptionArn: sub,
+      AttributeName: 'FilterPolicy',
+      AttributeValue: JSON.stringify(accepted),
+    })
+    await call('SetSubscriptionAttributes', {
+      SubscriptionArn: sub,
+      AttributeName: 'FilterPolicyScope',
+      AttributeValue: 'MessageBody',
+    })
+    const nestedOr = {
+      $or: [{ metricName: ['CPUUtilization', 'ReadLatency', 'TestValue'] }, { namespace: ['AWS/EC2', 'AWS/ES'] }],
+      detail: {
+        scope: ['Service', 'Test'],
+        $or: [{ source: ['aws.cloudwatch'] }, { type: ['CloudWatch Alarm State Change', 'TestValue', 'TestValue2'] }],
+      },
+    }
+    expect((await set(JSON.stringify(nestedOr))).message).toBe(
+      'Invalid parameter: FilterPolicy: Filter policy is too complex',
+    )
     const viaSubscribe = await error('Subscribe', {
       TopicArn: t,
       Protocol: 'sqs',
