@@ -1,6 +1,6 @@
 // Test-only: an OperationContext for calling service operations directly (the gateway is not in
 // this branch), and a `call` that runs authorize + handler like the gateway would (without IAM).
-import { VirtualClock } from '../../../../lambda/clock.ts'
+import { VirtualClock } from '../../../../lambda/public.ts'
 import { AwsError } from '../../../errors.ts'
 import type { OperationContext, Principal, ServiceDefinition, ServiceId } from '../../../types.ts'
 
