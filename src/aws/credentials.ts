@@ -107,6 +107,15 @@ function parseAmzDate(s: string): Date | undefined {
   return Number.isNaN(t) ? undefined : new Date(t)
 }
 
+async function sha256Hex(body: Uint8Array): Promise<string> {
+  const hash = new Sha256()
+  hash.update(body)
+  const digest = await hash.digest()
+  let out = ''
+  for (const b of digest) out += b.toString(16).padStart(2, '0')
+  return out
+}
+
 function constantTimeEqual(a: string, b: string): boolean {
   if (a.length !== b.length) return false
   let diff = 0
@@ -206,11 +215,11 @@ export class CredentialStore {
     if (!record || record.status !== 'Active')
       return { ok: false, failure: { kind: 'unknown-key', accessKeyId: parsed.accessKeyId } }
     const token = req.headers['x-amz-security-token']
-    if (
-      (record.sessionToken ?? undefined) !== (token ?? undefined) ||
-      (token !== undefined && !constantTimeEqual(token, record.sessionToken!))
-    )
-      return { ok: false, failure: { kind: 'bad-token' } }
+    const tokenOk =
+      record.sessionToken === undefined
+        ? token === undefined
+        : token !== undefined && constantTimeEqual(token, record.sessionToken)
+    if (!tokenOk) return { ok: false, failure: { kind: 'bad-token' } }
     if (record.expiresAt !== undefined && record.expiresAt <= this.clock.now())
       return { ok: false, failure: { kind: 'expired' } }
     const signingDate = parseAmzDate(dateHeader!)
@@ -225,13 +234,22 @@ export class CredentialStore {
       const v = req.headers[name]
       if (v !== undefined) headers[name] = v
     }
+    // The payload hash the client declares must be the body's (the signer trusts the header).
+    const declared = headers['x-amz-content-sha256']
+    if (declared !== undefined && /^[0-9a-f]{64}$/.test(declared)) {
+      const actual = await sha256Hex(req.body)
+      if (actual !== declared) {
+        if (parsed.service === 's3') return { ok: false, failure: { kind: 'content-hash' } }
+        headers['x-amz-content-sha256'] = actual
+      }
+    }
     const request: HttpRequest = {
       method: req.method,
       protocol: req.protocol,
       hostname: req.hostname,
       port: req.port,
       path: req.path,
-      query: parsed.service === 's3' ? req.query : { ...req.query },
+      query: { ...req.query },
       headers,
       body: req.body,
     }

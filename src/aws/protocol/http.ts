@@ -209,9 +209,15 @@ export function createRequestHandler(deps: RequestHandlerDeps): SimRequestHandle
   }
 }
 
+/** The operation a refused request was for, when it can be read without decoding it (for the call log). */
 function guessOperation(req: WireRequest): string | undefined {
   const target = req.headers['x-amz-target']
   if (target) return target.slice(target.lastIndexOf('.') + 1)
   const action = req.query['Action']
-  return typeof action === 'string' ? action : undefined
+  if (typeof action === 'string') return action
+  if ((req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+    const m = /(?:^|&)Action=([A-Za-z0-9]{1,64})(?:&|$)/.exec(new TextDecoder().decode(req.body.subarray(0, 4096)))
+    if (m) return m[1]
+  }
+  return undefined
 }

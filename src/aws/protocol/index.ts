@@ -72,6 +72,8 @@ export type AuthFailure =
   | { kind: 'bad-token' }
   | { kind: 'bad-signature' }
   | { kind: 'expired' }
+  /** S3: the declared x-amz-content-sha256 is not the body's. */
+  | { kind: 'content-hash' }
 
 const SIG_MISMATCH =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.'
@@ -104,6 +106,10 @@ export function authError(service: ServiceDefinition, failure: AuthFailure): Aws
       return query
         ? new AwsError('ExpiredToken', TOKEN_EXPIRED, 403)
         : new AwsError('ExpiredTokenException', TOKEN_EXPIRED, 400)
+    case 'content-hash':
+      return query
+        ? new AwsError('SignatureDoesNotMatch', SIG_MISMATCH, 403)
+        : new AwsError('InvalidSignatureException', SIG_MISMATCH, 400)
   }
 }
 
@@ -133,6 +139,12 @@ export function s3AuthError(failure: AuthFailure): AwsError {
       )
     case 'expired':
       return new AwsError('ExpiredToken', 'The provided token has expired.', 400)
+    case 'content-hash':
+      return new AwsError(
+        'XAmzContentSHA256Mismatch',
+        "The provided 'x-amz-content-sha256' header does not match what was computed.",
+        400,
+      )
   }
 }
 

@@ -398,30 +398,41 @@ export function checkPathSet(paths: Path[]): void {
 export function checkUpdate(ast: UpdateAst, scope: ExpressionScope): ResolvedUpdate {
   const c = new Checker(scope)
   const out: ResolvedUpdate = { set: [], remove: [], add: [], delete: [] }
-  for (const a of ast.set) out.set.push({ path: c.path(a.path), value: c.setValue(a.value) })
-  for (const p of ast.remove) out.remove.push(c.path(p))
-  for (const kind of ['add', 'delete'] as const) {
-    for (const a of ast[kind]) {
-      const path = c.path(a.path)
-      const value = c.value(a.value.name)
-      const t = typeOf(value)
-      const ok =
-        kind === 'add' ? t === 'N' || t === 'SS' || t === 'NS' || t === 'BS' : t === 'SS' || t === 'NS' || t === 'BS'
-      if (!ok)
-        c.error(
-          'function',
-          `Incorrect operand type for operator or function; operator: ${kind.toUpperCase()}, operand type: ${LONG_TYPE_NAMES[t]}`,
-        )
-      out[kind].push({ path, value })
+  /** Paths in the order they were written (overlap/conflict messages name them in that order). */
+  const written: Path[] = []
+  for (const section of ast.sections) {
+    if (section === 'SET') {
+      for (const a of ast.set) {
+        const path = c.path(a.path)
+        out.set.push({ path, value: c.setValue(a.value) })
+        written.push(path)
+      }
+    } else if (section === 'REMOVE') {
+      for (const p of ast.remove) {
+        const path = c.path(p)
+        out.remove.push(path)
+        written.push(path)
+      }
+    } else {
+      const kind = section === 'ADD' ? 'add' : 'delete'
+      for (const a of ast[kind]) {
+        const path = c.path(a.path)
+        const value = c.value(a.value.name)
+        const t = typeOf(value)
+        const ok =
+          kind === 'add' ? t === 'N' || t === 'SS' || t === 'NS' || t === 'BS' : t === 'SS' || t === 'NS' || t === 'BS'
+        if (!ok)
+          c.error(
+            'function',
+            `Incorrect operand type for operator or function; operator: ${section}, operand type: ${LONG_TYPE_NAMES[t]}`,
+          )
+        out[kind].push({ path, value })
+        written.push(path)
+      }
     }
   }
   c.throwIfAny()
-  checkPathSet([
-    ...out.set.map((s) => s.path),
-    ...out.remove,
-    ...out.add.map((a) => a.path),
-    ...out.delete.map((d) => d.path),
-  ])
+  checkPathSet(written)
   return out
 }
 

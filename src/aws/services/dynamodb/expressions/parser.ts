@@ -148,6 +148,8 @@ const UPDATE_SECTIONS = new Set(['SET', 'REMOVE', 'ADD', 'DELETE'])
 class Parser {
   private pos = 0
   private depth = 0
+  /** In update expressions SET / REMOVE / ADD / DELETE start sections and are never attribute names. */
+  updateMode = false
   private readonly tokens: Token[]
 
   constructor(private readonly text: string) {
@@ -341,7 +343,11 @@ class Parser {
       this.next()
       return { kind: 'name', name: t.text, placeholder: true }
     }
-    if (t.type === 'ident' && !KEYWORDS.has(t.text.toUpperCase())) {
+    if (
+      t.type === 'ident' &&
+      !KEYWORDS.has(t.text.toUpperCase()) &&
+      !(this.updateMode && UPDATE_SECTIONS.has(t.text.toUpperCase()))
+    ) {
       this.next()
       return { kind: 'name', name: t.text, placeholder: false }
     }
@@ -440,6 +446,7 @@ export function parseCondition(text: string): Node {
 
 export function parseUpdate(text: string): UpdateAst {
   const p = new Parser(text)
+  p.updateMode = true
   const ast = p.update()
   p.end()
   return ast
