@@ -229,6 +229,12 @@ export async function createAccount(options: AccountOptions = {}) {
       try {
         credentials.restore(s.credentials ?? [])
         done.push('credentials')
+        // The account's own admin keys (held by SDK clients, the terminal) keep working.
+        if (!credentials.lookup(adminCredentials.AccessKeyId))
+          credentials.issue(adminPrincipal, {
+            accessKeyId: adminCredentials.AccessKeyId,
+            secretAccessKey: adminCredentials.SecretAccessKey,
+          })
         for (const [id, m] of modules) {
           const part = (s.services as Record<string, unknown>)[id]
           if (part === undefined || !m.restore) continue

@@ -94,7 +94,8 @@ export interface ServiceExtras {
   endpointPrefixes?: string[]
 }
 
-export type ExtendedService = ServiceDefinition & ServiceExtras
+export type ExtendedService = Omit<ServiceDefinition, 'operations'> &
+  ServiceExtras & { operations: Record<string, ExtendedOperation<never, unknown>> }
 
 export function extrasOf(service: ServiceDefinition): ServiceExtras {
   return service as ExtendedService
