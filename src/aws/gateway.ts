@@ -143,9 +143,9 @@ export class Gateway {
     this.options.authorizer = authorizer
   }
 
-  /** The calls kept so far, oldest first. */
+  /** The last `callLogSize` calls, oldest first. */
   callLog(): readonly CallRecord[] {
-    return this.log
+    return this.log.length > this.callLogSize ? this.log.slice(this.log.length - this.callLogSize) : this.log
   }
   clearCallLog(): void {
     this.log = []
@@ -312,7 +312,8 @@ export class Gateway {
 
   private finish(record: CallRecord): void {
     this.log.push(record)
-    if (this.log.length > this.callLogSize) this.log.splice(0, this.log.length - this.callLogSize)
+    // Trim in chunks: amortised O(1) per call.
+    if (this.log.length >= this.callLogSize * 2) this.log.splice(0, this.log.length - this.callLogSize)
     for (const listener of this.listeners) {
       try {
         listener(record)
