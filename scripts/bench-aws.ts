@@ -11,7 +11,13 @@
 //  (b) warm PutItem / UpdateItem / Query (10 items) through the SDK.
 //  (c) hostile input: a 10,000-token expression, a 401 KB item, 1,500 nested parentheses —
 //      how long AWS's error takes (they must be answered fast, in linear time).
-import { DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb'
+import {
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb'
 import { createAccount, type Account } from '../src/aws/index.ts'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
@@ -51,7 +57,10 @@ async function setup(verifySignatures: boolean): Promise<{ aws: Account; ddb: Dy
     })
   const ddb = new DynamoDBClient({
     region: aws.region,
-    credentials: { accessKeyId: aws.adminCredentials.AccessKeyId, secretAccessKey: aws.adminCredentials.SecretAccessKey },
+    credentials: {
+      accessKeyId: aws.adminCredentials.AccessKeyId,
+      secretAccessKey: aws.adminCredentials.SecretAccessKey,
+    },
     requestHandler: aws.requestHandler as never,
     maxAttempts: 1,
   })
@@ -88,7 +97,12 @@ async function main() {
   console.log(`    account.send (gateway + service, no wire)  ${us(send)}   (wire + SDK ≈ ${(sdk / send).toFixed(1)}x)`)
 
   const put = (i: number) =>
-    ddb.send(new PutItemCommand({ TableName: 'orders', Item: { customer: { S: 'bo' }, orderId: { N: String(i % 50) }, v: { N: String(i) } } }))
+    ddb.send(
+      new PutItemCommand({
+        TableName: 'orders',
+        Item: { customer: { S: 'bo' }, orderId: { N: String(i % 50) }, v: { N: String(i) } },
+      }),
+    )
   const update = () =>
     ddb.send(
       new UpdateItemCommand({
@@ -99,7 +113,13 @@ async function main() {
       }),
     )
   const query = () =>
-    ddb.send(new QueryCommand({ TableName: 'orders', KeyConditionExpression: 'customer = :c', ExpressionAttributeValues: { ':c': { S: 'ana' } } }))
+    ddb.send(
+      new QueryCommand({
+        TableName: 'orders',
+        KeyConditionExpression: 'customer = :c',
+        ExpressionAttributeValues: { ':c': { S: 'ana' } },
+      }),
+    )
   for (let i = 0; i < 200; i++) {
     await put(i)
     await update()
@@ -132,7 +152,10 @@ async function main() {
     ConditionExpression: tokens,
     ExpressionAttributeValues: { ':v': { N: '1' } },
   })
-  await hostile('401 KB item', { TableName: 'orders', Item: { customer: { S: 'x' }, orderId: { N: '1' }, d: { S: 'x'.repeat(401 * 1024) } } })
+  await hostile('401 KB item', {
+    TableName: 'orders',
+    Item: { customer: { S: 'x' }, orderId: { N: '1' }, d: { S: 'x'.repeat(401 * 1024) } },
+  })
   await hostile('1,500 nested parentheses (within 4 KB)', {
     TableName: 'orders',
     Item: { customer: { S: 'x' }, orderId: { N: '1' } },
@@ -141,7 +164,10 @@ async function main() {
   })
   let deep: unknown = { S: 'x' }
   for (let i = 0; i < 10_000; i++) deep = { L: [deep] }
-  await hostile('item nested 10,000 levels', { TableName: 'orders', Item: { customer: { S: 'x' }, orderId: { N: '1' }, d: deep } })
+  await hostile('item nested 10,000 levels', {
+    TableName: 'orders',
+    Item: { customer: { S: 'x' }, orderId: { N: '1' }, d: deep },
+  })
 }
 
 await main()
