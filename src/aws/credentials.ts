@@ -80,7 +80,7 @@ export function parseAuthorization(header: string, hasDate: boolean): ParsedAuth
   if (missing.length) return { incomplete: `${missing.join(' ')} Authorization=${header}` }
   const scope = params.get('Credential')!.split('/')
   if (scope.length !== 5 || scope[4] !== 'aws4_request' || !scope[0])
-    return { incomplete: `Credential should be scoped to a valid region. ` }
+    return { incomplete: `Credential should be scoped to a valid region, not '${scope[2] ?? ''}'.` }
   return {
     accessKeyId: scope[0],
     date: scope[1],

@@ -11,7 +11,7 @@ import type { VirtualClock } from '../lambda/clock.ts'
 import { AwsError, isAwsError } from './errors.ts'
 import { accessDeniedError, unknownOperationError, validationErrorName } from './protocol/index.ts'
 import { requestId as newRequestId } from './protocol/ids.ts'
-import { checkConstraints, coerce, validationFailure } from './protocol/shapes.ts'
+import { checkConstraints, coerce, validationFailure, type StructureShape } from './protocol/shapes.ts'
 import { extrasOf, operationExtras } from './protocol/types.ts'
 import type {
   AuthorizationQuestion,
@@ -256,7 +256,7 @@ export class Gateway {
 
   private validate(
     service: ServiceDefinition,
-    shape: import('./protocol/shapes.ts').StructureShape | undefined,
+    shape: StructureShape | undefined,
     input: unknown,
     decoded: boolean,
   ): Record<string, unknown> {

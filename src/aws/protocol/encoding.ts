@@ -134,3 +134,13 @@ export function isoTimestamp(d: Date): string {
   const s = d.toISOString()
   return s.endsWith('.000Z') ? s.slice(0, -5) + 'Z' : s
 }
+
+/**
+ * Set an own, enumerable property, even one named `__proto__` (a legal DynamoDB attribute or map
+ * key): plain assignment would change the object's prototype instead.
+ */
+export function setOwn<T>(obj: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__')
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true })
+  else obj[key] = value
+}

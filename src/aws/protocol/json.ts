@@ -2,7 +2,7 @@
 // Blobs travel as base64, timestamps as epoch seconds; errors are `{"__type": "<ns>#<Name>", "message": …}`.
 import { AwsError } from '../errors.ts'
 import type { ServiceDefinition } from '../types.ts'
-import { crc32, fromUtf8, toBase64, utf8 } from './encoding.ts'
+import { crc32, fromUtf8, setOwn, toBase64, utf8 } from './encoding.ts'
 import { coerce, serializationError } from './shapes.ts'
 import { extrasOf, operationExtras, type ProtocolCodec, type WireRequest, type WireResponse } from './types.ts'
 
@@ -43,7 +43,7 @@ export function toJsonWire(value: unknown, depth = 0): unknown {
   const out: Record<string, unknown> = {}
   for (const k of Object.keys(value)) {
     const v = (value as Record<string, unknown>)[k]
-    if (v !== undefined) out[k] = toJsonWire(v, depth + 1)
+    if (v !== undefined) setOwn(out, k, toJsonWire(v, depth + 1))
   }
   return out
 }
@@ -108,9 +108,7 @@ export const jsonCodec: ProtocolCodec = {
     const payload: Record<string, unknown> = { __type: jsonErrorType(err.name, service) }
     const members = toJsonWire(err.members) as Record<string, unknown>
     Object.assign(payload, members)
-    if (err.message || !('message' in payload)) {
-      if (err.message) payload.message = err.message
-    }
+    if (err.message) payload.message = err.message
     const extra: Record<string, string> = { 'x-amzn-errortype': err.name }
     const queryCode = extrasOf(service).queryErrorCodes?.[err.name]
     if (queryCode) extra['x-amzn-query-error'] = `${queryCode};${err.$fault === 'server' ? 'Receiver' : 'Sender'}`

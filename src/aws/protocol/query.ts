@@ -8,7 +8,7 @@
 // (`a.member.N` → arrays) and outputs encode by their JavaScript types.
 import { AwsError } from '../errors.ts'
 import type { ServiceDefinition } from '../types.ts'
-import { base64Problem, fromBase64, fromUtf8, isoTimestamp, toBase64, utf8, xmlEscape } from './encoding.ts'
+import { base64Problem, fromBase64, fromUtf8, isoTimestamp, setOwn, toBase64, utf8, xmlEscape } from './encoding.ts'
 import type { ListShape, MapShape, Shape, StructureShape } from './shapes.ts'
 import { extrasOf, operationExtras, type ProtocolCodec, type WireRequest, type WireResponse } from './types.ts'
 
@@ -134,7 +134,7 @@ class FormReader {
     for (let i = 1; i <= this.params.size && this.has(`${base}.${i}`); i++) {
       const k = this.params.get(`${base}.${i}.${shape.keyName ?? 'key'}`)
       if (k === undefined) continue
-      out[k] = this.value(shape.value, `${base}.${i}.${shape.valueName ?? 'value'}`, depth + 1)
+      setOwn(out, k, this.value(shape.value, `${base}.${i}.${shape.valueName ?? 'value'}`, depth + 1))
     }
     return out
   }
@@ -146,7 +146,13 @@ function genericDecode(params: Map<string, string>): Record<string, unknown> {
   for (const [key, value] of params) {
     if (key === 'Action' || key === 'Version') continue
     const parts = key.split('.')
-    if (parts.length > 20) continue
+    if (
+      parts.length > 20 ||
+      parts.includes('__proto__') ||
+      parts.includes('constructor') ||
+      parts.includes('prototype')
+    )
+      continue
     let node: Record<string, unknown> | unknown[] = out
     for (let i = 0; i < parts.length; i++) {
       let part: string | number = parts[i]
@@ -261,5 +267,3 @@ export const queryCodec: ProtocolCodec = {
     return xmlResponse(err.statusCode, xml, requestId)
   },
 }
-
-export { fromUtf8 }

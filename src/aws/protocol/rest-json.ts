@@ -6,7 +6,7 @@ import { AwsError } from '../errors.ts'
 import type { ServiceDefinition } from '../types.ts'
 import { fromUtf8, utf8 } from './encoding.ts'
 import { toJsonWire } from './json.ts'
-import { coerce, serializationError, type Shape, type StructureShape } from './shapes.ts'
+import { coerce, serializationError, type Shape } from './shapes.ts'
 import { extrasOf, operationExtras, type ProtocolCodec, type RestRoute, type WireRequest } from './types.ts'
 
 interface CompiledRoute {
@@ -192,5 +192,3 @@ function parseJson(body: Uint8Array): unknown {
     throw serializationError('')
   }
 }
-
-export type { StructureShape }

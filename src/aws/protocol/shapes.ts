@@ -8,7 +8,7 @@
 // Shapes may be recursive (DynamoDB's AttributeValue contains maps and lists of itself): build the
 // object first, then patch its members. Every walker here bounds its depth.
 import { AwsError } from '../errors.ts'
-import { base64Problem, fromBase64 } from './encoding.ts'
+import { base64Problem, fromBase64, setOwn } from './encoding.ts'
 
 interface Base {
   /** Member-level: the member must be present. */
@@ -227,7 +227,7 @@ export function coerce(shape: Shape, value: unknown, mode: 'json' | 'sdk', depth
       const out: Record<string, unknown> = {}
       for (const k of Object.keys(value)) {
         const item = coerce(shape.value, value[k], mode, depth + 1)
-        if (item !== undefined) out[k] = item
+        if (item !== undefined) setOwn(out, k, item)
       }
       return out
     }

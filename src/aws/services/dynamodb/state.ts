@@ -112,12 +112,20 @@ export class DynamoDbState {
 
   describe(t: TableState): Record<string, unknown> {
     const indexDescription = (ix: IndexDefinition) => {
+      let count = 0
+      let bytes = 0
+      for (const item of t.items.all()) {
+        if (ix.KeySchema.every((k) => item[k.AttributeName] !== undefined)) {
+          count++
+          bytes += itemSize(item)
+        }
+      }
       const d: Record<string, unknown> = {
         IndexName: ix.IndexName,
         KeySchema: ix.KeySchema.map((k) => ({ ...k })),
         Projection: { ...ix.Projection },
-        IndexSizeBytes: 0,
-        ItemCount: 0,
+        IndexSizeBytes: bytes,
+        ItemCount: count,
         IndexArn: `${t.arn}/index/${ix.IndexName}`,
       }
       if (ix.kind === 'GSI') {

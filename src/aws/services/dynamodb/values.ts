@@ -2,7 +2,7 @@
 // { BS }, { M }, { L }, { NULL: true }, { BOOL }): validation with DynamoDB's messages, sizes as
 // DynamoDB counts them, ordering (for sort keys and comparisons), equality, and cloning.
 import { AwsError } from '../../errors.ts'
-import { toBase64, utf8Length } from '../../protocol/encoding.ts'
+import { setOwn, toBase64, utf8Length } from '../../protocol/encoding.ts'
 import { NumberError, compareNumbers, normalizeNumber, numberSize } from './numbers.ts'
 
 export interface AttributeValue {
@@ -167,7 +167,8 @@ export function validateValue(av: unknown, options: ValidateOptions = {}, depth 
     case 'M': {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) throw validation(`Map expected for M${suffix}`)
       const out: Record<string, AttributeValue> = {}
-      for (const k of Object.keys(v)) out[k] = validateValue((v as Record<string, unknown>)[k], options, depth + 1)
+      for (const k of Object.keys(v))
+        setOwn(out, k, validateValue((v as Record<string, unknown>)[k], options, depth + 1))
       return { M: out }
     }
   }
@@ -177,7 +178,7 @@ export function validateValue(av: unknown, options: ValidateOptions = {}, depth 
 export function validateItem(item: unknown, suffix = ''): Item {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return {}
   const out: Item = {}
-  for (const k of Object.keys(item)) out[k] = validateValue((item as Record<string, unknown>)[k], { suffix })
+  for (const k of Object.keys(item)) setOwn(out, k, validateValue((item as Record<string, unknown>)[k], { suffix }))
   return out
 }
 
@@ -277,7 +278,7 @@ export function cloneValue(av: AttributeValue): AttributeValue {
       return { L: av.L!.map(cloneValue) }
     case 'M': {
       const out: Record<string, AttributeValue> = {}
-      for (const k of Object.keys(av.M!)) out[k] = cloneValue(av.M![k])
+      for (const k of Object.keys(av.M!)) setOwn(out, k, cloneValue(av.M![k]))
       return { M: out }
     }
     default:
@@ -287,7 +288,7 @@ export function cloneValue(av: AttributeValue): AttributeValue {
 
 export function cloneItem(item: Item): Item {
   const out: Item = {}
-  for (const k of Object.keys(item)) out[k] = cloneValue(item[k])
+  for (const k of Object.keys(item)) setOwn(out, k, cloneValue(item[k]))
   return out
 }
 

@@ -299,3 +299,16 @@ describe('item change hook (for streams)', () => {
     ])
   })
 })
+
+describe('hostile attribute names', () => {
+  it('stores an attribute called __proto__ as an attribute, not a prototype', async () => {
+    const item = JSON.parse('{"id":{"S":"p"},"__proto__":{"M":{"__proto__":{"S":"inner"}}}}')
+    await aws.send('dynamodb', 'PutItem', { TableName: 'users', Item: item })
+    const out = await aws.send<any>('dynamodb', 'GetItem', { TableName: 'users', Key: { id: { S: 'p' } } })
+    expect(Object.keys(out.Item).sort()).toEqual(['__proto__', 'id'])
+    expect(Object.getPrototypeOf(out.Item)).toBe(Object.prototype)
+    const attr = Object.getOwnPropertyDescriptor(out.Item, '__proto__')!.value
+    expect(Object.getOwnPropertyDescriptor(attr.M, '__proto__')!.value).toEqual({ S: 'inner' })
+    expect(({} as any).S).toBeUndefined()
+  })
+})

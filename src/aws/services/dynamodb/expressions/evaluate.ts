@@ -1,5 +1,6 @@
 // Running resolved expressions against items: document paths, operands, conditions (condition,
 // filter and key-condition expressions) and projections.
+import { setOwn } from '../../../protocol/encoding.ts'
 import { compareValues, typeOf, valuesEqual, type AttributeValue, type Item } from '../values.ts'
 import { compareBytes } from '../values.ts'
 import type { Condition, Operand, Path } from './check.ts'
@@ -177,12 +178,12 @@ export function project(item: Item, paths: Path[]): Item {
     if ('leaf' in t) return t.leaf
     if ('map' in t) {
       const M: Record<string, AttributeValue> = {}
-      for (const [k, v] of t.map) M[k] = build(v)
+      for (const [k, v] of t.map) setOwn(M, k, build(v))
       return { M }
     }
     return { L: [...t.list.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => build(v)) }
   }
   const out: Item = {}
-  for (const [k, v] of root) out[k] = build(v)
+  for (const [k, v] of root) setOwn(out, k, build(v))
   return out
 }

@@ -1,7 +1,7 @@
 // Applying a resolved update expression (SET, REMOVE, ADD, DELETE) to an item. Every SET value is
 // computed from the item as it was before the update, as DynamoDB does; list removals use the
 // original positions.
-import { toBase64 } from '../../../protocol/encoding.ts'
+import { setOwn, toBase64 } from '../../../protocol/encoding.ts'
 import { addNumbers, NumberError, normalizeNumber } from '../numbers.ts'
 import { cloneItem, validation, type AttributeValue, type Item } from '../values.ts'
 import type { Operand, Path, ResolvedUpdate } from './check.ts'
@@ -66,7 +66,7 @@ function assign(item: Item, path: Path, value: AttributeValue) {
     const i = last as number
     if (i < parent.list.length) parent.list[i] = value
     else parent.list.push(value)
-  } else parent.map![last as string] = value
+  } else setOwn(parent.map!, last as string, value)
 }
 
 const setKey = (t: string, x: string | Uint8Array) =>
