@@ -2,7 +2,11 @@
 // principals, SigV4 verification, forged / unknown / expired keys answered per protocol.
 import { GetItemCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb'
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts'
+import { Sha256, Sha256Js } from '@smithy/core/checksum'
+import { SignatureV4 } from '@smithy/signature-v4'
 import { describe, expect, it } from 'vitest'
+import { CredentialStore } from '../credentials.ts'
+import { utf8 } from '../protocol/encoding.ts'
 import { VirtualClock } from '../../lambda/clock.ts'
 import type { IdentityDirectory } from '../index.ts'
 import { dynamo, rejection, sts, testAccount } from './account-helpers.ts'
@@ -212,5 +216,46 @@ describe('credentials and SigV4', () => {
     } as any)
     expect(response.statusCode).toBe(200)
     expect(JSON.parse(new TextDecoder().decode(response.body as Uint8Array))).toEqual({ TableNames: [] })
+  })
+})
+
+describe('CredentialStore.verify on its own', () => {
+  it('verifies with the pure-JS hash the browser build uses', async () => {
+    const store = new CredentialStore(new VirtualClock(), { hash: Sha256Js })
+    const keys = store.issue({
+      kind: 'user',
+      arn: 'arn:aws:iam::123456789012:user/bob',
+      accountId: '123456789012',
+      name: 'bob',
+    })
+    const signer = new SignatureV4({
+      credentials: { accessKeyId: keys.AccessKeyId, secretAccessKey: keys.SecretAccessKey },
+      region: 'us-east-1',
+      service: 'dynamodb',
+      sha256: Sha256,
+    })
+    const body = utf8('{"TableName":"orders"}')
+    const signed = await signer.sign({
+      method: 'POST',
+      protocol: 'https:',
+      hostname: 'dynamodb.us-east-1.amazonaws.com',
+      path: '/',
+      query: {},
+      headers: { host: 'dynamodb.us-east-1.amazonaws.com', 'x-amz-target': 'DynamoDB_20120810.DescribeTable' },
+      body,
+    })
+    const wire = { ...signed, body, headers: signed.headers as Record<string, string>, query: {} }
+    const ok = await store.verify(wire)
+    expect(ok.ok && ok.principal).toMatchObject({ name: 'bob' })
+    const tampered = await store.verify({
+      ...wire,
+      headers: { ...wire.headers, 'x-amz-target': 'DynamoDB_20120810.DeleteTable' },
+    })
+    expect(tampered).toEqual({ ok: false, failure: { kind: 'bad-signature' } })
+    const partial = await store.verify({
+      ...wire,
+      headers: { ...wire.headers, authorization: 'AWS4-HMAC-SHA256 Credential=x' },
+    })
+    expect(partial.ok === false && partial.failure.kind).toBe('incomplete')
   })
 })
