@@ -10,6 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { BUILTIN_MODULES, PRELUDE_NODE_VERSION } from '../src/lambda/runtime/node-runtime.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const preludeDir = path.join(root, 'src/lambda/sandbox/prelude')
@@ -17,29 +18,9 @@ const srcDir = path.join(preludeDir, 'src')
 export const GENERATED_PATH = path.join(preludeDir, 'generated.ts')
 const require = createRequire(import.meta.url)
 
-/** Node.js version the simulated nodejs20.x runtime reports (process.version without the v). */
-export const NODE_VERSION = '20.19.4'
-
-/** Modules `require`/`import` accept (with or without `node:`), in the order documented. */
-export const BUILTIN_MODULES = [
-  'assert',
-  'assert/strict',
-  'buffer',
-  'crypto',
-  'events',
-  'fs',
-  'fs/promises',
-  'os',
-  'path',
-  'path/posix',
-  'querystring',
-  'string_decoder',
-  'timers',
-  'timers/promises',
-  'url',
-  'util',
-  'util/types',
-] as const
+/** Node.js version the compatibility layer reports (process.version without the v). */
+export const NODE_VERSION = PRELUDE_NODE_VERSION
+export { BUILTIN_MODULES }
 
 /** Lazy module key -> entry file (relative to src/lazy). Keys are what __lf_host.loadBuiltin receives. */
 const LAZY_ENTRIES: Record<string, string> = {
