@@ -4,61 +4,16 @@ import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule }
 import { BOOTSTRAP, BOOTSTRAP_FILENAME } from './bootstrap.ts'
 import { PRELUDE_BUILTIN_MODULES, PRELUDE_CORE, PRELUDE_LAZY } from './prelude/generated.ts'
 import { dirname, normalizePath } from './paths.ts'
+import { SandboxFault, type LogSink, type SandboxConfig, type SandboxLimits, type StepResult } from './types.ts'
 
-export interface SandboxConfig {
-  /** The function's files, paths relative to /var/task. */
-  files: Record<string, string>
-  handler: string
-  env: Record<string, string>
-  logFormat: 'Text' | 'JSON'
-  functionName: string
-  version: string
-  /** context.memoryLimitInMB (a string, as on Lambda). */
-  memory: string
-  logGroupName: string
-  logStreamName: string
-  tmpSize: number
-  /** Virtual epoch ms at which the process starts (performance.timeOrigin). */
-  perfOrigin: number
-}
-
-export interface SandboxLimits {
-  memoryLimitBytes: number
-  maxStackBytes: number
-}
-
-export interface ErrorShape {
-  errorType: string
-  errorMessage: string
-  trace?: string[]
-}
-
-/** Result of step(): see the status codes in bootstrap.ts. */
-export interface StepResult {
-  s: 0 | 1 | 2 | 3 | 4 | 5
-  t: number
-  l?: string[]
-  e?: ErrorShape
-  x?: number
-  payload: string
-}
-
-/** Thrown by a crossing when the sandbox can no longer be used. */
-export class SandboxFault extends Error {
-  constructor(
-    readonly kind: 'timeout' | 'oom' | 'stack' | 'crash',
-    message: string,
-    /** The WebAssembly module itself is in an unknown state and must be discarded. */
-    readonly poisoned = false,
-  ) {
-    super(message)
-    this.name = 'SandboxFault'
-  }
-}
-
-export interface LogSink {
-  (lines: string[], at: number): void
-}
+export {
+  SandboxFault,
+  type ErrorShape,
+  type LogSink,
+  type SandboxConfig,
+  type SandboxLimits,
+  type StepResult,
+} from './types.ts'
 
 const RESERVED = new Set(
   'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval'.split(
