@@ -3,7 +3,7 @@
 // crossings, explicit lifetimes. The fast FFI path (ffi.ts), the ES module loader
 // (module-loader.ts) and the memory limit (memory-guard.ts) live beside it.
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core'
-import { BOOTSTRAP } from './bootstrap.ts'
+import { BOOTSTRAP } from '../runtime/bootstrap/generated.ts'
 import { BOOTSTRAP_FILENAME } from '../runtime/node-runtime.ts'
 import { FastFfi } from './ffi.ts'
 import { MemoryGuard } from './memory-guard.ts'
