@@ -38,7 +38,7 @@ export default tseslint.config(
   },
   {
     // Code that runs inside QuickJS: only ECMAScript globals exist there.
-    files: ['src/lambda/sandbox/prelude/src/**/*.js', 'src/lambda/runtime/bootstrap/**/*.js'],
+    files: ['src/lambda/sandbox/prelude/src/**/*.js', 'src/lambda/runtime/**/*.js'],
     languageOptions: { globals: { ...globals.es2021, globalThis: 'readonly' } },
   },
   {
