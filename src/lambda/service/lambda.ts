@@ -27,7 +27,7 @@ import type {
 } from '../types.ts'
 import { PhaseDriver } from './drive.ts'
 import { Environments } from './environments.ts'
-import { EventBus } from './events.ts'
+import { EventBus } from './event-bus.ts'
 import { Invoker } from './invoke.ts'
 import { DEFAULT_CPU_SPEED } from './limits.ts'
 import { LogWriter } from './log-writer.ts'

@@ -1,5 +1,5 @@
 // Writes an environment's lines: into its CloudWatch stream, the invoke's tail, and Log events.
-import type { EventBus } from './events.ts'
+import type { EventBus } from './event-bus.ts'
 import { truncateEvent, type LogStore } from './logs.ts'
 import type { Environment, Tail } from './state.ts'
 

@@ -4,7 +4,7 @@ import type { PlatformFormatter, RuntimeInfo } from '../runtime/platform.ts'
 import type { QuickJSProvider } from '../sandbox/quickjs.ts'
 import type { Sandbox } from '../sandbox/sandbox.ts'
 import type { FunctionConfiguration } from '../types.ts'
-import type { EventBus } from './events.ts'
+import type { EventBus } from './event-bus.ts'
 import type { LogWriter } from './log-writer.ts'
 
 export interface FunctionState {
