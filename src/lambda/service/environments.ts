@@ -21,6 +21,16 @@ export interface ColdStart {
   failure?: { outcome: Outcome; errorType: string }
 }
 
+/** What describeEnvironments() tells about one live environment. */
+export interface EnvironmentInfo {
+  environmentId: string
+  logStreamName: string
+  busy: boolean
+  invocations: number
+  lastUsed: number
+  heapBytes: number
+}
+
 type InitResult =
   | { ok: true; duration: number }
   | { ok: false; duration: number; status: 'error' | 'timeout'; errorType?: string; outcome: Outcome }
@@ -323,14 +333,7 @@ export class Environments {
   }
 
   /** Environments currently alive for a function (for the UI and tests). */
-  describe(name: string): {
-    environmentId: string
-    logStreamName: string
-    busy: boolean
-    invocations: number
-    lastUsed: number
-    heapBytes: number
-  }[] {
+  describe(name: string): EnvironmentInfo[] {
     const fn = this.functions.get(name)
     if (!fn) return []
     return fn.envs

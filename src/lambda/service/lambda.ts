@@ -26,7 +26,7 @@ import type {
   UpdateFunctionConfigurationRequest,
 } from '../types.ts'
 import { PhaseDriver } from './drive.ts'
-import { Environments } from './environments.ts'
+import { Environments, type EnvironmentInfo } from './environments.ts'
 import { EventBus } from './event-bus.ts'
 import { Invoker } from './invoke.ts'
 import { DEFAULT_CPU_SPEED } from './limits.ts'
@@ -49,6 +49,8 @@ export {
   RUNTIME_INIT_BASE_MS,
   RUNTIME_INIT_CPU_MS,
 } from './limits.ts'
+
+export type { EnvironmentInfo } from './environments.ts'
 
 export interface LambdaOptions {
   /** The QuickJS module, or a loader for it (a loader lets the engine recover from WebAssembly faults). */
@@ -185,14 +187,7 @@ export class LambdaService {
   }
 
   /** Environments currently alive for a function (for the UI and tests). */
-  describeEnvironments(name: string): {
-    environmentId: string
-    logStreamName: string
-    busy: boolean
-    invocations: number
-    lastUsed: number
-    heapBytes: number
-  }[] {
+  describeEnvironments(name: string): EnvironmentInfo[] {
     return this.environments.describe(name)
   }
 }

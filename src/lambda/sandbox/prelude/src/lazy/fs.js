@@ -18,51 +18,29 @@ export default function factory(load, internals) {
   const { later, callbackify, promisify } = createAsyncForms(internals, describeArg)
   const FileHandle = createFileHandle(sync, fds)
   const { createWriteStream, createReadStream } = createStreams(load, internals, vol, sync, fds)
-  const {
-    readFileSync,
-    writeFileSync,
-    appendFileSync,
-    existsSync,
-    accessSync,
-    statSync,
-    lstatSync,
-    mkdirSync,
-    mkdtempSync,
-    readdirSync,
-    unlinkSync,
-    rmdirSync,
-    rmSync,
-    renameSync,
-    copyFileSync,
-    truncateSync,
-    realpathSync,
-    utimesSync,
-    chmodSync,
-  } = sync
-  const { openSync, closeSync, readSync, writeSync, fstatSync } = fds
 
   const syncApi = {
-    readFile: readFileSync,
-    writeFile: writeFileSync,
-    appendFile: appendFileSync,
-    access: accessSync,
-    stat: statSync,
-    lstat: lstatSync,
-    mkdir: mkdirSync,
-    mkdtemp: mkdtempSync,
-    readdir: readdirSync,
-    unlink: unlinkSync,
-    rmdir: rmdirSync,
-    rm: rmSync,
-    rename: renameSync,
-    copyFile: copyFileSync,
-    truncate: truncateSync,
-    realpath: realpathSync,
-    utimes: utimesSync,
-    chmod: chmodSync,
-    open: openSync,
-    close: closeSync,
-    fstat: fstatSync,
+    readFile: sync.readFileSync,
+    writeFile: sync.writeFileSync,
+    appendFile: sync.appendFileSync,
+    access: sync.accessSync,
+    stat: sync.statSync,
+    lstat: sync.lstatSync,
+    mkdir: sync.mkdirSync,
+    mkdtemp: sync.mkdtempSync,
+    readdir: sync.readdirSync,
+    unlink: sync.unlinkSync,
+    rmdir: sync.rmdirSync,
+    rm: sync.rmSync,
+    rename: sync.renameSync,
+    copyFile: sync.copyFileSync,
+    truncate: sync.truncateSync,
+    realpath: sync.realpathSync,
+    utimes: sync.utimesSync,
+    chmod: sync.chmodSync,
+    open: fds.openSync,
+    close: fds.closeSync,
+    fstat: fds.fstatSync,
   }
 
   const fs = { constants, Stats, Dirent, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 }
@@ -70,19 +48,19 @@ export default function factory(load, internals) {
     fs[`${name}Sync`] = syncApi[name]
     fs[name] = callbackify(syncApi[name], name)
   }
-  fs.existsSync = existsSync
+  fs.existsSync = sync.existsSync
   fs.exists = function exists(p, cb) {
     if (typeof cb !== 'function')
       throw typeError('ERR_INVALID_ARG_TYPE', `The "cb" argument must be of type function. Received ${describeArg(cb)}`)
-    const result = existsSync(p)
+    const result = sync.existsSync(p)
     later(cb, result)
   }
-  fs.readSync = readSync
-  fs.writeSync = writeSync
+  fs.readSync = fds.readSync
+  fs.writeSync = fds.writeSync
   fs.read = function read(fd, buffer, offset, length, position, cb) {
     const callback = [buffer, offset, length, position, cb].find((v) => typeof v === 'function')
     try {
-      const n = readSync(
+      const n = fds.readSync(
         fd,
         buffer,
         typeof offset === 'function' ? undefined : offset,
@@ -97,13 +75,13 @@ export default function factory(load, internals) {
   fs.write = function write(fd, data, ...rest) {
     const callback = rest.pop()
     try {
-      const n = writeSync(fd, data, ...rest)
+      const n = fds.writeSync(fd, data, ...rest)
       later(callback, null, n, data)
     } catch (err) {
       later(callback, err)
     }
   }
-  fs.realpathSync = realpathSync
+  fs.realpathSync = sync.realpathSync
   fs.realpath.native = fs.realpath
 
   const promises = { constants }
@@ -112,7 +90,7 @@ export default function factory(load, internals) {
     promises[name] = promisify(syncApi[name], name)
   }
   promises.open = async function open(p, flags) {
-    return new FileHandle(openSync(p, flags))
+    return new FileHandle(fds.openSync(p, flags))
   }
   fs.promises = promises
   fs.createWriteStream = createWriteStream
