@@ -8,7 +8,7 @@
 //   - Lambda: the engine registers itself with account.register({ definition: lambdaDefinition, … })
 //     under the id `lambda` (absent until then).
 //   - STS AssumeRole finds roles through `identities` (the IAM store implements IdentityDirectory).
-import { VirtualClock } from '../lambda/clock.ts'
+import { VirtualClock } from '../lambda/public.ts'
 import { CredentialStore, type IssuedCredentials } from './credentials.ts'
 import { AwsError, type ResponseMetadata } from './errors.ts'
 import { Gateway, type CallRecord } from './gateway.ts'

@@ -7,7 +7,7 @@
 //   an AwsError whose $metadata carries the HTTP status and the request id.
 //
 // Each call is kept in a bounded call log (what happened and why) with an onCall listener.
-import type { VirtualClock } from '../lambda/clock.ts'
+import type { VirtualClock } from '../lambda/public.ts'
 import { AwsError, isAwsError } from './errors.ts'
 import { accessDeniedError, unknownOperationError, validationErrorName } from './protocol/index.ts'
 import { requestId as newRequestId } from './protocol/ids.ts'

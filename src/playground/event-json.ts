@@ -9,7 +9,7 @@
  * column and, when we can tell, the usual cause. The scanner is iterative, so a deeply nested
  * document cannot overflow the stack.
  */
-import { scanJsonSyntax, type JsonSyntaxError } from '../lambda/runtime/json-syntax.js'
+import { scanJsonSyntax, type JsonSyntaxError } from '../lambda/public.ts'
 
 export type EventJsonResult =
   | { ok: true; value: unknown }

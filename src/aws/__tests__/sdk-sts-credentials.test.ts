@@ -7,7 +7,7 @@ import { SignatureV4 } from '@smithy/signature-v4'
 import { describe, expect, it } from 'vitest'
 import { CredentialStore } from '../credentials.ts'
 import { utf8 } from '../protocol/encoding.ts'
-import { VirtualClock } from '../../lambda/clock.ts'
+import { VirtualClock } from '../../lambda/public.ts'
 import type { IdentityDirectory } from '../index.ts'
 import { dynamo, rejection, sts, testAccount } from './account-helpers.ts'
 
