@@ -14,6 +14,11 @@ import { SandboxFault, type LogSink, type SandboxConfig, type SandboxLimits, typ
 export {
   SandboxFault,
   type ErrorShape,
+  type HttpIoRequest,
+  type HttpIoResponse,
+  type IoAnswer,
+  type IoRequestEntry,
+  type NetworkErrorShape,
   type LogSink,
   type SandboxConfig,
   type SandboxLimits,
@@ -27,7 +32,7 @@ export class Sandbox {
   readonly runtime: QuickJSRuntime
   readonly context: QuickJSContext
   private fns: Record<
-    'configure' | 'init' | 'start' | 'step' | 'fire' | 'cjsKeys' | 'cjsGet' | 'builtinKeys' | 'moduleError',
+    'configure' | 'init' | 'start' | 'step' | 'fire' | 'io' | 'cjsKeys' | 'cjsGet' | 'builtinKeys' | 'moduleError',
     QuickJSHandle
   >
   private disposed = false
@@ -175,6 +180,7 @@ export class Sandbox {
       'start',
       'step',
       'fire',
+      'io',
       'cjsKeys',
       'cjsGet',
       'builtinKeys',
@@ -363,6 +369,32 @@ export class Sandbox {
   fire(at: number): void {
     if (at > this.vclock) this.vclock = at
     this.callVoid(this.fns.fire, at)
+  }
+
+  /**
+   * Hand the host's I/O answers (JSON of IoAnswer[]) to the runtime at virtual time `at`, run the
+   * microtasks they unblock and take the next step result: one crossing.
+   */
+  deliver(answers: string, at: number): StepResult {
+    if (at > this.vclock) this.vclock = at
+    const r = this.cross(() => {
+      this.callIn(this.fns.io, answers, at)
+      this.jobsIn()
+      if (this.interruptFired) throw new SandboxFault('timeout', 'interrupted')
+      return this.callIn(this.fns.step)
+    })
+    if (this.interruptFired) throw new SandboxFault('timeout', 'interrupted')
+    return this.parseStep(r)
+  }
+
+  /** Hand I/O answers over and run their microtasks, without taking a step (a thawing process). */
+  deliverOnly(answers: string, at: number): void {
+    if (at > this.vclock) this.vclock = at
+    this.cross(() => {
+      this.callIn(this.fns.io, answers, at)
+      this.jobsIn()
+    })
+    if (this.interruptFired) throw new SandboxFault('timeout', 'interrupted')
   }
 
   runJobs(): void {

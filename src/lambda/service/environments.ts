@@ -8,6 +8,7 @@ import type { ShutdownReason } from '../types.ts'
 import { FULL_VCPU_MB, INIT_LIMIT_MS, RUNTIME_INIT_BASE_MS, RUNTIME_INIT_CPU_MS, limitsFor } from './limits.ts'
 import type { LogStore } from './logs.ts'
 import type { PhaseDriver } from './drive.ts'
+import { IoQueue } from './io.ts'
 import { initErrorType, type Outcome } from './outcome.ts'
 import { sandboxConfig } from './sandbox-config.ts'
 import type { SandboxPool } from './sandbox-pool.ts'
@@ -90,8 +91,10 @@ export class Environments {
     const date = `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}`
     const logFormat = c.LoggingConfig.LogFormat
     const sys = c.LoggingConfig.SystemLogLevel ?? 'INFO'
+    const id = `env-${++this.envSeq}`
+    const vpc = (c.VpcConfig?.SubnetIds?.length ?? 0) > 0
     const env: Environment = {
-      id: `env-${++this.envSeq}`,
+      id,
       fn,
       generation: fn.generation,
       sandbox: undefined,
@@ -106,9 +109,18 @@ export class Environments {
       platform: logFormat === 'JSON' ? jsonPlatform(c.FunctionName) : textPlatform,
       platformOn: logFormat !== 'JSON' || sys !== 'WARN',
       cpuScale: FULL_VCPU_MB / Math.min(c.MemorySize, FULL_VCPU_MB),
+      io: new IoQueue(this.core.network, this.core.clock, () => ({
+        functionName: c.FunctionName,
+        functionArn: c.FunctionArn,
+        environmentId: id,
+        vpc,
+      })),
+      requestId: undefined,
+      cloudWatch: true,
     }
     fn.envs.push(env)
-    this.logs.createStream(env.logGroupName, env.logStreamName, at)
+    this.checkLogs(env, at)
+    if (env.cloudWatch) this.logs.createStream(env.logGroupName, env.logStreamName, at)
     this.core.events.emit({
       type: 'EnvironmentCreated',
       functionName: c.FunctionName,
@@ -118,6 +130,29 @@ export class Environments {
       memorySize: c.MemorySize,
     })
     return env
+  }
+
+  /**
+   * May the function's role write this environment's log stream? Asked when it starts and at each
+   * invoke (a fixed policy takes effect at once, as it does for Lambda's next PutLogEvents).
+   */
+  checkLogs(env: Environment, at: number): void {
+    const identity = this.core.identity
+    if (!identity?.logsDenied) return
+    const denied = identity.logsDenied(env.fn.config, env.logGroupName, env.logStreamName)
+    const allowed = denied === undefined
+    if (allowed === env.cloudWatch) return
+    env.cloudWatch = allowed
+    if (!allowed)
+      this.core.events.emit({
+        type: 'LogsDenied',
+        functionName: env.fn.config.FunctionName,
+        environmentId: env.id,
+        time: at,
+        logGroupName: env.logGroupName,
+        logStreamName: env.logStreamName,
+        message: denied,
+      })
   }
 
   /** New environment + Init (with the suppressed re-init in the invoke phase after a failure). */
@@ -205,7 +240,8 @@ export class Environments {
     const fnStart = at + runtimeMs
     try {
       sb.setDeadline(deadline, settings.wallCap)
-      sb.configure(sandboxConfig(fn, env, fnStart, this.core.region), limitsFor(c.MemorySize))
+      const credentials = this.core.identity?.credentials(c, env.id)
+      sb.configure(sandboxConfig(fn, env, fnStart, this.core.region, credentials), limitsFor(c.MemorySize))
       sb.onLogs = (lines, t) => writer.write(env, lines, t, tail)
       sb.vclock = fnStart
       outcome = await this.driver.drive(env, sb, deadline, tail, () => sb.init())
@@ -260,6 +296,8 @@ export class Environments {
     env.sandbox = undefined
     const wasDead = env.dead
     env.dead = true
+    env.io.drop()
+    if (!wasDead) this.core.identity?.release?.(env.id)
     const i = env.fn.envs.indexOf(env)
     if (i >= 0) env.fn.envs.splice(i, 1)
     if (sb) {

@@ -12,6 +12,11 @@ export class LogWriter {
   /** Lines the function (or its runtime) wrote. */
   write(env: Environment, lines: string[], at: number, tail: Tail | undefined): void {
     const ts = Math.floor(at)
+    if (!env.cloudWatch) {
+      // The role may not write to CloudWatch Logs: only the invoke's own tail (LogResult) sees them.
+      if (tail) for (let i = 0; i < lines.length; i++) tail.add(truncateEvent(lines[i]))
+      return
+    }
     const listening = this.events.listening
     for (let i = 0; i < lines.length; i++) {
       const message = truncateEvent(lines[i])
@@ -39,7 +44,7 @@ export class LogWriter {
     // log store for a long time: reading a character makes V8 flatten the string now, so the
     // store retains one flat string instead of a dozen pieces (about a third less GC per invoke).
     line.charCodeAt(0)
-    if (this.events.listening) {
+    if (this.events.listening || !env.cloudWatch) {
       this.write(env, [line], at, tail)
       return
     }

@@ -20,6 +20,7 @@ import { RuntimeError, intoError, isExit, isOOM, rapid, toFormatted } from './er
 import { handlerFn, handlerIsAsync, loadHandler } from './handler.js'
 import { flushPartial, jsonFormat, logAt, logError, logs, setRequestId, takeLogs } from './logs.js'
 import { clearUncaught, loopAlive, nextDue, uncaught } from './timers.js'
+import { ioQueued, takeIo } from './io.js'
 
 var cur = null
 /** The host's configuration of this process (set once, by configure()). */
@@ -220,6 +221,8 @@ var OK_HEAD = '{"s":1,"t":-1}\n'
 // Called by the host after it ran the pending jobs. Returns "<header>\n<payload>".
 // header.s: 0 = still running, 1 = done ok, 2 = done with error, 3 = uncaught exception (crash),
 //           4 = process.exit, 5 = out of memory
+// header.t: the next timer's virtual time (-1: none); header.l: log lines; header.q / header.c:
+// requests for the host to perform / requests given up on (io.js).
 export function step() {
   var ph = cur
   var s = 0,
@@ -287,8 +290,9 @@ export function step() {
     flushPartial()
     cur = null
   }
-  if (s === 1 && logs.length === 0) return OK_HEAD + payload
+  if (s === 1 && logs.length === 0 && !ioQueued()) return OK_HEAD + payload
   h.s = s
   if (logs.length > 0) h.l = takeLogs()
+  takeIo(h)
   return JSONstringify(h) + '\n' + payload
 }

@@ -27,6 +27,8 @@ const hostLoad = host.loadBuiltin
 const hostRandom = host.randomBytes
 const hostPromiseState = host.promiseState // optional: (p) => [0 pending | 1 fulfilled | 2 rejected, value]
 const hostMemoryUsage = host.memoryUsage // optional: () => bytes used by the heap
+// optional: the runtime's host I/O channel, { request(kind, req), cancel(promise, reason) } (runtime/bootstrap/io.js)
+const hostIo = host.io
 
 // JSON.parse with V8's error messages (Node 20's wording): the engine parses; only when it refuses
 // the text does the lazy 'internal/json-error' scan it again to name the problem as V8 would,
@@ -261,6 +263,9 @@ const internals = {
   randomHex: (n) => call(hostRandom, host, n),
   promiseState: typeof hostPromiseState === 'function' ? (p) => call(hostPromiseState, host, p) : undefined,
   hostMemoryUsage: typeof hostMemoryUsage === 'function' ? () => call(hostMemoryUsage, host) : undefined,
+  // Host I/O for fetch, node:http and the AWS SDK's request handler: io.request('http', { method, url,
+  // headers, body: base64 }) -> Promise<{ status, statusText, headers, body: base64 }>; io.cancel(p, reason).
+  io: hostIo,
   taskFiles: () => taskFiles,
   tmpLimit: () => tmpLimit,
   format,
