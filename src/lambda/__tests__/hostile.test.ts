@@ -214,6 +214,22 @@ describe('hostile invokes: internals out of reach', () => {
     expect(out.json.imported).not.toBe('loaded')
   })
 
+  it('an error-like object whose toString throws is reported as the runtime client reports it', async () => {
+    const fn = await deploy(
+      lambda,
+      "export const handler = async () => { throw { name: 'E', message: 'm', toString() { throw new Error('no') } } }",
+    )
+    const out = await call(lambda, fn)
+    expect(out.FunctionError).toBe('Unhandled')
+    expect(out.json).toEqual({
+      errorType: 'handled',
+      errorMessage:
+        'callback called with Error argument, but there was a problem while retrieving one or more of its message, name, and stack',
+    })
+    expect(out.log.some((l) => l.includes('\tERROR\tInvoke Error \t{"name":"E","message":"m"}'))).toBe(true)
+    await witnessSurvives()
+  })
+
   it('a raw NUL in the source does not truncate the file', async () => {
     const fn = await deploy(lambda, {
       'index.mjs':
