@@ -11,6 +11,8 @@
 //      Targets: >= 4x faster than lambda-local; <= 3x the eval+promise floor.
 //  (b) cold start: new environment + init + first invoke. Target: <= 2 ms median.
 //  (c) memory after 10,000 invokes vs after 100: process RSS / JS heap and the QuickJS heap.
+//  (d) hostile invokes: the worst real time each attack of issue 10 holds the thread
+//      (scripts/bench-hostile.ts), against a trivial cold invoke in the same run.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
@@ -19,6 +21,7 @@ import releaseSync from '@jitl/quickjs-wasmfile-release-sync'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { createLambda } from '../src/lambda/index.ts'
+import { hostileInvokes } from './bench-hostile.ts'
 
 // A real GC before each memory snapshot (without needing node --expose-gc).
 setFlagsFromString('--expose-gc')
@@ -241,6 +244,11 @@ async function main() {
   )
   console.log('    (the Node heap holds the CloudWatch log store: it fills up to its cap of 20,000 events per')
   console.log('     stream — about 6,700 invokes here — and then stays flat)')
+
+  console.log('\n(d) hostile invokes: worst real time the invoke held the thread (3 cold runs each, budget 2,000 ms)')
+  for (const h of await hostileInvokes()) {
+    console.log(`    ${h.label.padEnd(48)} ${fmtMs(h.worstMs).padStart(12)}   ${h.result}`)
+  }
 }
 
 main().catch((err) => {
