@@ -15,10 +15,11 @@
  * `keepalive`, so they are sent after the page is gone.
  */
 import Cmi5 from '@xapi/cmi5'
+import { STATE_ID } from './cmi5-launch.ts'
 import { SUSPEND_LIMITS } from './suspend.ts'
 import type { LaunchMode, LmsReport, LmsSession, LmsStart } from './session.ts'
 
-export const STATE_ID = 'https://lambda-foundations.dev/xapi/state/lms-progress'
+export { STATE_ID }
 const XAPI_VERSION = '1.0.3'
 
 type Statement = Parameters<Cmi5['sendXapiStatement']>[0]
@@ -32,12 +33,6 @@ interface AuState {
   /** "completed" / "passed" were sent in this registration. */
   completed: boolean
   passed: boolean
-}
-
-/** The cmi5 launch parameters are in the query string (spec 8.1). */
-export function hasCmi5Launch(search: string): boolean {
-  const p = new URLSearchParams(search)
-  return ['endpoint', 'fetch', 'actor', 'registration', 'activityId'].every((k) => (p.get(k) ?? '') !== '')
 }
 
 /** @xapi/cmi5, with statements routed through fetch(keepalive) while the page unloads. */

@@ -147,7 +147,11 @@ describe('pack configs', () => {
   it('a pack file round-trips, and a bad one is refused', () => {
     const r = checkPackConfig({ id: 'p', title: 'P', items: [{ lab: 'warm-starts' }], masteryScore: 0.5 }, catalog)
     if (!r.ok) throw new Error('bad')
-    expect(readPackFile(JSON.parse(JSON.stringify(r.pack)))).toEqual(r.pack)
+    expect(readPackFile(JSON.parse(JSON.stringify({ ...r.pack, format: 'cmi5' })))).toEqual({
+      pack: r.pack,
+      format: 'cmi5',
+    })
+    expect(readPackFile(r.pack)).toEqual({ pack: r.pack, format: null })
     expect(readPackFile({ ...r.pack, items: [{ kind: 'video', id: 'x', title: 'x' }] })).toBeNull()
     expect(readPackFile({ ...r.pack, id: '../evil' })).toBeNull()
     expect(readPackFile('pack')).toBeNull()

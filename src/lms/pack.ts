@@ -128,6 +128,8 @@ export function checkPackConfig(raw: unknown, catalog: Catalog): PackResult {
     errors.push(
       `id: ${id === undefined ? 'missing' : show(id)}; use lowercase words joined by dashes, at most 64 characters (e.g. "lambda-basics")`,
     )
+  else if (id === 'preview')
+    errors.push('id: "preview" is reserved (it names an instructor\'s preview); choose another')
 
   const title = typeof raw.title === 'string' ? raw.title.trim() : ''
   if (typeof raw.title !== 'string' || title === '' || title.length > MAX_TITLE)
@@ -320,10 +322,16 @@ export function packUnits(pack: Pick<Pack, 'items'>, catalog: Catalog): Unit[] {
   return out
 }
 
-/** Reads a pack file as the packager wrote it (`packs/<id>.json`); null if it is not one. */
-export function readPackFile(value: unknown): Pack | null {
+/** What the packager writes into a package (`packs/<id>.json`): the pack and the package's format. */
+export interface PackFile {
+  pack: Pack
+  format: PackFormat | null
+}
+
+/** Reads a pack file; null if it is not one. */
+export function readPackFile(value: unknown): PackFile | null {
   if (!isPlainObject(value)) return null
-  const { id, title, description, masteryScore, items } = value
+  const { id, title, description, masteryScore, items, format } = value
   if (typeof id !== 'string' || !PACK_ID_RE.test(id) || typeof title !== 'string' || !Array.isArray(items)) return null
   if (items.length === 0 || items.length > MAX_ITEMS) return null
   const out: PackItem[] = []
@@ -337,11 +345,14 @@ export function readPackFile(value: unknown): Pack | null {
       ? masteryScore
       : null
   return {
-    id,
-    title: title.slice(0, MAX_TITLE),
-    description: typeof description === 'string' ? description : '',
-    masteryScore: m,
-    items: out,
+    pack: {
+      id,
+      title: title.slice(0, MAX_TITLE),
+      description: typeof description === 'string' ? description : '',
+      masteryScore: m,
+      items: out,
+    },
+    format: (PACK_FORMATS as readonly unknown[]).includes(format) ? (format as PackFormat) : null,
   }
 }
 
