@@ -166,21 +166,23 @@ export function PackBuilder({ catalog }: { catalog: Catalog }) {
               <span>% of the pack's points</span>
             </label>
           )}
-          <div className="pack-formats" role="group" aria-label="Package formats">
+          <div className="pack-formats" role="group" aria-label="Package formats" aria-describedby={`${ids}-formats`}>
             {PACK_FORMATS.map((f) => (
               <label key={f} className="pack-check">
                 <input
                   type="checkbox"
                   checked={formats.includes(f)}
-                  // At least one format stays ticked.
-                  onChange={() =>
-                    setFormats((fs) => (fs.includes(f) ? (fs.length > 1 ? fs.filter((x) => x !== f) : fs) : [...fs, f]))
-                  }
+                  // The last format cannot be unticked: a pack is built in at least one.
+                  disabled={formats.length === 1 && formats[0] === f}
+                  onChange={() => setFormats((fs) => (fs.includes(f) ? fs.filter((x) => x !== f) : [...fs, f]))}
                 />
                 <span>{FORMAT_NAMES[f]}</span>
               </label>
             ))}
           </div>
+          <small id={`${ids}-formats`} className="muted">
+            One zip per format; keep at least one.
+          </small>
         </fieldset>
       </form>
 
