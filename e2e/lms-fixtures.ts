@@ -2,7 +2,8 @@
  * Fixtures for the LMS package specs (e2e/lms-*.spec.ts): each worker packages a pack of one
  * knowledge check and one lab (picked from the course's registries) in the three formats, with
  * `npm run package`'s own code from the built dist/, unzips them and serves them from a
- * simulated LMS (e2e/lms-server.ts) on its own port (4505 + the worker's index). As in every
+ * simulated LMS (e2e/lms-server.ts) on its own port (LF_LMS_PORT, default 4505, + the worker's
+ * index: two checkouts testing side by side give each a range). As in every
  * spec, no request may leave the origin (here the LMS's: packages, player pages and LRS alike)
  * and no page may throw.
  */
@@ -51,7 +52,10 @@ export const test = base.extend<{ guard: Guard }, { lms: LmsWorld }>({
         },
       })
       unpack(Object.fromEntries(built.map((b) => [b.format, b.file])), path.join(dir, 'pkg'))
-      const server = await startLms(4505 + workerInfo.parallelIndex, path.join(dir, 'pkg'))
+      const server = await startLms(
+        Number(process.env.LF_LMS_PORT ?? 4505) + workerInfo.parallelIndex,
+        path.join(dir, 'pkg'),
+      )
       await use({ ...server, packId, check, lab, mastery })
       await server.close()
       rmSync(dir, { recursive: true, force: true })

@@ -294,9 +294,12 @@ function SaveState({ state, preview }: { state: ControllerState; preview: boolea
           ? 'Saving…'
           : `Saved in your LMS (${LMS_NAMES[state.kind]})`
   return (
-    <p className={`lms-save is-${state.kind === 'none' ? 'off' : state.save}`} data-testid="lms-save" role="status">
+    <p className={`lms-save is-${state.kind === 'none' ? 'off' : state.save}`} data-testid="lms-save">
       {text}
-      {state.problems.length > 0 && <span className="lms-problem">{state.problems[state.problems.length - 1]}</span>}
+      {/* Saving happens every few seconds: only a problem is announced. */}
+      <span className="lms-problem" aria-live="polite">
+        {state.problems.length > 0 ? state.problems[state.problems.length - 1] : ''}
+      </span>
     </p>
   )
 }

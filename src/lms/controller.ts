@@ -223,8 +223,10 @@ export class LmsController {
     if (this.state.phase !== 'ready') return
     this.cancelTimer()
     this.unsubscribe?.()
-    this.state = { ...this.state, phase: 'ended' }
-    void this.o.session.finish(this.current(), 'unload')
+    const last = this.current()
+    // Shown if the page comes back from the back/forward cache: the session is over.
+    this.set({ phase: 'ended' })
+    void this.o.session.finish(last, 'unload')
   }
 
   dismissNotice() {

@@ -12,7 +12,7 @@
  *   (-1..1, here 0..1) with raw/min/max; cmi.progress_measure; cmi.suspend_data (64,000);
  *   cmi.location; cmi.exit "suspend"; cmi.session_time (PT…S) before Terminate. A mastery score
  *   the LMS sets (cmi.scaled_passing_score) wins over the pack's.
- * In review (and 1.2 browse) mode the LMS records nothing: only the bookmark and progress are kept.
+ * In review mode nothing is written; in browse mode only the progress and the bookmark.
  */
 import { ScormConnection, scorm12Time, scorm2004Time } from './scorm-api.ts'
 import { SUSPEND_LIMITS } from './suspend.ts'
@@ -52,6 +52,8 @@ export function createScormSession(conn: ScormConnection, now: () => number = Da
   }
 
   const apply = (r: LmsReport) => {
+    // Review: the LMS shows the pack as it was and records nothing (RTE: cmi.core.lesson_mode / cmi.mode).
+    if (launchMode === 'review') return
     const e = r.evaluation
     if (r.suspendData !== null && r.suspendData !== lastSuspend) {
       put('cmi.suspend_data', r.suspendData)

@@ -120,8 +120,13 @@ describe('a SCORM 1.2 session, with scorm-again as the LMS', () => {
     review.loadFromJSON({ core: { lesson_mode: 'review', lesson_status: 'passed' } } as never)
     const r = createScormSession(new ScormConnection({ version: '1.2', api: review }))
     expect((await r.start()).mode).toBe('review')
-    await r.report({ evaluation: evaluation({ success: 'failed', completed: true }), suspendData: 'x', location: null })
+    await r.report({
+      evaluation: evaluation({ success: 'failed', completed: true }),
+      suspendData: 'x',
+      location: 'lab:a',
+    })
     expect(review.LMSGetValue('cmi.core.lesson_status')).toBe('passed')
+    expect([review.LMSGetValue('cmi.suspend_data'), review.LMSGetValue('cmi.core.lesson_location')]).toEqual(['', ''])
   })
 
   it('a refused value is reported as a problem, not thrown', async () => {
