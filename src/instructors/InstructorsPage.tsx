@@ -1,15 +1,13 @@
 /**
  * `#/instructors`: how to use the course in a class (LMS packages, embeds, links), which package
- * format to choose, and the pack builder. The shell hands it the course catalog loader.
+ * format to choose, and the pack builder. The shell hands it the course catalog loader (and sets the title).
  */
 import { useEffect, useState } from 'react'
-import { usePageTitle } from '../app/usePageTitle.ts'
 import type { Catalog } from '../lms/index.ts'
 import { PackBuilder } from './PackBuilder.tsx'
 import './instructors.css'
 
 export function InstructorsPage({ loadCatalog }: { loadCatalog(): Promise<Catalog> }) {
-  usePageTitle('For instructors')
   const [catalog, setCatalog] = useState<Catalog | null | 'error'>(null)
   useEffect(() => {
     let live = true
