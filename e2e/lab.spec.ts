@@ -48,13 +48,13 @@ test('a lab: checks fail on the starter, the solution diff fixes it (undoably), 
   // Show the solution as a diff, use it, undo, use it again.
   await lab.getByRole('button', { name: 'Show the solution' }).click()
   const solution = lab.getByRole('region', { name: 'The solution, as changes to your code' })
-  await expect(solution.locator('.diff-add').first()).toBeVisible()
+  await expect(solution.locator('.lab-diff-add').first()).toBeVisible()
   await solution.getByRole('button', { name: 'Use the solution' }).click()
   await expect(lab.getByRole('region', { name: 'The solution, as changes to your code' })).toContainText(
     'Your code is the same as the solution.',
   )
   await lab.getByRole('button', { name: 'Undo: restore my code' }).click()
-  await expect(solution.locator('.diff-add').first()).toBeVisible()
+  await expect(solution.locator('.lab-diff-add').first()).toBeVisible()
   await solution.getByRole('button', { name: 'Use the solution' }).click()
 
   // The draft survives a reload.

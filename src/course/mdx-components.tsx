@@ -13,6 +13,7 @@ import {
   type ReactNode,
 } from 'react'
 import { Link } from 'react-router'
+import './mdx-components.css'
 
 type CalloutKind = 'note' | 'tip' | 'warning' | 'changed'
 const calloutTitles: Record<CalloutKind, string> = {
@@ -95,18 +96,18 @@ export function Callout({
 
 export function Figure({ caption, children }: { caption?: ReactNode; children?: ReactNode }) {
   return (
-    <figure className="figure">
-      <div className="figure-body">{children}</div>
-      {caption && <figcaption className="figure-caption">{caption}</figcaption>}
+    <figure className="lesson-figure">
+      <div className="lesson-figure-body">{children}</div>
+      {caption && <figcaption className="lesson-figure-caption">{caption}</figcaption>}
     </figure>
   )
 }
 
 export function LabSlot({ title, children }: { title?: string; children?: ReactNode }) {
   return (
-    <section className="lab-slot" aria-label={`Hands-on lab${title ? `: ${title}` : ''}`}>
-      <div className="lab-slot-head">
-        <span className="lab-slot-icon" aria-hidden="true">
+    <section className="lesson-lab-slot" aria-label={`Hands-on lab${title ? `: ${title}` : ''}`}>
+      <div className="lesson-lab-slot-head">
+        <span className="lesson-lab-slot-icon" aria-hidden="true">
           <svg
             width="20"
             height="20"
@@ -123,12 +124,12 @@ export function LabSlot({ title, children }: { title?: string; children?: ReactN
           </svg>
         </span>
         <div>
-          <p className="lab-slot-kicker">Hands-on lab · coming soon</p>
-          {title && <p className="lab-slot-title">{title}</p>}
+          <p className="lesson-lab-slot-kicker">Hands-on lab · coming soon</p>
+          {title && <p className="lesson-lab-slot-title">{title}</p>}
         </div>
       </div>
-      <div className="lab-slot-body">{children}</div>
-      <p className="lab-slot-note">
+      <div className="lesson-lab-slot-body">{children}</div>
+      <p className="lesson-lab-slot-note">
         This lab will run here, in a simulated Lambda environment in your browser, once the playground arrives. For now,
         read what it will cover.
       </p>
@@ -138,8 +139,8 @@ export function LabSlot({ title, children }: { title?: string; children?: ReactN
 
 export function KeyPoints({ children, title = 'Key points' }: { children?: ReactNode; title?: string }) {
   return (
-    <div className="key-points" role="note" aria-label={title}>
-      <p className="key-points-title">{title}</p>
+    <div className="lesson-key-points" role="note" aria-label={title}>
+      <p className="lesson-key-points-title">{title}</p>
       {children}
     </div>
   )
@@ -169,11 +170,11 @@ function A({ href = '', children, ...rest }: ComponentPropsWithoutRef<'a'>) {
   }
   if (/^https?:\/\//.test(href)) {
     return (
-      <a href={href} target="_blank" rel="noopener noreferrer" className="external-link" {...rest}>
+      <a href={href} target="_blank" rel="noopener noreferrer" className="lesson-external-link" {...rest}>
         {children}
         <span className="sr-only"> (opens in a new tab)</span>
         <svg
-          className="external-icon"
+          className="lesson-external-icon"
           width="12"
           height="12"
           viewBox="0 0 24 24"
@@ -247,19 +248,19 @@ function CodeBlock({ lang = 'text', html }: { lang?: string; html: string }) {
     }
   }
   return (
-    <div className="code-block">
-      <div className="code-block-head">
-        <span className="code-block-lang">{label}</span>
+    <div className="lesson-code">
+      <div className="lesson-code-head">
+        <span className="lesson-code-lang">{label}</span>
         <button
           type="button"
-          className="code-copy"
+          className="lesson-code-copy"
           onClick={copy}
           aria-label={copied ? 'Copied' : `Copy ${label} code`}
         >
           {copied ? 'Copied' : 'Copy'}
         </button>
       </div>
-      <div className="code-block-body" ref={body} dangerouslySetInnerHTML={{ __html: html }} />
+      <div className="lesson-code-body" ref={body} dangerouslySetInnerHTML={{ __html: html }} />
     </div>
   )
 }
@@ -267,7 +268,7 @@ function CodeBlock({ lang = 'text', html }: { lang?: string; html: string }) {
 function Table(props: ComponentPropsWithoutRef<'table'>) {
   // Focusable so a table wider than the screen can be scrolled from the keyboard.
   return (
-    <div className="table-wrap" tabIndex={0} role="group" aria-label="Table">
+    <div className="lesson-table-wrap" tabIndex={0} role="group" aria-label="Table">
       <table {...props} />
     </div>
   )
@@ -285,7 +286,13 @@ const QuizCheck = lazy(() => import('../quiz/Check.tsx'))
 /** `<Check id="…"/>`: a knowledge check from `content/checks/<lesson-slug>.ts`. */
 export function Check({ id }: { id: string }) {
   return (
-    <Suspense fallback={<div className="quiz quiz-loading" aria-busy="true" aria-label="Loading a knowledge check" />}>
+    <Suspense
+      fallback={
+        <div className="lesson-check-placeholder" role="status">
+          <span className="sr-only">Loading a knowledge check…</span>
+        </div>
+      }
+    >
       <QuizCheck id={id} />
     </Suspense>
   )
@@ -297,7 +304,13 @@ const LabView = lazy(() => import('../labs/LabView.tsx'))
 /** `<Lab id="…"/>`: a hands-on lab from `content/labs/<id>/`. */
 export function Lab({ id }: { id: string }) {
   return (
-    <Suspense fallback={<div className="lab lab-loading" aria-busy="true" aria-label="Loading the lab" />}>
+    <Suspense
+      fallback={
+        <div className="lesson-lab-placeholder" role="status">
+          <span className="sr-only">Loading the lab…</span>
+        </div>
+      }
+    >
       <LabView id={id} />
     </Suspense>
   )

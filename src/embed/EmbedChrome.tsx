@@ -1,6 +1,7 @@
 /** Minimal chrome around an embedded lab or check: the content, and a small link to the course. */
 import type { ReactNode } from 'react'
 import type { LessonMeta } from '../course/types.ts'
+import './EmbedChrome.css'
 
 export function EmbedChrome({ lesson, children }: { lesson: LessonMeta | null; children: ReactNode }) {
   const course = `${window.location.pathname}#/${lesson ? `lessons/${lesson.slug}` : ''}`

@@ -19,6 +19,7 @@ import { renderMarkdown } from './markdown.ts'
 import { LabLoadError, loadLab } from './registry.ts'
 import { runLabChecks } from './runner.ts'
 import type { CheckResult, LabDefinition, LoadedLab } from './types.ts'
+import './LabView.css'
 
 export interface LabRunEvent {
   lab: LabDefinition
@@ -58,7 +59,11 @@ export default function LabView(props: LabViewProps) {
     }
   }, [props.id])
   if (loaded.state === 'loading')
-    return <div className="lab not-prose lab-loading" aria-busy="true" aria-label="Loading the lab" />
+    return (
+      <div className="lab not-prose lab-loading" role="status">
+        <span className="sr-only">Loading the lab…</span>
+      </div>
+    )
   if (loaded.state === 'error') {
     return (
       <div className="lab lab-error" role="alert">
@@ -324,12 +329,12 @@ function Lab({ id, embedded, onRun, loaded }: LabViewProps & { loaded: LoadedLab
                   <pre tabIndex={0}>
                     {withContext(d.lines).map((l, i) =>
                       l.kind === 'gap' ? (
-                        <span key={i} className="diff-gap">
+                        <span key={i} className="lab-diff-gap">
                           ⋯ {l.count} unchanged {l.count === 1 ? 'line' : 'lines'}
                           {'\n'}
                         </span>
                       ) : (
-                        <span key={i} className={`diff-${l.kind}`}>
+                        <span key={i} className={`lab-diff-${l.kind}`}>
                           {l.kind === 'add' ? '+ ' : l.kind === 'del' ? '− ' : '  '}
                           {l.text}
                           {'\n'}

@@ -8,6 +8,7 @@
  * The workspace (code, config, event, saved events) lives in the persisted store; the session
  * (results, timeline) lives for the page. The Worker starts when the panel mounts.
  */
+import './PlaygroundPanel.css'
 import {
   memo,
   useCallback,

@@ -30,7 +30,9 @@ import type { LessonMeta } from '../../course/types.ts'
 import { ArrowLeftIcon, ArrowRightIcon, CheckIcon, ClockIcon, ListIcon, TargetIcon } from '../components/icons.tsx'
 import { LessonStatusIcon, statusLabel } from '../components/LessonStatusIcon.tsx'
 import { usePageTitle } from '../usePageTitle.ts'
+import { LessonCompleteCard } from './LessonCompleteCard.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
+import './LessonPage.css'
 
 type MDXContent = ComponentType<{ components?: Record<string, unknown> }>
 const contentCache = new Map<string, ComponentType>()
@@ -64,14 +66,14 @@ function LessonIntro({ meta }: { meta: LessonMeta }) {
   return (
     <>
       <p className="lesson-summary">{fm.summary}</p>
-      <section className="objectives-box" aria-labelledby="objectives-heading">
-        <h2 id="objectives-heading" className="objectives-box-title">
+      <section className="lesson-objectives" aria-labelledby="objectives-heading">
+        <h2 id="objectives-heading" className="lesson-objectives-title">
           <TargetIcon width={18} height={18} /> In this lesson you will
         </h2>
         <ul>
           {fm.objectives.map((o) => (
             <li key={o}>
-              <CheckIcon width={16} height={16} className="objective-check" /> <span>{o}</span>
+              <CheckIcon width={16} height={16} className="lesson-objectives-check" /> <span>{o}</span>
             </li>
           ))}
         </ul>
@@ -191,14 +193,14 @@ function Lesson({ meta }: { meta: LessonMeta }) {
   }
 
   const outline = headings && headings.length > 0 && (
-    <ol className="outline-list">
+    <ol className="lesson-outline-list">
       {headings.map((h) => (
-        <li key={h.id} className={`outline-item level-${h.level}`}>
+        <li key={h.id} className={`lesson-outline-item lesson-outline-item-h${h.level}`}>
           <Link
             to={{ search: `?section=${encodeURIComponent(h.id)}` }}
             replace
             preventScrollReset
-            className="outline-link"
+            className="lesson-outline-link"
             aria-current={active === h.id ? 'location' : undefined}
             onClick={(e) => {
               e.preventDefault()
@@ -218,7 +220,7 @@ function Lesson({ meta }: { meta: LessonMeta }) {
 
       <article className="lesson" aria-labelledby="lesson-title">
         <header className="lesson-header">
-          <nav aria-label="Breadcrumb" className="breadcrumb">
+          <nav aria-label="Breadcrumb" className="lesson-breadcrumb">
             <ol>
               <li>
                 <Link to="/">Course</Link>
@@ -246,14 +248,14 @@ function Lesson({ meta }: { meta: LessonMeta }) {
             </li>
           </ul>
           <LessonErrorBoundary quiet>
-            <Suspense fallback={<div className="objectives-skeleton" aria-hidden="true" />}>
+            <Suspense fallback={<div className="lesson-objectives-skeleton" aria-hidden="true" />}>
               <LessonIntro meta={meta} />
             </Suspense>
           </LessonErrorBoundary>
         </header>
 
         {outline && (
-          <details className="outline-inline">
+          <details className="lesson-outline-inline">
             <summary>
               <ListIcon width={16} height={16} /> On this page
             </summary>
@@ -261,7 +263,7 @@ function Lesson({ meta }: { meta: LessonMeta }) {
           </details>
         )}
 
-        <div className="prose" ref={articleRef} data-testid="lesson-body">
+        <div className="lesson-prose" ref={articleRef} data-testid="lesson-body">
           <LessonErrorBoundary>
             <Suspense fallback={<LessonSkeleton />}>
               <LessonContext.Provider value={meta}>
@@ -273,46 +275,56 @@ function Lesson({ meta }: { meta: LessonMeta }) {
           </LessonErrorBoundary>
         </div>
 
-        <CompleteCard meta={meta} next={next} />
+        <LessonCompleteCard meta={meta} next={next} />
 
-        <nav className="pager" aria-label="Previous and next lesson">
+        <nav className="lesson-pager" aria-label="Previous and next lesson">
           {prev ? (
-            <Link to={`/lessons/${prev.slug}`} className="pager-link pager-prev" rel="prev" data-testid="prev-lesson">
-              <span className="pager-dir">
+            <Link
+              to={`/lessons/${prev.slug}`}
+              className="lesson-pager-link lesson-pager-prev"
+              rel="prev"
+              data-testid="prev-lesson"
+            >
+              <span className="lesson-pager-dir">
                 <ArrowLeftIcon width={16} height={16} /> Previous
               </span>
-              <span className="pager-title">{prev.title}</span>
+              <span className="lesson-pager-title">{prev.title}</span>
             </Link>
           ) : (
-            <Link to="/" className="pager-link pager-prev">
-              <span className="pager-dir">
+            <Link to="/" className="lesson-pager-link lesson-pager-prev">
+              <span className="lesson-pager-dir">
                 <ArrowLeftIcon width={16} height={16} /> Back to
               </span>
-              <span className="pager-title">Course overview</span>
+              <span className="lesson-pager-title">Course overview</span>
             </Link>
           )}
           {next ? (
-            <Link to={`/lessons/${next.slug}`} className="pager-link pager-next" rel="next" data-testid="next-lesson">
-              <span className="pager-dir">
+            <Link
+              to={`/lessons/${next.slug}`}
+              className="lesson-pager-link lesson-pager-next"
+              rel="next"
+              data-testid="next-lesson"
+            >
+              <span className="lesson-pager-dir">
                 Next <ArrowRightIcon width={16} height={16} />
               </span>
-              <span className="pager-title">{next.title}</span>
+              <span className="lesson-pager-title">{next.title}</span>
             </Link>
           ) : (
-            <Link to="/assessment" className="pager-link pager-next">
-              <span className="pager-dir">
+            <Link to="/assessment" className="lesson-pager-link lesson-pager-next">
+              <span className="lesson-pager-dir">
                 Finished? <ArrowRightIcon width={16} height={16} />
               </span>
-              <span className="pager-title">Take the self-assessment</span>
+              <span className="lesson-pager-title">Take the self-assessment</span>
             </Link>
           )}
         </nav>
       </article>
 
-      <div className="outline-aside">
+      <div className="lesson-outline-aside">
         {outline && (
-          <nav className="outline-sticky" aria-labelledby="outline-title">
-            <p className="outline-title" id="outline-title">
+          <nav className="lesson-outline-sticky" aria-labelledby="outline-title">
+            <p className="lesson-outline-title" id="outline-title">
               On this page
             </p>
             {outline}
@@ -323,102 +335,32 @@ function Lesson({ meta }: { meta: LessonMeta }) {
   )
 }
 
-function CompleteCard({ meta, next }: { meta: LessonMeta; next?: LessonMeta }) {
-  const { slug } = meta
-  const completedAt = useProgress((s) => s.lessons[slug]?.completedAt ?? null)
-  const passed = useProgress(
-    useShallow((s) => [
-      ...meta.checks.map((id) => Boolean(s.checks[id]?.passedAt)),
-      ...meta.labs.map((id) => Boolean(s.labs[id]?.passedAt)),
-    ]),
-  )
-  const items = [
-    ...meta.checks.map((id, i) => ({ id, kind: 'check' as const, label: `Knowledge check ${i + 1}` })),
-    ...meta.labs.map((id, i) => ({
-      id,
-      kind: 'lab' as const,
-      label: meta.labs.length > 1 ? `Hands-on lab ${i + 1}` : 'Hands-on lab',
-    })),
-  ]
-  const done = passed.filter(Boolean).length
-  const goTo = (kind: 'check' | 'lab', id: string) => {
-    const el = document.querySelector<HTMLElement>(
-      kind === 'check' ? `[data-check-id="${CSS.escape(id)}"]` : `[data-lab-id="${CSS.escape(id)}"]`,
-    )
-    if (!el) return
-    el.scrollIntoView({ block: 'center' })
-    el.querySelector<HTMLElement>('input, select, button, textarea')?.focus({ preventScroll: true })
-  }
-  return (
-    <section
-      className={`complete-card${completedAt ? ' is-complete' : ''}`}
-      aria-labelledby="complete-title"
-      data-testid="complete-card"
-    >
-      <div className="complete-main">
-        <h2 id="complete-title" className="complete-title">
-          {completedAt ? 'Lesson completed' : 'To complete this lesson'}
-        </h2>
-        <p className="complete-text" role="status" data-testid="complete-text">
-          {completedAt
-            ? `Completed on ${new Date(completedAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}.`
-            : items.length === 0
-              ? 'This lesson has no knowledge checks yet.'
-              : `Pass every knowledge check${meta.labs.length ? ' and the lab' : ''}: ${done} of ${items.length} done.`}
-        </p>
-        {items.length > 0 && (
-          <ul className="complete-list">
-            {items.map((it, i) => (
-              <li key={`${it.kind}:${it.id}`} className={passed[i] ? 'is-done' : undefined}>
-                <span className="complete-dot" aria-hidden="true">
-                  {passed[i] ? <CheckIcon width={14} height={14} /> : null}
-                </span>
-                <button type="button" className="link-button" onClick={() => goTo(it.kind, it.id)}>
-                  {it.label}
-                </button>
-                <span className="sr-only">{passed[i] ? ': passed' : ': not passed yet'}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-      {completedAt && next && (
-        <div className="complete-actions">
-          <Link className="btn btn-primary" to={`/lessons/${next.slug}`}>
-            Next lesson <ArrowRightIcon width={16} height={16} />
-          </Link>
-        </div>
-      )}
-    </section>
-  )
-}
-
 function CourseSidebar({ current, open, onToggle }: { current: LessonMeta; open: boolean; onToggle: () => void }) {
   const progress = useProgress(useShallow((s) => ({ lessons: s.lessons })))
   const done = lessons.filter((l) => progress.lessons[l.slug]?.completedAt).length
   return (
-    <div className={`course-sidebar${open ? ' is-open' : ''}`}>
+    <div className={`lesson-sidebar${open ? ' is-open' : ''}`}>
       <button
         type="button"
-        className="sidebar-toggle"
+        className="lesson-sidebar-toggle"
         aria-expanded={open}
         aria-controls="course-toc"
         onClick={onToggle}
       >
         <ListIcon width={18} height={18} />
         <span>Course contents</span>
-        <span className="sidebar-toggle-count">
+        <span className="lesson-sidebar-toggle-count">
           {done}/{lessons.length} done
         </span>
       </button>
-      <nav id="course-toc" className="course-toc" aria-label="Course contents">
+      <nav id="course-toc" className="lesson-toc" aria-label="Course contents">
         {modules.map((m, i) => (
-          <div key={m.name} className="toc-module">
-            <p className="toc-module-title">
-              <span className="toc-module-num">{i + 1}</span>
+          <div key={m.name} className="lesson-toc-module">
+            <p className="lesson-toc-module-title">
+              <span className="lesson-toc-module-num">{i + 1}</span>
               {m.name}
             </p>
-            <ol className="toc-lessons">
+            <ol className="lesson-toc-lessons">
               {m.lessons.map((l) => {
                 const st = lessonStatus(progress, l.slug)
                 const isCurrent = l.slug === current.slug
@@ -426,11 +368,11 @@ function CourseSidebar({ current, open, onToggle }: { current: LessonMeta; open:
                   <li key={l.slug}>
                     <Link
                       to={`/lessons/${l.slug}`}
-                      className={`toc-link${isCurrent ? ' is-current' : ''}`}
+                      className={`lesson-toc-link${isCurrent ? ' is-current' : ''}`}
                       aria-current={isCurrent ? 'page' : undefined}
                     >
                       <LessonStatusIcon status={st} number={l.order} />
-                      <span className="toc-link-text">{l.title}</span>
+                      <span className="lesson-toc-link-text">{l.title}</span>
                     </Link>
                   </li>
                 )
@@ -445,14 +387,14 @@ function CourseSidebar({ current, open, onToggle }: { current: LessonMeta; open:
 
 function LessonSkeleton() {
   return (
-    <div className="skeleton" aria-busy="true" aria-label="Loading the lesson">
-      <div className="skeleton-line w-40 tall" />
-      <div className="skeleton-line" />
-      <div className="skeleton-line" />
-      <div className="skeleton-line w-80" />
-      <div className="skeleton-block" />
-      <div className="skeleton-line" />
-      <div className="skeleton-line w-60" />
+    <div className="lesson-skeleton" aria-busy="true" aria-label="Loading the lesson">
+      <div className="lesson-skeleton-line lesson-skeleton-line-w40 lesson-skeleton-line-tall" />
+      <div className="lesson-skeleton-line" />
+      <div className="lesson-skeleton-line" />
+      <div className="lesson-skeleton-line lesson-skeleton-line-w80" />
+      <div className="lesson-skeleton-block" />
+      <div className="lesson-skeleton-line" />
+      <div className="lesson-skeleton-line lesson-skeleton-line-w60" />
     </div>
   )
 }

@@ -272,12 +272,12 @@ export function CodeEditor(props: CodeEditorProps) {
 
   const text = shown !== undefined ? files[shown] : ''
   const placeholder = (
-    <div className="lf-code-editor__placeholder">
+    <div className="pg-editor-placeholder">
       <pre
         ref={(el) => {
           placeholderRef.current = el
         }}
-        className="lf-code-editor__pre"
+        className="pg-editor-pre"
         tabIndex={0}
         role="textbox"
         aria-readonly="true"
@@ -286,7 +286,7 @@ export function CodeEditor(props: CodeEditorProps) {
       >
         <code>{text}</code>
       </pre>
-      <p className="lf-code-editor__status" role="status">
+      <p className="pg-editor-status" role="status">
         Loading editor…
       </p>
     </div>
@@ -295,9 +295,9 @@ export function CodeEditor(props: CodeEditorProps) {
   const rootStyle = height === undefined ? undefined : { height: typeof height === 'number' ? `${height}px` : height }
 
   return (
-    <div ref={rootRef} className="lf-code-editor" style={rootStyle} onKeyDown={onRootKeyDown} data-theme-editor={theme}>
-      <div className="lf-code-editor__bar">
-        <div role="tablist" aria-label={`${labelPrefix}: files`} className="lf-code-editor__tabs">
+    <div ref={rootRef} className="pg-editor" style={rootStyle} onKeyDown={onRootKeyDown} data-theme-editor={theme}>
+      <div className="pg-editor-bar">
+        <div role="tablist" aria-label={`${labelPrefix}: files`} className="pg-editor-tabs">
           {paths.map((p) => {
             const badge = badges[p]
             const selected = p === shown
@@ -314,16 +314,16 @@ export function CodeEditor(props: CodeEditorProps) {
                 aria-selected={selected}
                 aria-controls={panelId}
                 tabIndex={selected ? 0 : -1}
-                className="lf-code-editor__tab"
+                className="pg-editor-tab"
                 title={`${p} (${kindLabel(p)})${readOnly ? '' : ' — F2 to rename, Delete to delete'}`}
                 onClick={() => select(p)}
                 onDoubleClick={() => openRename(p)}
                 onKeyDown={(e) => onTabKeyDown(e, p)}
               >
-                <span className="lf-code-editor__tab-name">{p}</span>
+                <span className="pg-editor-tab-name">{p}</span>
                 {badge && (
                   <>
-                    <span className={`lf-code-editor__badge is-${badge.severity}`} aria-hidden="true">
+                    <span className={`pg-editor-badge is-${badge.severity}`} aria-hidden="true">
                       {badge.count}
                     </span>
                     <span className="sr-only">
@@ -343,49 +343,43 @@ export function CodeEditor(props: CodeEditorProps) {
           })}
         </div>
         {!readOnly && (
-          <div className="lf-code-editor__actions" role="group" aria-label="File actions">
-            <button
-              type="button"
-              className="lf-code-editor__action"
-              onClick={openNew}
-              aria-label="New file"
-              title="New file"
-            >
+          <div className="pg-editor-actions" role="group" aria-label="File actions">
+            <button type="button" className="pg-editor-action" onClick={openNew} aria-label="New file" title="New file">
               <PlusIcon />
-              <span className="lf-code-editor__action-text">New</span>
+              <span className="pg-editor-action-text">New</span>
             </button>
             <button
               type="button"
-              className="lf-code-editor__action"
+              className="pg-editor-action"
               onClick={() => shown && openRename(shown)}
               aria-label={`Rename ${shown}`}
               title={`Rename ${shown} (F2)`}
             >
               <PencilIcon />
-              <span className="lf-code-editor__action-text">Rename</span>
+              <span className="pg-editor-action-text">Rename</span>
             </button>
             <button
               type="button"
-              className="lf-code-editor__action"
+              className="pg-editor-action"
               onClick={() => shown && askDelete(shown)}
               aria-label={`Delete ${shown}`}
               title={paths.length <= 1 ? 'A function needs at least one file' : `Delete ${shown}`}
               aria-disabled={paths.length <= 1 || undefined}
             >
               <TrashIcon />
-              <span className="lf-code-editor__action-text">Delete</span>
+              <span className="pg-editor-action-text">Delete</span>
             </button>
             {formatButton && (
               <button
                 type="button"
-                className="lf-code-editor__action"
+                className="pg-editor-action"
                 onClick={() => void paneApi.current?.format()}
                 disabled={!Pane}
                 aria-label={`Format ${shown}`}
                 title="Format document (Shift+Alt+F)"
               >
                 <FormatIcon />
-                <span className="lf-code-editor__action-text">Format</span>
+                <span className="pg-editor-action-text">Format</span>
               </button>
             )}
           </div>
@@ -394,7 +388,7 @@ export function CodeEditor(props: CodeEditorProps) {
 
       {form && (
         <form
-          className="lf-code-editor__form"
+          className="pg-editor-form"
           aria-label={form.mode === 'new' ? 'New file' : `Rename ${form.path}`}
           onSubmit={(e) => {
             e.preventDefault()
@@ -405,7 +399,7 @@ export function CodeEditor(props: CodeEditorProps) {
           <input
             ref={inputRef}
             id={`${id}-name`}
-            className="lf-code-editor__input"
+            className="pg-editor-input"
             value={form.value}
             autoComplete="off"
             autoCapitalize="off"
@@ -427,18 +421,18 @@ export function CodeEditor(props: CodeEditorProps) {
               if (dot > slash + 1) e.target.setSelectionRange(slash + 1, dot)
             }}
           />
-          <button type="submit" className="lf-code-editor__btn is-primary">
+          <button type="submit" className="pg-editor-btn pg-editor-btn-primary">
             {form.mode === 'new' ? 'Create' : 'Rename'}
           </button>
-          <button type="button" className="lf-code-editor__btn" onClick={() => closeForm()}>
+          <button type="button" className="pg-editor-btn" onClick={() => closeForm()}>
             Cancel
           </button>
           {form.error ? (
-            <p id={`${id}-error`} className="lf-code-editor__error" role="alert">
+            <p id={`${id}-error`} className="pg-editor-error" role="alert">
               {form.error}
             </p>
           ) : (
-            <p id={`${id}-hint`} className="lf-code-editor__hint">
+            <p id={`${id}-hint`} className="pg-editor-hint">
               A path inside the function, like lib/orders.mjs. Extensions: {ALLOWED_EXTENSIONS.join(' ')}
             </p>
           )}
@@ -446,17 +440,17 @@ export function CodeEditor(props: CodeEditorProps) {
       )}
 
       {confirmDelete && (
-        <div className="lf-code-editor__form" role="group" aria-labelledby={`${id}-confirm`}>
-          <p id={`${id}-confirm`} className="lf-code-editor__confirm">
+        <div className="pg-editor-form" role="group" aria-labelledby={`${id}-confirm`}>
+          <p id={`${id}-confirm`} className="pg-editor-confirm">
             Delete <strong>{confirmDelete}</strong>? Its code will be lost.
           </p>
-          <button type="button" className="lf-code-editor__btn is-danger" onClick={doDelete}>
+          <button type="button" className="pg-editor-btn pg-editor-btn-danger" onClick={doDelete}>
             Delete
           </button>
           <button
             ref={cancelDeleteRef}
             type="button"
-            className="lf-code-editor__btn"
+            className="pg-editor-btn"
             onClick={() => {
               setConfirmDelete(null)
               if (shown) pendingFocus.current = { kind: 'tab', path: shown }
@@ -471,21 +465,16 @@ export function CodeEditor(props: CodeEditorProps) {
       )}
 
       {notice && (
-        <p className="lf-code-editor__notice" role="status">
+        <p className="pg-editor-notice" role="status">
           {notice}
         </p>
       )}
 
-      <div
-        className="lf-code-editor__panel"
-        role="tabpanel"
-        id={panelId}
-        aria-labelledby={shown ? tabId(shown) : undefined}
-      >
+      <div className="pg-editor-panel" role="tabpanel" id={panelId} aria-labelledby={shown ? tabId(shown) : undefined}>
         {loadError ? (
-          <div className="lf-code-editor__placeholder">
+          <div className="pg-editor-placeholder">
             <textarea
-              className="lf-code-editor__pre lf-code-editor__fallback"
+              className="pg-editor-pre pg-editor-fallback"
               value={text}
               readOnly={readOnly}
               spellCheck={false}
@@ -495,11 +484,11 @@ export function CodeEditor(props: CodeEditorProps) {
               }}
               onChange={(e) => shown && onChange(shown, e.target.value)}
             />
-            <p className="lf-code-editor__status is-error" role="alert">
+            <p className="pg-editor-status is-error" role="alert">
               The code editor could not load ({loadError}), so this is a plain text box.{' '}
               <button
                 type="button"
-                className="lf-code-editor__btn"
+                className="pg-editor-btn"
                 onClick={() => {
                   setLoadError(null)
                   setAttempt((n) => n + 1)

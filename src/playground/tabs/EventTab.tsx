@@ -4,6 +4,8 @@ import { findSampleEvent, sampleEventGroups, type Invocation } from '../../lambd
 import { checkEventJson } from '../event-json.ts'
 import { HELLO_WORLD_EVENT, MAX_SAVED_EVENTS, type EventSource } from '../schema.ts'
 import { playgroundStore, usePlayground } from '../state.ts'
+import './tabs.css'
+import './EventTab.css'
 
 const INVOCATION: Record<Invocation, string> = {
   sync: 'The service invokes the function synchronously and waits for its response.',

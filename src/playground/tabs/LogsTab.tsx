@@ -4,6 +4,8 @@ import type { FilteredLogEvent, LogStream } from '../../lambda/types.ts'
 import { getLambdaClient } from '../engine.ts'
 import { useSession } from '../hooks.ts'
 import type { Session } from '../session.ts'
+import './tabs.css'
+import './LogsTab.css'
 
 const LIMIT = 500
 const MAX_MESSAGE = 4000
