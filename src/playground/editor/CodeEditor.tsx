@@ -62,7 +62,6 @@ export function CodeEditor(props: CodeEditorProps) {
   const ariaLabel = `${labelPrefix}, ${shown ?? 'no file'}`
   const panelId = `${id}-panel`
   const tabId = (p: string) => `${id}-tab-${paths.indexOf(p)}`
-  const actions = useFileActions({ files, paths, activeFile, shown, readOnly, onFilesChange, pendingFocus })
 
   const mappedMarkers = useMemo<EditorMarker[]>(() => {
     if (!markers?.length) return []
@@ -102,9 +101,13 @@ export function CodeEditor(props: CodeEditorProps) {
     if (f.kind === 'tab') tabRefs.current.get(f.path)?.focus()
     else focusEditor()
   })
+  // After the effect above, so a form's own focus (its input, its Cancel button) wins.
+  const actions = useFileActions({ files, paths, activeFile, shown, readOnly, onFilesChange, pendingFocus })
 
   function select(p: string, focusTab = false) {
-    if (p !== activeFile) onActiveFileChange(p)
+    if (p === activeFile) return
+    onActiveFileChange(p)
+    // Once the parent has re-rendered with the new file (without a change there is no render to wait for).
     if (focusTab) pendingFocus.current = { kind: 'tab', path: p }
   }
 
