@@ -12,6 +12,40 @@ async function openLab(page: Page) {
   return lab
 }
 
+test('a lesson loads its lab, the Worker and the WebAssembly only when the reader nears the lab', async ({ page }) => {
+  test.setTimeout(120_000)
+  const requests: string[] = []
+  page.on('request', (r) => requests.push(r.url()))
+  const heavy = () =>
+    requests.filter((u) => /\.wasm(\?|$)|lambda\.worker|\/LabView-|\/PlaygroundPanel-|MonacoPane|monaco/i.test(u))
+  await openLesson(page, lesson.slug)
+  await page.waitForLoadState('networkidle')
+  await page.waitForTimeout(500)
+  expect(heavy(), 'nothing of the lab loads while the reader is at the top').toEqual([])
+
+  // Its place is held: a card of about the lab's size, saying what will be there.
+  const lab = page.locator('[data-lab-id="first-handler"]')
+  await expect(lab).toContainText('Hands-on lab')
+  expect((await lab.boundingBox())!.height).toBeGreaterThan(1000)
+
+  // Scrolling to it loads it, and it works.
+  await lab.scrollIntoViewIfNeeded()
+  await expect(lab.getByRole('heading', { level: 2 })).toBeVisible({ timeout: 30_000 })
+  await lab.getByTestId('invoke').click()
+  await expect(lab.getByTestId('result-status')).toBeVisible({ timeout: 60_000 })
+  expect(requests.some((u) => /\.wasm(\?|$)/.test(u))).toBe(true)
+  expect(requests.some((u) => /lambda\.worker/.test(u))).toBe(true)
+})
+
+test('a link to the section after a lab loads the lab, and the section stays in view', async ({ page }) => {
+  test.setTimeout(120_000)
+  await openLesson(page, lesson.slug, '?section=summary')
+  const lab = page.locator('[data-lab-id="first-handler"]')
+  // Two screens above the reader: near enough to load without scrolling.
+  await expect(lab.getByTestId('invoke')).toBeAttached({ timeout: 60_000 })
+  await expect(page.locator('#summary')).toBeInViewport()
+})
+
 test('a lab: checks fail on the starter, the solution diff fixes it (undoably), checks pass, completion is saved', async ({
   page,
 }) => {

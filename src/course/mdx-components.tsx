@@ -13,6 +13,7 @@ import {
   type ReactNode,
 } from 'react'
 import { Link } from 'react-router'
+import { useNearViewport } from '../shared/useNearViewport.ts'
 import './mdx-components.css'
 
 type CalloutKind = 'note' | 'tip' | 'warning' | 'changed'
@@ -298,23 +299,33 @@ export function Check({ id }: { id: string }) {
   )
 }
 
-// A lab brings the playground (Monaco, the Worker): loaded only by lessons that place one.
+// A lab brings the playground: the Worker with the simulated Lambda, its WebAssembly, Monaco.
+// None of it loads with the lesson: the lab loads when the reader nears it (two screens ahead),
+// points at it or moves focus into it, or arrives at it through a link. Until then a card of the
+// lab's size holds its place, so the text around it does not move.
 const LabView = lazy(() => import('../labs/LabView.tsx'))
 
 /** `<Lab id="…"/>`: a hands-on lab from `content/labs/<id>/`. */
 export function Lab({ id }: { id: string }) {
+  const [el, setEl] = useState<HTMLElement | null>(null)
+  const near = useNearViewport(el, LAB_MARGIN)
+  const placeholder = (
+    <section ref={setEl} className="lesson-lab-placeholder not-prose" aria-label="Hands-on lab" data-lab-id={id}>
+      <p className="lesson-lab-placeholder-eyebrow">Hands-on lab</p>
+      <p className="lesson-lab-placeholder-text" role="status">
+        Loading the lab…
+      </p>
+    </section>
+  )
+  if (!near) return placeholder
   return (
-    <Suspense
-      fallback={
-        <div className="lesson-lab-placeholder" role="status">
-          <span className="sr-only">Loading the lab…</span>
-        </div>
-      }
-    >
-      <LabView id={id} />
+    <Suspense fallback={placeholder}>
+      <LabView id={id} placeholder={placeholder} />
     </Suspense>
   )
 }
+/** How far ahead of the reader a lab starts loading: two screens. */
+const LAB_MARGIN = '200%'
 
 export const mdxComponents = {
   Check,

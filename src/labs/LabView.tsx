@@ -6,7 +6,7 @@
  *   <Lab id="first-handler" />            in a lesson (through the MDX components)
  *   #/embed/lab/first-handler             for an instructor's iframe
  */
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useCurrentLesson } from '../course/lesson-context.ts'
 import { progressStore, useProgress } from '../course/progress.ts'
 import { CopyEmbed } from '../embed/CopyEmbed.tsx'
@@ -34,6 +34,8 @@ export interface LabViewProps {
   embedded?: boolean
   /** After every "Run checks" (embeds post a statement). */
   onRun?(e: LabRunEvent): void
+  /** Shown while the lab's definition loads (a lesson passes the placeholder that held the lab's place). */
+  placeholder?: ReactNode
 }
 
 type Loaded = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; loaded: LoadedLab }
@@ -58,6 +60,7 @@ export default function LabView(props: LabViewProps) {
       live = false
     }
   }, [props.id])
+  if (loaded.state === 'loading' && props.placeholder) return props.placeholder
   if (loaded.state === 'loading')
     return (
       <div className="lab not-prose lab-loading" role="status">

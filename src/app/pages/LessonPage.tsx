@@ -387,14 +387,17 @@ function CourseSidebar({ current, open, onToggle }: { current: LessonMeta; open:
 
 function LessonSkeleton() {
   return (
-    <div className="lesson-skeleton" aria-busy="true" aria-label="Loading the lesson">
-      <div className="lesson-skeleton-line lesson-skeleton-line-w40 lesson-skeleton-line-tall" />
-      <div className="lesson-skeleton-line" />
-      <div className="lesson-skeleton-line" />
-      <div className="lesson-skeleton-line lesson-skeleton-line-w80" />
-      <div className="lesson-skeleton-block" />
-      <div className="lesson-skeleton-line" />
-      <div className="lesson-skeleton-line lesson-skeleton-line-w60" />
+    // A status whose text says what is happening (an aria-label on a div without a role is not
+    // allowed: axe's aria-prohibited-attr); the shimmering lines are decoration.
+    <div className="lesson-skeleton" role="status">
+      <span className="sr-only">Loading the lesson…</span>
+      <div className="lesson-skeleton-line lesson-skeleton-line-w40 lesson-skeleton-line-tall" aria-hidden="true" />
+      <div className="lesson-skeleton-line" aria-hidden="true" />
+      <div className="lesson-skeleton-line" aria-hidden="true" />
+      <div className="lesson-skeleton-line lesson-skeleton-line-w80" aria-hidden="true" />
+      <div className="lesson-skeleton-block" aria-hidden="true" />
+      <div className="lesson-skeleton-line" aria-hidden="true" />
+      <div className="lesson-skeleton-line lesson-skeleton-line-w60" aria-hidden="true" />
     </div>
   )
 }
