@@ -60,8 +60,10 @@ export function PlaygroundPanel(props: PlaygroundPanelProps) {
   const exists = usePlayground((s) => !!s.workspaces[workspaceId])
 
   // Create the workspace (or refill parts that could not be loaded), and start the engine now:
-  // the Worker and its WebAssembly compile are ready by the time the learner clicks Invoke. (They
-  // run off the main thread. Monaco does not: the editor loads it when it nears the viewport.)
+  // the Worker and its WebAssembly compile are ready by the time the learner clicks Invoke. The
+  // editor loads Monaco at once too (EditorArea): a panel mounts only when it is about to be used
+  // (a lesson mounts its lab two screens ahead of the reader), so Monaco's download and its second
+  // of main-thread start-up happen while the learner reads, not in the middle of their first click.
   useEffect(() => {
     playgroundStore.getState().ensureWorkspace(workspaceId, () => workspaceFromInitial(initialRef.current))
   }, [workspaceId])
@@ -294,6 +296,7 @@ const EditorArea = memo(function EditorArea({
       onFilesChange={onFiles}
       markers={markers}
       onRun={run}
+      load="now"
     />
   )
 })

@@ -40,6 +40,7 @@ export function CodeEditor(props: CodeEditorProps) {
     height,
     label = 'Code editor',
     formatButton = true,
+    load = 'near',
     ref,
   } = props
   const id = useId()
@@ -53,7 +54,7 @@ export function CodeEditor(props: CodeEditorProps) {
   const onRunRef = useRef(onRun)
   onRunRef.current = onRun
   const [rootEl, setRootEl] = useState<HTMLDivElement | null>(null)
-  const { Pane, loadError, retry } = useMonacoPane(rootEl)
+  const { Pane, loadError, retry } = useMonacoPane(rootEl, load === 'now')
 
   // The file shown must exist; if the parent passes an unknown one, show the first file.
   const shown = activeFile in files ? activeFile : paths[0]
@@ -214,11 +215,11 @@ export function CodeEditor(props: CodeEditorProps) {
 
 /**
  * Monaco is large (about 1 MB gzip, and a second or more of main-thread work to start), so it
- * loads only when the editor is within a screen of the viewport, or is pointed at or focused:
- * a lab at the end of a lesson costs nothing to a learner who is reading the top of it.
+ * loads only when the editor is within a screen of the viewport, or is pointed at or focused
+ * (or at once, when the parent says it is about to be used).
  */
-function useMonacoPane(root: Element | null) {
-  const wanted = useNearViewport(root, '100%')
+function useMonacoPane(root: Element | null, now: boolean) {
+  const wanted = useNearViewport(root, '100%') || now
   const [Pane, setPane] = useState<ComponentType<PaneProps> | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
