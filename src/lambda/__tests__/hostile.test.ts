@@ -198,11 +198,15 @@ describe('hostile invokes: deep JSON', () => {
 })
 
 describe('hostile invokes: internals out of reach', () => {
-  it('no name of ours on globalThis, and the loader’s private module cannot be imported', async () => {
+  it('no name of ours on globalThis or the built-in modules, and the loader’s private module cannot be imported', async () => {
     const fn = await deploy(
       lambda,
-      `export const handler = async () => {
-        const ours = Object.getOwnPropertyNames(globalThis).filter((n) => /^__lf|^lf/i.test(n))
+      `import fs from 'node:fs'; import util from 'node:util'; import assert from 'node:assert'
+      export const handler = async () => {
+        const objects = [globalThis, process, fs, util, assert]
+        assert.deepStrictEqual({ a: [1] }, { a: [1] })
+        if (!util.isDeepStrictEqual([1], [1])) throw new Error('util')
+        const ours = objects.flatMap((o) => Object.getOwnPropertyNames(o)).filter((n) => /^__lf|^lf/i.test(n))
         let imported
         try { await import('lf:internal'); imported = 'loaded' } catch (e) { imported = e.code ?? e.name }
         return { ours, rt: typeof globalThis.__lf_rt, lf: typeof globalThis.__lf, host: typeof globalThis.__lf_host, imported }

@@ -301,7 +301,7 @@ const lf = {
       for (let i = 0; i < names.length; i++) copy[names[i]] = StringCtor(files[names[i]])
       taskFiles = copy
       if (options != null && typeof options.tmpSizeBytes === 'number') tmpLimit = options.tmpSizeBytes
-      if (cache.fs !== undefined) cache.fs.__lfRemount()
+      if (internals.remountFs !== undefined) internals.remountFs()
     },
     setTmpLimit(bytes) {
       tmpLimit = bytes
@@ -311,7 +311,7 @@ const lf = {
   hooks: { write: undefined }, // process.stdout/stderr.write -> hooks.write(fd, text)
   now: undefined, // engine's clock in ms (process.hrtime/uptime); defaults to Date.now()
   v8Message,
-  isProcessExit: (e) => cache['internal/process'] !== undefined && e instanceof cache['internal/process'].__lfExit,
+  isProcessExit: (e) => internals.ProcessExit !== undefined && e instanceof internals.ProcessExit,
 }
 // The engine's runtime takes it privately (no global name reaches learner code); a bare host
 // (the prelude's own tests) gets the hidden global `__lf`.
