@@ -9,7 +9,7 @@
 import { Sha256, Sha256Js } from '@smithy/core/checksum'
 import { SignatureV4 } from '@smithy/signature-v4'
 import type { HttpRequest } from '@smithy/types'
-import type { VirtualClock } from '../lambda/clock.ts'
+import type { VirtualClock } from '../lambda/public.ts'
 import type { AuthFailure } from './protocol/index.ts'
 import {
   accessKeyId as newAccessKeyId,

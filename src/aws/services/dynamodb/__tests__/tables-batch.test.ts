@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { ORDERS, rejection, testAccount, USERS } from '../../../__tests__/account-helpers.ts'
 import type { Account } from '../../../index.ts'
-import { VirtualClock } from '../../../../lambda/clock.ts'
+import { VirtualClock } from '../../../../lambda/public.ts'
 
 let aws: Account
 beforeEach(async () => {
