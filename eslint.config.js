@@ -13,6 +13,7 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'src/lambda/sandbox/prelude/generated.ts',
+      'src/lambda/runtime/bootstrap/generated.ts',
     ],
   },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
@@ -37,7 +38,7 @@ export default tseslint.config(
   },
   {
     // Code that runs inside QuickJS: only ECMAScript globals exist there.
-    files: ['src/lambda/sandbox/prelude/src/**/*.js', 'src/lambda/sandbox/runtime-js/**/*.js'],
+    files: ['src/lambda/sandbox/prelude/src/**/*.js', 'src/lambda/runtime/**/*.js'],
     languageOptions: { globals: { ...globals.es2021, globalThis: 'readonly' } },
   },
   {

@@ -6,6 +6,7 @@ const pages = [
   ...lessons.map((l) => ({ name: `lesson ${l.slug}`, hash: `#/lessons/${l.slug}` })),
   { name: 'progress', hash: '#/progress' },
   { name: 'assessment', hash: '#/assessment' },
+  { name: 'instructors', hash: '#/instructors' },
   { name: '404', hash: '#/no-such-page' },
 ]
 

@@ -1,45 +1,32 @@
-// Bundles the in-sandbox Node.js compatibility layer (src/lambda/sandbox/prelude/src) with esbuild
-// into ONE committed file: src/lambda/sandbox/prelude/generated.ts.
+// Bundles the code that runs inside QuickJS with esbuild into committed files:
+//   - the Node.js compatibility layer (src/lambda/sandbox/prelude/src) into
+//     src/lambda/sandbox/prelude/generated.ts;
+//   - the runtime client's in-sandbox half (src/lambda/runtime/bootstrap/*.js) into
+//     src/lambda/runtime/bootstrap/generated.ts.
 //
-//   npx tsx scripts/build-prelude.ts          write generated.ts
-//   npx tsx scripts/build-prelude.ts --check  exit 1 if generated.ts is stale
+//   npx tsx scripts/build-prelude.ts          write both
+//   npx tsx scripts/build-prelude.ts --check  exit 1 if either is stale
 //
-// The staleness unit test (src/lambda/sandbox/prelude/generated.test.ts) calls renderGenerated().
+// The staleness unit test (src/lambda/sandbox/prelude/generated.test.ts) calls renderGenerated()
+// and renderBootstrap().
 import { build, transform, type Plugin } from 'esbuild'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { BUILTIN_MODULES, PRELUDE_NODE_VERSION } from '../src/lambda/runtime/node-runtime.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const preludeDir = path.join(root, 'src/lambda/sandbox/prelude')
 const srcDir = path.join(preludeDir, 'src')
 export const GENERATED_PATH = path.join(preludeDir, 'generated.ts')
+const bootstrapDir = path.join(root, 'src/lambda/runtime/bootstrap')
+export const BOOTSTRAP_GENERATED_PATH = path.join(bootstrapDir, 'generated.ts')
 const require = createRequire(import.meta.url)
 
-/** Node.js version the simulated nodejs20.x runtime reports (process.version without the v). */
-export const NODE_VERSION = '20.19.4'
-
-/** Modules `require`/`import` accept (with or without `node:`), in the order documented. */
-export const BUILTIN_MODULES = [
-  'assert',
-  'assert/strict',
-  'buffer',
-  'crypto',
-  'events',
-  'fs',
-  'fs/promises',
-  'os',
-  'path',
-  'path/posix',
-  'querystring',
-  'string_decoder',
-  'timers',
-  'timers/promises',
-  'url',
-  'util',
-  'util/types',
-] as const
+/** Node.js version the compatibility layer reports (process.version without the v). */
+export const NODE_VERSION = PRELUDE_NODE_VERSION
+export { BUILTIN_MODULES }
 
 /** Lazy module key -> entry file (relative to src/lazy). Keys are what __lf_host.loadBuiltin receives. */
 const LAZY_ENTRIES: Record<string, string> = {
@@ -267,19 +254,95 @@ export async function renderGenerated(): Promise<string> {
   return lines.join('\n')
 }
 
+/**
+ * The bootstrap: one script, run once per context before PRELUDE_CORE. Its modules share one
+ * function scope (so nothing leaks onto globalThis but what it defines on purpose) in strict mode.
+ * It is not minified: function names and line numbers show in stack traces, as the real
+ * runtime's do (file:///var/runtime/index.mjs:<line>:<column>). It must use no esbuild helper
+ * (they would call live globals that user code can replace).
+ */
+export async function bundleBootstrap(): Promise<string> {
+  // The function names the sources declare (declarations and named function expressions).
+  const sourceNames = new Map<string, number>()
+  for (const file of await readdir(bootstrapDir)) {
+    if (!file.endsWith('.js')) continue
+    const src = await readFile(path.join(bootstrapDir, file), 'utf8')
+    if (/\brequire\d/.test(src)) throw new Error(`bootstrap: ${file} uses a name like require2`)
+    for (const [, name] of src.matchAll(/\bfunction\s+([A-Za-z_$][\w$]*)\s*\(/g))
+      sourceNames.set(name, (sourceNames.get(name) ?? 0) + 1)
+  }
+  const result = await build({
+    entryPoints: [path.join(bootstrapDir, 'main.js')],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'silent',
+  })
+  const out = result.outputFiles[0]
+  if (!out) throw new Error('esbuild produced no output for the bootstrap')
+  // esbuild names each module in a comment line: the runtime does not need them.
+  let code = out.text.replace(/^\/\/ src\/lambda\/runtime\/bootstrap\/[\w-]+\.js\n/gm, '').trim()
+  // Function names show in stack traces and in .name, so they must stay as written. esbuild
+  // renames any binding called `require` (require2): the sources use no other name like it.
+  // It also numbers a module-level function expression whose name another one uses (the
+  // Immediate's `function ref2()`): such a name is used nowhere else, so it is given back.
+  code = code.replace(/\brequire\d+\b/g, 'require')
+  code = code.replace(/\bfunction ([A-Za-z_$][\w$]*?)(\d+)\(/g, (whole, name: string, n: string) => {
+    const numbered = name + n
+    if (sourceNames.has(numbered) || !sourceNames.has(name)) return whole
+    return code.split(new RegExp(`\\b${numbered.replace(/\$/g, '\\$')}\\b`)).length === 2 ? `function ${name}(` : whole
+  })
+  const bundledNames = new Map<string, number>()
+  for (const [, name] of code.matchAll(/\bfunction\s+([A-Za-z_$][\w$]*)\s*\(/g))
+    bundledNames.set(name, (bundledNames.get(name) ?? 0) + 1)
+  for (const [name, count] of sourceNames) {
+    if (bundledNames.get(name) !== count)
+      throw new Error(`bootstrap: esbuild renamed function ${name}: give it a name no other module uses`)
+  }
+  if (/^\s*(import|export)\b/m.test(code)) throw new Error('bootstrap: the bundle still has import/export statements')
+  if (/\b__(name|export|defProp|toESM|toCommonJS|commonJS|esm|require|publicField)\b/.test(code))
+    throw new Error('bootstrap: the bundle uses an esbuild helper')
+  return `(function () {\n"use strict";\n${code}\n})()`
+}
+
+export async function renderBootstrap(): Promise<string> {
+  const code = await bundleBootstrap()
+  const lines = [
+    '// GENERATED FILE - DO NOT EDIT.',
+    '// Built by `npx tsx scripts/build-prelude.ts` from src/lambda/runtime/bootstrap/*.js.',
+    '',
+    '/** The runtime client inside the sandbox: evaluated once per context, before PRELUDE_CORE. */',
+    `export const BOOTSTRAP: string = ${JSON.stringify(code)}`,
+    '',
+  ]
+  return lines.join('\n')
+}
+
 async function main(): Promise<void> {
-  const text = await renderGenerated()
+  const outputs: [string, string][] = [
+    [GENERATED_PATH, await renderGenerated()],
+    [BOOTSTRAP_GENERATED_PATH, await renderBootstrap()],
+  ]
   if (process.argv.includes('--check')) {
-    const current = await readFile(GENERATED_PATH, 'utf8').catch(() => '')
-    if (current !== text) {
-      console.error(`${path.relative(root, GENERATED_PATH)} is stale: run npx tsx scripts/build-prelude.ts`)
-      process.exit(1)
+    let stale = false
+    for (const [file, text] of outputs) {
+      const current = await readFile(file, 'utf8').catch(() => '')
+      if (current !== text) {
+        console.error(`${path.relative(root, file)} is stale: run npx tsx scripts/build-prelude.ts`)
+        stale = true
+      } else console.log(`${path.relative(root, file)} is up to date`)
     }
-    console.log(`${path.relative(root, GENERATED_PATH)} is up to date`)
+    if (stale) process.exit(1)
     return
   }
-  await writeFile(GENERATED_PATH, text)
-  console.log(`wrote ${path.relative(root, GENERATED_PATH)} (${(text.length / 1024).toFixed(1)} KiB)`)
+  for (const [file, text] of outputs) {
+    await writeFile(file, text)
+    console.log(`wrote ${path.relative(root, file)} (${(text.length / 1024).toFixed(1)} KiB)`)
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -73,6 +73,9 @@ export function Shell() {
           <p>
             <strong>Lambda Foundations</strong> runs entirely in your browser. Your progress stays on this device.
           </p>
+          <p>
+            <Link to="/instructors">For instructors</Link>: put the course into your LMS, with scores and completion.
+          </p>
           <p className="muted">
             Not affiliated with Amazon Web Services. AWS and AWS Lambda are trademarks of Amazon.com, Inc. or its
             affiliates.

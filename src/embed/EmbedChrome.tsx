@@ -16,7 +16,7 @@ export function EmbedChrome({ lesson, children }: { lesson: EmbedLesson | null; 
       </main>
       <footer className="embed-footer">
         <a href={course} target="_blank" rel="noopener">
-          {lesson ? `From “${lesson.title}”` : 'Lambda Foundations'} · Lambda Foundations
+          {lesson ? `From “${lesson.title}” · Lambda Foundations` : 'Lambda Foundations'}
         </a>
       </footer>
     </div>

@@ -37,5 +37,11 @@ export {
 
 export { EVENT_NAME_RE, MAX_SAVED_EVENTS, eventNameProblem } from './console.ts'
 
+// The JSON syntax scanner the runtime's JSON.parse uses (V8's messages), for the event editor.
+export { scanJsonSyntax, type JsonSyntaxError } from './runtime/json-syntax.js'
+
+// The built-in modules the simulated Node.js runtime provides (for the editor's typings).
+export { BUILTIN_MODULES } from './runtime/node-runtime.ts'
+
 // The one virtual clock (pure: the simulated account shares it with the engine).
 export { VirtualClock, type ClockTask, type VirtualClockOptions } from './clock.ts'

@@ -4,10 +4,12 @@
  *
  * The value itself always comes from the platform's JSON.parse; this module only explains a
  * failure. Browsers word JSON.parse errors differently (and some give only an offset), so the
- * position and the message come from a small scanner of our own that follows RFC 8259 (the
- * grammar JSON.parse implements) and reports the first offending character. It is iterative, so
- * a deeply nested document cannot overflow the stack.
+ * problem and its position come from the runtime's scanner (V8's rules, the one the simulated
+ * JSON.parse uses: src/lambda/runtime/json-syntax.js), worded here for learners with a line and
+ * column and, when we can tell, the usual cause. The scanner is iterative, so a deeply nested
+ * document cannot overflow the stack.
  */
+import { scanJsonSyntax, type JsonSyntaxError } from '../lambda/public.ts'
 
 export type EventJsonResult =
   | { ok: true; value: unknown }
@@ -37,185 +39,84 @@ export function lineColumn(text: string, i: number): { line: number; column: num
   return { line, column: i - lineStart + 1 }
 }
 
-interface ScanError {
+/** How the editor words a problem: its own kinds, located at an offset, with a hint. */
+interface Problem {
   kind: 'token' | 'end' | 'string' | 'number' | 'control' | 'escape' | 'unterminated'
   offset: number
   hint?: string
 }
 
+/**
+ * The first syntax error in `text` as JSON, or null if it is valid JSON. The scanner is the
+ * runtime's (V8's rules and positions, src/lambda/runtime/json-syntax.js): the editor words what
+ * it reports for learners (explain(), below) instead of showing V8's message.
+ */
+export function scanJson(text: string): JsonSyntaxError | null {
+  return scanJsonSyntax(text) ?? null
+}
+
 const isWs = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39
 
-/** Returns the first syntax error in `text` as JSON, or null if it is valid JSON. */
-export function scanJson(text: string): ScanError | null {
+/** The editor's reading of a scanner result: which problem, where, and the usual cause. */
+function explain(text: string, e: JsonSyntaxError): Problem {
   const n = text.length
-  let i = 0
-  // What the parser expects next, with a stack of open containers ('{' or '[').
-  const stack: number[] = []
-  const skipWs = () => {
-    while (i < n && isWs(text.charCodeAt(i))) i++
+  const i = e.position
+  // Inside a string: at the end it is an unterminated string, and so is a line break in it.
+  if (e.stringStart !== undefined && (i >= n || e.code === 'string'))
+    return { kind: 'unterminated', offset: e.stringStart }
+  if (e.code === 'control' && text.charCodeAt(i) === 0x0a && e.stringStart !== undefined) {
+    return {
+      kind: 'unterminated',
+      offset: e.stringStart,
+      hint: 'A string must end on the line it starts: close it with " (write a line break inside it as \\n).',
+    }
   }
-  const unexpected = (hint?: string): ScanError => {
-    if (i >= n) return { kind: 'end', offset: n }
+  if (i >= n) return { kind: 'end', offset: n }
+  // An unexpected string, number or other token at i.
+  const unexpected = (hint?: string): Problem => {
     const c = text.charCodeAt(i)
     if (c === 0x22) return { kind: 'string', offset: i, hint }
     if (isDigit(c) || c === 0x2d) return { kind: 'number', offset: i, hint }
     return { kind: 'token', offset: i, hint: hint ?? tokenHint(text, i) }
   }
-  // Scans a string starting at text[i] === '"'. Returns an error or null, leaves i after it.
-  const scanString = (): ScanError | null => {
-    const start = i
-    i++
-    while (i < n) {
-      const c = text.charCodeAt(i)
-      if (c === 0x22) {
-        i++
-        return null
-      }
-      if (c === 0x5c) {
-        const e = text.charCodeAt(i + 1)
-        if (i + 1 >= n) return { kind: 'unterminated', offset: start }
-        if (e === 0x75) {
-          for (let k = 2; k < 6; k++) {
-            const h = text.charCodeAt(i + k)
-            if (!((h >= 0x30 && h <= 0x39) || (h >= 0x41 && h <= 0x46) || (h >= 0x61 && h <= 0x66))) {
-              return i + k >= n ? { kind: 'unterminated', offset: start } : { kind: 'escape', offset: i + k }
-            }
-          }
-          i += 6
-          continue
-        }
-        if ('"\\/bfnrt'.indexOf(text[i + 1]) === -1) return { kind: 'escape', offset: i + 1 }
-        i += 2
-        continue
-      }
-      if (c < 0x20) {
-        return c === 0x0a
-          ? {
-              kind: 'unterminated',
-              offset: start,
-              hint: 'A string must end on the line it starts: close it with " (write a line break inside it as \\n).',
-            }
-          : { kind: 'control', offset: i }
-      }
-      i++
-    }
-    return { kind: 'unterminated', offset: start }
+  const close = e.container === '{' ? '}' : ']'
+  // A comma right before the closing bracket of the container.
+  const trailingComma = (): Problem | undefined => {
+    if (e.container === undefined || text[i] !== close) return undefined
+    let k = i - 1
+    while (k >= 0 && isWs(text.charCodeAt(k))) k--
+    if (text[k] !== ',') return undefined
+    return { kind: 'token', offset: i, hint: `JSON does not allow a comma before ${close}: remove the last comma.` }
   }
-  const scanNumber = (): ScanError | null => {
-    if (text.charCodeAt(i) === 0x2d) i++
-    if (i >= n) return { kind: 'end', offset: n }
-    if (text.charCodeAt(i) === 0x30) i++
-    else if (isDigit(text.charCodeAt(i))) while (i < n && isDigit(text.charCodeAt(i))) i++
-    else return { kind: 'token', offset: i }
-    if (text.charCodeAt(i) === 0x2e) {
-      i++
-      if (!isDigit(text.charCodeAt(i))) return i >= n ? { kind: 'end', offset: n } : { kind: 'token', offset: i }
-      while (i < n && isDigit(text.charCodeAt(i))) i++
-    }
-    const e = text.charCodeAt(i)
-    if (e === 0x65 || e === 0x45) {
-      i++
-      const s = text.charCodeAt(i)
-      if (s === 0x2b || s === 0x2d) i++
-      if (!isDigit(text.charCodeAt(i))) return i >= n ? { kind: 'end', offset: n } : { kind: 'token', offset: i }
-      while (i < n && isDigit(text.charCodeAt(i))) i++
-    }
-    return null
-  }
-  const scanLiteral = (word: string): ScanError | null => {
-    for (let k = 0; k < word.length; k++) {
-      if (i + k >= n) return { kind: 'end', offset: n }
-      if (text[i + k] !== word[k]) return { kind: 'token', offset: i + k }
-    }
-    i += word.length
-    return null
-  }
-  // Scans one value; containers push onto the stack and return (their content is scanned by the loop).
-  const scanValue = (): ScanError | null => {
-    skipWs()
-    if (i >= n) return { kind: 'end', offset: n }
-    const c = text.charCodeAt(i)
-    switch (c) {
-      case 0x7b: // {
-      case 0x5b: // [
-        stack.push(c)
-        i++
-        return null
-      case 0x22:
-        return scanString()
-      case 0x74:
-        return scanLiteral('true')
-      case 0x66:
-        return scanLiteral('false')
-      case 0x6e:
-        return scanLiteral('null')
-      default:
-        if (c === 0x2d || isDigit(c)) return scanNumber()
-        return unexpected()
-    }
-  }
-
-  // state: after a container opens we must read its first member (or its close).
-  let err = scanValue()
-  if (err) return err
-  let justOpened = stack.length > 0
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]
-    skipWs()
-    if (justOpened) {
-      justOpened = false
-      const c = text.charCodeAt(i)
-      if ((top === 0x7b && c === 0x7d) || (top === 0x5b && c === 0x5d)) {
-        i++
-        stack.pop()
-        continue
-      }
-    } else {
-      // After a member: ',' or the close.
-      const c = text.charCodeAt(i)
-      if ((top === 0x7b && c === 0x7d) || (top === 0x5b && c === 0x5d)) {
-        i++
-        stack.pop()
-        continue
-      }
-      if (c !== 0x2c) return unexpected(top === 0x7b ? commaHint(text, i, '}') : commaHint(text, i, ']'))
-      i++
-      skipWs()
-      const d = text.charCodeAt(i)
-      if ((top === 0x7b && d === 0x7d) || (top === 0x5b && d === 0x5d)) {
-        return {
-          kind: 'token',
-          offset: i,
-          hint: `JSON does not allow a comma before ${String.fromCharCode(d)}: remove the last comma.`,
-        }
-      }
-    }
-    if (top === 0x7b) {
-      skipWs()
-      if (text.charCodeAt(i) !== 0x22) {
-        return unexpected(
+  switch (e.code) {
+    case 'control':
+      return { kind: 'control', offset: i }
+    case 'escape':
+      return { kind: 'escape', offset: i }
+    case 'number':
+    case 'literal':
+      return { kind: 'token', offset: i }
+    case 'trailing':
+      return { kind: 'token', offset: i, hint: 'There is more text after the end of the JSON value.' }
+    case 'comma':
+      return unexpected(commaHint(text, i, close))
+    case 'colon':
+      return unexpected('A property name must be followed by a colon (:).')
+    case 'property':
+      return (
+        trailingComma() ??
+        unexpected(
           text[i] === "'"
             ? 'JSON property names and strings use double quotes ("), not single quotes.'
-            : i < n && /[A-Za-z_$]/.test(text[i])
+            : /[A-Za-z_$]/.test(text[i])
               ? 'JSON property names must be in double quotes, like "name".'
               : undefined,
         )
-      }
-      err = scanString()
-      if (err) return err
-      skipWs()
-      if (text.charCodeAt(i) !== 0x3a) return unexpected('A property name must be followed by a colon (:).')
-      i++
-    }
-    const depth = stack.length
-    err = scanValue()
-    if (err) return err
-    justOpened = stack.length > depth
+      )
+    default:
+      return trailingComma() ?? unexpected()
   }
-  skipWs()
-  if (i < n) return { kind: 'token', offset: i, hint: 'There is more text after the end of the JSON value.' }
-  return null
 }
 
 function tokenHint(text: string, i: number): string | undefined {
@@ -241,7 +142,7 @@ function commaHint(text: string, i: number, close: string): string | undefined {
   return undefined
 }
 
-function describe(text: string, e: ScanError): { message: string; offset?: number } {
+function describe(text: string, e: Problem): { message: string; offset?: number } {
   if (e.kind === 'end') return { message: 'Unexpected end of JSON input' }
   const { line, column } = lineColumn(text, e.offset)
   const at = `in JSON at line ${line}, column ${column}`
@@ -273,11 +174,12 @@ export function checkEventJson(text: string): EventJsonResult {
   try {
     return { ok: true, value: JSON.parse(text) }
   } catch (err) {
-    const found = scanJson(text)
-    if (!found) {
+    const scanned = scanJsonSyntax(text)
+    if (!scanned) {
       // The scanner and the platform disagree (should not happen): trust the platform's words.
       return { ok: false, message: err instanceof Error ? err.message : String(err) }
     }
+    const found = explain(text, scanned)
     const { message, offset } = describe(text, found)
     const pos = offset ?? text.length
     const { line, column } = lineColumn(text, pos)

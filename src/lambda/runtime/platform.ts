@@ -2,6 +2,9 @@
 // Text: as Lambda prints them in CloudWatch today. JSON: the Telemetry API's platform.* records,
 // which is what Lambda writes when LoggingConfig.LogFormat is JSON.
 
+import { FNV_OFFSET, fnv1aStep } from '../hash.ts'
+import { nodeRuntime } from './node-runtime.ts'
+
 export interface RuntimeInfo {
   /** e.g. "nodejs:20.v48" */
   version: string
@@ -12,26 +15,21 @@ export interface RuntimeInfo {
 // Deterministic fake-but-well-formed runtime version ARNs (Lambda's are a 64-hex digest).
 function hex64(seed: string): string {
   let out = ''
-  let h = 2166136261
+  let h = FNV_OFFSET
   for (let round = 0; out.length < 64; round++) {
-    for (let i = 0; i < seed.length; i++) {
-      h ^= seed.charCodeAt(i) + round
-      h = Math.imul(h, 16777619) >>> 0
-    }
+    for (let i = 0; i < seed.length; i++) h = fnv1aStep(h, seed.charCodeAt(i) + round)
     out += h.toString(16).padStart(8, '0')
   }
   return out.slice(0, 64)
 }
 
-const RUNTIME_VERSIONS: Record<string, { v: string; node: string }> = {
-  'nodejs18.x': { v: 'nodejs:18.v56', node: '18.20.8' },
-  'nodejs20.x': { v: 'nodejs:20.v48', node: '20.19.4' },
-  'nodejs22.x': { v: 'nodejs:22.v51', node: '22.17.1' },
-}
-
 export function runtimeInfo(runtime: string, region: string): RuntimeInfo {
-  const r = RUNTIME_VERSIONS[runtime] ?? RUNTIME_VERSIONS['nodejs20.x']
-  return { version: r.v, arn: `arn:aws:lambda:${region}::runtime:${hex64(r.v)}`, nodeVersion: r.node }
+  const r = nodeRuntime(runtime)
+  return {
+    version: r.runtimeVersion,
+    arn: `arn:aws:lambda:${region}::runtime:${hex64(r.runtimeVersion)}`,
+    nodeVersion: r.nodeVersion,
+  }
 }
 
 const ms2 = (n: number) => n.toFixed(2)

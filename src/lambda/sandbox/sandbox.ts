@@ -1,191 +1,27 @@
 // One QuickJS runtime + context = one simulated execution environment's Node.js process.
-// The host side of the protocol described in bootstrap.ts: few crossings, explicit lifetimes.
+// The host side of the runtime protocol (see src/lambda/runtime/bootstrap/main.js): few
+// crossings, explicit lifetimes. The fast FFI path (ffi.ts), the ES module loader
+// (module-loader.ts) and the memory limit (memory-guard.ts) live beside it.
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core'
-import { BOOTSTRAP, BOOTSTRAP_FILENAME } from './bootstrap.ts'
-import { PRELUDE_BUILTIN_MODULES, PRELUDE_CORE, PRELUDE_LAZY } from './prelude/generated.ts'
-import { dirname, normalizePath } from './paths.ts'
+import { BOOTSTRAP } from '../runtime/bootstrap/generated.ts'
+import { BOOTSTRAP_FILENAME } from '../runtime/node-runtime.ts'
+import { FastFfi } from './ffi.ts'
+import { MemoryGuard } from './memory-guard.ts'
+import { ModuleLoader } from './module-loader.ts'
+import { PRELUDE_CORE, PRELUDE_LAZY } from './prelude/generated.ts'
+import { SandboxFault, type LogSink, type SandboxConfig, type SandboxLimits, type StepResult } from './types.ts'
 
-export interface SandboxConfig {
-  /** The function's files, paths relative to /var/task. */
-  files: Record<string, string>
-  handler: string
-  env: Record<string, string>
-  logFormat: 'Text' | 'JSON'
-  functionName: string
-  version: string
-  /** context.memoryLimitInMB (a string, as on Lambda). */
-  memory: string
-  logGroupName: string
-  logStreamName: string
-  tmpSize: number
-  /** Virtual epoch ms at which the process starts (performance.timeOrigin). */
-  perfOrigin: number
-}
+export {
+  SandboxFault,
+  type ErrorShape,
+  type LogSink,
+  type SandboxConfig,
+  type SandboxLimits,
+  type StepResult,
+} from './types.ts'
 
-export interface SandboxLimits {
-  memoryLimitBytes: number
-  maxStackBytes: number
-}
-
-export interface ErrorShape {
-  errorType: string
-  errorMessage: string
-  trace?: string[]
-}
-
-/** Result of step(): see the status codes in bootstrap.ts. */
-export interface StepResult {
-  s: 0 | 1 | 2 | 3 | 4 | 5
-  t: number
-  l?: string[]
-  e?: ErrorShape
-  x?: number
-  payload: string
-}
-
-/** Thrown by a crossing when the sandbox can no longer be used. */
-export class SandboxFault extends Error {
-  constructor(
-    readonly kind: 'timeout' | 'oom' | 'stack' | 'crash',
-    message: string,
-    /** The WebAssembly module itself is in an unknown state and must be discarded. */
-    readonly poisoned = false,
-  ) {
-    super(message)
-    this.name = 'SandboxFault'
-  }
-}
-
-export interface LogSink {
-  (lines: string[], at: number): void
-}
-
-const RESERVED = new Set(
-  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval'.split(
-    ' ',
-  ),
-)
-const IDENT = /^[A-Za-z_$][\w$]*$/
-/** step()'s answer for "done, no logs" (see bootstrap.ts). */
+/** step()'s answer for "done, no logs" (see runtime/bootstrap/phases.js). */
 const OK_HEAD = '{"s":1,"t":-1}\n'
-const BUILTINS = new Set(PRELUDE_BUILTIN_MODULES)
-
-function exportList(keys: string[]): string {
-  const names = keys.filter((k) => IDENT.test(k) && !RESERVED.has(k))
-  return names.length ? `export const { ${names.join(', ')} } = m;` : ''
-}
-
-// QuickJS's own malloc limit does not see every allocation in this build (no malloc_usable_size
-// under Emscripten: strings are not accounted), so memory is also bounded where it really
-// grows: WebAssembly.Memory.grow. While a sandbox runs, growth past its budget is refused, which
-// makes QuickJS's malloc fail ("out of memory") right away; the sandbox is then killed as OOM.
-type GrowGuard = (memory: WebAssembly.Memory, deltaPages: number) => boolean
-let activeGuard: GrowGuard | undefined
-let guardInstalled = false
-function installGrowGuard(): void {
-  if (guardInstalled || typeof WebAssembly === 'undefined') return
-  guardInstalled = true
-  const proto = WebAssembly.Memory.prototype
-  const grow = proto.grow
-  proto.grow = function guardedGrow(this: WebAssembly.Memory, delta: number): number {
-    const guard = activeGuard
-    if (guard !== undefined && !guard(this, delta))
-      throw new RangeError('WebAssembly.Memory.grow(): refused by the simulated memory limit')
-    return grow.call(this, delta)
-  }
-}
-
-// The per-invoke crossing (start + jobs + step) calls quickjs-emscripten's FFI directly: its
-// public wrappers allocate several host objects per call (Lifetimes, typed-array views, a
-// malloc'd argv array) which cost more than the calls themselves. Same C entry points, same
-// semantics (QTS_Call + QTS_ResolveException, QTS_NewString from a NUL-terminated UTF-8 copy,
-// QTS_ExecutePendingJob). Only used when the installed build exposes them (checked once), else
-// the public API is used.
-interface RawFfi {
-  QTS_Call(ctx: number, fn: number, thisVal: number, argc: number, argv: number): number
-  QTS_ResolveException(ctx: number, value: number): number
-  QTS_NewString(ctx: number, chars: number): number
-  QTS_NewFloat64(ctx: number, n: number): number
-  QTS_GetString(ctx: number, value: number): number
-  QTS_FreeCString(ctx: number, chars: number): void
-  QTS_FreeValuePointer(ctx: number, value: number): void
-  QTS_FreeValuePointerRuntime(rt: number, value: number): void
-  QTS_ExecutePendingJob(rt: number, max: number, lastCtxOut: number): number
-  QTS_Typeof(ctx: number, value: number): number
-}
-interface RawModule {
-  _malloc(n: number): number
-  _free(p: number): void
-  HEAPU8: Uint8Array
-  lengthBytesUTF8(s: string): number
-  stringToUTF8(s: string, p: number, max: number): void
-  UTF8ToString(p: number): string
-}
-interface Raw {
-  ffi: RawFfi
-  mod: RawModule
-  ctx: number
-  rt: number
-  undef: number
-  /** 8 bytes of WebAssembly memory: argv[2] for calls, the out-pointer of ExecutePendingJob. */
-  scratch: number
-  wrap(ptr: number): QuickJSHandle
-}
-
-function rawAccess(ctx: QuickJSContext, rt: QuickJSRuntime): Omit<Raw, 'scratch'> | undefined {
-  try {
-    const c = ctx as unknown as {
-      ffi?: RawFfi
-      module?: RawModule
-      ctx?: { value: number }
-      memory?: { heapValueHandle?(p: number): QuickJSHandle }
-    }
-    const r = rt as unknown as { rt?: { value: number } }
-    const ffi = c.ffi
-    const mod = c.module
-    const fns = [
-      'QTS_Call',
-      'QTS_ResolveException',
-      'QTS_NewString',
-      'QTS_NewFloat64',
-      'QTS_GetString',
-      'QTS_FreeCString',
-      'QTS_FreeValuePointer',
-      'QTS_FreeValuePointerRuntime',
-      'QTS_ExecutePendingJob',
-      'QTS_Typeof',
-    ] as const
-    if (!ffi || !mod || fns.some((f) => typeof ffi[f] !== 'function')) return undefined
-    if (typeof mod._malloc !== 'function' || typeof mod._free !== 'function' || !(mod.HEAPU8 instanceof Uint8Array))
-      return undefined
-    if (
-      typeof mod.lengthBytesUTF8 !== 'function' ||
-      typeof mod.stringToUTF8 !== 'function' ||
-      typeof mod.UTF8ToString !== 'function'
-    )
-      return undefined
-    const memory = c.memory
-    const ctxPtr = c.ctx?.value
-    const rtPtr = r.rt?.value
-    if (
-      !memory ||
-      typeof memory.heapValueHandle !== 'function' ||
-      typeof ctxPtr !== 'number' ||
-      typeof rtPtr !== 'number'
-    )
-      return undefined
-    return {
-      ffi,
-      mod,
-      ctx: ctxPtr,
-      rt: rtPtr,
-      undef: ctx.undefined.value as unknown as number,
-      wrap: (p) => memory.heapValueHandle!(p),
-    }
-  } catch {
-    return undefined
-  }
-}
 
 export class Sandbox {
   readonly runtime: QuickJSRuntime
@@ -194,7 +30,6 @@ export class Sandbox {
     'configure' | 'init' | 'start' | 'step' | 'fire' | 'cjsKeys' | 'cjsGet' | 'builtinKeys' | 'moduleError',
     QuickJSHandle
   >
-  private readonly pkgType = new Map<string, boolean>()
   private disposed = false
   /** Virtual time cursor of this process (ms, epoch). */
   vclock: number
@@ -211,44 +46,18 @@ export class Sandbox {
   /** Real ms spent in QuickJS since resetCpu(). */
   cpuMs = 0
   onLogs: LogSink | undefined
-  /** Peak QuickJS heap seen (bytes), from QuickJS's own accounting. */
-  peakHeap = 0
-  /** Peak estimate including WebAssembly memory growth while this sandbox ran. */
-  peakSeen = 0
 
   /** Real ms it took to create the runtime and evaluate the bootstrap + prelude. */
   readonly bootMs: number
-  private files = new Map<string, string>()
 
-  private readonly memory: WebAssembly.Memory | undefined
-  private memLimit: number
-  private entryWasm = 0
-  private oomHit = false
-  private readonly guard: GrowGuard
-  private raw: Raw | undefined
-  private h32: Int32Array | undefined
+  private readonly mem: MemoryGuard
+  private readonly loader: ModuleLoader
+  private ffi: FastFfi | undefined
 
   constructor(qjs: QuickJSWASMModule, limits: SandboxLimits) {
     const t0 = performance.now()
     this.vclock = 0
-    installGrowGuard()
-    let memory: WebAssembly.Memory | undefined
-    try {
-      memory = (qjs as { getWasmMemory?: () => WebAssembly.Memory }).getWasmMemory?.()
-    } catch {
-      memory = undefined
-    }
-    this.memory = memory
-    this.memLimit = limits.memoryLimitBytes
-    this.guard = (mem, delta) => {
-      if (mem !== this.memory) return true
-      const grown = mem.buffer.byteLength + delta * 65536 - this.entryWasm
-      if (this.peakHeap + grown > this.memLimit) {
-        this.oomHit = true
-        return false
-      }
-      return true
-    }
+    this.mem = new MemoryGuard(qjs, limits.memoryLimitBytes)
     this.runtime = qjs.newRuntime()
     const rt = this.runtime
     rt.setMemoryLimit(limits.memoryLimitBytes)
@@ -261,15 +70,12 @@ export class Sandbox {
       return false
     })
     rt.setModuleLoader(
-      (name) => this.loadModule(name),
-      (base, req) => this.normalizeModule(base, req),
+      (name) => this.loader.load(name),
+      (base, req) => this.loader.normalize(base, req),
     )
     this.context = rt.newContext()
-    const raw = rawAccess(this.context, rt)
-    if (raw) {
-      const scratch = raw.mod._malloc(8)
-      if (scratch) this.raw = { ...raw, scratch }
-    }
+    this.loader = new ModuleLoader(this.context)
+    this.ffi = FastFfi.open(this.context, rt, (d) => this.faultFrom(d))
     this.fns = undefined as never
     try {
       this.install()
@@ -285,9 +91,9 @@ export class Sandbox {
   configure(config: SandboxConfig, limits?: SandboxLimits): void {
     if (limits) {
       this.runtime.setMemoryLimit(limits.memoryLimitBytes)
-      this.memLimit = limits.memoryLimitBytes
+      this.mem.setLimit(limits.memoryLimitBytes)
     }
-    this.files = new Map(Object.entries(config.files).map(([k, v]) => ['/var/task/' + k.replace(/^\/+/, ''), v]))
+    this.loader.setFiles(config.files)
     this.vclock = config.perfOrigin
     this.callVoid(this.fns.configure, JSON.stringify(config))
   }
@@ -378,6 +184,7 @@ export class Sandbox {
     for (const n of names) fns[n] = ctx.getProp(rtObj, n)
     rtObj.dispose()
     this.fns = fns
+    this.loader.calls = fns
   }
 
   private evalVoid(code: string, filename: string): void {
@@ -415,19 +222,16 @@ export class Sandbox {
     this.entryPerf = p0
     this.entryV = this.vclock
     this.excludedMs = 0
-    this.oomHit = false
-    if (this.memory) {
-      this.entryWasm = this.memory.buffer.byteLength
-      activeGuard = this.guard
-    }
+    const mem = this.mem
+    mem.enter()
     const realLeft = Math.max(0, (this.deadlineV - this.vclock) / this.cpuScale)
     this.interruptAt = p0 + Math.min(realLeft, this.wallBudget)
     try {
       const out = fn()
-      if (this.oomHit) throw new SandboxFault('oom', 'out of memory')
+      if (mem.oomHit) throw new SandboxFault('oom', 'out of memory')
       return out
     } catch (err) {
-      if (this.oomHit) throw new SandboxFault('oom', 'out of memory')
+      if (mem.oomHit) throw new SandboxFault('oom', 'out of memory')
       if (err instanceof SandboxFault) throw err
       // An exception out of the WebAssembly code itself (native stack exhausted, abort()).
       const msg = err instanceof Error ? err.message : String(err)
@@ -436,14 +240,7 @@ export class Sandbox {
     } finally {
       const elapsed = Math.max(0, performance.now() - p0 - this.excludedMs)
       this.depth = 0
-      activeGuard = undefined
-      if (this.memory) {
-        const grown = this.memory.buffer.byteLength - this.entryWasm
-        if (grown > 0) {
-          this.grewSinceSample = true
-          if (this.peakHeap + grown > this.peakSeen) this.peakSeen = this.peakHeap + grown
-        }
-      }
+      mem.leave()
       this.cpuMs += elapsed
       this.wallBudget -= elapsed
       this.vclock = this.entryV + elapsed * this.cpuScale
@@ -526,8 +323,8 @@ export class Sandbox {
 
   /** One call inside a crossing: string result, faults thrown. */
   private callIn(fn: QuickJSHandle, arg?: string, num?: number): string {
-    const raw = this.raw
-    if (raw) return this.callRaw(raw, fn, arg, num)
+    const ffi = this.ffi
+    if (ffi) return ffi.call(fn, arg, num)
     const ctx = this.context
     let r
     if (arg === undefined) r = ctx.callFunction(fn, ctx.undefined)
@@ -548,75 +345,12 @@ export class Sandbox {
     return out
   }
 
-  private heap32(raw: Raw): Int32Array {
-    const buf = raw.mod.HEAPU8.buffer
-    let h = this.h32
-    if (h === undefined || h.buffer !== buf) h = this.h32 = new Int32Array(buf)
-    return h
-  }
-
-  private callRaw(raw: Raw, fn: QuickJSHandle, arg: string | undefined, num: number | undefined): string {
-    const { ffi, mod, ctx } = raw
-    let argc = 0
-    let a = 0
-    let n = 0
-    if (arg !== undefined) {
-      const size = mod.lengthBytesUTF8(arg) + 1
-      const chars = mod._malloc(size)
-      if (!chars) throw new SandboxFault('oom', 'out of memory')
-      mod.stringToUTF8(arg, chars, size)
-      a = ffi.QTS_NewString(ctx, chars)
-      mod._free(chars)
-      n = ffi.QTS_NewFloat64(ctx, num!)
-      const h = this.heap32(raw)
-      h[raw.scratch >> 2] = a
-      h[(raw.scratch >> 2) + 1] = n
-      argc = 2
-    }
-    const result = ffi.QTS_Call(ctx, fn.value as unknown as number, raw.undef, argc, raw.scratch)
-    if (argc) {
-      ffi.QTS_FreeValuePointer(ctx, a)
-      ffi.QTS_FreeValuePointer(ctx, n)
-    }
-    const error = ffi.QTS_ResolveException(ctx, result)
-    if (error) {
-      ffi.QTS_FreeValuePointer(ctx, result)
-      const e = raw.wrap(error)
-      const d = this.context.dump(e)
-      e.dispose()
-      throw this.faultFrom(d)
-    }
-    const chars = ffi.QTS_GetString(ctx, result)
-    const out = mod.UTF8ToString(chars)
-    ffi.QTS_FreeCString(ctx, chars)
-    ffi.QTS_FreeValuePointer(ctx, result)
-    return out
-  }
-
   /** Run every pending job, inside a crossing. */
   private jobsIn(): void {
-    const raw = this.raw
-    if (raw) {
-      const slot = raw.scratch >> 2
-      this.heap32(raw)[slot] = 0
-      const v = raw.ffi.QTS_ExecutePendingJob(raw.rt, -1, raw.scratch)
-      const jobCtx = this.heap32(raw)[slot]
-      if (jobCtx === 0) {
-        raw.ffi.QTS_FreeValuePointerRuntime(raw.rt, v)
-        return
-      }
-      // A number (jobs executed) or the exception that stopped them.
-      const tp = raw.ffi.QTS_Typeof(jobCtx, v)
-      const type = raw.mod.UTF8ToString(tp)
-      raw.mod._free(tp)
-      if (type === 'number') {
-        raw.ffi.QTS_FreeValuePointer(jobCtx, v)
-        return
-      }
-      const e = raw.wrap(v)
-      const d = this.context.dump(e)
-      e.dispose()
-      throw this.faultFrom(d)
+    const ffi = this.ffi
+    if (ffi) {
+      ffi.runJobs()
+      return
     }
     const r = this.runtime.executePendingJobs(-1)
     if (r.error) {
@@ -650,19 +384,10 @@ export class Sandbox {
     return head
   }
 
-  private samples = 0
-  private grewSinceSample = true
-
-  /**
-   * Peak memory estimate for Max Memory Used. QuickJS's accounting walks the whole heap, so it is
-   * sampled: on the first call, every 32nd, and whenever the WebAssembly memory grew meanwhile.
-   */
+  /** Peak memory estimate for Max Memory Used (the heap is measured when a sample is due). */
   sampleHeap(): number {
-    if (this.samples++ % 32 === 0 || this.grewSinceSample) {
-      this.grewSinceSample = false
-      this.heapUsed()
-    }
-    return Math.max(this.peakSeen, this.peakHeap)
+    if (this.mem.sampleDue()) this.heapUsed()
+    return this.mem.peak
   }
 
   /** Bytes currently allocated by this QuickJS runtime. */
@@ -673,155 +398,8 @@ export class Sandbox {
     const n = ctx.getNumber(v)
     v.dispose()
     h.dispose()
-    if (n > this.peakHeap) this.peakHeap = n
-    if (n > this.peakSeen) this.peakSeen = n
+    this.mem.record(n)
     return n
-  }
-
-  // ---- ES modules --------------------------------------------------------------------------
-
-  private isEsm(path: string): boolean {
-    if (path.endsWith('.mjs')) return true
-    if (path.endsWith('.cjs') || path.endsWith('.json')) return false
-    if (path.endsWith('.js')) return this.typeModule(dirname(path))
-    return false
-  }
-
-  private typeModule(dir: string): boolean {
-    const cached = this.pkgType.get(dir)
-    if (cached !== undefined) return cached
-    let r = false
-    if (!dir.endsWith('/node_modules')) {
-      const pj = (dir === '/' ? '' : dir) + '/package.json'
-      const src = this.files.get(pj)
-      if (src !== undefined) {
-        try {
-          r = (JSON.parse(src) as { type?: string })?.type === 'module'
-        } catch {
-          r = false
-        }
-      } else if (dir !== '/') r = this.typeModule(dirname(dir))
-    }
-    this.pkgType.set(dir, r)
-    return r
-  }
-
-  private missing(message: string, code: string): string {
-    return 'lf-missing:' + JSON.stringify({ message, code })
-  }
-
-  private moduleError(json: string): { error: QuickJSHandle } {
-    const ctx = this.context
-    const a = ctx.newString(json)
-    const r = ctx.callFunction(this.fns.moduleError, ctx.undefined, a)
-    a.dispose()
-    if (r.error) return { error: r.error }
-    return { error: r.value }
-  }
-
-  private normalizeModule(base: string, req: string): string {
-    const bare = req.startsWith('node:') ? req.slice(5) : req
-    if (
-      req.startsWith('node:') ||
-      (!req.startsWith('.') && !req.startsWith('/') && !req.startsWith('file:') && BUILTINS.has(bare))
-    ) {
-      if (BUILTINS.has(bare)) return 'node:' + bare
-      return this.missing(`No such built-in module: ${req}`, 'ERR_UNKNOWN_BUILTIN_MODULE')
-    }
-    const basePath = base.startsWith('file://') ? base.slice(7) : base
-    const importer = basePath.startsWith('/') ? basePath : '/var/task/index.mjs'
-    let target: string
-    if (req.startsWith('file://')) target = normalizePath(req.slice(7))
-    else if (req.startsWith('/')) target = normalizePath(req)
-    else if (req.startsWith('./') || req.startsWith('../') || req === '.' || req === '..')
-      target = normalizePath(dirname(importer) + '/' + req)
-    else {
-      const found = this.findPackage(req, dirname(importer))
-      if (found) return 'file://' + found
-      return this.missing(`Cannot find package '${req}' imported from ${importer}`, 'ERR_MODULE_NOT_FOUND')
-    }
-    if (this.files.has(target)) return 'file://' + target
-    return this.missing(`Cannot find module '${target}' imported from ${importer}`, 'ERR_MODULE_NOT_FOUND')
-  }
-
-  private findPackage(req: string, fromDir: string): string | undefined {
-    let dir = fromDir
-    for (;;) {
-      if (!dir.endsWith('/node_modules')) {
-        const root = normalizePath(`${dir}/node_modules/${req}`)
-        if (this.files.has(root)) return root
-        const pj = this.files.get(root + '/package.json')
-        if (pj !== undefined) {
-          try {
-            const pkg = JSON.parse(pj) as { exports?: unknown; module?: string; main?: string }
-            let entry: string | undefined
-            const ex = pkg.exports
-            if (typeof ex === 'string') entry = ex
-            else if (ex && typeof ex === 'object') {
-              const dot = (ex as Record<string, unknown>)['.'] ?? ex
-              if (typeof dot === 'string') entry = dot
-              else if (dot && typeof dot === 'object') {
-                const d = dot as Record<string, unknown>
-                const pick = d.import ?? d.node ?? d.default ?? d.require
-                if (typeof pick === 'string') entry = pick
-              }
-            }
-            entry ??= pkg.module ?? pkg.main
-            if (entry) {
-              const p = normalizePath(root + '/' + entry)
-              if (this.files.has(p)) return p
-            }
-          } catch {
-            /* fall through */
-          }
-        }
-        if (this.files.has(root + '/index.js')) return root + '/index.js'
-        if (this.files.has(root + '.js')) return root + '.js'
-      }
-      if (dir === '/') return undefined
-      dir = dirname(dir)
-    }
-  }
-
-  private loadModule(name: string): string | { error: QuickJSHandle } {
-    const ctx = this.context
-    if (name.startsWith('lf-missing:')) return this.moduleError(name.slice(11))
-    if (name.startsWith('node:')) {
-      const key = name.slice(5)
-      const keys = this.reenter(this.fns.builtinKeys, key)
-      return `const m = __lf.builtin(${JSON.stringify(key)}); export default m; ${exportList(keys)}`
-    }
-    const path = name.startsWith('file://') ? name.slice(7) : name
-    const src = this.files.get(path)
-    if (src === undefined)
-      return this.moduleError(JSON.stringify({ message: `Cannot find module '${path}'`, code: 'ERR_MODULE_NOT_FOUND' }))
-    if (path.endsWith('.json')) {
-      return `export default JSON.parse(${JSON.stringify(src)});`
-    }
-    if (this.isEsm(path)) return src
-    let keys: string[]
-    try {
-      keys = this.reenter(this.fns.cjsKeys, path)
-    } catch {
-      keys = []
-    }
-    void ctx
-    return `const m = __lf_rt.cjsGet(${JSON.stringify(path)}); export default m; ${exportList(keys.filter((k) => k !== 'default'))}`
-  }
-
-  /** Call into the sandbox from inside a host callback (module loading). */
-  private reenter(fn: QuickJSHandle, arg: string): string[] {
-    const ctx = this.context
-    const a = ctx.newString(arg)
-    const r = ctx.callFunction(fn, ctx.undefined, a)
-    a.dispose()
-    if (r.error) {
-      r.error.dispose()
-      throw new Error('reenter failed')
-    }
-    const s = ctx.getString(r.value)
-    r.value.dispose()
-    return JSON.parse(s) as string[]
   }
 
   // ---- lifetime ----------------------------------------------------------------------------
@@ -836,9 +414,9 @@ export class Sandbox {
     this.disposed = true
     try {
       if (this.fns) for (const h of Object.values(this.fns)) h.dispose()
-      if (this.raw) {
-        this.raw.mod._free(this.raw.scratch)
-        this.raw = undefined
+      if (this.ffi) {
+        this.ffi.free()
+        this.ffi = undefined
       }
       this.context.dispose()
       this.runtime.dispose()

@@ -1,7 +1,14 @@
-// generated.ts must be what scripts/build-prelude.ts produces from src/ right now.
+// generated.ts (and the runtime's bootstrap/generated.ts) must be what scripts/build-prelude.ts
+// produces from the sources right now.
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
-import { GENERATED_PATH, renderGenerated, BUILTIN_MODULES } from '../../../../scripts/build-prelude.ts'
+import {
+  BOOTSTRAP_GENERATED_PATH,
+  GENERATED_PATH,
+  renderBootstrap,
+  renderGenerated,
+  BUILTIN_MODULES,
+} from '../../../../scripts/build-prelude.ts'
 import { PRELUDE_BUILTIN_MODULES, PRELUDE_CORE, PRELUDE_LAZY } from './generated.ts'
 
 describe('generated.ts', () => {
@@ -28,4 +35,16 @@ describe('generated.ts', () => {
       expect(src.startsWith('(function(__lf_load,__lf_internals){')).toBe(true)
     expect(PRELUDE_CORE.length).toBeGreaterThan(0)
   })
+
+  it('the runtime bootstrap is up to date (run `npx tsx scripts/build-prelude.ts` after editing runtime/bootstrap)', async () => {
+    const fresh = await renderBootstrap()
+    const committed = await readFile(BOOTSTRAP_GENERATED_PATH, 'utf8')
+    expect(
+      committed === fresh,
+      'src/lambda/runtime/bootstrap/generated.ts is stale: run npx tsx scripts/build-prelude.ts',
+    ).toBe(true)
+    expect(
+      committed.startsWith('// GENERATED FILE - DO NOT EDIT.\n// Built by `npx tsx scripts/build-prelude.ts`'),
+    ).toBe(true)
+  }, 60_000)
 })

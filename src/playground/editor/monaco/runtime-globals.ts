@@ -6,25 +6,7 @@
  * Built-in modules the runtime provides are declared as untyped modules, so importing them is
  * not an error; any other bare import (`http`, `axios`) is "Cannot find module", like at run time.
  */
-const BUILTIN_MODULES = [
-  'assert',
-  'assert/strict',
-  'buffer',
-  'crypto',
-  'events',
-  'fs',
-  'fs/promises',
-  'os',
-  'path',
-  'path/posix',
-  'querystring',
-  'string_decoder',
-  'timers',
-  'timers/promises',
-  'url',
-  'util',
-  'util/types',
-]
+import { BUILTIN_MODULES } from '../../../lambda/public.ts'
 
 const modules = BUILTIN_MODULES.flatMap((m) => [`declare module '${m}';`, `declare module 'node:${m}';`]).join('\n')
 

@@ -1,0 +1,220 @@
+// CommonJS loader over the function's files (absolute paths like /var/task/lib/x.js): Node's
+// require() resolution (files, directories, package.json main, node_modules), its errors
+// (MODULE_NOT_FOUND with the require stack, ERR_REQUIRE_ESM) and module objects.
+import {
+  ErrorC,
+  JSONparse,
+  ObjectCreate,
+  ObjectKeys,
+  TypeErrorC,
+  call,
+  endsWith,
+  hasOwn,
+  host,
+  hostCompile,
+  join,
+  lastIndexOf,
+  lf,
+  push,
+  split,
+  startsWith,
+  strSlice,
+} from './intrinsics.js'
+
+var files = ObjectCreate(null)
+/** Mount the function's files (paths relative to /var/task). */
+export function addTaskFiles(taskFiles) {
+  var fkeys = ObjectKeys(taskFiles)
+  for (var j = 0; j < fkeys.length; j++) files['/var/task/' + fkeys[j]] = taskFiles[fkeys[j]]
+}
+var cjsCache = ObjectCreate(null)
+var pkgTypeCache = ObjectCreate(null)
+export function fileExists(p) {
+  return hasOwn(files, p)
+}
+export function dirname(p) {
+  var i = lastIndexOf(p, '/')
+  return i <= 0 ? '/' : strSlice(p, 0, i)
+}
+export function normalizePath(p) {
+  var parts = split(p, '/'),
+    out = []
+  for (var i = 0; i < parts.length; i++) {
+    var s = parts[i]
+    if (s === '' || s === '.') continue
+    if (s === '..') {
+      if (out.length) out.length--
+      continue
+    }
+    push(out, s)
+  }
+  return '/' + join(out, '/')
+}
+export function packageTypeModule(dir) {
+  if (hasOwn(pkgTypeCache, dir)) return pkgTypeCache[dir]
+  var r = false
+  if (!endsWith(dir, '/node_modules')) {
+    var pj = (dir === '/' ? '' : dir) + '/package.json'
+    if (fileExists(pj)) {
+      try {
+        var pkg = JSONparse(files[pj])
+        r = !!(pkg && pkg.type === 'module')
+      } catch (_e) {
+        r = false
+      }
+    } else if (dir !== '/') r = packageTypeModule(dirname(dir))
+  }
+  pkgTypeCache[dir] = r
+  return r
+}
+function isEsmPath(p) {
+  if (endsWith(p, '.mjs')) return true
+  if (endsWith(p, '.cjs') || endsWith(p, '.json')) return false
+  if (endsWith(p, '.js')) return packageTypeModule(dirname(p))
+  return false
+}
+function notFound(request, parent) {
+  var stack = []
+  var cur = parent
+  while (cur) {
+    push(stack, '- ' + cur.filename)
+    cur = cur.parent
+  }
+  push(stack, '- /var/runtime/index.mjs')
+  var e = new ErrorC("Cannot find module '" + request + "'\nRequire stack:\n" + join(stack, '\n'))
+  e.code = 'MODULE_NOT_FOUND'
+  var rs = []
+  for (var i = 0; i < stack.length; i++) push(rs, strSlice(stack[i], 2))
+  e.requireStack = rs
+  return e
+}
+function tryFile(p) {
+  if (fileExists(p)) return p
+  if (fileExists(p + '.js')) return p + '.js'
+  if (fileExists(p + '.json')) return p + '.json'
+  return null
+}
+function tryDir(p) {
+  var pj = p + '/package.json'
+  if (fileExists(pj)) {
+    try {
+      var pkg = JSONparse(files[pj])
+      if (pkg && typeof pkg.main === 'string') {
+        var m = tryFile(normalizePath(p + '/' + pkg.main)) || tryIndex(normalizePath(p + '/' + pkg.main))
+        if (m) return m
+      }
+    } catch (_e) {
+      /* no usable package.json: try the index */
+    }
+  }
+  return tryIndex(p)
+}
+function tryIndex(p) {
+  if (fileExists(p + '/index.js')) return p + '/index.js'
+  if (fileExists(p + '/index.json')) return p + '/index.json'
+  return null
+}
+function resolveCjs(request, parent) {
+  var base = parent ? dirname(parent.filename) : '/var/task'
+  if (
+    startsWith(request, './') ||
+    startsWith(request, '../') ||
+    request === '.' ||
+    request === '..' ||
+    startsWith(request, '/')
+  ) {
+    var abs = normalizePath(startsWith(request, '/') ? request : base + '/' + request)
+    var r = tryFile(abs) || tryDir(abs)
+    if (r) return r
+    throw notFound(request, parent)
+  }
+  var dir = base
+  for (;;) {
+    if (!endsWith(dir, '/node_modules')) {
+      var cand = normalizePath(dir + '/node_modules/' + request)
+      var r2 = tryFile(cand) || tryDir(cand)
+      if (r2) return r2
+    }
+    if (dir === '/') break
+    dir = dirname(dir)
+  }
+  throw notFound(request, parent)
+}
+function Module(filename, parent) {
+  this.id = filename
+  this.filename = filename
+  this.path = dirname(filename)
+  this.exports = {}
+  this.parent = parent
+  this.loaded = false
+  this.children = []
+  this.paths = []
+}
+function makeRequire(mod) {
+  function require(request) {
+    if (typeof request !== 'string') {
+      var te = new TypeErrorC(
+        'The "id" argument must be of type string. Received ' + (request === null ? 'null' : typeof request),
+      )
+      te.code = 'ERR_INVALID_ARG_TYPE'
+      throw te
+    }
+    if (
+      startsWith(request, 'node:') ||
+      (!startsWith(request, '.') && !startsWith(request, '/') && lf.hasBuiltin(request))
+    )
+      return lf.builtin(request)
+    return loadCjs(resolveCjs(request, mod), mod)
+  }
+  require.resolve = function resolve(request) {
+    if (lf.hasBuiltin(request)) return request
+    return resolveCjs(request, mod)
+  }
+  require.cache = cjsCache
+  require.main = mainModule
+  return require
+}
+var mainModule
+export function loadCjs(filename, parent) {
+  var cached = cjsCache[filename]
+  if (cached !== undefined) return cached.exports
+  if (isEsmPath(filename)) {
+    var ee = new ErrorC(
+      'require() of ES Module ' +
+        filename +
+        (parent ? ' from ' + parent.filename : '') +
+        ' not supported.\nInstead change the require of ' +
+        filename +
+        ' to a dynamic import() which is available in all CommonJS modules.',
+    )
+    ee.code = 'ERR_REQUIRE_ESM'
+    throw ee
+  }
+  var mod = new Module(filename, parent)
+  if (mainModule === undefined) mainModule = mod
+  if (parent) push(parent.children, mod)
+  cjsCache[filename] = mod
+  try {
+    if (endsWith(filename, '.json')) {
+      try {
+        mod.exports = JSONparse(files[filename])
+      } catch (je) {
+        je.message = filename + ': ' + je.message
+        throw je
+      }
+    } else {
+      var fn = call(
+        hostCompile,
+        host,
+        filename,
+        '(function (exports, require, module, __filename, __dirname) {' + files[filename] + '\n})',
+      )
+      call(fn, mod.exports, mod.exports, makeRequire(mod), mod, filename, dirname(filename))
+    }
+  } catch (e) {
+    delete cjsCache[filename]
+    throw e
+  }
+  mod.loaded = true
+  return mod.exports
+}

@@ -1,0 +1,89 @@
+// The in-sandbox half of the simulated Node.js runtime (its runtime interface client): evaluated
+// once per QuickJS context, BEFORE PRELUDE_CORE (so the prelude captures our virtual-clock Date
+// as the pristine one). scripts/build-prelude.ts bundles this file and its imports into one
+// script (runtime/bootstrap/generated.ts) that runs with BOOTSTRAP_FILENAME as its file name.
+//
+// The modules, in the order they run:
+//   intrinsics.js  built-ins captured before user code can tamper with them; the host's functions
+//   errors.js      error shapes (Errors.toRapidResponse / toFormatted), Node's RangeError
+//   clock.js       the virtual Date (UTC) and performance
+//   timers.js      timers, immediates, queueMicrotask
+//   logs.js        console and the log lines (Text / JSON), buffered for the host
+//   cjs-loader.js  require() over the function's files
+//   handler.js     handler resolution (UserFunction.load)
+//   phases.js      Init and invoke semantics, step() results
+//
+// The host talks to it through `__lf_rt` with one call per phase:
+//   start(meta + "\n" + payload, vnow) -> handler invoked ("1": run the due timers first)
+//   (host runs pending jobs)
+//   step() -> "<header JSON>\n<payload>"       header: {s, t, l, e, ...}
+//   fire(vnow) -> runs one immediate or one due timer
+// For an invoke the host does start + jobs + step inside ONE crossing (no sandbox->host call).
+import {
+  ErrorC,
+  G,
+  JSONparse,
+  JSONstringify,
+  ObjectDefineProperty,
+  ObjectFreeze,
+  ObjectKeys,
+  lf,
+  linkPrelude,
+} from './intrinsics.js'
+import './errors.js'
+import { preciseNow, setNow, setPerfOrigin } from './clock.js'
+import { fire } from './timers.js'
+import { configureLogs, rawWrite } from './logs.js'
+import { addTaskFiles, loadCjs } from './cjs-loader.js'
+import { initPhase, setConfig, start, step } from './phases.js'
+
+// Host-supplied configuration (one call at environment creation).
+function configure(json) {
+  linkPrelude()
+  var config = JSONparse(json)
+  setConfig(config)
+  configureLogs(config)
+  var keys = ObjectKeys(config.env)
+  for (var i = 0; i < keys.length; i++) lf.env[keys[i]] = config.env[keys[i]]
+  addTaskFiles(config.files)
+  lf.fs.mountTask(config.files, { tmpSizeBytes: config.tmpSize })
+  lf.now = preciseNow
+  lf.hooks.write = rawWrite
+  setPerfOrigin(config.perfOrigin)
+  setNow(config.perfOrigin)
+  config.files = null
+  // The prelude and this runtime captured what they need: user code does not get the host object.
+  delete G.__lf_host
+  return ''
+}
+// For the ESM loader: the export names of a CommonJS file / built-in module.
+function cjsKeys(path) {
+  var ex = loadCjs(path, null)
+  return JSONstringify(ex !== null && (typeof ex === 'object' || typeof ex === 'function') ? ObjectKeys(ex) : [])
+}
+function cjsGet(path) {
+  return loadCjs(path, null)
+}
+function builtinKeys(name) {
+  var ex = lf.builtin(name)
+  return JSONstringify((ex !== null && typeof ex === 'object') || typeof ex === 'function' ? ObjectKeys(ex) : [])
+}
+function moduleError(json) {
+  var d = JSONparse(json)
+  var e = new ErrorC(d.message)
+  e.code = d.code
+  return e
+}
+
+var rt = ObjectFreeze({
+  configure: configure,
+  init: initPhase,
+  start: start,
+  step: step,
+  fire: fire,
+  cjsKeys: cjsKeys,
+  cjsGet: cjsGet,
+  builtinKeys: builtinKeys,
+  moduleError: moduleError,
+})
+ObjectDefineProperty(G, '__lf_rt', { value: rt, writable: false, enumerable: false, configurable: false })

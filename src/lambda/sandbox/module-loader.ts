@@ -1,0 +1,189 @@
+// QuickJS's ES module loader for one sandbox: resolves specifiers the way Node does over the
+// function's files (/var/task), `node_modules` packages and the built-in modules, and gives
+// QuickJS each module's source. CommonJS files and built-ins are wrapped as ES modules whose
+// named exports are their actual keys (asked of the in-sandbox runtime).
+import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core'
+import { BUILTIN_MODULES } from '../runtime/node-runtime.ts'
+import { dirname, normalizePath } from './paths.ts'
+
+const RESERVED = new Set(
+  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval'.split(
+    ' ',
+  ),
+)
+const IDENT = /^[A-Za-z_$][\w$]*$/
+const BUILTINS = new Set<string>(BUILTIN_MODULES)
+
+function exportList(keys: string[]): string {
+  const names = keys.filter((k) => IDENT.test(k) && !RESERVED.has(k))
+  return names.length ? `export const { ${names.join(', ')} } = m;` : ''
+}
+
+/** The in-sandbox runtime's functions the loader calls (see runtime/bootstrap/main.js). */
+export interface LoaderCalls {
+  /** Export names of a CommonJS file (runs it). */
+  cjsKeys: QuickJSHandle
+  /** Export names of a built-in module (loads it). */
+  builtinKeys: QuickJSHandle
+  /** A module-not-found Error from `{ message, code }` JSON. */
+  moduleError: QuickJSHandle
+}
+
+export class ModuleLoader {
+  private files = new Map<string, string>()
+  private readonly pkgType = new Map<string, boolean>()
+  /** Set once the runtime is installed in the context. */
+  calls: LoaderCalls | undefined
+
+  constructor(private readonly context: QuickJSContext) {}
+
+  /** The function's files, paths relative to /var/task. */
+  setFiles(files: Record<string, string>): void {
+    this.files = new Map(Object.entries(files).map(([k, v]) => ['/var/task/' + k.replace(/^\/+/, ''), v]))
+  }
+
+  private isEsm(path: string): boolean {
+    if (path.endsWith('.mjs')) return true
+    if (path.endsWith('.cjs') || path.endsWith('.json')) return false
+    if (path.endsWith('.js')) return this.typeModule(dirname(path))
+    return false
+  }
+
+  private typeModule(dir: string): boolean {
+    const cached = this.pkgType.get(dir)
+    if (cached !== undefined) return cached
+    let r = false
+    if (!dir.endsWith('/node_modules')) {
+      const pj = (dir === '/' ? '' : dir) + '/package.json'
+      const src = this.files.get(pj)
+      if (src !== undefined) {
+        try {
+          r = (JSON.parse(src) as { type?: string })?.type === 'module'
+        } catch {
+          r = false
+        }
+      } else if (dir !== '/') r = this.typeModule(dirname(dir))
+    }
+    this.pkgType.set(dir, r)
+    return r
+  }
+
+  private missing(message: string, code: string): string {
+    return 'lf-missing:' + JSON.stringify({ message, code })
+  }
+
+  private moduleError(json: string): { error: QuickJSHandle } {
+    const ctx = this.context
+    const a = ctx.newString(json)
+    const r = ctx.callFunction(this.calls!.moduleError, ctx.undefined, a)
+    a.dispose()
+    if (r.error) return { error: r.error }
+    return { error: r.value }
+  }
+
+  /** QuickJS's normalize hook: the module name for `req` imported from `base`. */
+  normalize(base: string, req: string): string {
+    const bare = req.startsWith('node:') ? req.slice(5) : req
+    if (
+      req.startsWith('node:') ||
+      (!req.startsWith('.') && !req.startsWith('/') && !req.startsWith('file:') && BUILTINS.has(bare))
+    ) {
+      if (BUILTINS.has(bare)) return 'node:' + bare
+      return this.missing(`No such built-in module: ${req}`, 'ERR_UNKNOWN_BUILTIN_MODULE')
+    }
+    const basePath = base.startsWith('file://') ? base.slice(7) : base
+    const importer = basePath.startsWith('/') ? basePath : '/var/task/index.mjs'
+    let target: string
+    if (req.startsWith('file://')) target = normalizePath(req.slice(7))
+    else if (req.startsWith('/')) target = normalizePath(req)
+    else if (req.startsWith('./') || req.startsWith('../') || req === '.' || req === '..')
+      target = normalizePath(dirname(importer) + '/' + req)
+    else {
+      const found = this.findPackage(req, dirname(importer))
+      if (found) return 'file://' + found
+      return this.missing(`Cannot find package '${req}' imported from ${importer}`, 'ERR_MODULE_NOT_FOUND')
+    }
+    if (this.files.has(target)) return 'file://' + target
+    return this.missing(`Cannot find module '${target}' imported from ${importer}`, 'ERR_MODULE_NOT_FOUND')
+  }
+
+  private findPackage(req: string, fromDir: string): string | undefined {
+    let dir = fromDir
+    for (;;) {
+      if (!dir.endsWith('/node_modules')) {
+        const root = normalizePath(`${dir}/node_modules/${req}`)
+        if (this.files.has(root)) return root
+        const pj = this.files.get(root + '/package.json')
+        if (pj !== undefined) {
+          try {
+            const pkg = JSON.parse(pj) as { exports?: unknown; module?: string; main?: string }
+            let entry: string | undefined
+            const ex = pkg.exports
+            if (typeof ex === 'string') entry = ex
+            else if (ex && typeof ex === 'object') {
+              const dot = (ex as Record<string, unknown>)['.'] ?? ex
+              if (typeof dot === 'string') entry = dot
+              else if (dot && typeof dot === 'object') {
+                const d = dot as Record<string, unknown>
+                const pick = d.import ?? d.node ?? d.default ?? d.require
+                if (typeof pick === 'string') entry = pick
+              }
+            }
+            entry ??= pkg.module ?? pkg.main
+            if (entry) {
+              const p = normalizePath(root + '/' + entry)
+              if (this.files.has(p)) return p
+            }
+          } catch {
+            /* fall through */
+          }
+        }
+        if (this.files.has(root + '/index.js')) return root + '/index.js'
+        if (this.files.has(root + '.js')) return root + '.js'
+      }
+      if (dir === '/') return undefined
+      dir = dirname(dir)
+    }
+  }
+
+  /** QuickJS's load hook: the source of a normalized module name. */
+  load(name: string): string | { error: QuickJSHandle } {
+    if (name.startsWith('lf-missing:')) return this.moduleError(name.slice(11))
+    const calls = this.calls!
+    if (name.startsWith('node:')) {
+      const key = name.slice(5)
+      const keys = this.reenter(calls.builtinKeys, key)
+      return `const m = __lf.builtin(${JSON.stringify(key)}); export default m; ${exportList(keys)}`
+    }
+    const path = name.startsWith('file://') ? name.slice(7) : name
+    const src = this.files.get(path)
+    if (src === undefined)
+      return this.moduleError(JSON.stringify({ message: `Cannot find module '${path}'`, code: 'ERR_MODULE_NOT_FOUND' }))
+    if (path.endsWith('.json')) {
+      return `export default JSON.parse(${JSON.stringify(src)});`
+    }
+    if (this.isEsm(path)) return src
+    let keys: string[]
+    try {
+      keys = this.reenter(calls.cjsKeys, path)
+    } catch {
+      keys = []
+    }
+    return `const m = __lf_rt.cjsGet(${JSON.stringify(path)}); export default m; ${exportList(keys.filter((k) => k !== 'default'))}`
+  }
+
+  /** Call into the sandbox from inside a host callback (module loading). */
+  private reenter(fn: QuickJSHandle, arg: string): string[] {
+    const ctx = this.context
+    const a = ctx.newString(arg)
+    const r = ctx.callFunction(fn, ctx.undefined, a)
+    a.dispose()
+    if (r.error) {
+      r.error.dispose()
+      throw new Error('reenter failed')
+    }
+    const s = ctx.getString(r.value)
+    r.value.dispose()
+    return JSON.parse(s) as string[]
+  }
+}

@@ -1,0 +1,58 @@
+// What the service and a sandbox exchange: the function's configuration, limits, the step result
+// of a phase, the runtime's error shape, and the fault a crossing throws. No QuickJS behind it.
+
+export interface SandboxConfig {
+  /** The function's files, paths relative to /var/task. */
+  files: Record<string, string>
+  handler: string
+  env: Record<string, string>
+  logFormat: 'Text' | 'JSON'
+  functionName: string
+  version: string
+  /** context.memoryLimitInMB (a string, as on Lambda). */
+  memory: string
+  logGroupName: string
+  logStreamName: string
+  tmpSize: number
+  /** Virtual epoch ms at which the process starts (performance.timeOrigin). */
+  perfOrigin: number
+}
+
+export interface SandboxLimits {
+  memoryLimitBytes: number
+  maxStackBytes: number
+}
+
+/** The runtime client's error response: Errors.toRapidResponse's shape. */
+export interface ErrorShape {
+  errorType: string
+  errorMessage: string
+  trace?: string[]
+}
+
+/** Result of step(): see the status codes in src/lambda/runtime/bootstrap/phases.js. */
+export interface StepResult {
+  s: 0 | 1 | 2 | 3 | 4 | 5
+  t: number
+  l?: string[]
+  e?: ErrorShape
+  x?: number
+  payload: string
+}
+
+/** Thrown by a crossing when the sandbox can no longer be used. */
+export class SandboxFault extends Error {
+  constructor(
+    readonly kind: 'timeout' | 'oom' | 'stack' | 'crash',
+    message: string,
+    /** The WebAssembly module itself is in an unknown state and must be discarded. */
+    readonly poisoned = false,
+  ) {
+    super(message)
+    this.name = 'SandboxFault'
+  }
+}
+
+export interface LogSink {
+  (lines: string[], at: number): void
+}

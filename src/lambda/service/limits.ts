@@ -1,0 +1,29 @@
+// Lambda's limits and the simulator's model constants (memory, CPU, payloads, init).
+import type { SandboxLimits } from '../sandbox/types.ts'
+
+/** Node.js process + runtime client overhead counted in Max Memory Used, on top of the QuickJS heap. */
+export const BASELINE_MEMORY_MB = 62
+/** Upper bound of the QuickJS heap per environment (all environments share one WebAssembly memory). */
+export const HEAP_CAP_MB = 512
+/** QuickJS's stack limit: deeper recursion throws RangeError (about 1,400 frames). */
+export const MAX_STACK_BYTES = 256 * 1024
+export const INIT_LIMIT_MS = 10_000
+export const SYNC_PAYLOAD_LIMIT = 6_291_456
+export const ASYNC_PAYLOAD_LIMIT = 1_048_576
+export const RESPONSE_LIMIT = 6_291_556
+/** LogResult holds the last 4 KB of the invoke's log. */
+export const LOG_TAIL_BYTES = 4096
+export const DEFAULT_CPU_SPEED = 10
+/** CPU the runtime client spends per invoke around the handler (ms at one full vCPU). */
+export const INVOKE_OVERHEAD_CPU_MS = 0.1
+/** Modelled runtime-init cost: fixed part + CPU part (ms at one full vCPU). */
+export const RUNTIME_INIT_BASE_MS = 70
+export const RUNTIME_INIT_CPU_MS = 3
+/** MemorySize that buys one full vCPU. */
+export const FULL_VCPU_MB = 1769
+
+/** The sandbox limits for a MemorySize: the heap is what is left after the Node.js baseline, capped. */
+export function limitsFor(memorySize: number): SandboxLimits {
+  const heapMb = Math.max(16, Math.min(memorySize - BASELINE_MEMORY_MB, HEAP_CAP_MB))
+  return { memoryLimitBytes: heapMb * 1024 * 1024, maxStackBytes: MAX_STACK_BYTES }
+}

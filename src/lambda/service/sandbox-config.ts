@@ -1,0 +1,56 @@
+// What an environment's sandbox is given: the function's files and handler, and the process
+// environment Lambda sets (reserved variables first, then the function's own).
+import type { SandboxConfig } from '../sandbox/types.ts'
+import type { Environment, FunctionState } from './state.ts'
+
+export function sandboxConfig(fn: FunctionState, env: Environment, at: number, region: string): SandboxConfig {
+  const c = fn.config
+  const vars: Record<string, string> = {
+    AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+    AWS_SESSION_TOKEN: 'IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN',
+    AWS_LAMBDA_LOG_GROUP_NAME: env.logGroupName,
+    LAMBDA_TASK_ROOT: '/var/task',
+    LD_LIBRARY_PATH: '/var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:/var/task:/var/task/lib:/opt/lib',
+    AWS_LAMBDA_RUNTIME_API: '127.0.0.1:9001',
+    AWS_LAMBDA_LOG_STREAM_NAME: env.logStreamName,
+    AWS_EXECUTION_ENV: `AWS_Lambda_${c.Runtime}`,
+    AWS_XRAY_DAEMON_ADDRESS: '169.254.79.129:2000',
+    AWS_LAMBDA_FUNCTION_NAME: c.FunctionName,
+    PATH: '/var/lang/bin:/usr/local/bin:/usr/bin/:/bin:/opt/bin',
+    AWS_DEFAULT_REGION: region,
+    PWD: '/var/task',
+    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    LANG: 'en_US.UTF-8',
+    LAMBDA_RUNTIME_DIR: '/var/runtime',
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+    TZ: ':UTC',
+    AWS_REGION: region,
+    NODE_PATH:
+      '/opt/nodejs/node20/node_modules:/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task',
+    AWS_ACCESS_KEY_ID: 'ASIAEXAMPLEACCESSKEY',
+    SHLVL: '0',
+    _AWS_XRAY_DAEMON_ADDRESS: '169.254.79.129',
+    _AWS_XRAY_DAEMON_PORT: '2000',
+    AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR',
+    _HANDLER: c.Handler,
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(c.MemorySize),
+    NODE_EXTRA_CA_CERTS: '/var/runtime/ca-cert.pem',
+    ...(c.LoggingConfig.LogFormat === 'JSON'
+      ? { AWS_LAMBDA_LOG_FORMAT: 'JSON', AWS_LAMBDA_LOG_LEVEL: c.LoggingConfig.ApplicationLogLevel ?? 'INFO' }
+      : {}),
+    ...(c.Environment?.Variables ?? {}),
+  }
+  return {
+    files: fn.files,
+    handler: c.Handler,
+    env: vars,
+    logFormat: c.LoggingConfig.LogFormat,
+    functionName: c.FunctionName,
+    version: '$LATEST',
+    memory: String(c.MemorySize),
+    logGroupName: env.logGroupName,
+    logStreamName: env.logStreamName,
+    tmpSize: c.EphemeralStorage.Size * 1024 * 1024,
+    perfOrigin: at,
+  }
+}
