@@ -187,28 +187,33 @@ export async function createAccount(options: AccountOptions = {}) {
       if (!modules.has(id))
         throw new AccountRestoreError(`account.services.${id.slice(0, 40)}`, 'no such service in this account')
     const before = snapshot()
-    const done: string[] = []
+    // Every part touched, the refused one included (a restore may refuse after changing something).
+    const touched: string[] = []
     try {
+      touched.push('credentials')
       try {
         credentials.restore(s.credentials ?? [])
       } catch (e) {
-        throw new AccountRestoreError('account.credentials', e instanceof Error ? e.message : String(e))
+        throw new AccountRestoreError('account.credentials', restoreMessage(e))
       }
-      done.push('credentials')
       for (const [id, m] of modules) {
         const part = (s.services as Record<string, unknown>)[id]
         if (part === undefined || !m.restore) continue
+        touched.push(id)
         try {
           m.restore(part)
         } catch (e) {
-          throw new AccountRestoreError(`account.services.${id}`, e instanceof Error ? e.message : String(e))
+          throw new AccountRestoreError(`account.services.${id}`, restoreMessage(e))
         }
-        done.push(id)
       }
     } catch (e) {
-      for (const id of done) {
-        if (id === 'credentials') credentials.restore(before.credentials)
-        else modules.get(id)!.restore!(before.services[id])
+      for (const id of touched) {
+        try {
+          if (id === 'credentials') credentials.restore(before.credentials)
+          else modules.get(id)!.restore!(before.services[id])
+        } catch {
+          // A part that refuses its own snapshot is broken; the error that matters is the first one.
+        }
       }
       throw e
     }
@@ -285,6 +290,13 @@ export async function createAccount(options: AccountOptions = {}) {
 export type Account = Awaited<ReturnType<typeof createAccount>>
 
 /** A snapshot was refused: `part` says which (e.g. `account.services.dynamodb`), the message why. */
+/** Why a part was refused, in one bounded line (a stack overflow on hostile nesting says so). */
+function restoreMessage(e: unknown): string {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'nested too deeply'
+  const text = e instanceof Error ? e.message : String(e)
+  return text.length > 300 ? text.slice(0, 300) + '…' : text
+}
+
 export class AccountRestoreError extends Error {
   constructor(
     readonly part: string,
