@@ -3,7 +3,7 @@
 // `<XResponse><XResult>…</XResult><ResponseMetadata><RequestId>…` and XML errors
 // `<ErrorResponse><Error><Type>Sender</Type><Code>…</Code><Message>…</Message></Error><RequestId>…`.
 //
-// Lists, maps and non-string scalars need the operation's shapes (OperationExtras.input / output):
+// Lists, maps and non-string scalars need the operation's shapes (OperationDefinition.input / output):
 // a service supplies them next to its operations. Without shapes, members decode as nested strings
 // (`a.member.N` → arrays) and outputs encode by their JavaScript types.
 import { AwsError } from '../errors.ts'

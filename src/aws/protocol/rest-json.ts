@@ -1,5 +1,5 @@
 // restJson1 (Lambda, later API Gateway-like services): the operation comes from the method and the
-// path, matched against the service's route table (ServiceExtras.restRoutes); members are bound to
+// path, matched against the service's route table (ServiceDefinition.restRoutes); members are bound to
 // path labels, query parameters, headers, or the JSON body. Errors carry `x-amzn-ErrorType` and a
 // JSON body `{"Type": "User", "Message": …}`.
 import { AwsError } from '../errors.ts'
