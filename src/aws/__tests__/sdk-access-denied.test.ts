@@ -15,9 +15,11 @@ import {
   NoSuchEntityException,
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam'
-import { PutObjectCommand } from '@aws-sdk/client-s3'
-import { SendMessageCommand } from '@aws-sdk/client-sqs'
-import { PublishCommand } from '@aws-sdk/client-sns'
+import { ListBucketsCommand, PutObjectCommand } from '@aws-sdk/client-s3'
+import { ListQueuesCommand, SendMessageCommand } from '@aws-sdk/client-sqs'
+import { ListTopicsCommand, PublishCommand } from '@aws-sdk/client-sns'
+import { ListEventBusesCommand } from '@aws-sdk/client-eventbridge'
+import { ListRolesCommand } from '@aws-sdk/client-iam'
 import { describe, expect, it } from 'vitest'
 import { createAccount, type Account } from '../index.ts'
 import { eventbridge, iam, policy, rejection, roleSession, s3, sns, sqs, trustService } from './account-helpers.ts'
@@ -200,4 +202,74 @@ describe('@aws-sdk/client-iam', () => {
     expect(malformed).toBeInstanceOf(MalformedPolicyDocumentException)
     expect(malformed.$metadata.httpStatusCode).toBe(400)
   })
+})
+
+// Forged credentials, per protocol: an unknown key, a wrong secret, a wrong session token.
+describe('forged credentials, answered with each protocol’s own error (real SDK clients)', () => {
+  const calls: [string, (aws: Account, keys: Keys) => Promise<unknown>, [string, number][]][] = [
+    [
+      's3 (restXml)',
+      (aws, k) => s3(aws, k).send(new ListBucketsCommand({})),
+      [
+        ['InvalidAccessKeyId', 403],
+        ['SignatureDoesNotMatch', 403],
+        ['InvalidToken', 400],
+      ],
+    ],
+    [
+      'sqs (awsJson1_0, query-compatible)',
+      // Coral's own front-end errors, as for the other JSON services.
+      (aws, k) => sqs(aws, k).send(new ListQueuesCommand({})),
+      [
+        ['UnrecognizedClientException', 400],
+        ['InvalidSignatureException', 400],
+        ['UnrecognizedClientException', 400],
+      ],
+    ],
+    [
+      'sns (awsQuery)',
+      (aws, k) => sns(aws, k).send(new ListTopicsCommand({})),
+      [
+        ['InvalidClientTokenId', 403],
+        ['SignatureDoesNotMatch', 403],
+        ['InvalidClientTokenId', 403],
+      ],
+    ],
+    [
+      'events (awsJson1_1)',
+      (aws, k) => eventbridge(aws, k).send(new ListEventBusesCommand({})),
+      [
+        ['UnrecognizedClientException', 400],
+        ['InvalidSignatureException', 400],
+        ['UnrecognizedClientException', 400],
+      ],
+    ],
+    [
+      'iam (awsQuery)',
+      (aws, k) => iam(aws, k).send(new ListRolesCommand({})),
+      [
+        ['InvalidClientTokenId', 403],
+        ['SignatureDoesNotMatch', 403],
+        ['InvalidClientTokenId', 403],
+      ],
+    ],
+  ]
+  for (const [label, call, expected] of calls) {
+    it(label, async () => {
+      const aws = await createAccount()
+      const session = aws.credentials.issue(aws.adminPrincipal, { temporary: true })
+      await call(aws, session)
+      const forged: Keys[] = [
+        { AccessKeyId: 'AKIAIOSFODNN7EXAMPLE', SecretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+        { ...aws.adminCredentials, SecretAccessKey: 'x'.repeat(40) },
+        { ...session, SessionToken: session.SessionToken + 'x' },
+      ]
+      const got: [string, number][] = []
+      for (const keys of forged) {
+        const e = await rejection(call(aws, keys))
+        got.push([e.name, e.$metadata.httpStatusCode])
+      }
+      expect(got).toEqual(expected)
+    })
+  }
 })
