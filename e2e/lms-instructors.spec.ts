@@ -96,6 +96,7 @@ test('the pack builder writes a config the packager accepts, and previews the pa
   )
   await expect(preview.locator('.quiz').first()).toBeVisible()
   await expect(preview.locator('.quiz-loading')).toHaveCount(0)
+  await expect(preview.locator('.activity-check-placeholder')).toHaveCount(0)
   await axe(preview)
   await preview.getByRole('button', { name: 'Next' }).click()
   await expect(preview.getByRole('heading', { level: 1 })).toBeFocused()

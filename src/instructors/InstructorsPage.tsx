@@ -63,7 +63,7 @@ export function InstructorsPage({ loadCatalog }: { loadCatalog(): Promise<Catalo
 
       <section aria-labelledby="formats" className="instructors-section">
         <h2 id="formats">Which package format?</h2>
-        <div className="table-wrap" tabIndex={0} role="group" aria-label="Package formats">
+        <div className="instructors-table-wrap" tabIndex={0} role="group" aria-label="Package formats">
           <table>
             <thead>
               <tr>

@@ -195,7 +195,7 @@ export function LmsPlayer({ pack, units, format, preview, store, unitsOf, render
           </p>
         )}
 
-        <div className={`lms-layout${pack.items.length > 1 ? ' has-toc' : ''}`}>
+        <div className={`lms-layout${pack.items.length > 1 ? ' lms-layout-with-toc' : ''}`}>
           {pack.items.length > 1 && (
             <nav className="lms-toc" aria-label="In this pack">
               <ol>

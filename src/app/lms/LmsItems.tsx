@@ -15,6 +15,7 @@ import {
   type ComponentType,
   type ReactNode,
 } from 'react'
+import { CheckPlaceholder, LabPlaceholder, TryIt } from '../activities.tsx'
 import { LessonContext } from '../../course/lesson-context.ts'
 import { lessonHref, mdxComponents } from '../../course/mdx-components.tsx'
 import { progressStore } from '../../course/progress.ts'
@@ -28,7 +29,7 @@ const LabView = lazy(() => import('../../labs/LabView.tsx'))
 
 function CheckItem({ id }: { id: string }) {
   return (
-    <Suspense fallback={<div className="quiz quiz-loading" aria-busy="true" aria-label="Loading a knowledge check" />}>
+    <Suspense fallback={<CheckPlaceholder />}>
       <QuizCheck id={id} embedded />
     </Suspense>
   )
@@ -36,7 +37,7 @@ function CheckItem({ id }: { id: string }) {
 
 function LabItem({ id }: { id: string }) {
   return (
-    <Suspense fallback={<div className="lab lab-loading" aria-busy="true" aria-label="Loading the lab" />}>
+    <Suspense fallback={<LabPlaceholder id={id} />}>
       <LabView id={id} embedded />
     </Suspense>
   )
@@ -90,7 +91,12 @@ function LmsLink({ href = '', children, ...rest }: ComponentPropsWithoutRef<'a'>
   )
 }
 
-const components = { ...mdxComponents, Check: CheckItem, Lab: LabItem, a: LmsLink }
+/** Try-it blocks open the playground in a new tab, so the LMS session stays open. */
+function LmsTryIt(props: Omit<ComponentPropsWithoutRef<typeof TryIt>, 'newTab'>) {
+  return <TryIt {...props} newTab />
+}
+
+const components = { ...mdxComponents, Check: CheckItem, Lab: LabItem, TryIt: LmsTryIt, a: LmsLink }
 
 class ItemBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
   override state = { failed: false }
@@ -123,8 +129,14 @@ function LessonItem({ meta }: { meta: LessonMeta }) {
   return (
     <LessonContext.Provider value={meta}>
       <MDXProvider components={components}>
-        <div className="prose" data-testid="lesson-body">
-          <Suspense fallback={<div className="lesson-skeleton" aria-busy="true" aria-label="Loading the lesson" />}>
+        <div className="lesson-prose" data-testid="lesson-body">
+          <Suspense
+            fallback={
+              <div className="lesson-skeleton" role="status">
+                <span className="sr-only">Loading the lesson…</span>
+              </div>
+            }
+          >
             <Content />
           </Suspense>
         </div>
