@@ -1,7 +1,7 @@
 // The "hostile invokes" section of npm run bench: the real time each attack of issue 10 holds the
 // thread (the worst of a few runs), against a same-run baseline (a trivial cold invoke), with the
 // engine's default real-time budget.
-import { createLambda } from '../src/lambda/index.ts'
+import { createLambda } from '../../src/lambda/index.ts'
 
 interface Attack {
   label: string
