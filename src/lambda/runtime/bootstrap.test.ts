@@ -95,6 +95,7 @@ describe('the runtime bootstrap', () => {
         'cjsGet:function:cjsGet',
         'builtinKeys:function:builtinKeys',
         'moduleError:function:moduleError',
+        'rejected:function:rejected',
       ],
     })
   })

@@ -2,18 +2,35 @@
 // release-sync variant; the browser Worker passes its own loader (see src/worker/quickjs-browser.ts),
 // because only Vite understands the `?url` import of the .wasm file.
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core'
+import { compileTrackable, instantiateTracked } from './rejection-tracker.ts'
 
 /** A module instance, or a function that loads a fresh one (preferred: lets the engine recover
  * from a WebAssembly-level crash by loading a new module). */
 export type QuickJSSource = QuickJSWASMModule | (() => Promise<QuickJSWASMModule>)
 
-/** Default loader for Node: the release-sync variant, imported lazily. */
+let nodeCompiled: Promise<WebAssembly.Module> | undefined
+
+/**
+ * Default loader for Node: the release-sync variant, imported lazily, its .wasm compiled once with
+ * the function table exported (for the rejection tracker, see rejection-tracker.ts); each call
+ * instantiates a fresh module from it.
+ */
 export async function loadNodeQuickJS(): Promise<QuickJSWASMModule> {
-  const [{ newQuickJSWASMModuleFromVariant }, variant] = await Promise.all([
-    import('quickjs-emscripten-core'),
-    import('@jitl/quickjs-wasmfile-release-sync'),
-  ])
-  return newQuickJSWASMModuleFromVariant(variant.default)
+  const variant = (await import('@jitl/quickjs-wasmfile-release-sync')).default
+  nodeCompiled ??= readVariantWasm().then(compileTrackable)
+  nodeCompiled.catch(() => (nodeCompiled = undefined))
+  return instantiateTracked(variant, await nodeCompiled)
+}
+
+async function readVariantWasm(): Promise<Uint8Array> {
+  // Node only (the browser passes its own loader): names hidden from bundlers.
+  const fsName = 'node:fs/promises'
+  const moduleName = 'node:module'
+  const [fs, mod] = (await Promise.all([import(/* @vite-ignore */ fsName), import(/* @vite-ignore */ moduleName)])) as [
+    { readFile(path: string): Promise<Uint8Array> },
+    { createRequire(url: string): { resolve(id: string): string } },
+  ]
+  return fs.readFile(mod.createRequire(import.meta.url).resolve('@jitl/quickjs-wasmfile-release-sync/wasm'))
 }
 
 export class QuickJSProvider {

@@ -48,9 +48,16 @@ export function errMessage(e) {
 export function isError(v) {
   return v !== null && typeof v === 'object' && (v instanceof ErrorC || ObjectToString(v) === '[object Error]')
 }
+/** 'ric3' or 'ric24' (set by configure()): the TypeScript client's errors set `this.name` (enumerable). */
+var clientKind = 'ric3'
+export function setClientKind(k) {
+  clientKind = k
+}
 export function RuntimeError(kind, message) {
   var e = new ErrorC(message)
-  ObjectDefineProperty(e, 'name', { value: 'Runtime.' + kind, writable: true, configurable: true, enumerable: false })
+  if (clientKind === 'ric24') e.name = 'Runtime.' + kind
+  else
+    ObjectDefineProperty(e, 'name', { value: 'Runtime.' + kind, writable: true, configurable: true, enumerable: false })
   return e
 }
 // QuickJS's e.stack has frames only; Node's starts with "Name: message".

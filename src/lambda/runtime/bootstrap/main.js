@@ -30,18 +30,19 @@ import {
   lf,
   linkPrelude,
 } from './intrinsics.js'
-import './errors.js'
+import { setClientKind } from './errors.js'
 import { preciseNow, setNow, setPerfOrigin } from './clock.js'
 import { fire } from './timers.js'
 import { configureLogs, rawWrite } from './logs.js'
 import { addTaskFiles, loadCjs } from './cjs-loader.js'
-import { initPhase, setConfig, start, step } from './phases.js'
+import { initPhase, rejected, setConfig, start, step } from './phases.js'
 
 // Host-supplied configuration (one call at environment creation).
 function configure(json) {
   linkPrelude()
   var config = JSONparse(json)
   setConfig(config)
+  setClientKind(config.runtime.client)
   configureLogs(config)
   var keys = ObjectKeys(config.env)
   for (var i = 0; i < keys.length; i++) lf.env[keys[i]] = config.env[keys[i]]
@@ -85,5 +86,6 @@ var rt = ObjectFreeze({
   cjsGet: cjsGet,
   builtinKeys: builtinKeys,
   moduleError: moduleError,
+  rejected: rejected,
 })
 ObjectDefineProperty(G, '__lf_rt', { value: rt, writable: false, enumerable: false, configurable: false })
