@@ -42,7 +42,11 @@ function configure(json) {
   linkPrelude()
   var config = JSONparse(json)
   setConfig(config)
-  setClientKind(config.runtime.client)
+  setClientKind(config.runtime.client, {
+    receiver: config.runtime.receiver,
+    syncFrames: config.runtime.syncFrames,
+    asyncFrames: config.runtime.asyncFrames,
+  })
   configureLogs(config)
   var keys = ObjectKeys(config.env)
   for (var i = 0; i < keys.length; i++) lf.env[keys[i]] = config.env[keys[i]]

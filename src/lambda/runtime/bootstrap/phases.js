@@ -19,7 +19,7 @@ import {
   strSlice,
 } from './intrinsics.js'
 import { preciseNow, setNow, vnow } from './clock.js'
-import { RuntimeError, intoError, isError, isExit, isOOM, rapid, toFormatted } from './errors.js'
+import { RuntimeError, intoError, isError, isExit, isOOM, rapid, setHandlerName, toFormatted } from './errors.js'
 import { handlerFn, handlerIsAsync, loadHandler } from './handler.js'
 import { flushPartial, jsonFormat, logAt, logError, logs, setRequestId, takeLogs } from './logs.js'
 import { clearUncaught, loopAlive, nextDue, setImmediate, uncaught } from './timers.js'
@@ -94,6 +94,7 @@ function initPhase2() {
     var loaded = function () {
       try {
         checkHandlerStyle(cfg, handlerFn, handlerIsAsync)
+        setHandlerName(handlerFn.name)
       } catch (e) {
         initFailed(ph, e)
         return
