@@ -81,3 +81,47 @@ describe('callback handlers', () => {
     expect((await call(lambda, fn)).json).toEqual(['undefined', 'undefined', false, 'ctx24'])
   })
 })
+
+describe('process versions follow the runtime', () => {
+  it.each([
+    ['nodejs20.x', 'v20.19.4', '115', 'Iron'],
+    ['nodejs22.x', 'v22.17.1', '127', 'Jod'],
+    ['nodejs24.x', 'v24.11.1', '137', 'Krypton'],
+  ])('%s: process.version %s', async (runtime, version, modules, lts) => {
+    const fn = await deploy(
+      lambda,
+      'export const handler = async () => [process.version, process.versions.node, process.versions.modules, process.release.lts]',
+      { Runtime: runtime as 'nodejs20.x' },
+    )
+    expect((await call(lambda, fn)).json).toEqual([version, version.slice(1), modules, lts])
+  })
+})
+
+describe("JSON.parse messages per Node version (V8 12's message templates add the line and column)", () => {
+  // [text, Node 22's message]; Node 20's is the host's own (Node 20), read in the test
+  const CASES: [string, string][] = [
+    ['{"a":1}}', 'Unexpected non-whitespace character after JSON at position 7 (line 1 column 8)'],
+    ['{\n  "a": 1,\n}', 'Expected double-quoted property name in JSON at position 12 (line 3 column 1)'],
+    ['{\r\n"a" 1}', "Expected ':' after property name in JSON at position 7 (line 2 column 5)"],
+    ['[1,\r2', "Expected ',' or ']' after array element in JSON at position 5 (line 2 column 2)"],
+    ['{"a": "x\ty"}', 'Bad control character in string literal in JSON at position 8 (line 1 column 9)'],
+    ['"abc', 'Unterminated string in JSON at position 4 (line 1 column 5)'],
+    ['', 'Unexpected end of JSON input'],
+    ['not json', 'Unexpected token \'o\', "not json" is not valid JSON'],
+  ]
+  it.each(CASES)('%j', async (text, node22) => {
+    let node20 = ''
+    try {
+      JSON.parse(text)
+    } catch (e) {
+      node20 = (e as Error).message
+    }
+    const src = `export const handler = async (e) => { try { JSON.parse(e.text) } catch (err) { return err.message } }`
+    const f20 = await deploy(lambda, src)
+    const f22 = await deploy(lambda, src, { Runtime: 'nodejs22.x' })
+    expect((await call(lambda, f20, { text })).json).toBe(node20)
+    expect((await call(lambda, f22, { text })).json).toBe(node22)
+    // Node 22's message is Node 20's, plus the location when there is a position.
+    expect(node22.startsWith(node20)).toBe(true)
+  })
+})

@@ -47,6 +47,7 @@ function configure(json) {
     syncFrames: config.runtime.syncFrames,
     asyncFrames: config.runtime.asyncFrames,
   })
+  lf.runtime = config.runtime
   configureLogs(config)
   var keys = ObjectKeys(config.env)
   for (var i = 0; i < keys.length; i++) lf.env[keys[i]] = config.env[keys[i]]

@@ -43,7 +43,7 @@ function parse(text, reviver) {
     if (e instanceof SyntaxErrorCtor && (typeof reviver !== 'function' || !parses(source))) {
       let message
       try {
-        message = load('internal/json-error').v8JsonMessage(source)
+        message = load('internal/json-error').v8JsonMessage(source, lf.runtime !== undefined ? lf.runtime.major : 20)
       } catch {
         message = undefined
       }
@@ -306,6 +306,9 @@ const lf = {
   },
   hooks: { write: undefined }, // process.stdout/stderr.write -> hooks.write(fd, text)
   now: undefined, // engine's clock in ms (process.hrtime/uptime); defaults to Date.now()
+  // The simulated runtime ({ node, major, v8, modules, lts, … }), set by the engine before any
+  // of the function's code runs; undefined: the Node version the prelude was built with.
+  runtime: undefined,
   v8Message,
   isProcessExit: (e) => cache['internal/process'] !== undefined && e instanceof cache['internal/process'].__lfExit,
 }
