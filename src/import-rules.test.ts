@@ -31,6 +31,10 @@ export const FEATURE_SEAMS: Record<string, { feature: string; why: string }[]> =
     { feature: 'course', why: 'records a passed lab in the learner’s progress' },
     { feature: 'playground', why: 'a lab is the playground’s panel, its store and its engine connection' },
   ],
+  lms: [{ feature: 'course', why: 'an LMS package keeps the learner’s progress record in the LMS (suspend_data)' }],
+  instructors: [
+    { feature: 'lms', why: 'the pack builder writes the pack configs the LMS runtime reads, and previews them' },
+  ],
 }
 
 /** The engines' entries: what src/worker, and the other engine, may import. */

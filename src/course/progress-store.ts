@@ -82,7 +82,18 @@ export interface ProgressState extends ProgressData, ProgressActions {
 }
 
 export type ProgressStore = StoreApi<ProgressState> & {
-  persist: { rehydrate(): Promise<void> | void }
+  persist: {
+    rehydrate(): Promise<void> | void
+    /** zustand's own: e.g. another storage (an LMS package keeps progress in the LMS, not in this browser). */
+    setOptions(options: { storage?: PersistStorage<ProgressData> }): void
+  }
+}
+
+/** A storage that keeps nothing: for a store whose record lives elsewhere (an LMS). */
+export const NO_STORAGE: PersistStorage<ProgressData> = {
+  getItem: () => null,
+  setItem: () => {},
+  removeItem: () => {},
 }
 
 export interface CreateProgressStoreOptions {

@@ -15,6 +15,8 @@ import {
   type EnvVarRow,
 } from '../config.ts'
 import { playgroundStore, usePlayground } from '../state.ts'
+import './tabs.css'
+import './ConfigTab.css'
 
 export const ConfigTab = memo(function ConfigTab({ workspaceId, onRun }: { workspaceId: string; onRun(): void }) {
   const config = usePlayground((s) => s.workspaces[workspaceId]?.config)
