@@ -175,7 +175,7 @@ describe('the runtime picker', () => {
     const c = runtimeChoice('nodejs20.x', '2026-04-30')
     expect(c.label).toBe('Node.js 20.x (deprecated)')
     expect(c.note).toBe(
-      'Node.js 20.x was deprecated on Apr 30, 2026: Lambda no longer applies security patches to it. Creating functions with it is blocked from Aug 31, 2026, updating them from Sep 30, 2026.',
+      'Node.js 20.x was deprecated on Apr 30, 2026: Lambda no longer applies security patches to it. Creating functions with it is blocked from Feb 1, 2027, updating them from Mar 3, 2027.',
     )
     expect(runtimeChoice('nodejs22.x', '2026-12-07').note).toBeNull()
   })

@@ -105,7 +105,7 @@ export const NODE_RUNTIMES: Readonly<Record<string, NodeRuntime>> = {
     lts: 'Iron',
     client: 'ric3',
     rejectionFrames: NODE20_REJECTION,
-    deprecation: { deprecated: '2026-04-30', blockCreate: '2026-08-31', blockUpdate: '2026-09-30' },
+    deprecation: { deprecated: '2026-04-30', blockCreate: '2027-02-01', blockUpdate: '2027-03-03' },
   },
   'nodejs22.x': {
     runtimeVersion: 'nodejs:22.v51',
