@@ -125,3 +125,73 @@ describe("stack frames in V8's shape (nodejs20.x), compared with Node", () => {
     ])
   })
 })
+
+/** What the handler returns in Node, for the same file (called as in nodeTrace). */
+function nodeReturns(src: string): unknown {
+  const sub = join(dir, String(++seq))
+  execFileSync('mkdir', ['-p', sub])
+  const path = join(sub, 'index.mjs')
+  writeFileSync(path, src)
+  const script = `const h = (await import(${JSON.stringify(pathToFileURL(path).href)})).handler
+process.stdout.write(JSON.stringify(await h({}, {})))`
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })
+  return JSON.parse(out.replaceAll(pathToFileURL(sub).href + '/', 'file:///var/task/'))
+}
+/** The learner's frames of a stack, without columns. */
+const taskFrames = (stack: string) =>
+  stack
+    .split('\n')
+    .filter((l) => l.includes('/var/task/'))
+    .map(noColumn)
+
+describe('Error.captureStackTrace and Error.stackTraceLimit, compared with Node', () => {
+  const CUSTOM = `class OrderError extends Error {
+  constructor(message) {
+    super(message)
+    this.name = 'OrderError'
+    Error.captureStackTrace(this, OrderError)
+  }
+}
+function check(order) {
+  if (!order.qty) throw new OrderError('bad quantity')
+}
+function plain() {
+  const o = { name: 'Custom', message: 'here' }
+  Error.captureStackTrace(o)
+  return o
+}
+export const handler = async () => {
+  let e
+  try { check({}) } catch (err) { e = err }
+  const o = plain()
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 1
+  const one = plain()
+  Error.stackTraceLimit = limit
+  let bad
+  try { Error.captureStackTrace(1) } catch (err) { bad = err.name + ': ' + err.message }
+  const d = Object.getOwnPropertyDescriptor(o, 'stack')
+  return {
+    custom: e.stack, plain: o.stack, one: one.stack, limit, bad,
+    desc: [d.writable, d.enumerable, d.configurable, typeof d.get],
+    keys: Object.keys(Error),
+  }
+}`
+  it('a custom error class, a plain object, a limit of 1, a bad argument', async () => {
+    const expected = nodeReturns(CUSTOM) as Record<string, any>
+    const fn = await deploy(lambda, CUSTOM)
+    const got = (await call(lambda, fn)).json as Record<string, any>
+    for (const k of ['custom', 'plain', 'one']) {
+      expect(got[k].split('\n')[0]).toBe(expected[k].split('\n')[0])
+      expect(taskFrames(got[k])).toEqual(taskFrames(expected[k]))
+    }
+    expect(taskFrames(expected.custom).length).toBe(2) // check, handler: the constructor's own frame is left out
+    expect(got.one.split('\n').length).toBe(2)
+    expect([got.limit, got.bad, got.desc, got.keys]).toEqual([
+      expected.limit,
+      expected.bad,
+      expected.desc,
+      expected.keys,
+    ])
+  })
+})

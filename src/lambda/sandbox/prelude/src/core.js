@@ -87,6 +87,49 @@ function parses(source) {
 ObjectDefineProperty(parse, 'name', { value: 'parse', configurable: true }) // the bundle renames it
 ObjectDefineProperty(JSON, 'parse', { value: parse, writable: true, configurable: true, enumerable: false })
 
+// Error.captureStackTrace(obj[, fn]) and Error.stackTraceLimit, as V8 has them: obj.stack becomes
+// "Name: message" and the caller's frames (above `fn`'s frame when given), at most
+// stackTraceLimit of them; the frames are QuickJS's, as in any err.stack read in code.
+function captureStackTrace(obj, constructorOpt) {
+  if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) throw new TypeError('invalid_argument')
+  const st = new ErrorCtor().stack
+  const limit = ErrorCtor.stackTraceLimit
+  const max = typeof limit === 'number' && limit >= 0 ? limit : 0
+  let name = obj.name
+  name = name === undefined ? 'Error' : StringCtor(name)
+  let message = obj.message
+  message = message === undefined ? '' : StringCtor(message)
+  let out = name === '' ? message : message === '' ? name : `${name}: ${message}`
+  const skipTo = typeof constructorOpt === 'function' && constructorOpt.name !== '' ? constructorOpt.name : undefined
+  let skipping = skipTo !== undefined
+  let kept = 0
+  let from = 0
+  while (from < st.length && kept < max) {
+    let end = call(indexOf, st, '\n', from)
+    if (end < 0) end = st.length
+    const line = call(slice, st, from, end)
+    from = end + 1
+    if (line === '' || call(indexOf, line, '(node:internal/') >= 0) continue
+    if (skipping) {
+      if (call(indexOf, line, `    at ${skipTo} (`) === 0 || call(indexOf, line, `    at new ${skipTo} (`) === 0)
+        skipping = false
+      continue
+    }
+    out += '\n' + line
+    kept++
+  }
+  // A constructor not on the stack: V8 keeps no frames at all.
+  if (skipping) out = name === '' ? message : message === '' ? name : `${name}: ${message}`
+  ObjectDefineProperty(obj, 'stack', { value: out, writable: true, configurable: true, enumerable: false })
+}
+ObjectDefineProperty(ErrorCtor, 'captureStackTrace', {
+  value: captureStackTrace,
+  writable: true,
+  configurable: true,
+  enumerable: false,
+})
+ErrorCtor.stackTraceLimit = 10
+
 const snapshot = captureIntrinsics()
 const count = snapshot.values.length
 
