@@ -301,6 +301,7 @@ const internals = {
   env,
   startMs,
   nowMs: () => (typeof lf.now === 'function' ? lf.now() : call(DateNow, DateCtor)),
+  runtime: () => lf.runtime,
   randomHex: (n) => call(hostRandom, host, n),
   promiseState: typeof hostPromiseState === 'function' ? (p) => call(hostPromiseState, host, p) : undefined,
   hostMemoryUsage: typeof hostMemoryUsage === 'function' ? () => call(hostMemoryUsage, host) : undefined,

@@ -2,7 +2,7 @@
 // internal/process: the `process` global. process.env is the object the engine fills (__lf.env).
 export default function factory(load, internals) {
   // The simulated runtime's versions (set by the engine before the function's code runs).
-  const rt = globalThis.__lf !== undefined ? globalThis.__lf.runtime : undefined
+  const rt = internals.runtime()
   const NODE_VERSION = rt !== undefined ? rt.node : __LF_NODE_VERSION__
   const nowMs = internals.nowMs
   const inspect = (v) => internals.inspect(v)
