@@ -12,6 +12,8 @@
 //      Targets: >= 4x faster than lambda-local; <= 3x the eval+promise floor.
 //  (b) cold start: new environment + init + first invoke. Target: <= 2 ms median.
 //  (c) memory after 10,000 invokes vs after 100: process RSS / JS heap and the QuickJS heap.
+//  (h) hostile invokes (part of `lambda`): the worst real time each attack of issue 10 holds the
+//      thread (scripts/bench/hostile.ts), against a trivial cold invoke in the same run.
 //  (d)–(f) the simulated account: GetItem through the real SDK and requestHandler, other calls,
 //      hostile inputs (scripts/bench/aws.ts).
 //  (g) IAM decisions per second on the lab policies (scripts/bench/iam.ts).
@@ -24,6 +26,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { createLambda } from '../src/lambda/index.ts'
 import { benchAccount } from './bench/aws.ts'
+import { hostileInvokes } from './bench/hostile.ts'
 import { benchIam } from './bench/iam.ts'
 import { fmtMs, measure, median, us } from './bench/measure.ts'
 
@@ -243,6 +246,11 @@ async function benchEngine() {
   )
   console.log('    (the Node heap holds the CloudWatch log store: it fills up to its cap of 20,000 events per')
   console.log('     stream — about 6,700 invokes here — and then stays flat)')
+
+  console.log('\n(h) hostile invokes: worst real time the invoke held the thread (3 cold runs each, budget 2,000 ms)')
+  for (const h of await hostileInvokes()) {
+    console.log(`    ${h.label.padEnd(48)} ${fmtMs(h.worstMs).padStart(12)}   ${h.result}`)
+  }
 }
 
 main().catch((err) => {

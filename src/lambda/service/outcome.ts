@@ -16,6 +16,8 @@ export type Outcome =
   | { kind: 'exit'; code: number }
   | { kind: 'oom' }
   | { kind: 'stack' }
+  /** The environment's process was killed under the invoke (its WebAssembly module was lost). */
+  | { kind: 'killed' }
 
 /** The outcome of a finished step (status codes in runtime/bootstrap/phases.js). */
 export function settle(st: StepResult, vclock: number, deadline: number): Outcome {
@@ -57,7 +59,7 @@ export function initErrorType(outcome: Outcome): string | undefined {
     ? outcome.error.errorType
     : outcome.kind === 'oom'
       ? 'Runtime.OutOfMemory'
-      : outcome.kind === 'exit'
+      : outcome.kind === 'exit' || outcome.kind === 'killed'
         ? 'Runtime.ExitError'
         : outcome.kind === 'stack'
           ? 'RangeError'
@@ -72,7 +74,8 @@ export function resetsEnvironment(outcome: Outcome): boolean {
     outcome.kind === 'oom' ||
     outcome.kind === 'exit' ||
     outcome.kind === 'crash' ||
-    outcome.kind === 'stack'
+    outcome.kind === 'stack' ||
+    outcome.kind === 'killed'
   )
 }
 
@@ -180,6 +183,18 @@ export function endInvoke(x: InvokeEnding): InvokeReport {
       memUsed = x.memorySizeMB
       platformLine = platform.runtimeExit(requestId, 'Runtime exited with error: signal: killed', errorType, endAt)
       break
+    case 'killed': {
+      const reason = 'Runtime exited with error: signal: killed'
+      body = JSON.stringify({
+        errorType: 'Runtime.ExitError',
+        errorMessage: `RequestId: ${requestId} Error: ${reason}`,
+      })
+      functionError = true
+      status = 'crash'
+      errorType = 'Runtime.ExitError'
+      platformLine = platform.runtimeExit(requestId, reason, errorType, endAt)
+      break
+    }
     case 'exit': {
       const reason =
         outcome.code === 0

@@ -34,16 +34,35 @@ export interface Environment {
   cpuScale: number
 }
 
-/** Lines collected for one invocation (for LogResult). */
+/**
+ * The end of one invocation's log, for LogResult (the last `bytes` of it): only the lines that
+ * can still reach it are kept, so a flood of lines costs no memory here.
+ */
 export class Tail {
-  lines: string[] = []
+  private lines: string[] = []
+  private chars = 0
+
+  constructor(private readonly bytes: number) {}
+
   add(line: string): void {
-    this.lines.push(line)
+    // A UTF-8 byte per UTF-16 unit at least: the last `bytes` units of a line hold its last bytes.
+    const l = line.length > 2 * this.bytes ? line.slice(line.length - 2 * this.bytes) : line
+    this.lines.push(l)
+    this.chars += l.length + 1
+    while (this.lines.length > 1 && this.chars - (this.lines[0].length + 1) >= this.bytes) {
+      this.chars -= this.lines[0].length + 1
+      this.lines.shift()
+    }
+  }
+
+  /** The kept lines, each followed by a line break. */
+  text(): string {
+    return this.lines.join('\n') + '\n'
   }
 }
 
 export interface ServiceSettings {
-  /** Real-time cap for one uninterrupted run inside QuickJS, ms. */
+  /** Real time one invoke may hold the thread in total (its Init phases included), ms. */
   wallCap: number
   /** Idle time after which an environment is shut down, virtual ms. */
   idleMs: number

@@ -19,6 +19,7 @@ import {
   strSlice,
 } from './intrinsics.js'
 import { preciseNow, setNow, vnow } from './clock.js'
+import { parseDeep, stringifyResult } from './deep-json.js'
 import { RuntimeError, intoError, isError, isExit, isOOM, rapid, setHandlerName, toFormatted } from './errors.js'
 import { handlerFn, handlerIsAsync, loadHandler } from './handler.js'
 import { flushPartial, jsonFormat, logAt, logError, logs, setRequestId, takeLogs } from './logs.js'
@@ -54,7 +55,7 @@ function finishOk(ph, result) {
   if (ph.done) return
   var body
   try {
-    body = JSONstringify(result === undefined ? null : result)
+    body = stringifyResult(result === undefined ? null : result)
   } catch (_e) {
     finishErr(ph, new ErrorC('Unable to stringify response body'))
     return
@@ -158,7 +159,8 @@ export function start(input, t) {
   // Timers left over from earlier invokes that are already due run first (the process thaws).
   var nd = nextDue()
   if (nd >= 0 && nd <= vnow && exitAfter < 0) return '1'
-  // input: requestId \t deadline \t functionArn \t clientContextJSON \n payload
+  // input: requestId \t deadline \t functionArn \t clientContextJSON \t deep \n payload
+  // ("1" when the host found the payload nested too deep for QuickJS's recursive JSON.parse)
   var nl = indexOf(input, '\n')
   var parts = split(strSlice(input, 0, nl), '\t')
   var payload = strSlice(input, nl + 1)
@@ -237,7 +239,7 @@ export function start(input, t) {
         }
   var event
   try {
-    event = JSONparse(payload)
+    event = parts[4] === '1' ? parseDeep(payload) : JSONparse(payload)
   } catch (e) {
     finishErr(ph, e)
     return ''

@@ -215,6 +215,6 @@ export default function factory(load, internals) {
     get: () => stderr || (stderr = makeStream(2)),
   })
   Object.defineProperty(process, Symbol.toStringTag, { value: 'process', configurable: true })
-  Object.defineProperty(process, '__lfExit', { value: ProcessExit })
+  internals.ProcessExit = ProcessExit // for isProcessExit (core.js); no name on `process`
   return process
 }
