@@ -85,7 +85,7 @@ test.describe('playground', () => {
     await expect(page.getByTestId('result-status')).toContainText('Cold start')
     await expect(page.getByTestId('response')).toContainText('"key": "mugs/stoneware-blue.jpg"')
     const log = page.getByTestId('log-output')
-    await expect(log).toContainText(/^INIT_START Runtime Version: nodejs:20/)
+    await expect(log).toContainText(/^INIT_START Runtime Version: nodejs:24/)
     await expect(log).toContainText(
       /REPORT RequestId: [0-9a-f-]{36}\tDuration: [\d.]+ ms\tBilled Duration: \d+ ms\tMemory Size: 128 MB\tMax Memory Used: \d+ MB\tInit Duration: [\d.]+ ms/,
     )

@@ -39,7 +39,7 @@ export const FEATURE_SEAMS: Record<string, { feature: string; why: string }[]> =
 
 /** The engines' entries: what src/worker, and the other engine, may import. */
 const ENGINE_ENTRIES: Record<string, string[]> = {
-  lambda: ['src/lambda/index.ts', 'src/lambda/public.ts'],
+  lambda: ['src/lambda/index.ts', 'src/lambda/public.ts', 'src/lambda/wasm-loader.ts'],
   aws: ['src/aws/index.ts', 'src/aws/public.ts'],
 }
 

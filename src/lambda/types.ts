@@ -2,7 +2,7 @@
 // @aws-sdk/client-cloudwatch-logs, so what learners see here is what they meet on AWS.
 import type { ReportData } from './runtime/platform.ts'
 
-export type Runtime = 'nodejs18.x' | 'nodejs20.x' | 'nodejs22.x'
+export type Runtime = 'nodejs18.x' | 'nodejs20.x' | 'nodejs22.x' | 'nodejs24.x'
 export type LogFormat = 'Text' | 'JSON'
 export type ApplicationLogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'FATAL'
 export type SystemLogLevel = 'DEBUG' | 'INFO' | 'WARN'

@@ -169,7 +169,7 @@ describe('runLabChecks', () => {
     })
     expect(b.outcome).toBe('failed')
     expect(b.message).toMatch(/^Your function failed when it got a bad order, instead of returning a response/)
-    expect(b.detail).toMatch(/^OrderError: bad quantity \(at handler \(index\.mjs:3:\d+\)\)$/)
+    expect(b.detail).toMatch(/^OrderError: bad quantity \(at Runtime\.handler \(index\.mjs:3:\d+\)\)$/)
     expect(c).toMatchObject({ pass: true, outcome: 'passed' })
   })
 

@@ -96,6 +96,7 @@ describe('the runtime bootstrap', () => {
         'cjsGet:function:cjsGet',
         'builtinKeys:function:builtinKeys',
         'moduleError:function:moduleError',
+        'rejected:function:rejected',
         'builtin:function:builtin',
       ],
     })

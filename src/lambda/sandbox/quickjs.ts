@@ -7,41 +7,36 @@
 // a WebAssembly-level fault (the host's native stack exhausted inside QuickJS, an abort) leaves
 // its module in an unknown state, and only the environment that owned it is lost.
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core'
+import { compileTrackable, instantiateTracked } from './rejection-tracker.ts'
 
 /** A module instance (every sandbox shares it), or a function that makes a fresh one per call
  * (preferred: each environment then has its own WebAssembly memory, so a fault in one never
  * touches another). */
 export type QuickJSSource = QuickJSWASMModule | (() => Promise<QuickJSWASMModule>)
 
-let nodeVariant: Promise<unknown> | undefined
+let nodeCompiled: Promise<WebAssembly.Module> | undefined
 
-/** The release-sync variant with its .wasm compiled once per process (Node only). */
-async function compiledNodeVariant(): Promise<unknown> {
-  nodeVariant ??= (async () => {
-    // Kept out of the browser bundle's static graph: this function only ever runs in Node.
-    const fsName = 'node:fs/promises'
-    const moduleName = 'node:module'
-    const [{ newVariant }, variant, fs, mod] = await Promise.all([
-      import('quickjs-emscripten-core'),
-      import('@jitl/quickjs-wasmfile-release-sync'),
-      import(/* @vite-ignore */ fsName) as Promise<typeof import('node:fs/promises')>,
-      import(/* @vite-ignore */ moduleName) as Promise<typeof import('node:module')>,
-    ])
-    const require = mod.createRequire(import.meta.url)
-    const bytes = await fs.readFile(require.resolve('@jitl/quickjs-wasmfile-release-sync/wasm'))
-    const wasmModule = await WebAssembly.compile(bytes)
-    return newVariant(variant.default, { wasmModule })
-  })()
-  return nodeVariant
+/**
+ * Default loader for Node: the release-sync variant, imported lazily, its .wasm compiled once with
+ * the function table exported (for the rejection tracker, see rejection-tracker.ts); each call
+ * instantiates a fresh module from it.
+ */
+export async function loadNodeQuickJS(): Promise<QuickJSWASMModule> {
+  const variant = (await import('@jitl/quickjs-wasmfile-release-sync')).default
+  nodeCompiled ??= readVariantWasm().then(compileTrackable)
+  nodeCompiled.catch(() => (nodeCompiled = undefined))
+  return instantiateTracked(variant, await nodeCompiled)
 }
 
-/** Default loader for Node: a fresh module instance per call, from the .wasm compiled once. */
-export async function loadNodeQuickJS(): Promise<QuickJSWASMModule> {
-  const [{ newQuickJSWASMModuleFromVariant }, variant] = await Promise.all([
-    import('quickjs-emscripten-core'),
-    compiledNodeVariant(),
-  ])
-  return newQuickJSWASMModuleFromVariant(variant as Parameters<typeof newQuickJSWASMModuleFromVariant>[0])
+async function readVariantWasm(): Promise<Uint8Array> {
+  // Node only (the browser passes its own loader): names hidden from bundlers.
+  const fsName = 'node:fs/promises'
+  const moduleName = 'node:module'
+  const [fs, mod] = (await Promise.all([import(/* @vite-ignore */ fsName), import(/* @vite-ignore */ moduleName)])) as [
+    { readFile(path: string): Promise<Uint8Array> },
+    { createRequire(url: string): { resolve(id: string): string } },
+  ]
+  return fs.readFile(mod.createRequire(import.meta.url).resolve('@jitl/quickjs-wasmfile-release-sync/wasm'))
 }
 
 /**

@@ -11,6 +11,7 @@ import { Interrupts } from './interrupt.ts'
 import { MemoryGuard } from './memory-guard.ts'
 import { ModuleLoader } from './module-loader.ts'
 import { PRELUDE_CORE } from './prelude/generated.ts'
+import { rejectionTrackingOf, type RuntimeRejections } from './rejection-tracker.ts'
 import { SandboxFault, type LogSink, type SandboxConfig, type SandboxLimits, type StepResult } from './types.ts'
 
 export {
@@ -31,7 +32,16 @@ export class Sandbox {
   readonly runtime: QuickJSRuntime
   readonly context: QuickJSContext
   private fns: Record<
-    'configure' | 'init' | 'start' | 'step' | 'fire' | 'cjsKeys' | 'cjsGet' | 'builtinKeys' | 'moduleError',
+    | 'configure'
+    | 'init'
+    | 'start'
+    | 'step'
+    | 'fire'
+    | 'cjsKeys'
+    | 'cjsGet'
+    | 'builtinKeys'
+    | 'moduleError'
+    | 'rejected',
     QuickJSHandle
   >
   private disposed = false
@@ -55,6 +65,8 @@ export class Sandbox {
   private readonly mem: MemoryGuard
   private readonly loader: ModuleLoader
   private ffi: FastFfi | undefined
+  /** QuickJS's own promise-rejection tracker for this runtime (absent on an untracked module). */
+  private readonly rejections: RuntimeRejections | undefined
 
   constructor(qjs: QuickJSWASMModule, limits: SandboxLimits) {
     const t0 = performance.now()
@@ -63,6 +75,7 @@ export class Sandbox {
     this.mem = new MemoryGuard(qjs, limits.memoryLimitBytes)
     this.runtime = qjs.newRuntime()
     const rt = this.runtime
+    this.rejections = rejectionTrackingOf(qjs)?.install(rt)
     rt.setMemoryLimit(limits.memoryLimitBytes)
     rt.setMaxStackSize(limits.maxStackBytes)
     rt.setModuleLoader(
@@ -124,6 +137,7 @@ export class Sandbox {
       'cjsGet',
       'builtinKeys',
       'moduleError',
+      'rejected',
     ] as const
     const fns = {} as Record<(typeof names)[number], QuickJSHandle>
     for (const n of names) fns[n] = ctx.getProp(rtObj, n)
@@ -308,8 +322,32 @@ export class Sandbox {
     return out
   }
 
-  /** Run every pending job, inside a crossing. */
+  /**
+   * Run every pending job, inside a crossing; then, as Node's processTicksAndRejections does after
+   * the microtask queue drains, hand the runtime client the first promise rejection still
+   * unhandled (its listener may queue more jobs: drain again).
+   */
   private jobsIn(): void {
+    this.drainJobs()
+    const rj = this.rejections
+    for (let round = 0; rj !== undefined && rj.pending && round < 1000; round++) {
+      const u = rj.take(this.context)
+      if (u === undefined) break
+      const ctx = this.context
+      const r = ctx.callFunction(this.fns.rejected, ctx.undefined, u.promise, u.reason)
+      u.promise.dispose()
+      u.reason.dispose()
+      if (r.error) {
+        const d = ctx.dump(r.error)
+        r.error.dispose()
+        throw this.faultFrom(d)
+      }
+      r.value.dispose()
+      this.drainJobs()
+    }
+  }
+
+  private drainJobs(): void {
     const ffi = this.ffi
     if (ffi) {
       ffi.runJobs()
@@ -381,6 +419,7 @@ export class Sandbox {
         this.ffi.free()
         this.ffi = undefined
       }
+      this.rejections?.dispose()
       this.context.dispose()
       this.runtime.dispose()
     } catch {

@@ -7,10 +7,12 @@ import type { InvokeStatus, LogFormat } from '../types.ts'
 import { RESPONSE_LIMIT } from './limits.ts'
 
 export type Outcome =
-  | { kind: 'ok'; payload: string }
+  /** exit: the process exited right after answering (an unhandled rejection after the response). */
+  | { kind: 'ok'; payload: string; exit?: number }
   | { kind: 'error'; error: ErrorShape }
   | { kind: 'timeout' }
-  | { kind: 'crash'; error: ErrorShape }
+  /** The runtime client posted `error`, then the process exited with `code` (default 129). */
+  | { kind: 'crash'; error: ErrorShape; code?: number }
   | { kind: 'exit'; code: number }
   | { kind: 'oom' }
   | { kind: 'stack' }
@@ -22,11 +24,11 @@ export function settle(st: StepResult, vclock: number, deadline: number): Outcom
   if (vclock > deadline) return { kind: 'timeout' }
   switch (st.s) {
     case 1:
-      return { kind: 'ok', payload: st.payload }
+      return st.x === undefined ? { kind: 'ok', payload: st.payload } : { kind: 'ok', payload: st.payload, exit: st.x }
     case 2:
       return { kind: 'error', error: st.e! }
     case 3:
-      return { kind: 'crash', error: st.e! }
+      return { kind: 'crash', error: st.e!, code: st.x }
     case 4:
       return { kind: 'exit', code: st.x ?? 0 }
     default:
@@ -67,6 +69,7 @@ export function initErrorType(outcome: Outcome): string | undefined {
 /** Whether the environment is reset after this outcome (the next invoke is cold). */
 export function resetsEnvironment(outcome: Outcome): boolean {
   return (
+    (outcome.kind === 'ok' && outcome.exit !== undefined) ||
     outcome.kind === 'timeout' ||
     outcome.kind === 'oom' ||
     outcome.kind === 'exit' ||
@@ -214,7 +217,12 @@ export function endInvoke(x: InvokeEnding): InvokeReport {
       functionError = true
       status = 'crash'
       errorType = 'Runtime.ExitError'
-      platformLine = platform.runtimeExit(requestId, 'Runtime exited with error: exit status 129', errorType, endAt)
+      platformLine = platform.runtimeExit(
+        requestId,
+        `Runtime exited with error: exit status ${outcome.code ?? 129}`,
+        errorType,
+        endAt,
+      )
       break
     case 'stack': {
       const err = {

@@ -6,6 +6,7 @@ import { Sandbox } from '../sandbox/sandbox.ts'
 import { SandboxFault } from '../sandbox/types.ts'
 import { limitsFor } from './limits.ts'
 import type { ServiceCore } from './state.ts'
+import { runtimeProfile } from './sandbox-config.ts'
 
 export class SandboxPool {
   private pool: Sandbox[] = []
@@ -45,6 +46,7 @@ export class SandboxPool {
         logStreamName: 'warm-up',
         tmpSize: 512 * 1024 * 1024,
         perfOrigin: 0,
+        runtime: runtimeProfile('nodejs22.x', ''),
       })
       sb.setDeadline(Infinity, performance.now() + 5000)
       sb.init()

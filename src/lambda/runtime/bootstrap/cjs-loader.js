@@ -51,6 +51,10 @@ var pkgTypeCache = ObjectCreate(null)
 export function fileExists(p) {
   return hasOwn(files, p)
 }
+/** The source of one of the function's files (absolute path), or undefined. */
+export function fileSource(p) {
+  return hasOwn(files, p) ? files[p] : undefined
+}
 export function dirname(p) {
   var i = lastIndexOf(p, '/')
   return i <= 0 ? '/' : strSlice(p, 0, i)

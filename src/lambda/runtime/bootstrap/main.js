@@ -32,17 +32,23 @@ import {
   ObjectKeys,
   lf,
 } from './intrinsics.js'
-import './errors.js'
+import { setClientKind } from './errors.js'
 import { preciseNow, setNow, setPerfOrigin } from './clock.js'
 import { fire } from './timers.js'
 import { configureLogs, rawWrite } from './logs.js'
 import { addTaskFiles, loadCjs } from './cjs-loader.js'
-import { initPhase, setConfig, start, step } from './phases.js'
+import { initPhase, rejected, setConfig, start, step } from './phases.js'
 
 // Host-supplied configuration (one call at environment creation).
 function configure(json) {
   var config = JSONparse(json)
   setConfig(config)
+  setClientKind(config.runtime.client, {
+    receiver: config.runtime.receiver,
+    syncFrames: config.runtime.syncFrames,
+    asyncFrames: config.runtime.asyncFrames,
+  })
+  lf.runtime = config.runtime
   configureLogs(config)
   var keys = ObjectKeys(config.env)
   for (var i = 0; i < keys.length; i++) lf.env[keys[i]] = config.env[keys[i]]
@@ -84,6 +90,7 @@ var rt = ObjectFreeze({
   cjsGet: cjsGet,
   builtinKeys: builtinKeys,
   moduleError: moduleError,
+  rejected: rejected,
   builtin: function builtin(name) {
     return lf.builtin(name)
   },
