@@ -14,7 +14,6 @@ import {
   PROGRESS_VERSION,
   emptyProgress,
   isSlug,
-  migrateProgress,
   sanitizeProgress,
   MAX_ATTEMPTS,
   isItemId,
@@ -22,6 +21,7 @@ import {
   type LessonProgress,
   type ProgressData,
 } from './progress-schema.ts'
+import { migrateProgress } from './progress-migrations.ts'
 
 /** What a lesson needs for completion: its knowledge checks and labs (from the lesson index). */
 export interface LessonRequirements {

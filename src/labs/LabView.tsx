@@ -12,6 +12,7 @@ import { CopyEmbed } from '../shared/CopyEmbed.tsx'
 import {
   PlaygroundPanel,
   buildFunction,
+  functionNameFor,
   getLabCheckEngine,
   playgroundStore,
   usePlayground,
@@ -178,6 +179,7 @@ function Lab({ id, embedded, onRun, loaded }: LabViewProps & { loaded: LoadedLab
     }
     const done: CheckResult[] = []
     const out = await runLabChecks(lab, built.files, getLabCheckEngine(), {
+      functionName: functionNameFor(workspaceId),
       onCheckStart: (name) => setRun({ state: 'running', done: [...done], current: name }),
       onCheckResult: (r) => {
         done.push(r)

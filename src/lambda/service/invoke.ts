@@ -227,10 +227,14 @@ export class Invoker {
         ...(initDuration !== undefined ? { initDurationMs: initDuration } : {}),
         maxMemoryUsedMB: r.maxMemoryUsedMB,
         environmentId: env.id,
+        report: r.reportData,
       },
     }
     if (r.functionError) out.FunctionError = 'Unhandled'
-    if (tail) out.LogResult = base64Utf8Tail(tail.text(), LOG_TAIL_BYTES)
+    if (tail) {
+      out.LogResult = base64Utf8Tail(tail.text(), LOG_TAIL_BYTES)
+      out.$metadata.tailPlatformLines = tail.platformLinesFromEnd()
+    }
     return out
   }
 }

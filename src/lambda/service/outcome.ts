@@ -131,6 +131,8 @@ export interface InvokeReport {
   end: string
   /** REPORT (text) or platform.report (JSON). */
   report: string
+  /** The figures on the REPORT line. */
+  reportData: ReportData
 }
 
 /** The response and the lines that end an invocation. */
@@ -241,19 +243,17 @@ export function endInvoke(x: InvokeEnding): InvokeReport {
   const reportStatus: ReportData['status'] =
     status === 'success' ? 'success' : status === 'timeout' ? 'timeout' : 'error'
   const end = platform.end(requestId, endAt, reportStatus, errorType)
-  const report = platform.report(
-    {
-      requestId,
-      durationMs,
-      billedDurationMs: billed,
-      memorySizeMB: x.memorySizeMB,
-      maxMemoryUsedMB: memUsed,
-      initDurationMs: x.initDurationMs,
-      status: reportStatus,
-      errorType,
-    },
-    endAt,
-  )
+  const reportData: ReportData = {
+    requestId,
+    durationMs,
+    billedDurationMs: billed,
+    memorySizeMB: x.memorySizeMB,
+    maxMemoryUsedMB: memUsed,
+    ...(x.initDurationMs !== undefined ? { initDurationMs: x.initDurationMs } : {}),
+    status: reportStatus,
+    ...(errorType !== undefined ? { errorType } : {}),
+  }
+  const report = platform.report(reportData, endAt)
   return {
     body,
     functionError,
@@ -266,6 +266,7 @@ export function endInvoke(x: InvokeEnding): InvokeReport {
     platformLine,
     end,
     report,
+    reportData,
   }
 }
 
