@@ -421,31 +421,23 @@ export function migratePlayground(state: unknown, fromVersion: number): MigrateR
       ],
     }
   }
+  const failed: MigrateResult = {
+    state: undefined,
+    issues: [
+      {
+        parts: ['workspace'],
+        message: `Your saved playground (version ${fromVersion}) could not be upgraded, so it was reset.`,
+      },
+    ],
+  }
   let s = state
   for (let v = fromVersion; v < PLAYGROUND_VERSION; v++) {
     const step = migrations[v]
-    if (!step)
-      return {
-        state: undefined,
-        issues: [
-          {
-            parts: ['workspace'],
-            message: `Your saved playground (version ${fromVersion}) could not be upgraded, so it was reset.`,
-          },
-        ],
-      }
+    if (!step) return failed
     try {
       s = step(s)
     } catch {
-      return {
-        state: undefined,
-        issues: [
-          {
-            parts: ['workspace'],
-            message: `Your saved playground (version ${fromVersion}) could not be upgraded, so it was reset.`,
-          },
-        ],
-      }
+      return failed
     }
   }
   return { state: s, issues: [] }
