@@ -17,15 +17,19 @@ interface Op {
   answer: IoAnswer | undefined
 }
 
+/** The host name of a URL ('' when it has none). */
+export function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname
+  } catch {
+    return ''
+  }
+}
+
 /** A network with no route anywhere: every host is unknown (what createLambda() has by default). */
 export const NO_NETWORK: HostNetwork = {
   request(_kind, request) {
-    let hostname = ''
-    try {
-      hostname = new URL(request.url).hostname
-    } catch {
-      hostname = ''
-    }
+    const hostname = hostnameOf(request.url)
     return {
       latencyMs: 2,
       error: {

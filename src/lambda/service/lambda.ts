@@ -8,6 +8,7 @@
 //   logs.ts          the CloudWatch Logs store; log-writer.ts writes environments' lines into it
 import { VirtualClock } from '../clock.ts'
 import { QuickJSProvider, type QuickJSSource } from '../sandbox/quickjs.ts'
+import type { Sandbox } from '../sandbox/sandbox.ts'
 import type {
   CreateFunctionRequest,
   DescribeLogStreamsRequest,
@@ -17,6 +18,7 @@ import type {
   GetFunctionResponse,
   GetLogEventsRequest,
   GetLogEventsResponse,
+  HostNetwork,
   InvokeRequest,
   InvokeResponse,
   LambdaEventListener,
@@ -32,6 +34,7 @@ import { Invoker } from './invoke.ts'
 import { DEFAULT_CPU_SPEED } from './limits.ts'
 import { LogWriter } from './log-writer.ts'
 import { LogStore } from './logs.ts'
+import { NO_NETWORK } from './io.ts'
 import { FunctionRegistry } from './registry.ts'
 import { SandboxPool } from './sandbox-pool.ts'
 import type { ServiceCore, ServiceStats } from './state.ts'
@@ -58,7 +61,10 @@ export interface LambdaOptions {
   clock?: VirtualClock
   region?: string
   accountId?: string
-  /** Real-time cap for one uninterrupted run inside QuickJS (busy loops), in ms. Default 2000. */
+  /**
+   * Real time one invoke may hold the thread (the Worker) in total, its Init phases included, in
+   * ms: past it the invoke is a timeout at its configured Timeout. Default 2000.
+   */
   wallClockCapMs?: number
   /** Idle time after which an environment is shut down, virtual ms. Default 5 minutes. */
   idleShutdownMs?: number
@@ -71,6 +77,11 @@ export interface LambdaOptions {
    * vs an interpreter): virtual CPU time = real QuickJS time / cpuSpeed / CPU share. Default 10.
    */
   cpuSpeed?: number
+  /**
+   * Where handlers' outgoing requests go (fetch, node:http, the AWS SDK): the simulated account's
+   * network (src/aws/network.ts). Default: no network, every host is unknown (ENOTFOUND).
+   */
+  network?: HostNetwork
 }
 
 export class LambdaService {
@@ -99,6 +110,7 @@ export class LambdaService {
       provider: new QuickJSProvider(options.quickjs),
       events,
       writer: new LogWriter(this.logs, events),
+      network: options.network ?? NO_NETWORK,
       settings: {
         wallCap: options.wallClockCapMs ?? 2000,
         idleMs: options.idleShutdownMs ?? 5 * 60_000,
@@ -109,7 +121,7 @@ export class LambdaService {
       stats: this.stats,
       disposed: false,
     }
-    const onFault = (err: unknown) => this.environments.onFault(err)
+    const onFault = (err: unknown, sb: Sandbox | undefined) => this.environments.onFault(err, sb)
     this.registry = new FunctionRegistry(this.core, (fn, reason) => this.environments.retire(fn, reason))
     this.pool = new SandboxPool(this.core, onFault)
     this.environments = new Environments(this.core, this.registry.functions, this.pool, this.logs)
@@ -120,8 +132,9 @@ export class LambdaService {
 
   /** Load QuickJS (and pre-create the blank environments). */
   async ready(): Promise<void> {
-    const qjs = await this.core.provider.get()
-    if (this.core.settings.warmUp) this.pool.warmUp(qjs)
+    const provider = this.core.provider
+    await provider.ready()
+    if (this.core.settings.warmUp) this.pool.warmUp(await provider.create())
     this.pool.scheduleRefill()
   }
 

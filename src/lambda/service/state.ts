@@ -37,20 +37,59 @@ export interface Environment {
   io: IoQueue
   /** The invocation running in it (undefined between invokes and during Init). */
   requestId: string | undefined
-  /** Its lines go to CloudWatch Logs (false while the function's role may not write them). */
-  cloudWatch: boolean
 }
 
-/** Lines collected for one invocation (for LogResult). */
+/**
+ * The end of one invocation's log, for LogResult (the last `bytes` of it): only the lines that
+ * can still reach it are kept, so a flood of lines costs no memory here.
+ */
 export class Tail {
-  lines: string[] = []
-  add(line: string): void {
-    this.lines.push(line)
+  private lines: string[] = []
+  /** Parallel to `lines`: true where Lambda itself wrote the line. */
+  private platform: boolean[] = []
+  private chars = 0
+
+  constructor(private readonly bytes: number) {}
+
+  add(line: string, platform = false): void {
+    // A UTF-8 byte per UTF-16 unit at least: the last `bytes` units of a line hold its last bytes.
+    const l = line.length > 2 * this.bytes ? line.slice(line.length - 2 * this.bytes) : line
+    this.lines.push(l)
+    this.platform.push(platform)
+    this.chars += l.length + 1
+    while (this.lines.length > 1 && this.chars - (this.lines[0].length + 1) >= this.bytes) {
+      this.chars -= this.lines[0].length + 1
+      this.lines.shift()
+      this.platform.shift()
+    }
+  }
+
+  /** The kept lines, each followed by a line break. */
+  text(): string {
+    return this.lines.join('\n') + '\n'
+  }
+
+  /**
+   * The text lines Lambda itself wrote, counted from the end of text() (1 = the last line; a
+   * message with line breaks is several text lines). Counting from the end survives LogResult
+   * keeping only the last 4 KB.
+   */
+  platformLinesFromEnd(): number[] {
+    const out: number[] = []
+    let fromEnd = 0
+    for (let i = this.lines.length - 1; i >= 0; i--) {
+      const l = this.lines[i]
+      let n = 1
+      for (let j = l.indexOf('\n'); j !== -1; j = l.indexOf('\n', j + 1)) n++
+      if (this.platform[i]) for (let k = 1; k <= n; k++) out.push(fromEnd + k)
+      fromEnd += n
+    }
+    return out.reverse()
   }
 }
 
 export interface ServiceSettings {
-  /** Real-time cap for one uninterrupted run inside QuickJS, ms. */
+  /** Real time one invoke may hold the thread in total (its Init phases included), ms. */
   wallCap: number
   /** Idle time after which an environment is shut down, virtual ms. */
   idleMs: number
@@ -58,25 +97,6 @@ export interface ServiceSettings {
   prewarmCount: number
   cpuSpeed: number
   warmUp: boolean
-}
-
-/**
- * The identity an execution environment runs as: the account's lambda service issues each one
- * credentials for its function's role session (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
- * AWS_SESSION_TOKEN), and may withhold CloudWatch Logs from a role that cannot write them.
- */
-export interface EnvironmentIdentity {
-  credentials(
-    config: FunctionConfiguration,
-    environmentId: string,
-  ): { AccessKeyId: string; SecretAccessKey: string; SessionToken?: string }
-  /** The environment is gone: its credentials can be revoked. */
-  release?(environmentId: string): void
-  /**
-   * Why the function's role may not write this stream (logs:CreateLogStream / logs:PutLogEvents),
-   * as AWS's access-denied message, or undefined when it may. Asked at each invoke: cache it.
-   */
-  logsDenied?(config: FunctionConfiguration, logGroupName: string, logStreamName: string): string | undefined
 }
 
 /** Counters for tests and diagnostics. */
@@ -97,8 +117,6 @@ export interface ServiceCore {
   readonly writer: LogWriter
   /** Where handlers' requests go (host I/O). */
   readonly network: HostNetwork
-  /** Credentials and other identity a new environment gets (the account's lambda service sets it). */
-  readonly identity: EnvironmentIdentity | undefined
   readonly settings: ServiceSettings
   readonly stats: ServiceStats
   disposed: boolean

@@ -21,6 +21,7 @@ import {
   ObjectFreeze,
   ObjectKeys,
   PromiseC,
+  promiseReject,
   StringC,
   TypeErrorC,
   WeakMapC,
@@ -50,12 +51,6 @@ function hostOf(url) {
   return m ? { host: m[1], port: m[2] } : { host: '', port: undefined }
 }
 
-function rejected(err) {
-  return new PromiseC(function (_resolve, reject) {
-    reject(err)
-  })
-}
-
 function copyRequest(request) {
   if (request === null || typeof request !== 'object') throw new TypeErrorC('io.request: the request must be an object')
   var method = request.method === undefined ? 'GET' : StringC(request.method)
@@ -81,16 +76,16 @@ function copyRequest(request) {
 }
 
 function request(kind, req) {
-  if (kind !== 'http') return rejected(new TypeErrorC('io.request: unknown kind ' + StringC(kind)))
+  if (kind !== 'http') return promiseReject(new TypeErrorC('io.request: unknown kind ' + StringC(kind)))
   var rec
   try {
     rec = copyRequest(req)
   } catch (e) {
-    return rejected(e)
+    return promiseReject(e)
   }
   if (inflight >= MAX_INFLIGHT) {
     var where = hostOf(rec.url)
-    return rejected({
+    return promiseReject({
       code: 'EMFILE',
       errno: -24,
       syscall: 'connect',
