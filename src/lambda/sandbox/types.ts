@@ -61,8 +61,8 @@ export interface ErrorShape {
   trace?: string[]
 }
 
-/** One request leaving the sandbox with a step result: [id, kind, request]. */
-export type IoRequestEntry = [number, 'http', HttpIoRequest]
+/** One request leaving the sandbox with a step result: [id, kind, request, virtual time sent]. */
+export type IoRequestEntry = [number, 'http', HttpIoRequest, number?]
 /** One answer going back in: [id, 1, response] or [id, 0, error]. */
 export type IoAnswer = [number, 1, HttpIoResponse] | [number, 0, NetworkErrorShape]
 

@@ -104,7 +104,8 @@ export class IoQueue {
   }
 
   private start(entry: IoRequestEntry, at: number, requestId: string | undefined): void {
-    const [id, kind, request] = entry
+    const [id, kind, request, sent] = entry
+    if (typeof sent === 'number' && sent <= at) at = sent
     const op: Op = { id, at, ready: false, due: 0, answer: undefined }
     this.ops.set(id, op)
     this.unanswered++

@@ -101,7 +101,8 @@ function request(kind, req) {
   pending[id] = entry
   weakMapSet(byPromise, promise, id)
   inflight++
-  push(outgoing, [id, kind, rec])
+  // Sent at the virtual time the crossing started (as a timer set now counts from it).
+  push(outgoing, [id, kind, rec, vnow])
   return promise
 }
 

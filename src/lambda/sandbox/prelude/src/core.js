@@ -255,7 +255,9 @@ const LAZY_GLOBALS = (
   'TextEncoder=internal/encoding.TextEncoder TextDecoder=internal/encoding.TextDecoder URL=url.URL ' +
   'URLSearchParams=url.URLSearchParams structuredClone=internal/structured-clone.structuredClone ' +
   'crypto=crypto.webcrypto EventTarget=internal/event-target.EventTarget Event=internal/event-target.Event ' +
-  'AbortController=internal/event-target.AbortController AbortSignal=internal/event-target.AbortSignal'
+  'AbortController=internal/event-target.AbortController AbortSignal=internal/event-target.AbortSignal ' +
+  'DOMException=internal/event-target.DOMException fetch=internal/fetch.fetch Headers=internal/fetch.Headers ' +
+  'Request=internal/fetch.Request Response=internal/fetch.Response Blob=internal/fetch.Blob'
 ).split(' ')
 for (let i = 0; i < LAZY_GLOBALS.length; i++) {
   const [name, ref] = LAZY_GLOBALS[i].split('=')
