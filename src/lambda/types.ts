@@ -169,6 +169,8 @@ export interface HttpIoResponse {
 
 /** A network failure as Node reports it (the `cause` of fetch's `TypeError: fetch failed`). */
 export interface NetworkErrorShape {
+  /** The error's name when it is not plain `Error` (undici's ConnectTimeoutError). */
+  name?: string
   code: string
   message: string
   errno?: number
