@@ -306,7 +306,7 @@ export function createNetwork(options: NetworkOptions = {}): SimNetwork {
           ? { status: o.response.status }
           : { error: { code: o.error.code, message: o.error.message } }),
       })
-      return o
+      return { ...o, route }
     }
     const aws = isAwsHost(host) && options.account !== undefined
     const spec = hosts.get(host)

@@ -1,10 +1,11 @@
 // A handler's fetch through the engine and the account's network (createLambda({ network })).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLambda, type Lambda } from '../../lambda/index.ts'
+import { createLambda, type Lambda, type LambdaEvent } from '../../lambda/index.ts'
 import { createAccount, createNetwork, type NetworkEvent } from '../index.ts'
 
 let lambda: Lambda
 const events: NetworkEvent[] = []
+const engineEvents: Extract<LambdaEvent, { type: 'NetworkRequest' }>[] = []
 beforeAll(async () => {
   const account = await createAccount()
   const network = createNetwork({
@@ -13,6 +14,9 @@ beforeAll(async () => {
   })
   network.onEvent((e) => events.push(e))
   lambda = await createLambda({ network, prewarm: 0, wallClockCapMs: 10_000 })
+  lambda.onEvent((e) => {
+    if (e.type === 'NetworkRequest') engineEvents.push(e)
+  })
 })
 afterAll(() => lambda.dispose())
 
@@ -43,6 +47,11 @@ describe('handlers on the account network', () => {
       error: 'TypeError: fetch failed',
       cause: { name: 'Error', code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND api.openai.com' },
     })
+    // The engine reports the same requests as LambdaEvents (what the Worker streams to the UI).
+    expect(engineEvents.map((e) => [e.functionName, e.host, e.route, e.status ?? e.error?.code, e.latencyMs])).toEqual([
+      ['net', 'weather.example.com', 'declared', 200, 80],
+      ['net', 'api.openai.com', 'unknown', 'ENOTFOUND', 1],
+    ])
     expect(events.map((e) => [e.functionName, e.host, e.route, e.status ?? e.error?.code])).toEqual([
       ['net', 'weather.example.com', 'declared', 200],
       ['net', 'api.openai.com', 'unknown', 'ENOTFOUND'],

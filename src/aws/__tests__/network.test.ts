@@ -28,6 +28,7 @@ describe('network', () => {
     const o = await send(net, 'https://api.example.com/v1/items?x=1')
     expect(o).toEqual({
       latencyMs: 1,
+      route: 'unknown',
       error: {
         code: 'ENOTFOUND',
         errno: -3008,
@@ -147,6 +148,7 @@ describe('network', () => {
     const o = await send(noNat, 'https://api.test/', { vpc: true })
     expect(o).toEqual({
       latencyMs: 10_000,
+      route: 'vpc',
       error: {
         name: 'ConnectTimeoutError',
         code: 'UND_ERR_CONNECT_TIMEOUT',
