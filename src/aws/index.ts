@@ -20,6 +20,8 @@ export { CredentialStore, type IssuedCredentials, type CredentialRecord } from '
 export { UnroutableHostError, type SimRequestHandler } from './protocol/http.ts'
 export {
   createNetwork,
+  validateHosts,
+  replaceHosts,
   isAwsHost,
   notFound,
   connectTimeout,

@@ -21,7 +21,9 @@ import type {
   IoOutcome,
   NetworkErrorShape,
 } from '../lambda/public.ts'
-import { bodyBytes, UnroutableHostError, type SimRequestHandler } from './protocol/http.ts'
+// Light on purpose (the Worker and the UI import it through src/aws/public.ts): no runtime import
+// of the account's code.
+import type { SimRequestHandler } from './protocol/http.ts'
 
 /** A declared host's answer (a route table entry or what its handler returns). */
 export interface HostAnswer {
@@ -164,6 +166,35 @@ export function connectionReset(): NetworkErrorShape {
 export const isAwsHost = (host: string): boolean =>
   host.endsWith('.amazonaws.com') || host.endsWith('.amazonaws.com.cn')
 
+/** The account's response body (bytes, or a stream for S3's GetObject) as bytes. */
+async function readBody(body: unknown): Promise<Uint8Array> {
+  if (body === undefined || body === null) return new Uint8Array(0)
+  if (body instanceof Uint8Array) return body
+  if (typeof body === 'string') return new TextEncoder().encode(body)
+  const b = body as { arrayBuffer?: () => Promise<ArrayBuffer>; getReader?: () => ReadableStreamDefaultReader }
+  if (typeof b.arrayBuffer === 'function') return new Uint8Array(await b.arrayBuffer())
+  const chunks: Uint8Array[] = []
+  const add = (c: unknown) =>
+    chunks.push(typeof c === 'string' ? new TextEncoder().encode(c) : new Uint8Array(c as ArrayBuffer))
+  if (typeof b.getReader === 'function') {
+    const reader = b.getReader()
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      add(value)
+    }
+  } else if (typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
+    for await (const c of body as AsyncIterable<unknown>) add(c)
+  }
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0))
+  let o = 0
+  for (const c of chunks) {
+    out.set(c, o)
+    o += c.length
+  }
+  return out
+}
+
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0
   return () => {
@@ -252,7 +283,7 @@ export function createNetwork(options: NetworkOptions = {}): SimNetwork {
       headers: { ...request.headers },
       body: fromBase64(request.body),
     } as never)
-    const bytes = await bodyBytes(response.body)
+    const bytes = await readBody(response.body)
     const headers: Record<string, string> = {}
     for (const [k, v] of Object.entries(response.headers)) headers[k.toLowerCase()] = String(v)
     return {
@@ -322,7 +353,7 @@ export function createNetwork(options: NetworkOptions = {}): SimNetwork {
           event('aws', {
             latencyMs: awsLatency,
             error:
-              err instanceof UnroutableHostError
+              err instanceof Error && err.name === 'UnroutableHostError'
                 ? notFound(host)
                 : { code: 'ECONNRESET', errno: -104, syscall: 'read', message: `read ECONNRESET (${String(err)})` },
           }),
@@ -372,4 +403,64 @@ export function createNetwork(options: NetworkOptions = {}): SimNetwork {
       return () => listeners.delete(listener)
     },
   }
+}
+
+const SPEC_KEYS = new Set(['latencyMs', 'failureRate', 'routes'])
+const ANSWER_KEYS = new Set(['status', 'headers', 'body', 'json', 'latencyMs'])
+const HOST_RE = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/
+
+/**
+ * Checks a JSON route table (the playground's `hosts.json`): `{ "<host>": { latencyMs?, failureRate?,
+ * routes: { "METHOD /path": { status?, headers?, body? | json?, latencyMs? } } } }`. Returns the
+ * hosts, or throws an Error whose message says plainly what is wrong and where.
+ */
+export function validateHosts(value: unknown): Record<string, HostSpec> {
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+  if (!isObj(value)) throw new Error('hosts.json must be an object: { "api.example.com": { "routes": { … } } }')
+  const names = Object.keys(value)
+  if (names.length > 50) throw new Error(`hosts.json declares ${names.length} hosts; at most 50`)
+  const out: Record<string, HostSpec> = {}
+  for (const name of names) {
+    const host = name.toLowerCase()
+    if (!HOST_RE.test(host)) throw new Error(`"${name}" is not a host name (like api.example.com, no scheme or port)`)
+    if (isAwsHost(host)) throw new Error(`"${name}" is an AWS endpoint: the account answers those`)
+    const spec = value[name]
+    if (!isObj(spec)) throw new Error(`"${name}": expected an object with "routes"`)
+    for (const k of Object.keys(spec))
+      if (!SPEC_KEYS.has(k)) throw new Error(`"${name}": unknown field "${k}" (latencyMs, failureRate, routes)`)
+    const l = spec.latencyMs
+    const okLatency = (n: unknown) => typeof n === 'number' && n >= 0 && n <= 900_000
+    if (l !== undefined && !okLatency(l) && !(Array.isArray(l) && l.length === 2 && l.every(okLatency)))
+      throw new Error(`"${name}".latencyMs: a number of ms (0 to 900000) or [min, max]`)
+    const f = spec.failureRate
+    if (f !== undefined && !(typeof f === 'number' && f >= 0 && f <= 1))
+      throw new Error(`"${name}".failureRate: a number from 0 to 1`)
+    const routes = spec.routes ?? {}
+    if (!isObj(routes)) throw new Error(`"${name}".routes: expected an object of "METHOD /path": answer`)
+    for (const [key, answer] of Object.entries(routes)) {
+      if (!/^(\*|[A-Za-z]+) \/\S*$/.test(key.trim()))
+        throw new Error(`"${name}".routes: "${key}" should look like "GET /path" (or "* /prefix*")`)
+      if (!isObj(answer)) throw new Error(`"${name}".routes["${key}"]: expected an object like { "json": … }`)
+      for (const k of Object.keys(answer))
+        if (!ANSWER_KEYS.has(k))
+          throw new Error(`"${name}".routes["${key}"]: unknown field "${k}" (status, headers, body, json, latencyMs)`)
+      const st = answer.status
+      if (st !== undefined && !(typeof st === 'number' && st >= 100 && st <= 599))
+        throw new Error(`"${name}".routes["${key}"].status: an HTTP status from 100 to 599`)
+      if (answer.body !== undefined && typeof answer.body !== 'string')
+        throw new Error(`"${name}".routes["${key}"].body: text (use "json" for a JSON value)`)
+      if (answer.headers !== undefined && !isObj(answer.headers))
+        throw new Error(`"${name}".routes["${key}"].headers: an object of names to values`)
+      if (answer.latencyMs !== undefined && !okLatency(answer.latencyMs))
+        throw new Error(`"${name}".routes["${key}"].latencyMs: a number of ms (0 to 900000)`)
+    }
+    out[host] = spec as HostSpec
+  }
+  return out
+}
+
+/** Replace every declared host of a network with these. */
+export function replaceHosts(network: SimNetwork, hosts: Record<string, HostSpec>): void {
+  for (const h of network.declaredHosts()) network.undeclare(h)
+  for (const [h, spec] of Object.entries(hosts)) network.declare(h, spec)
 }

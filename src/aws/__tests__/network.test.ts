@@ -4,7 +4,14 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb'
 import type { HttpRequest } from '@smithy/types'
 import { describe, expect, it } from 'vitest'
 import type { HttpIoResponse, IoCaller, IoOutcome } from '../../lambda/public.ts'
-import { createAccount, createNetwork, type NetworkEvent, type SimNetwork } from '../index.ts'
+import {
+  createAccount,
+  createNetwork,
+  replaceHosts,
+  validateHosts,
+  type NetworkEvent,
+  type SimNetwork,
+} from '../index.ts'
 
 const caller = (over: Partial<IoCaller> = {}): IoCaller => ({
   functionName: 'fn',
@@ -215,5 +222,25 @@ describe('network', () => {
       status: 200,
       latencyMs: 12,
     })
+  })
+
+  it('a JSON route table (the playground’s hosts.json) is checked with plain messages, then replaces the hosts', () => {
+    const ok = validateHosts({ 'Api.Test': { latencyMs: [10, 20], routes: { 'GET /x': { json: { a: 1 } } } } })
+    expect(Object.keys(ok)).toEqual(['api.test'])
+    const bad: [unknown, RegExp][] = [
+      [[], /must be an object/],
+      [{ 'https://api.test': {} }, /is not a host name/],
+      [{ 'dynamodb.us-east-1.amazonaws.com': {} }, /AWS endpoint/],
+      [{ 'a.test': { route: {} } }, /unknown field "route"/],
+      [{ 'a.test': { latencyMs: -1 } }, /latencyMs/],
+      [{ 'a.test': { failureRate: 2 } }, /failureRate/],
+      [{ 'a.test': { routes: { '/x': {} } } }, /should look like "GET \/path"/],
+      [{ 'a.test': { routes: { 'GET /x': { status: 700 } } } }, /status/],
+      [{ 'a.test': { routes: { 'GET /x': { body: { a: 1 } } } } }, /use "json"/],
+    ]
+    for (const [value, message] of bad) expect(() => validateHosts(value)).toThrow(message)
+    const net = createNetwork({ hosts: { 'old.test': {} } })
+    replaceHosts(net, ok)
+    expect(net.declaredHosts()).toEqual(['api.test'])
   })
 })
