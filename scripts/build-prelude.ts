@@ -51,6 +51,7 @@ const LAZY_ENTRIES: Record<string, string> = {
   'internal/structured-clone': 'structured-clone.js',
   'internal/event-target': 'event-target.js',
   'internal/fetch': 'fetch.js',
+  'internal/subtle': 'subtle.js',
   'internal/process': 'process.js',
   'internal/encoding': 'internal-encoding.js',
   'internal/format': 'format.js',
@@ -96,6 +97,7 @@ export const BUNDLED_PACKAGES = [
   'whatwg-url-minimum',
   '@ungap/structured-clone',
   '@noble/hashes',
+  '@noble/ciphers',
   'string_decoder',
   'safe-buffer',
 ] as const
