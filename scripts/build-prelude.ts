@@ -36,6 +36,8 @@ const LAZY_ENTRIES: Record<string, string> = {
   crypto: 'crypto.js',
   events: 'events.js',
   fs: 'fs.js',
+  http: 'http.js',
+  https: 'https.js',
   'fs/promises': 'fs-promises.js',
   os: 'os.js',
   path: 'path.js',

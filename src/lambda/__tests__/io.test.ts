@@ -210,3 +210,53 @@ describe('host I/O channel', () => {
     }
   })
 })
+
+describe('node:http and node:https clients over the channel', () => {
+  it('request/get: status, headers, body as data events, errors as Node’s', async () => {
+    const fn = await deploy(
+      lambda,
+      {
+        'index.js': `const http = require('node:http'), https = require('https')
+        const get = (mod, url) => new Promise((resolve) => {
+          mod.get(url, (res) => {
+            let body = ''
+            res.setEncoding('utf8')
+            res.on('data', (c) => { body += c })
+            res.on('end', () => resolve({ status: res.statusCode, message: res.statusMessage, type: res.headers['content-type'], body }))
+          }).on('error', (e) => resolve({ error: e.message, code: e.code, errno: e.errno, syscall: e.syscall, hostname: e.hostname }))
+        })
+        exports.handler = async () => {
+          const posted = await new Promise((resolve, reject) => {
+            const req = http.request({ hostname: 'svc.test', path: '/20/ok', method: 'POST', headers: { 'Content-Type': 'text/plain' } }, async (res) => {
+              const chunks = []
+              for await (const c of res) chunks.push(c)
+              resolve(Buffer.concat(chunks).toString())
+            })
+            req.on('error', reject)
+            req.write('da')
+            req.end('ta')
+          })
+          let bad
+          try { http.get('https://svc.test/') } catch (e) { bad = e.code + ': ' + e.message }
+          return { a: await get(http, 'http://svc.test/10/hello'), b: await get(https, 'https://nowhere.example/'), posted, bad }
+        }`,
+      },
+      { Handler: 'index.handler' },
+    )
+    const out = await call(lambda, fn)
+    expect(out.json).toEqual({
+      a: { status: 200, message: 'OK', type: 'text/plain', body: 'hello' },
+      b: {
+        error: 'getaddrinfo ENOTFOUND nowhere.example',
+        code: 'ENOTFOUND',
+        errno: -3008,
+        syscall: 'getaddrinfo',
+        hostname: 'nowhere.example',
+      },
+      posted: 'ok:data',
+      bad: 'ERR_INVALID_PROTOCOL: Protocol "https:" not supported. Expected "http:"',
+    })
+    const last = seen.filter((s) => s.request.method === 'POST').pop()!
+    expect(last.request.headers['content-type']).toBe('text/plain')
+  })
+})

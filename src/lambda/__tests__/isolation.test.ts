@@ -35,7 +35,7 @@ describe('isolation', () => {
     const fn = await deploy(lambda, {
       'index.js': `exports.handler = async () => {
         const results = []
-        for (const m of ['child_process', 'worker_threads', 'vm', 'http', 'net', '/etc/passwd', '../../../etc/passwd', 'node:inspector']) {
+        for (const m of ['child_process', 'worker_threads', 'vm', 'http2', 'net', '/etc/passwd', '../../../etc/passwd', 'node:inspector']) {
           try { require(m); results.push(m + ': loaded') } catch (e) { results.push(m + ': ' + e.code) }
         }
         try { await import('https://example.com/x.mjs'); results.push('url import loaded') } catch (e) { results.push('url import: ' + e.code) }
@@ -49,7 +49,7 @@ describe('isolation', () => {
       'child_process: MODULE_NOT_FOUND',
       'worker_threads: MODULE_NOT_FOUND',
       'vm: MODULE_NOT_FOUND',
-      'http: MODULE_NOT_FOUND',
+      'http2: MODULE_NOT_FOUND',
       'net: MODULE_NOT_FOUND',
       '/etc/passwd: MODULE_NOT_FOUND',
       '../../../etc/passwd: MODULE_NOT_FOUND',

@@ -138,7 +138,7 @@ export class PhaseDriver {
         }
         const at = Math.max(sb.vclock, n.at)
         sb.setDeadline(deadline, budget.end())
-        const answers = n.kind === 'io' ? env.io.take(at) : undefined
+        const answers = n.kind === 'io' ? env.io.take(n.at) : undefined
         if (answers !== undefined) st = sb.deliver(answers, at)
         else {
           sb.fire(at)

@@ -32,13 +32,13 @@ describe('__lf.builtin', () => {
   })
 
   it("throws MODULE_NOT_FOUND for modules we don't provide", () => {
-    for (const name of ['http', 'node:child_process', 'aws-sdk', 'internal/inspect', 'fs/', '']) {
+    for (const name of ['http2', 'node:child_process', 'aws-sdk', 'internal/inspect', 'fs/', '']) {
       const out = sb.eval<{ message: string; code: string }>(
         `(() => { try { __lf.builtin(${JSON.stringify(name)}); return null } catch (e) { return { message: e.message, code: e.code } } })()`,
       )
       expect(out, name).toEqual({ message: `Cannot find module '${name}'`, code: 'MODULE_NOT_FOUND' })
     }
-    expect(sb.eval(`__lf.hasBuiltin('node:fs') && __lf.hasBuiltin('crypto') && !__lf.hasBuiltin('http')`)).toBe(true)
+    expect(sb.eval(`__lf.hasBuiltin('node:fs') && __lf.hasBuiltin('crypto') && !__lf.hasBuiltin('http2')`)).toBe(true)
     expect(sb.eval(`__lf.builtinModules`)).toEqual([...PRELUDE_BUILTIN_MODULES])
   })
 
