@@ -78,6 +78,8 @@ const LAMBDA_TRUST = JSON.stringify({
  * show in the call log and need the caller's iam:CreateRole and iam:AttachRolePolicy.
  */
 export async function createDefaultRole(functionName: string, ctx: OperationContext): Promise<string> {
+  // (The console would create a new role each time; the playground re-creates its functions, e.g.
+  // after a Worker restart, so a default role this function already has is reused: see defaultRoleOf.)
   const roleName = `${functionName}-role-${randomString(8, 'abcdefghijklmnopqrstuvwxyz0123456789')}`.slice(0, 64)
   const out = (await ctx.send('iam', 'CreateRole', {
     RoleName: roleName,
@@ -86,4 +88,19 @@ export async function createDefaultRole(functionName: string, ctx: OperationCont
   })) as { Role: { Arn: string } }
   await ctx.send('iam', 'AttachRolePolicy', { RoleName: roleName, PolicyArn: BASIC_EXECUTION_ROLE_ARN })
   return out.Role.Arn
+}
+
+/**
+ * The console-made role of a function, if one exists (`/service-role/<function>-role-<8>`, trusted
+ * by Lambda): the playground reuses it when it re-creates a function that names no role.
+ */
+export function defaultRoleOf(iam: Iam, functionName: string): string | undefined {
+  const prefix = `${functionName}-role-`.toLowerCase()
+  for (const role of iam.store.roles.values()) {
+    if (role.path !== '/service-role/' || !role.name.toLowerCase().startsWith(prefix)) continue
+    if (!/^[a-z0-9]{8}$/.test(role.name.slice(prefix.length))) continue
+    const arn = iam.store.roleArn(role)
+    if (iam.trustPolicyAllows(role.name, { kind: 'service', service: 'lambda.amazonaws.com' }).allowed) return arn
+  }
+  return undefined
 }

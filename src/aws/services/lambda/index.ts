@@ -12,6 +12,7 @@ export {
   issueFunctionCredentials,
   checkExecutionRole,
   createDefaultRole,
+  defaultRoleOf,
   BASIC_EXECUTION_ROLE_ARN,
   FUNCTION_CREDENTIALS_SECONDS,
 } from './identity.ts'

@@ -21,7 +21,7 @@ import type {
   Principal,
   ServiceDefinition,
 } from '../../types.ts'
-import { checkExecutionRole, createDefaultRole } from './identity.ts'
+import { checkExecutionRole, createDefaultRole, defaultRoleOf } from './identity.ts'
 import { FunctionPolicies, type PermissionInput } from './policy.ts'
 import { LAMBDA_ROUTES, SHAPES } from './shapes.ts'
 import { unzipPackage } from './zip.ts'
@@ -154,7 +154,7 @@ export function createLambdaService(options: LambdaServiceOptions): LambdaServic
             })
             if (await exists(name))
               throw new AwsError('ResourceConflictException', `Function already exist: ${name}`, 409)
-            role = await createDefaultRole(name, ctx)
+            role = defaultRoleOf(iam, name) ?? (await createDefaultRole(name, ctx))
           } else checkExecutionRole(iam, role)
           const files = codeFiles(input.Code?.ZipFile, input.Code?.Files)
           const req = { ...input, Role: role, Code: { Files: files } } as CreateFunctionRequest

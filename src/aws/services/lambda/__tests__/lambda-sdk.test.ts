@@ -124,6 +124,15 @@ describe('@aws-sdk/client-lambda', () => {
     expect(again.name).toBe('ResourceConflictException')
     const roles = await aws.send<{ Roles: unknown[] }>('iam', 'ListRoles', {})
     expect(roles.Roles).toHaveLength(1)
+    // Re-created after a delete (the playground does so after a Worker restart): the same role.
+    await aws.send('lambda', 'DeleteFunction', { FunctionName: 'orders' })
+    const again2 = await aws.send<{ Role: string }>('lambda', 'CreateFunction', {
+      FunctionName: 'orders',
+      Runtime: 'nodejs20.x',
+      Handler: 'index.handler',
+      Code: { Files: HELLO },
+    })
+    expect(again2.Role).toBe(out.Role)
   })
 
   it('get, list, update code and configuration, delete', async () => {
