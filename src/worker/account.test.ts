@@ -3,11 +3,11 @@
 // gateway (Role checks, the default role), the call log streamed to the page, and the watchdog's
 // restore putting the account back. Runs in Node over a MessageChannel.
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { attachLambda, createAccount } from '../aws/index.ts'
+import { AwsError, attachLambda, createAccount } from '../aws/index.ts'
 import { createLambda } from '../lambda/index.ts'
 import { LambdaClient, type ClientEvent } from './client.ts'
 import type { HostHandle } from './host.ts'
-import { RemoteError } from './protocol.ts'
+import { RemoteError, serializeError } from './protocol.ts'
 import { channelWorker } from './testing.ts'
 
 const hosts: Promise<HostHandle | undefined>[] = []
@@ -139,5 +139,29 @@ describe('the Worker hosts the account', () => {
     clients.push(c)
     const e = await rejection(c.send('dynamodb', 'ListTables'))
     expect(e.message).toBe('This engine instance has no simulated account.')
+  })
+})
+
+describe('errors across the boundary', () => {
+  it('keep AWS’s name, message, status, request id and the explanation', () => {
+    const err = new AwsError('AccessDeniedException', 'User: x is not authorized', 400)
+    err.$metadata = { httpStatusCode: 400, requestId: 'req-1' }
+    const wire = serializeError(err, { statement: 'NoWrites' })
+    expect(structuredClone(wire)).toEqual({
+      name: 'AccessDeniedException',
+      message: 'User: x is not authorized',
+      statusCode: 400,
+      requestId: 'req-1',
+      explanation: { statement: 'NoWrites' },
+    })
+    const back = new RemoteError(wire)
+    expect([back.name, back.message, back.statusCode, back.requestId]).toEqual([
+      'AccessDeniedException',
+      'User: x is not authorized',
+      400,
+      'req-1',
+    ])
+    expect(back.explanation).toEqual({ statement: 'NoWrites' })
+    expect(serializeError(new Error('plain'))).toEqual({ name: 'Error', message: 'plain' })
   })
 })

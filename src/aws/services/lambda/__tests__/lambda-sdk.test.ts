@@ -69,6 +69,13 @@ describe('@aws-sdk/client-lambda', () => {
     expect(json(out.Payload)).toMatchObject({ errorType: 'TypeError', errorMessage: 'nope' })
     const event = await c.send(new InvokeCommand({ FunctionName: 'boom', InvocationType: 'Event' }))
     expect(event.StatusCode).toBe(202)
+    const dry = await c.send(new InvokeCommand({ FunctionName: 'boom', InvocationType: 'DryRun' }))
+    expect(dry.StatusCode).toBe(204)
+    // A payload over the 6 MB synchronous limit: the engine's RequestTooLargeException, through the wire.
+    const big = new TextEncoder().encode(JSON.stringify({ x: 'y'.repeat(6_300_000) }))
+    const tooBig = await rejection(c.send(new InvokeCommand({ FunctionName: 'boom', Payload: big })))
+    expect(tooBig.name).toBe('RequestTooLargeException')
+    expect(tooBig.$metadata.httpStatusCode).toBe(413)
   })
 
   it('Role must exist and trust lambda.amazonaws.com; a malformed ARN is a ValidationException', async () => {
