@@ -109,6 +109,7 @@ export class Environments {
       invocations: 0,
       platform: logFormat === 'JSON' ? jsonPlatform(c.FunctionName) : textPlatform,
       platformOn: logFormat !== 'JSON' || sys !== 'WARN',
+      cloudWatch: true,
       cpuScale: FULL_VCPU_MB / Math.min(c.MemorySize, FULL_VCPU_MB),
       io: new IoQueue(
         this.core.network,
@@ -124,7 +125,9 @@ export class Environments {
       requestId: undefined,
     }
     fn.envs.push(env)
-    this.logs.createStream(env.logGroupName, env.logStreamName, at)
+    const logs = this.core.settings.cloudWatchLogs?.(c, env.logGroupName, env.logStreamName) ?? true
+    if (logs === true) this.logs.createStream(env.logGroupName, env.logStreamName, at)
+    else env.cloudWatch = false
     this.core.events.emit({
       type: 'EnvironmentCreated',
       functionName: c.FunctionName,
@@ -133,6 +136,16 @@ export class Environments {
       logStreamName: env.logStreamName,
       memorySize: c.MemorySize,
     })
+    if (logs !== true)
+      this.core.events.emit({
+        type: 'LogsDenied',
+        functionName: c.FunctionName,
+        environmentId: env.id,
+        time: at,
+        logGroupName: env.logGroupName,
+        logStreamName: env.logStreamName,
+        reason: logs.denied,
+      })
     return env
   }
 
@@ -223,7 +236,10 @@ export class Environments {
     try {
       budget.resume()
       sb.setDeadline(deadline, budget.end())
-      sb.configure(sandboxConfig(fn, env, fnStart, this.core.region), limitsFor(c.MemorySize))
+      sb.configure(
+        sandboxConfig(fn, env, fnStart, this.core.region, this.core.settings.credentials?.(c)),
+        limitsFor(c.MemorySize),
+      )
       sb.onLogs = (lines, t) => writer.write(env, lines, t, tail)
       sb.vclock = fnStart
       outcome = await this.driver.drive(env, sb, deadline, tail, budget, () => sb.init())
