@@ -14,6 +14,8 @@
 //  (c) memory after 10,000 invokes vs after 100: process RSS / JS heap and the QuickJS heap.
 //  (h) hostile invokes (part of `lambda`): the worst real time each attack of issue 10 holds the
 //      thread (scripts/bench/hostile.ts), against a trivial cold invoke in the same run.
+//  (i) host I/O (part of `lambda`): a warm invoke making one fetch to a declared host, and the real
+//      time per request of 50 sequential fetches, against the warm trivial invoke (scripts/bench/network.ts).
 //  (d)–(f) the simulated account: GetItem through the real SDK and requestHandler, other calls,
 //      hostile inputs (scripts/bench/aws.ts).
 //  (g) IAM decisions per second on the lab policies (scripts/bench/iam.ts).
@@ -28,6 +30,7 @@ import { createLambda } from '../src/lambda/index.ts'
 import { benchAccount } from './bench/aws.ts'
 import { hostileInvokes } from './bench/hostile.ts'
 import { benchIam } from './bench/iam.ts'
+import { benchNetwork } from './bench/network.ts'
 import { fmtMs, measure, median, us } from './bench/measure.ts'
 
 // A real GC before each memory snapshot (without needing node --expose-gc).
@@ -251,6 +254,16 @@ async function benchEngine() {
   for (const h of await hostileInvokes()) {
     console.log(`    ${h.label.padEnd(48)} ${fmtMs(h.worstMs).padStart(12)}   ${h.result}`)
   }
+
+  console.log('\n(i) host I/O: fetch to a declared host (1,769 MB, warm; real time per invoke)')
+  const n = await benchNetwork()
+  console.log(`    warm trivial invoke (baseline)       ${us(n.trivialMs)}`)
+  console.log(
+    `    warm invoke with one fetch           ${us(n.fetchMs)}   (${(n.fetchMs / n.trivialMs).toFixed(2)}x the baseline)`,
+  )
+  console.log(
+    `    per request (50 sequential fetches)  ${us(n.perRequestMs)}   (${(n.perRequestMs / n.trivialMs).toFixed(2)}x the baseline)`,
+  )
 }
 
 main().catch((err) => {

@@ -12,6 +12,7 @@
 // engine's other reads stay direct: the page needs the engine's timings (InvokeResponse.$metadata),
 // and the admin user may call them anyway.
 import type { Account, CallRecord } from '../aws/index.ts'
+import { replaceHosts, validateHosts, type SimNetwork } from '../aws/public.ts'
 import type { Lambda, LambdaEvent } from '../lambda/index.ts'
 import {
   ENGINE_OPERATIONS,
@@ -77,6 +78,18 @@ const hostOperations: {
   },
   now: ({ engine: l }) => ({ now: l.clock.now() }),
   ping: () => 'pong',
+  setHosts: ({ engine: l }, hosts) => {
+    const network = l.network as Partial<SimNetwork>
+    if (typeof network.declare !== 'function') throw invalidRequest('This engine instance has no configurable network.')
+    let valid
+    try {
+      valid = validateHosts(hosts)
+    } catch (e) {
+      throw invalidRequest(e instanceof Error ? e.message : String(e))
+    }
+    replaceHosts(network as SimNetwork, valid)
+    return { hosts: (network as SimNetwork).declaredHosts() }
+  },
   send: async (h, service, operation, input) => {
     if (typeof service !== 'string' || typeof operation !== 'string')
       throw invalidRequest('send takes a service id and an operation name.')

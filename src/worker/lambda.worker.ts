@@ -39,10 +39,13 @@ const endpoint: Endpoint = {
 // clock. One blank environment is kept ready in each pool (refilled after each use); the engine's
 // warm-up run keeps the first reported Init Duration free of WebAssembly compile time.
 void Promise.all([import('../aws/index.ts'), import('./host.ts'), quickjs])
-  .then(([{ createAccount, attachLambda }, { serveLambda }, { loadBrowserQuickJS }]) =>
+  .then(([{ createAccount, attachLambda, createNetwork }, { serveLambda }, { loadBrowserQuickJS }]) =>
     serveLambda(endpoint, async () => {
       const account = await createAccount()
-      const { engine } = await attachLambda(account, { quickjs: loadBrowserQuickJS, prewarm: 1 })
+      // The instance's network: AWS endpoints reach this account; no internet, only the hosts
+      // the page declares (setHosts).
+      const network = createNetwork({ account })
+      const { engine } = await attachLambda(account, { quickjs: loadBrowserQuickJS, prewarm: 1, network })
       return { engine, account }
     }),
   )

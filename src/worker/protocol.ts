@@ -39,6 +39,11 @@ export interface HostOperations {
   now(): { now: number }
   ping(): 'pong'
   /**
+   * Replace the hosts the instance's network declares (a JSON route table, src/aws/network.ts's
+   * validateHosts); answers with the declared host names.
+   */
+  setHosts(hosts: unknown): { hosts: string[] }
+  /**
    * One operation of the instance's account, through its gateway, as the admin user: the output as
    * the SDK returns it (with `$metadata`), or an error with AWS's name, message and status (and,
    * when IAM denied it, the decision's explanation).

@@ -166,6 +166,8 @@ export const BUILTIN_MODULES = [
   'events',
   'fs',
   'fs/promises',
+  'http',
+  'https',
   'os',
   'path',
   'path/posix',

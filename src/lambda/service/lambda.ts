@@ -18,6 +18,7 @@ import type {
   GetFunctionResponse,
   GetLogEventsRequest,
   GetLogEventsResponse,
+  HostNetwork,
   InvokeRequest,
   InvokeResponse,
   LambdaEventListener,
@@ -33,6 +34,7 @@ import { Invoker } from './invoke.ts'
 import { DEFAULT_CPU_SPEED } from './limits.ts'
 import { LogWriter } from './log-writer.ts'
 import { LogStore } from './logs.ts'
+import { NO_NETWORK } from './io.ts'
 import { FunctionRegistry } from './registry.ts'
 import { SandboxPool } from './sandbox-pool.ts'
 import type { LogGroupInfo } from './logs.ts'
@@ -79,6 +81,11 @@ export interface LambdaOptions {
    */
   cpuSpeed?: number
   /**
+   * Where handlers' outgoing requests go (fetch, node:http, the AWS SDK): the simulated account's
+   * network (src/aws/network.ts). Default: no network, every host is unknown (ENOTFOUND).
+   */
+  network?: HostNetwork
+  /**
    * The credentials each execution environment finds in process.env (AWS_ACCESS_KEY_ID,
    * AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN): the simulated account issues them for the
    * function's role session. Called once per environment; example values when absent.
@@ -118,6 +125,7 @@ export class LambdaService {
       provider: new QuickJSProvider(options.quickjs),
       events,
       writer: new LogWriter(this.logs, events),
+      network: options.network ?? NO_NETWORK,
       settings: {
         wallCap: options.wallClockCapMs ?? 2000,
         idleMs: options.idleShutdownMs ?? 5 * 60_000,
@@ -137,6 +145,11 @@ export class LambdaService {
     const driver = new PhaseDriver(this.core, onFault)
     this.environments.driver = driver
     this.invoker = new Invoker(this.core, this.registry, this.environments, driver)
+  }
+
+  /** Where handlers' requests go (the `network` option; NO_NETWORK by default). */
+  get network(): HostNetwork {
+    return this.core.network
   }
 
   /** Load QuickJS (and pre-create the blank environments). */

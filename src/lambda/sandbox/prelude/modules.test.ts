@@ -32,13 +32,13 @@ describe('__lf.builtin', () => {
   })
 
   it("throws MODULE_NOT_FOUND for modules we don't provide", () => {
-    for (const name of ['http', 'node:child_process', 'aws-sdk', 'internal/inspect', 'fs/', '']) {
+    for (const name of ['http2', 'node:child_process', 'aws-sdk', 'internal/inspect', 'fs/', '']) {
       const out = sb.eval<{ message: string; code: string }>(
         `(() => { try { __lf.builtin(${JSON.stringify(name)}); return null } catch (e) { return { message: e.message, code: e.code } } })()`,
       )
       expect(out, name).toEqual({ message: `Cannot find module '${name}'`, code: 'MODULE_NOT_FOUND' })
     }
-    expect(sb.eval(`__lf.hasBuiltin('node:fs') && __lf.hasBuiltin('crypto') && !__lf.hasBuiltin('http')`)).toBe(true)
+    expect(sb.eval(`__lf.hasBuiltin('node:fs') && __lf.hasBuiltin('crypto') && !__lf.hasBuiltin('http2')`)).toBe(true)
     expect(sb.eval(`__lf.builtinModules`)).toEqual([...PRELUDE_BUILTIN_MODULES])
   })
 
@@ -87,6 +87,12 @@ describe('globals', () => {
     'Event',
     'AbortController',
     'AbortSignal',
+    'DOMException',
+    'fetch',
+    'Headers',
+    'Request',
+    'Response',
+    'Blob',
   ]
 
   it('are non-enumerable, writable and configurable, like Node', () => {
@@ -136,12 +142,17 @@ describe('globals', () => {
     }
   })
 
-  it('does not provide network or host access', () => {
+  it('does not provide network or host access (fetch goes through the engine, absent here)', async () => {
     expect(
       sb.eval(
-        `[typeof fetch, typeof XMLHttpRequest, typeof postMessage, typeof importScripts, typeof require, typeof __lf_host.loadBuiltin]`,
+        `[typeof XMLHttpRequest, typeof postMessage, typeof importScripts, typeof require, typeof __lf_host.loadBuiltin]`,
       ),
-    ).toEqual(['undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'function'])
+    ).toEqual(['undefined', 'undefined', 'undefined', 'undefined', 'function'])
+    expect(
+      await sb.evalAsync(
+        `fetch('http://example.com/').then(() => 'reached', (e) => e.message + ': ' + e.cause.message)`,
+      ),
+    ).toBe('fetch failed: the simulation has no network here')
   })
 })
 

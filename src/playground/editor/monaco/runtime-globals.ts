@@ -2,9 +2,9 @@
  * Type declarations for what the simulated Node.js 20 runtime offers a handler (see
  * docs/runtime-builtins.md): a small subset of @types/node, added to the editor's TypeScript
  * service as an extra lib. The editor uses `lib: ['es2023']` (no DOM), so only these globals
- * exist: `fetch`, `document`, `window`… are flagged, as they would fail in the simulator.
+ * exist: `document`, `window`, `XMLHttpRequest`… are flagged, as they would fail in the simulator.
  * Built-in modules the runtime provides are declared as untyped modules, so importing them is
- * not an error; any other bare import (`http`, `axios`) is "Cannot find module", like at run time.
+ * not an error; any other bare import (`http2`, `axios`) is "Cannot find module", like at run time.
  */
 import { BUILTIN_MODULES } from '../../../lambda/public.ts'
 
@@ -105,6 +105,82 @@ declare function structuredClone<T>(value: T, options?: { transfer?: any[] }): T
 declare function atob(data: string): string
 declare function btoa(data: string): string
 declare var performance: { now(): number; readonly timeOrigin: number }
+
+// fetch over the simulation's network (declared hosts, AWS endpoints; no internet).
+type HeadersInit = Headers | Record<string, string> | [string, string][]
+type BodyInit = string | ArrayBuffer | ArrayBufferView | Blob | URLSearchParams
+declare class Headers implements Iterable<[string, string]> {
+  constructor(init?: HeadersInit)
+  append(name: string, value: string): void
+  delete(name: string): void
+  get(name: string): string | null
+  getSetCookie(): string[]
+  has(name: string): boolean
+  set(name: string, value: string): void
+  forEach(cb: (value: string, key: string, parent: Headers) => void): void
+  entries(): IterableIterator<[string, string]>
+  keys(): IterableIterator<string>
+  values(): IterableIterator<string>
+  [Symbol.iterator](): IterableIterator<[string, string]>
+}
+interface Body {
+  readonly bodyUsed: boolean
+  text(): Promise<string>
+  json(): Promise<any>
+  arrayBuffer(): Promise<ArrayBuffer>
+  bytes(): Promise<Uint8Array>
+  blob(): Promise<Blob>
+}
+interface RequestInit { method?: string; headers?: HeadersInit; body?: BodyInit | null; signal?: AbortSignal; redirect?: 'follow' | 'manual' | 'error' }
+declare class Request implements Body {
+  constructor(input: string | URL | Request, init?: RequestInit)
+  readonly url: string
+  readonly method: string
+  readonly headers: Headers
+  readonly signal: AbortSignal
+  readonly bodyUsed: boolean
+  clone(): Request
+  text(): Promise<string>
+  json(): Promise<any>
+  arrayBuffer(): Promise<ArrayBuffer>
+  bytes(): Promise<Uint8Array>
+  blob(): Promise<Blob>
+}
+interface ResponseInit { status?: number; statusText?: string; headers?: HeadersInit }
+declare class Response implements Body {
+  constructor(body?: BodyInit | null, init?: ResponseInit)
+  static json(data: any, init?: ResponseInit): Response
+  static error(): Response
+  static redirect(url: string | URL, status?: number): Response
+  readonly status: number
+  readonly statusText: string
+  readonly ok: boolean
+  readonly headers: Headers
+  readonly url: string
+  readonly redirected: boolean
+  readonly type: string
+  readonly bodyUsed: boolean
+  clone(): Response
+  text(): Promise<string>
+  json(): Promise<any>
+  arrayBuffer(): Promise<ArrayBuffer>
+  bytes(): Promise<Uint8Array>
+  blob(): Promise<Blob>
+}
+declare class Blob {
+  constructor(parts?: (string | ArrayBuffer | ArrayBufferView | Blob)[], options?: { type?: string })
+  readonly size: number
+  readonly type: string
+  text(): Promise<string>
+  arrayBuffer(): Promise<ArrayBuffer>
+  bytes(): Promise<Uint8Array>
+  slice(start?: number, end?: number, type?: string): Blob
+}
+declare class DOMException extends Error {
+  constructor(message?: string, name?: string | { name?: string; cause?: unknown })
+  readonly code: number
+}
+declare function fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>
 
 type BufferEncoding = 'ascii' | 'utf8' | 'utf-8' | 'utf16le' | 'utf-16le' | 'ucs2' | 'ucs-2' | 'base64' | 'base64url' | 'latin1' | 'binary' | 'hex'
 interface Buffer extends Uint8Array<ArrayBuffer> {

@@ -102,9 +102,9 @@ describe('editor TypeScript settings', () => {
     const { result } = check({
       '/index.ts': [
         "import type { APIGatewayProxyEvent } from 'aws-lambda'",
-        "import http from 'http'",
+        "import http2 from 'http2'",
         'export const handler = async (event: APIGatewayProxyEvent, context) => {',
-        '  await fetch("https://example.com")',
+        '  new XMLHttpRequest()',
         '  return event.queryStringParams',
         '}',
       ].join('\n'),

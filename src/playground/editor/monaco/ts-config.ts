@@ -11,7 +11,7 @@ export const compilerOptions = {
   target: TS.ScriptTargetES2022,
   module: TS.ModuleKindESNext,
   moduleResolution: TS.ModuleResolutionBundler,
-  // No DOM: what the simulated runtime lacks (fetch, window…) is an error, as it would be at run time.
+  // No DOM: what the simulated runtime lacks (window, XMLHttpRequest…) is an error, as it would be at run time.
   lib: ['lib.es2023.d.ts'], // a lib file name: TypeScript's API (unlike tsconfig) takes file names
   types: [] as string[],
   allowJs: true,

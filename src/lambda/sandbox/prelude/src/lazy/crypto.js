@@ -1,5 +1,5 @@
 // crypto: randomness from the host (__lf_host.randomBytes), hashes and HMAC from @noble/hashes.
-// No KeyObject/cipher/sign/verify and no webcrypto.subtle.
+// No KeyObject/cipher/sign/verify; webcrypto.subtle is internal/subtle (digest, HMAC, AES-GCM).
 
 let noble // internal/hashes, set by the factory's loader on first use
 let bufferModule // buffer, likewise (randomUUID and getRandomValues don't need it)
@@ -214,10 +214,13 @@ export default function factory(load, internals) {
     return output(pick(algorithm)(toBytes(data)), outputEncoding)
   }
 
-  const webcrypto = { getRandomValues, randomUUID, subtle: undefined }
+  // crypto.subtle (internal/subtle) loads on first use.
+  const subtle = () => load('internal/subtle').subtle
+  const webcrypto = { getRandomValues, randomUUID }
+  Object.defineProperty(webcrypto, 'subtle', { get: subtle, enumerable: true, configurable: true })
   Object.defineProperty(webcrypto, Symbol.toStringTag, { value: 'Crypto', configurable: true })
 
-  return {
+  const api = {
     createHash: (algorithm) => new Hash(algorithm),
     createHmac: (algorithm, key) => new Hmac(algorithm, key),
     hash,
@@ -249,9 +252,10 @@ export default function factory(load, internals) {
       internals.process.nextTick(cb, null, result)
     },
     webcrypto,
-    subtle: undefined,
     constants: {},
     Hash,
     Hmac,
   }
+  Object.defineProperty(api, 'subtle', { get: subtle, enumerable: true, configurable: true })
+  return api
 }
