@@ -18,8 +18,16 @@ export default defineConfig({
     monacoWorkers(),
     { enforce: 'pre', ...mdx(mdxCompileOptions()) },
     react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
-    // The Worker is bundled separately; QuickJS is named here so its licence is listed too.
-    licenseNotices(root, ['quickjs-emscripten-core', '@jitl/quickjs-wasmfile-release-sync']),
+    // The Worker is bundled separately; QuickJS is named here so its licence is listed too. So are the
+    // packages @xapi/cmi5 ships inside its own bundle (the cmi5 client of LMS packages).
+    licenseNotices(root, [
+      'quickjs-emscripten-core',
+      '@jitl/quickjs-wasmfile-release-sync',
+      '@xapi/xapi',
+      'axios',
+      'deepmerge',
+      'uuid',
+    ]),
   ],
   worker: { format: 'es' },
   build: {

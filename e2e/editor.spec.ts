@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 
-const editor = (page: Page) => page.locator('.lf-code-editor')
+const editor = (page: Page) => page.locator('.pg-editor')
 const monacoInput = (page: Page) =>
   editor(page).locator('.monaco-editor [role="textbox"], .monaco-editor textarea').first()
 

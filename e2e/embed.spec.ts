@@ -1,4 +1,4 @@
-import { expect, fillQuestion, lessonChecks, lessons, test } from './fixtures.ts'
+import { expect, fillQuestion, lessonChecks, lessons, plainText, test } from './fixtures.ts'
 
 test('an embedded check in an iframe posts its height and an xAPI statement to the host page', async ({ page }) => {
   const l = lessons[0]!
@@ -24,6 +24,9 @@ test('an embedded check in an iframe posts its height and an xAPI statement to t
     .toBeGreaterThan(0)
   const h = await page.locator('#frame').evaluate((el) => parseFloat((el as HTMLElement).style.height))
   expect(h).toBeGreaterThan(200)
+
+  // The footer links back to the lesson that places the check, naming the course once.
+  await expect(frame.locator('.embed-footer')).toHaveText(`From “${l.title}” · Lambda Foundations`)
 
   await fillQuestion(group, q, true)
   await group.getByRole('button', { name: 'Check answer' }).click()
@@ -55,4 +58,26 @@ test('an embedded check in an iframe posts its height and an xAPI statement to t
 test('an embed link to a check that does not exist says so', async ({ page }) => {
   await page.goto('./#/embed/check/no-such-check')
   await expect(page.getByRole('alert')).toContainText('could not be found')
+})
+
+test('the example host page works exactly as shipped: its check loads, answers and reports', async ({ page }) => {
+  await page.goto('./embed-example.html')
+  // The activity the page names (check:content checks that it exists).
+  const id = /#\/embed\/check\/([a-z0-9-]+)/.exec(await page.locator('#src').inputValue())?.[1]
+  const all = (await Promise.all(lessons.map((l) => lessonChecks(l.slug)))).flatMap((x) => [
+    ...x.checks,
+    ...x.assessment,
+  ])
+  const q = all.find((x) => x.id === id)
+  expect(q, `the example page's check "${id}" is in the course`).toBeDefined()
+  const frame = page.frameLocator('#frame')
+  const group = frame.getByRole('group', { name: plainText(q!.prompt), exact: true })
+  await expect(group).toBeVisible()
+  await expect(frame.getByRole('alert')).toHaveCount(0)
+  await expect(frame.locator('.embed-footer')).toHaveText(/^(From “[^”]+” · )?Lambda Foundations$/)
+  await fillQuestion(group, q!, true)
+  await group.getByRole('button', { name: 'Check answer' }).click()
+  await expect(group.getByText('Correct.', { exact: true })).toBeVisible()
+  await expect(page.locator('#log')).toContainText(`lambda-foundations:statement: answered`)
+  await expect(page.locator('#log')).toContainText(`#/embed/check/${id} score=`)
 })

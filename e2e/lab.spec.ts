@@ -3,14 +3,55 @@ import type { Page } from '@playwright/test'
 import { expect, lessons, openLesson, test } from './fixtures.ts'
 
 const lesson = lessons.find((l) => l.labs.includes('first-handler'))!
+// Lesson 1 opens with its lab (near the top, so it loads with the page); lesson 2's lab is far
+// down the page, which is what the load-on-approach tests need.
+const deep = lessons.find((l) => l.labs.includes('sync-async-errors'))!
 
 async function openLab(page: Page) {
   await openLesson(page, lesson.slug)
   const lab = page.locator('[data-lab-id="first-handler"]')
-  await lab.scrollIntoViewIfNeeded()
-  await expect(lab.getByRole('heading', { level: 2 })).toBeVisible({ timeout: 30_000 })
+  const heading = lab.getByRole('heading', { level: 2 })
+  // The placeholder card gives way to the lab while the page settles: scroll again until it is in.
+  await expect(async () => {
+    await lab.scrollIntoViewIfNeeded({ timeout: 5_000 })
+    await expect(heading).toBeVisible({ timeout: 5_000 })
+  }).toPass({ timeout: 60_000 })
   return lab
 }
+
+test('a lesson loads its lab, the Worker and the WebAssembly only when the reader nears the lab', async ({ page }) => {
+  test.setTimeout(120_000)
+  const requests: string[] = []
+  page.on('request', (r) => requests.push(r.url()))
+  const heavy = () =>
+    requests.filter((u) => /\.wasm(\?|$)|lambda\.worker|\/LabView-|\/PlaygroundPanel-|MonacoPane|monaco/i.test(u))
+  await openLesson(page, deep.slug)
+  await page.waitForLoadState('networkidle')
+  await page.waitForTimeout(500)
+  expect(heavy(), 'nothing of the lab loads while the reader is at the top').toEqual([])
+
+  // Its place is held: a card of about the lab's size, saying what will be there.
+  const lab = page.locator('[data-lab-id="sync-async-errors"]')
+  await expect(lab).toContainText('Hands-on lab')
+  expect((await lab.boundingBox())!.height).toBeGreaterThan(1000)
+
+  // Scrolling to it loads it, and it works.
+  await lab.scrollIntoViewIfNeeded()
+  await expect(lab.getByRole('heading', { level: 2 })).toBeVisible({ timeout: 30_000 })
+  await lab.getByTestId('invoke').click()
+  await expect(lab.getByTestId('result-status')).toBeVisible({ timeout: 60_000 })
+  expect(requests.some((u) => /\.wasm(\?|$)/.test(u))).toBe(true)
+  expect(requests.some((u) => /lambda\.worker/.test(u))).toBe(true)
+})
+
+test('a link to the section after a lab loads the lab, and the section stays in view', async ({ page }) => {
+  test.setTimeout(120_000)
+  await openLesson(page, deep.slug, '?section=summary')
+  const lab = page.locator('[data-lab-id="sync-async-errors"]')
+  // Two screens above the reader: near enough to load without scrolling.
+  await expect(lab.getByTestId('invoke')).toBeAttached({ timeout: 60_000 })
+  await expect(page.locator('#summary')).toBeInViewport()
+})
 
 test('a lab: checks fail on the starter, the solution diff fixes it (undoably), checks pass, completion is saved', async ({
   page,
@@ -48,13 +89,13 @@ test('a lab: checks fail on the starter, the solution diff fixes it (undoably), 
   // Show the solution as a diff, use it, undo, use it again.
   await lab.getByRole('button', { name: 'Show the solution' }).click()
   const solution = lab.getByRole('region', { name: 'The solution, as changes to your code' })
-  await expect(solution.locator('.diff-add').first()).toBeVisible()
+  await expect(solution.locator('.lab-diff-add').first()).toBeVisible()
   await solution.getByRole('button', { name: 'Use the solution' }).click()
   await expect(lab.getByRole('region', { name: 'The solution, as changes to your code' })).toContainText(
     'Your code is the same as the solution.',
   )
   await lab.getByRole('button', { name: 'Undo: restore my code' }).click()
-  await expect(solution.locator('.diff-add').first()).toBeVisible()
+  await expect(solution.locator('.lab-diff-add').first()).toBeVisible()
   await solution.getByRole('button', { name: 'Use the solution' }).click()
 
   // The draft survives a reload.

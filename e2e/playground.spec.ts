@@ -85,7 +85,7 @@ test.describe('playground', () => {
     await expect(page.getByTestId('result-status')).toContainText('Cold start')
     await expect(page.getByTestId('response')).toContainText('"key": "mugs/stoneware-blue.jpg"')
     const log = page.getByTestId('log-output')
-    await expect(log).toContainText(/^INIT_START Runtime Version: nodejs:20/)
+    await expect(log).toContainText(/^INIT_START Runtime Version: nodejs:24/)
     await expect(log).toContainText(
       /REPORT RequestId: [0-9a-f-]{36}\tDuration: [\d.]+ ms\tBilled Duration: \d+ ms\tMemory Size: 128 MB\tMax Memory Used: \d+ MB\tInit Duration: [\d.]+ ms/,
     )
@@ -256,6 +256,34 @@ test.describe('playground', () => {
     await expect(rows).toHaveCount(5)
     await expect(rows.first()).toContainText('ERROR\toops')
     await expect(page.getByTestId('log-stream').locator('option')).toHaveCount(2) // "All streams" + one stream
+  })
+
+  test('logs: a flood is shown a page of 100 at a time, "Show more" by keyboard, announced', async ({ page }) => {
+    await openPlayground(page)
+    await setCode(
+      page,
+      'export const handler = async () => {\n  for (let i = 0; i < 250; i++) console.log("line", i);\n  return 1;\n};',
+    )
+    await invokeAndWait(page)
+    await tab(page, 'logs')
+    const rows = page.getByTestId('log-events').locator('tbody tr')
+    // INIT_START, START, 250 lines, END, REPORT: 254 events, 100 shown.
+    await expect(page.getByTestId('log-shown')).toHaveText('Showing 100 of 254.', SLOW)
+    await expect(rows).toHaveCount(100)
+    const more = page.getByTestId('log-show-more')
+    await expect(more).toHaveText('Show 100 more')
+    await more.focus()
+    await page.keyboard.press('Enter')
+    await expect(rows).toHaveCount(200)
+    await expect(more).toBeFocused()
+    await expect(page.getByRole('status').filter({ hasText: 'Showing 200 of 254 events.' })).toBeAttached()
+    await expect(more).toHaveText('Show 54 more')
+    await page.keyboard.press('Space')
+    await expect(rows).toHaveCount(254)
+    await expect(rows.last()).toContainText('REPORT RequestId:')
+    // The button went with the last page; the keyboard stays in the table.
+    await expect(more).toHaveCount(0)
+    await expect(page.getByRole('region', { name: 'Log events' })).toBeFocused()
   })
 
   test('a draft survives a reload: code, configuration, event and saved events', async ({ page }) => {

@@ -1,4 +1,5 @@
-// npm run bench — performance of the simulated Lambda engine, measured in one run on this machine.
+// npm run bench — performance of the simulated Lambda engine and the simulated AWS account, measured
+// in one run on this machine. `npm run bench -- lambda`, `-- aws` or `-- iam` runs one part alone.
 //
 //  (a) warm invoke of a trivial async handler through the full API (START/END/REPORT lines,
 //      LogResult), against the lambda-local package invoking the same handler file, and against
@@ -11,6 +12,11 @@
 //      Targets: >= 4x faster than lambda-local; <= 3x the eval+promise floor.
 //  (b) cold start: new environment + init + first invoke. Target: <= 2 ms median.
 //  (c) memory after 10,000 invokes vs after 100: process RSS / JS heap and the QuickJS heap.
+//  (h) hostile invokes (part of `lambda`): the worst real time each attack of issue 10 holds the
+//      thread (scripts/bench/hostile.ts), against a trivial cold invoke in the same run.
+//  (d)–(f) the simulated account: GetItem through the real SDK and requestHandler, other calls,
+//      hostile inputs (scripts/bench/aws.ts).
+//  (g) IAM decisions per second on the lab policies (scripts/bench/iam.ts).
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
@@ -19,6 +25,10 @@ import releaseSync from '@jitl/quickjs-wasmfile-release-sync'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { createLambda } from '../src/lambda/index.ts'
+import { benchAccount } from './bench/aws.ts'
+import { hostileInvokes } from './bench/hostile.ts'
+import { benchIam } from './bench/iam.ts'
+import { fmtMs, measure, median, us } from './bench/measure.ts'
 
 // A real GC before each memory snapshot (without needing node --expose-gc).
 setFlagsFromString('--expose-gc')
@@ -28,25 +38,7 @@ const here = dirname(fileURLToPath(import.meta.url))
 const handlerFile = join(here, 'bench-fixtures', 'trivial.js')
 const handlerSource = readFileSync(handlerFile, 'utf8')
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]
-}
-const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`
-const fmtMs = (ms: number) => `${ms.toFixed(3)} ms`
 const mb = (b: number) => `${(b / 1048576).toFixed(1)} MB`
-
-/** Median per-operation time of `batches` batches of `n` operations each. */
-async function measure(n: number, batches: number, op: (i: number) => unknown | Promise<unknown>): Promise<number> {
-  const per: number[] = []
-  let k = 0
-  for (let b = 0; b < batches; b++) {
-    const t0 = performance.now()
-    for (let i = 0; i < n; i++) await op(k++)
-    per.push((performance.now() - t0) / n)
-  }
-  return median(per)
-}
 
 /** The issue's floor: eval a call of a predefined async handler, run the jobs, read the string. */
 async function evalFloor(): Promise<number> {
@@ -186,9 +178,22 @@ async function memory(lambda: Awaited<ReturnType<typeof createLambda>>) {
 }
 
 async function main() {
-  console.log(`Lambda Foundations engine benchmark — Node ${process.version}, ${new Date().toISOString()}`)
+  const only = process.argv[2]
+  if (only && !['lambda', 'aws', 'iam'].includes(only)) throw new Error(`unknown section ${only}: lambda, aws or iam`)
+  console.log(`Lambda Foundations benchmark — Node ${process.version}, ${new Date().toISOString()}`)
   console.log('(medians; every figure measured in this run, on this machine)\n')
+  if (!only || only === 'lambda') await benchEngine()
+  if (!only || only === 'aws') {
+    console.log('\nThe simulated AWS account')
+    await benchAccount()
+  }
+  if (!only || only === 'iam') {
+    console.log('')
+    benchIam()
+  }
+}
 
+async function benchEngine() {
   const floorEval = await evalFloor()
   const floorCall = await callFloor()
   const { perInvoke, lambda } = await engineWarm()
@@ -241,6 +246,11 @@ async function main() {
   )
   console.log('    (the Node heap holds the CloudWatch log store: it fills up to its cap of 20,000 events per')
   console.log('     stream — about 6,700 invokes here — and then stays flat)')
+
+  console.log('\n(h) hostile invokes: worst real time the invoke held the thread (3 cold runs each, budget 2,000 ms)')
+  for (const h of await hostileInvokes()) {
+    console.log(`    ${h.label.padEnd(48)} ${fmtMs(h.worstMs).padStart(12)}   ${h.result}`)
+  }
 }
 
 main().catch((err) => {

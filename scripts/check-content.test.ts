@@ -239,6 +239,16 @@ describe('check-content', () => {
     )
   })
 
+  it('lets the figure loader, and only it, use src/shared', async () => {
+    const helper =
+      "import { useNearViewport } from '../../src/shared/useNearViewport.ts'\nexport const x = useNearViewport\n"
+    const p = await problems({ ...good, 'diagrams/lazy.tsx': helper, 'diagrams/Other.tsx': helper })
+    expect(p.filter((line) => line.includes('diagrams/lazy.tsx'))).toEqual([])
+    expect(p).toContainEqual(
+      'content/diagrams/Other.tsx:1: imports "../../src/shared/useNearViewport.ts"; diagrams may import only React or other diagrams (./…)',
+    )
+  })
+
   it('reports an empty lessons folder', async () => {
     expect(await problems({})).toContainEqual('content/lessons: no lessons found (expected NN-slug.mdx files)')
   })

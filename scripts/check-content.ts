@@ -13,10 +13,12 @@
  *    an in-page `#heading` that exists, or a docs.aws.amazon.com page; no remote images;
  *  - code fences use a highlighted language;
  *  - it imports only diagrams (../diagrams/…), and diagrams import only React or each other.
+ * And every activity the docs and the shipped pages name exists (scripts/check-references.ts).
  * Prints `file:line: problem` lines and exits 1 on any problem.
  */
 import { checkQuizzes } from './check-quiz.ts'
 import { checkLabs, summariseLabs } from './check-labs.ts'
+import { checkReferences } from './check-references.ts'
 import { compile } from '@mdx-js/mdx'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -298,6 +300,9 @@ export async function checkContent({ root, minAssessment, log }: CheckOptions): 
         )) {
           const source = m[1] ?? m[2] ?? m[3]
           if (source === 'react' || source === 'react/jsx-runtime' || /^\.\/[\w.-]+$/.test(source)) continue
+          // The figure loader (not a figure) may use the app's dependency-free shared helpers, such as
+          // useNearViewport, so figures load as the reader approaches them.
+          if (name === 'lazy.tsx' && /^\.\.\/\.\.\/src\/shared\/[\w.-]+$/.test(source)) continue
           problems.push({
             file: rel,
             line: i + 1,
@@ -320,6 +325,8 @@ export async function checkContent({ root, minAssessment, log }: CheckOptions): 
   problems.push(...labs.problems)
   for (const note of labs.notes) log?.(`note: ${note}`)
   if (labs.labs.length) log?.(`labs: ${summariseLabs(labs)}`)
+  // The activities the docs and the shipped pages name (scripts/check-references.ts).
+  problems.push(...(await checkReferences(root)))
   return problems
 }
 

@@ -7,7 +7,8 @@ import { readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { scanLessons } from '../src/course/build/lessons.ts'
 import { requirementsMet } from '../src/course/progress-store.ts'
-import { buildExport, parseImport, sanitizeProgress, type ProgressData } from '../src/course/progress-schema.ts'
+import { buildExport, parseImport } from '../src/course/progress-export.ts'
+import { sanitizeProgress, type ProgressData } from '../src/course/progress-schema.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 const { lessons } = scanLessons(path.join(root, 'content', 'lessons'), root)

@@ -3,13 +3,15 @@
 // Builds nothing: it uses an already served site, or starts scripts/serve.mjs on dist/ itself.
 //
 //   node scripts/screenshot.mjs [--url http://127.0.0.1:4173/] [--out /tmp/shots]
-//                               [--lesson <slug>] [--no-readme] [--full]
+//                               [--lesson <slug>] [--no-readme] [--full] [--all]
 //
 // Writes <out>/{home,lesson}-{desktop,phone}-{light,dark}.png, and docs/screenshot.png
-// (desktop, light, home) for the README unless --no-readme is given.
+// (desktop, light, home) for the README unless --no-readme is given. With --all, also the
+// playground after an invoke (playground-*.png) and the first lesson that has a lab, scrolled to
+// its lab once the lab and its editor are in (lab-*.png).
 // Browser: LF_CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own Chromium.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from '@playwright/test'
@@ -26,6 +28,16 @@ const out = path.resolve(opt('out', '/tmp/shots'))
 const fullPage = flag('full')
 let url = opt('url', null)
 let server = null
+
+function firstLabLesson() {
+  const dir = path.join(root, 'content', 'lessons')
+  for (const f of existsSync(dir) ? readdirSync(dir).sort() : []) {
+    if (!/^\d{2}-.+\.mdx$/.test(f)) continue
+    const m = /<Lab\s+id="([^"]+)"/.exec(readFileSync(path.join(dir, f), 'utf8'))
+    if (m) return { slug: f.replace(/^\d{2}-/, '').replace(/\.mdx$/, ''), lab: m[1] }
+  }
+  return null
+}
 
 function firstLessonSlug() {
   const dir = path.join(root, 'content', 'lessons')
@@ -88,6 +100,32 @@ const browser = await chromium.launch({
 
 const pages = [{ name: 'home', hash: '#/', ready: '[data-testid="module-list"]' }]
 if (lesson) pages.push({ name: 'lesson', hash: `#/lessons/${lesson}`, ready: '[data-testid="lesson-body"] h2' })
+if (flag('all')) {
+  pages.push({
+    name: 'playground',
+    hash: '#/playground',
+    ready: '[data-testid="playground"] .monaco-editor',
+    act: async (page) => {
+      await page.getByTestId('invoke').click()
+      await page.getByTestId('result-status').waitFor({ timeout: 60_000 })
+    },
+  })
+  const withLab = firstLabLesson()
+  if (withLab)
+    pages.push({
+      name: 'lab',
+      hash: `#/lessons/${withLab.slug}`,
+      ready: '[data-testid="lesson-body"] h2',
+      // A lab loads as the reader nears it: scroll to it and wait for it and its editor.
+      act: async (page) => {
+        const lab = page.locator(`[data-lab-id="${withLab.lab}"]`)
+        await lab.scrollIntoViewIfNeeded()
+        await lab.locator('.monaco-editor').first().waitFor({ timeout: 60_000 })
+        await lab.evaluate((el) => el.scrollIntoView({ block: 'start' }))
+        await page.waitForTimeout(500)
+      },
+    })
+}
 const viewports = [
   { name: 'desktop', width: 1280, height: 860 },
   { name: 'phone', width: 375, height: 780 },
@@ -107,6 +145,7 @@ try {
         await page.goto(url + p.hash)
         await page.waitForSelector(p.ready, { timeout: 15_000 })
         await page.evaluate(() => document.fonts.ready)
+        if (p.act) await p.act(page)
         const file = path.join(out, `${p.name}-${vp.name}-${theme}.png`)
         await page.screenshot({ path: file, fullPage })
         written.push(file)

@@ -31,11 +31,15 @@ export const FEATURE_SEAMS: Record<string, { feature: string; why: string }[]> =
     { feature: 'course', why: 'records a passed lab in the learner’s progress' },
     { feature: 'playground', why: 'a lab is the playground’s panel, its store and its engine connection' },
   ],
+  lms: [{ feature: 'course', why: 'an LMS package keeps the learner’s progress record in the LMS (suspend_data)' }],
+  instructors: [
+    { feature: 'lms', why: 'the pack builder writes the pack configs the LMS runtime reads, and previews them' },
+  ],
 }
 
 /** The engines' entries: what src/worker, and the other engine, may import. */
 const ENGINE_ENTRIES: Record<string, string[]> = {
-  lambda: ['src/lambda/index.ts', 'src/lambda/public.ts'],
+  lambda: ['src/lambda/index.ts', 'src/lambda/public.ts', 'src/lambda/wasm-loader.ts'],
   aws: ['src/aws/index.ts', 'src/aws/public.ts'],
 }
 

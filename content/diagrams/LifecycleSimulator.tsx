@@ -28,7 +28,7 @@ const css = `.lf-ls{display:grid;gap:.75rem;line-height:1.45}
 .lf-ls p{margin:0;padding:.75rem 1rem;border-radius:10px;background:var(--lf-surface-2)}
 .lf-ls ul{list-style:none;margin:0;padding:0;display:grid;gap:.4rem;grid-template-columns:repeat(auto-fill,minmax(210px,1fr))}
 .lf-ls li,.lf-ls li+li{margin:0;padding:.4rem .7rem;border-radius:8px;border:1px solid var(--lf-border);border-left:4px solid var(--lf-blue);font-size:.9rem}
-.lf-ls li.off{border-left-color:var(--lf-border);color:var(--lf-text-muted)}`
+.lf-ls li.is-off{border-left-color:var(--lf-border);color:var(--lf-text-muted)}`
 
 /**
  * Lesson 3, interactive: send requests, let time pass or deploy, and watch Lambda reuse frozen
@@ -207,9 +207,9 @@ export function LifecycleSimulator() {
         ))}
       </svg>
       <ul aria-label={`Execution environments at ${s.t} minutes`}>
-        {!s.envs.length && <li className="off">No execution environments yet.</li>}
+        {!s.envs.length && <li className="is-off">No execution environments yet.</li>}
         {s.envs.slice(-6).map((e) => (
-          <li key={e.n} className={e.alive ? undefined : 'off'}>
+          <li key={e.n} className={e.alive ? undefined : 'is-off'}>
             <strong>Environment {e.n}</strong>: {e.alive ? `frozen, idle ${s.t - e.last} min` : 'shut down'}, {e.served}{' '}
             served
           </li>

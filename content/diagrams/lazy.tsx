@@ -1,22 +1,26 @@
 // Figures loaded after the lesson text, each in its own small chunk, so the text appears first
 // and a lesson page's initial JavaScript stays within its budget (as the knowledge checks do).
-// A lesson imports a figure from here, under the figure's own name, instead of from the
-// figure's file, and uses it the same way. While it loads, a muted line holds roughly the
-// figure's height, so the text below does not jump.
-import { lazy, Suspense, type ComponentType } from 'react'
+// A figure loads when the reader comes within a screen of it (or points at it, or moves focus
+// into it), not with the page. A lesson imports a figure from here, under the figure's own name,
+// instead of from the figure's file, and uses it the same way. Until it is in, a muted line holds
+// roughly the figure's height, so the text below does not jump.
+import { lazy, Suspense, useState, type ComponentType } from 'react'
+import { useNearViewport } from '../../src/shared/useNearViewport.ts'
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- most figures take no props
 export function lazyFigure<P extends object = {}>(load: () => Promise<ComponentType<P>>, minHeight: string) {
   const Figure = lazy(() => load().then((component) => ({ default: component })))
   return function LazyFigure(props: P) {
+    const [el, setEl] = useState<HTMLElement | null>(null)
+    const near = useNearViewport(el, '100%')
+    const placeholder = (
+      <p ref={setEl} role="status" style={{ minHeight, margin: 0, color: 'var(--lf-text-muted)' }}>
+        Loading the figure…
+      </p>
+    )
+    if (!near) return placeholder
     return (
-      <Suspense
-        fallback={
-          <p role="status" style={{ minHeight, margin: 0, color: 'var(--lf-text-muted)' }}>
-            Loading the figure…
-          </p>
-        }
-      >
+      <Suspense fallback={placeholder}>
         <Figure {...props} />
       </Suspense>
     )

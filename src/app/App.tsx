@@ -15,6 +15,9 @@ const PlaygroundPage = lazy(() =>
   import('../playground/PlaygroundPage.tsx').then((m) => ({ default: m.PlaygroundPage })),
 )
 const EmbedLabPage = lazy(() => import('./pages/EmbedLabPage.tsx').then((m) => ({ default: m.EmbedLabPage })))
+// An LMS package's page (#/lms/<pack-id>): the LMS runtime loads only here.
+const LmsPage = lazy(() => import('./lms/LmsPage.tsx').then((m) => ({ default: m.LmsPage })))
+const InstructorsPage = lazy(() => import('./lms/InstructorsRoute.tsx').then((m) => ({ default: m.InstructorsRoute })))
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })))
 
 export function App() {
@@ -38,12 +41,22 @@ export function App() {
             </Suspense>
           }
         />
+        {/* An LMS package: minimal chrome, inside the LMS's frame (docs/instructors.md). */}
+        <Route
+          path="lms/:packId"
+          element={
+            <Suspense fallback={null}>
+              <LmsPage />
+            </Suspense>
+          }
+        />
         <Route element={<Shell />}>
           <Route index element={<HomePage />} />
           <Route path="lessons/:slug" element={<LessonPage />} />
           <Route path="progress" element={<ProgressPage />} />
           <Route path="assessment" element={<AssessmentPage />} />
           <Route path="playground" element={<PlaygroundPage />} />
+          <Route path="instructors" element={<InstructorsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

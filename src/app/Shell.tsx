@@ -5,6 +5,9 @@ import { AlertIcon, CloseIcon, LogoMark } from '../shared/icons.tsx'
 import { ThemeToggle } from './components/ThemeToggle.tsx'
 import { RouteErrorBoundary } from './pages/RouteError.tsx'
 
+/** The current page's link is marked with the state class is-active (src/styles/README.md). */
+const navLinkClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'site-nav-link is-active' : 'site-nav-link')
+
 export function Shell() {
   const location = useLocation()
   const mainRef = useRef<HTMLElement>(null)
@@ -47,13 +50,13 @@ export function Shell() {
             </span>
           </Link>
           <nav className="site-nav" aria-label="Main">
-            <NavLink to="/" end className="site-nav-link">
+            <NavLink to="/" end className={navLinkClass}>
               Course
             </NavLink>
-            <NavLink to="/playground" className="site-nav-link">
+            <NavLink to="/playground" className={navLinkClass}>
               Playground
             </NavLink>
-            <NavLink to="/progress" className="site-nav-link">
+            <NavLink to="/progress" className={navLinkClass}>
               Progress
             </NavLink>
           </nav>
@@ -72,6 +75,9 @@ export function Shell() {
         <div className="site-footer-inner">
           <p>
             <strong>Lambda Foundations</strong> runs entirely in your browser. Your progress stays on this device.
+          </p>
+          <p>
+            <Link to="/instructors">For instructors</Link>: put the course into your LMS, with scores and completion.
           </p>
           <p className="muted">
             Not affiliated with Amazon Web Services. AWS and AWS Lambda are trademarks of Amazon.com, Inc. or its
@@ -113,7 +119,7 @@ function LoadNotice() {
 
 function PageLoading() {
   return (
-    <div className="page-loading" role="status">
+    <div role="status">
       <span className="route-progress is-loading" aria-hidden="true" />
       <span className="sr-only">Loading…</span>
     </div>

@@ -1,29 +1,28 @@
-// createAccount(): one simulated AWS account — its services (registered by SDK id), the gateway
-// every call goes through, credentials, the one virtual clock, requestHandler for the real SDK, and
-// snapshot/restore of all of it.
+// createAccount(): one simulated AWS account — IAM and every service (registered by SDK id), the
+// gateway every call goes through, credentials, the one virtual clock, requestHandler for the real
+// SDK, and snapshot/restore of all of it.
 //
-// Seams for what other parts bring later:
-//   - IAM: pass `iam` (the iam helper's createIam() result: { definition, store?, authorizer }) or
-//     an `authorizer`; until then the account uses adminOnlyAuthorizer (below).
-//   - Lambda: the engine registers itself with account.register({ definition: lambdaDefinition, … })
-//     under the id `lambda` (absent until then).
-//   - STS AssumeRole finds roles through `identities` (the IAM store implements IdentityDirectory).
+//   iam, sts, dynamodb, s3, sqs, sns, events   registered by default
+//   IAM's authorizer                           decides every call (a test may pass its own)
+//   arn:aws:iam::<account>:user/admin          a real IAM user with AdministratorAccess: the default
+//                                              caller of send(), and the owner of adminCredentials
+//   STS AssumeRole                             finds roles in the IAM store; the role's trust policy
+//                                              must allow the caller (the authorizer checks it)
+//   register(module)                           the seam for more services (the Lambda engine's `lambda`)
 import { VirtualClock } from '../lambda/public.ts'
 import { CredentialStore, type IssuedCredentials } from './credentials.ts'
 import { AwsError, type ResponseMetadata } from './errors.ts'
 import { Gateway, type CallRecord } from './gateway.ts'
+import { createIam, type Iam } from './iam/index.ts'
 import { createRequestHandler, type SimRequestHandler } from './protocol/http.ts'
-import { createDynamoDbService, type DynamoDbService } from './services/dynamodb/index.ts'
+import { createDynamoDbService } from './services/dynamodb/index.ts'
 import type { DynamoDbOptions } from './services/dynamodb/state.ts'
-import { createStsService, type IdentityDirectory, type StsService } from './services/sts/index.ts'
-import type {
-  AuthorizationQuestion,
-  AuthorizationResult,
-  Authorizer,
-  Principal,
-  ServiceDefinition,
-  ServiceId,
-} from './types.ts'
+import { createEventsService } from './services/events/index.ts'
+import { createS3Service, type S3ServiceOptions } from './services/s3/index.ts'
+import { createSnsService } from './services/sns/index.ts'
+import { createSqsService, type SqsServiceOptions } from './services/sqs/index.ts'
+import { createStsService, type IdentityDirectory } from './services/sts/index.ts'
+import type { Authorizer, Principal, ServiceDefinition, ServiceId } from './types.ts'
 
 /** What a service brings to the account. */
 export interface ServiceModule {
@@ -40,15 +39,16 @@ export interface AccountOptions {
   /** Default us-east-1. */
   region?: string
   clock?: VirtualClock
-  /** Decides every call (default: the IAM module's authorizer, else adminOnlyAuthorizer). */
+  /**
+   * Decides every call instead of IAM. For gateway unit tests only: the account's IAM (roles,
+   * policies, the admin user) is still there, but nothing consults it.
+   */
   authorizer?: Authorizer
-  /** The IAM service module (createIam() from src/aws/iam, once merged). */
-  iam?: ServiceModule & { authorizer?: Authorizer; identities?: IdentityDirectory }
-  /** Where STS AssumeRole finds roles (default: iam.identities). */
-  identities?: IdentityDirectory
-  /** More services (S3, SQS, SNS, EventBridge, Lambda, …), registered by their definition's id. */
+  /** More services (the Lambda engine's `lambda`, …), registered by their definition's id. */
   services?: ServiceModule[]
   dynamodb?: DynamoDbOptions
+  s3?: S3ServiceOptions
+  sqs?: SqsServiceOptions
   /** How many calls the call log keeps (default 500). */
   callLogSize?: number
   /** Verify SigV4 signatures on requestHandler requests (default true). */
@@ -59,31 +59,34 @@ export interface AccountSnapshot {
   version: 1
   accountId: string
   region: string
+  /** Each service's own snapshot by SDK id, IAM included (`iam`). */
   services: Record<string, unknown>
   credentials: unknown
 }
 
 export const DEFAULT_ACCOUNT_ID = '123456789012'
 export const DEFAULT_REGION = 'us-east-1'
+/** The admin user's name, and the AWS managed policy it has. */
+export const ADMIN_USER_NAME = 'admin'
+export const ADMINISTRATOR_ACCESS_ARN = 'arn:aws:iam::aws:policy/AdministratorAccess'
 
-/**
- * Until IAM is wired in: the account's root and admin user may do anything; every other caller is
- * denied with AWS's implicit-deny message.
- */
-export function adminOnlyAuthorizer(accountId: string): Authorizer {
-  const allowed = new Set([`arn:aws:iam::${accountId}:root`, `arn:aws:iam::${accountId}:user/admin`])
+/** STS's view of the IAM store: roles (with their trust policies) and users' unique ids. */
+export function iamDirectory(iam: Iam): IdentityDirectory {
+  const { store } = iam
   return {
-    authorize(q: AuthorizationQuestion): AuthorizationResult {
-      const arn = q.principal.kind === 'service' ? q.principal.service : q.principal.arn
-      if (allowed.has(arn))
-        return { allowed: true, decision: 'Allow', explanation: { reason: `${arn} is the account's administrator` } }
-      return {
-        allowed: false,
-        decision: 'ImplicitDeny',
-        message: `User: ${arn} is not authorized to perform: ${q.action} on resource: ${q.resource} because no identity-based policy allows the ${q.action} action`,
-        explanation: { reason: 'No policy allows this request (IAM is not wired into this account yet).' },
-      }
+    getRole(name) {
+      const r = store.getRole(name)
+      return (
+        r && {
+          Arn: store.roleArn(r),
+          RoleName: r.name,
+          RoleId: r.id,
+          AssumeRolePolicyDocument: r.trust,
+          MaxSessionDuration: r.maxSessionDuration,
+        }
+      )
     },
+    getUserId: (name) => store.getUser(name)?.id,
   }
 }
 
@@ -98,33 +101,59 @@ export async function createAccount(options: AccountOptions = {}) {
 
   const adminPrincipal: Principal = {
     kind: 'user',
-    arn: `arn:aws:iam::${accountId}:user/admin`,
+    arn: `arn:aws:iam::${accountId}:user/${ADMIN_USER_NAME}`,
     accountId,
-    name: 'admin',
+    name: ADMIN_USER_NAME,
   }
   const rootPrincipal: Principal = { kind: 'root', arn: `arn:aws:iam::${accountId}:root`, accountId }
-  const authorizer = options.authorizer ?? options.iam?.authorizer ?? adminOnlyAuthorizer(accountId)
+  const iam = createIam({ accountId, region, clock })
   const gateway = new Gateway({
     accountId,
     region,
     clock,
-    authorizer,
+    authorizer: options.authorizer ?? iam.authorizer,
     defaultPrincipal: adminPrincipal,
     callLogSize: options.callLogSize,
   })
   const credentials = new CredentialStore(clock)
 
-  const dynamodb = createDynamoDbService({ accountId, region, ...options.dynamodb })
-  const sts = createStsService({ credentials, directory: options.identities ?? options.iam?.identities })
+  const builtIn = {
+    iam,
+    sts: createStsService({ credentials, directory: iamDirectory(iam) }),
+    dynamodb: createDynamoDbService({ accountId, region, ...options.dynamodb }),
+    s3: createS3Service(options.s3),
+    sqs: createSqsService(options.sqs),
+    sns: createSnsService(),
+    events: createEventsService(),
+  }
   const modules = new Map<string, ServiceModule>()
+  const services: Record<string, ServiceModule> & typeof builtIn = Object.assign(
+    Object.create(null) as Record<string, ServiceModule>,
+    builtIn,
+  )
   const register = (m: ServiceModule) => {
     modules.set(m.definition.id, m)
+    ;(services as Record<string, ServiceModule>)[m.definition.id] = m
     gateway.register(m.definition)
   }
-  register(dynamodb)
-  register(sts)
-  if (options.iam) register(options.iam)
+  for (const m of Object.values(builtIn)) register(m)
   for (const m of options.services ?? []) register(m)
+
+  /** The admin user exists in IAM with AdministratorAccess (created if a restore removed it). */
+  const ensureAdminUser = () => {
+    if (iam.store.getUser(ADMIN_USER_NAME)) return
+    iam.store.users.set(ADMIN_USER_NAME, {
+      name: ADMIN_USER_NAME,
+      id: iam.store.newId('AIDA'),
+      path: '/',
+      created: clock.now(),
+      tags: [],
+      inline: [],
+      attached: [ADMINISTRATOR_ACCESS_ARN],
+    })
+    iam.store.touch()
+  }
+  ensureAdminUser()
 
   /** Long-term keys of the admin user, for SDK clients driven by tests, labs and the terminal. */
   const adminCredentials: IssuedCredentials = credentials.issue(adminPrincipal)
@@ -135,15 +164,66 @@ export async function createAccount(options: AccountOptions = {}) {
     verifySignatures: options.verifySignatures,
   })
 
-  const services = Object.assign(Object.create(null) as Record<string, ServiceModule>, { dynamodb, sts }) as Record<
-    string,
-    ServiceModule
-  > & { dynamodb: DynamoDbService; sts: StsService }
-
   function snapshot(): AccountSnapshot {
     const out: Record<string, unknown> = {}
     for (const [id, m] of modules) if (m.snapshot) out[id] = m.snapshot()
     return { version: 1, accountId, region, services: out, credentials: credentials.snapshot() }
+  }
+
+  function restore(json: unknown): void {
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+      throw new AccountRestoreError('account', 'expected an object')
+    const s = json as Partial<AccountSnapshot>
+    if (s.version !== 1)
+      throw new AccountRestoreError('account.version', `unsupported version ${JSON.stringify(s.version)?.slice(0, 40)}`)
+    if (s.accountId !== accountId)
+      throw new AccountRestoreError(
+        'account.accountId',
+        `the snapshot is of account ${String(s.accountId).slice(0, 20)}, not ${accountId}`,
+      )
+    if (typeof s.services !== 'object' || s.services === null || Array.isArray(s.services))
+      throw new AccountRestoreError('account.services', 'expected an object')
+    for (const id of Object.keys(s.services))
+      if (!modules.has(id))
+        throw new AccountRestoreError(`account.services.${id.slice(0, 40)}`, 'no such service in this account')
+    const before = snapshot()
+    // Every part touched, the refused one included (a restore may refuse after changing something).
+    const touched: string[] = []
+    try {
+      touched.push('credentials')
+      try {
+        credentials.restore(s.credentials ?? [])
+      } catch (e) {
+        throw new AccountRestoreError('account.credentials', restoreMessage(e))
+      }
+      for (const [id, m] of modules) {
+        const part = (s.services as Record<string, unknown>)[id]
+        if (part === undefined || !m.restore) continue
+        touched.push(id)
+        try {
+          m.restore(part)
+        } catch (e) {
+          throw new AccountRestoreError(`account.services.${id}`, restoreMessage(e))
+        }
+      }
+    } catch (e) {
+      for (const id of touched) {
+        try {
+          if (id === 'credentials') credentials.restore(before.credentials)
+          else modules.get(id)!.restore!(before.services[id])
+        } catch {
+          // A part that refuses its own snapshot is broken; the error that matters is the first one.
+        }
+      }
+      throw e
+    }
+    // The account's own admin (its IAM user and the keys SDK clients and the terminal hold) keeps working.
+    ensureAdminUser()
+    if (!credentials.lookup(adminCredentials.AccessKeyId))
+      credentials.issue(adminPrincipal, {
+        accessKeyId: adminCredentials.AccessKeyId,
+        secretAccessKey: adminCredentials.SecretAccessKey,
+      })
   }
 
   return {
@@ -152,7 +232,9 @@ export async function createAccount(options: AccountOptions = {}) {
     clock,
     gateway,
     credentials,
+    /** The account's services by SDK id (each with its own direct API for the UI and labs). */
     services,
+    iam,
     adminPrincipal,
     rootPrincipal,
     adminCredentials,
@@ -176,13 +258,10 @@ export async function createAccount(options: AccountOptions = {}) {
       }
     },
 
-    /** Add a service (or replace one with the same id): the seam for lambda, s3, sqs, sns, events, … */
-    register(module: ServiceModule): void {
-      register(module)
-      ;(services as Record<string, ServiceModule>)[module.definition.id] = module
-    },
+    /** Add a service (or replace one with the same id): the seam for lambda, logs, … */
+    register,
 
-    /** Use another authorizer from now on (the IAM one, once merged). */
+    /** Use another authorizer from now on (tests). */
     setAuthorizer(a: Authorizer): void {
       gateway.setAuthorizer(a)
     },
@@ -200,66 +279,24 @@ export async function createAccount(options: AccountOptions = {}) {
     },
 
     snapshot,
-
     /**
-     * Restore every service from a snapshot. Each part is validated; if any part is refused, the
-     * services already restored are put back as they were, and the error names the part.
+     * Restore every service and IAM from a snapshot. Each part is validated; if any part is refused,
+     * the parts already restored are put back as they were, and the AccountRestoreError names the part.
      */
-    restore(json: unknown): void {
-      if (typeof json !== 'object' || json === null || Array.isArray(json))
-        throw new AccountRestoreError('account', 'expected an object')
-      const s = json as Partial<AccountSnapshot>
-      if (s.version !== 1)
-        throw new AccountRestoreError(
-          'account.version',
-          `unsupported version ${JSON.stringify(s.version)?.slice(0, 40)}`,
-        )
-      if (s.accountId !== accountId)
-        throw new AccountRestoreError(
-          'account.accountId',
-          `the snapshot is of account ${String(s.accountId).slice(0, 20)}, not ${accountId}`,
-        )
-      if (typeof s.services !== 'object' || s.services === null || Array.isArray(s.services))
-        throw new AccountRestoreError('account.services', 'expected an object')
-      for (const id of Object.keys(s.services))
-        if (!modules.has(id))
-          throw new AccountRestoreError(`account.services.${id.slice(0, 40)}`, 'no such service in this account')
-      const before = snapshot()
-      const done: string[] = []
-      try {
-        credentials.restore(s.credentials ?? [])
-        done.push('credentials')
-        // The account's own admin keys (held by SDK clients, the terminal) keep working.
-        if (!credentials.lookup(adminCredentials.AccessKeyId))
-          credentials.issue(adminPrincipal, {
-            accessKeyId: adminCredentials.AccessKeyId,
-            secretAccessKey: adminCredentials.SecretAccessKey,
-          })
-        for (const [id, m] of modules) {
-          const part = (s.services as Record<string, unknown>)[id]
-          if (part === undefined || !m.restore) continue
-          try {
-            m.restore(part)
-          } catch (e) {
-            throw new AccountRestoreError(`account.services.${id}`, e instanceof Error ? e.message : String(e))
-          }
-          done.push(id)
-        }
-      } catch (e) {
-        for (const id of done) {
-          if (id === 'credentials') credentials.restore(before.credentials)
-          else modules.get(id)!.restore!(before.services[id])
-        }
-        if (e instanceof AccountRestoreError) throw e
-        throw new AccountRestoreError('account.credentials', e instanceof Error ? e.message : String(e))
-      }
-    },
+    restore,
   }
 }
 
 export type Account = Awaited<ReturnType<typeof createAccount>>
 
 /** A snapshot was refused: `part` says which (e.g. `account.services.dynamodb`), the message why. */
+/** Why a part was refused, in one bounded line (a stack overflow on hostile nesting says so). */
+function restoreMessage(e: unknown): string {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'nested too deeply'
+  const text = e instanceof Error ? e.message : String(e)
+  return text.length > 300 ? text.slice(0, 300) + '…' : text
+}
+
 export class AccountRestoreError extends Error {
   constructor(
     readonly part: string,

@@ -8,21 +8,22 @@
 //
 // Each call is kept in a bounded call log (what happened and why) with an onCall listener.
 import type { VirtualClock } from '../lambda/public.ts'
+import { arnAccount } from './arn.ts'
 import { AwsError, isAwsError } from './errors.ts'
 import { accessDeniedError, unknownOperationError, validationErrorName } from './protocol/index.ts'
 import { requestId as newRequestId } from './protocol/ids.ts'
 import { checkConstraints, coerce, validationFailure, type StructureShape } from './protocol/shapes.ts'
-import { extrasOf, operationExtras } from './protocol/types.ts'
-import type {
-  AuthorizationQuestion,
-  AuthorizationResult,
-  Authorizer,
-  ConditionValues,
-  OperationContext,
-  OperationDefinition,
-  Principal,
-  ServiceDefinition,
-  ServiceId,
+import {
+  operationOf,
+  type AuthorizationQuestion,
+  type AuthorizationResult,
+  type Authorizer,
+  type ConditionValues,
+  type OperationContext,
+  type OperationDefinition,
+  type Principal,
+  type ServiceDefinition,
+  type ServiceId,
 } from './types.ts'
 
 export interface AuthorizationRecord {
@@ -84,10 +85,13 @@ function principalIdentityArn(p: Principal): string | undefined {
   return p.arn
 }
 
-/** The account an ARN belongs to (field 5), or undefined (S3 bucket ARNs carry none). */
-export function arnAccount(arn: string): string | undefined {
-  const parts = arn.split(':', 6)
-  return parts.length >= 6 && parts[0] === 'arn' && /^\d{12}$/.test(parts[4]) ? parts[4] : undefined
+/**
+ * The account that owns a resource: the account in its ARN; for ARNs that carry none (S3's
+ * `arn:aws:s3:::bucket/key`) and for `*`, the bucket's owner, which in one simulated account is
+ * always this account (its S3 service holds only this account's buckets).
+ */
+export function resourceAccount(resource: string, accountId: string): string {
+  return arnAccount(resource) || accountId
 }
 
 export function defaultDeniedMessage(principal: Principal, action: string, resource: string): string {
@@ -130,13 +134,13 @@ export class Gateway {
   /** The service whose SigV4 signing name / endpoint prefix is `name`. */
   serviceBySigningName(name: string): ServiceDefinition | undefined {
     for (const s of this.services.values()) {
-      if (s.signingName === name || extrasOf(s).endpointPrefixes?.includes(name)) return s
+      if (s.signingName === name || s.endpointPrefixes?.includes(name)) return s
     }
     return undefined
   }
 
   newRequestId(service?: ServiceDefinition): string {
-    return newRequestId(service ? extrasOf(service).requestIdFormat : 'uuid')
+    return newRequestId(service ? service.requestIdFormat : 'uuid')
   }
 
   setAuthorizer(authorizer: Authorizer): void {
@@ -179,41 +183,46 @@ export class Gateway {
           400,
         )
       }
-      const op = Object.prototype.hasOwnProperty.call(service.operations, operation)
-        ? (service.operations[operation] as OperationDefinition<Record<string, unknown>, unknown>)
-        : undefined
+      const op = operationOf(service, operation) as OperationDefinition<Record<string, unknown>, unknown> | undefined
       if (!op) throw unknownOperationError(service, operation)
-      const extras = operationExtras(service, operation)
-      const validInput = this.validate(service, extras?.input, input, options.decoded ?? false)
-      if (extras?.latencyMs) {
+      const validInput = this.validate(service, op.input, input, options.decoded ?? false)
+      if (op.latencyMs) {
         try {
-          record.latencyMs = extras.latencyMs(validInput)
+          record.latencyMs = op.latencyMs(validInput)
         } catch {
           // a hint only
         }
       }
       const ctx = this.context(principal, requestId)
       for (const req of op.authorize(validInput, ctx)) {
-        const context: ConditionValues = { ...this.globalKeys(principal), ...(req.context ?? {}) }
+        const owner = resourceAccount(req.resource, this.options.accountId)
+        const context: ConditionValues = {
+          ...this.globalKeys(principal),
+          'aws:ResourceAccount': owner,
+          ...(req.context ?? {}),
+        }
         const question: AuthorizationQuestion = {
           action: req.action,
           resource: req.resource,
           principal,
           context,
           resourcePolicy: service.resourcePolicy?.(req.resource),
-          resourceAccount: arnAccount(req.resource) ?? this.options.accountId,
+          resourceAccount: owner,
         }
         const result = this.options.authorizer.authorize(question)
-        const message = result.message ?? defaultDeniedMessage(principal, req.action, req.resource)
+        const denial = result.allowed
+          ? undefined
+          : (result.error?.(service.id) ??
+            accessDeniedError(service, result.message ?? defaultDeniedMessage(principal, req.action, req.resource)))
         record.authorization.push({
           action: req.action,
           resource: req.resource,
           decision: result.decision,
           allowed: result.allowed,
-          message: result.allowed ? undefined : message,
+          message: denial?.message,
           explanation: result.explanation,
         })
-        if (!result.allowed) throw accessDeniedError(service, message)
+        if (denial) throw denial
       }
       const output = await op.handler(validInput, ctx)
       this.finish(record)
@@ -299,7 +308,7 @@ export class Gateway {
       keys['aws:PrincipalServiceName'] = principal.service
       if (principal.sourceArn) keys['aws:SourceArn'] = principal.sourceArn
       const sourceAccount =
-        principal.sourceAccount ?? (principal.sourceArn ? arnAccount(principal.sourceArn) : undefined)
+        principal.sourceAccount ?? (principal.sourceArn ? arnAccount(principal.sourceArn) || undefined : undefined)
       if (sourceAccount) keys['aws:SourceAccount'] = sourceAccount
     } else {
       keys['aws:PrincipalAccount'] = principal.accountId

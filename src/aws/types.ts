@@ -6,6 +6,9 @@
 // the resources the operation names, routes it, and turns what it throws into AWS's error shape.
 import type { VirtualClock } from '../lambda/public.ts'
 import type { AwsError } from './errors.ts'
+import type { RestXmlBindings } from './protocol/rest-xml.ts'
+import type { StructureShape } from './protocol/shapes.ts'
+import type { RestRoute } from './protocol/types.ts'
 
 /** Services by their SDK id (the `@aws-sdk/client-<id>` name). */
 export type ServiceId =
@@ -81,6 +84,16 @@ export interface OperationDefinition<I = Record<string, unknown>, O = unknown> {
   authorize(input: I, ctx: OperationContext): AuthorizationRequirement[]
   /** Run the operation: return the output shape, or throw an AwsError. */
   handler(input: I, ctx: OperationContext): O | Promise<O>
+  /**
+   * The input shape (protocol/shapes.ts): the gateway validates every call against it (types,
+   * required members, lengths, enums, patterns, in AWS's words), and the codecs decode with it
+   * (awsQuery lists and maps, JSON blobs and timestamps, REST-JSON labels).
+   */
+  input?: StructureShape
+  /** The output shape: the awsQuery codec writes XML with it (lists, maps, timestamps). */
+  output?: StructureShape
+  /** Typical service-side latency in ms (single digits for DynamoDB), for the network model. */
+  latencyMs?(input: I): number
 }
 
 export interface ServiceDefinition {
@@ -97,9 +110,41 @@ export interface ServiceDefinition {
   operations: Record<string, OperationDefinition<never, unknown>>
   /**
    * The resource-based policy attached to one of this service's resources (a function's policy,
-   * a bucket policy, a queue or topic policy), as a parsed JSON policy document, if it has one.
+   * a bucket policy, a queue or topic policy), if it has one: the document's JSON text as stored
+   * (compiled once and cached by text; explanations point into it) or a parsed document.
    */
   resourcePolicy?(resourceArn: string): unknown
+
+  // ---- what the wire codecs and the gateway need to answer as the service does ----------------
+  /** awsJson: the `__type` namespace of the service's own errors, e.g. `com.amazonaws.dynamodb.v20120810`. */
+  errorNamespace?: string
+  /** awsQuery / restXml: the response namespace (default `https://<signingName>.amazonaws.com/doc/<apiVersion>/`). */
+  xmlNamespace?: string
+  /** How request ids look: `uuid` (default), `dynamodb` (52 upper-case characters), `s3` (16 hex). */
+  requestIdFormat?: 'uuid' | 'dynamodb' | 's3'
+  /** The error name of shape validation (default `ValidationException`; `ValidationError` for awsQuery). */
+  validationErrorName?: string
+  /**
+   * The exception an IAM denial is answered with, when the authorizer does not word it itself
+   * (the IAM authorizer does: src/aws/iam/messages.ts DENIED_STYLES). Default by protocol.
+   */
+  accessDenied?: { name: string; statusCode: number }
+  /**
+   * awsJson services that are "awsQueryCompatible" (SQS): error name → the old query error code,
+   * sent as `x-amzn-query-error: <code>;Sender` (errors not listed send their own name).
+   */
+  queryErrorCodes?: Record<string, string>
+  /** restJson1: the route table (method + path template + bindings → operation). */
+  restRoutes?: RestRoute[]
+  /** restXml: where each operation's members travel (labels, headers, query, XML body). */
+  restXml?: RestXmlBindings
+  /** More endpoint prefixes the service answers to (DynamoDB's `<account>.ddb`). */
+  endpointPrefixes?: string[]
+}
+
+/** An operation of a service, by name (own properties only: `constructor` is no operation). */
+export function operationOf(service: ServiceDefinition, name: string): OperationDefinition<never, unknown> | undefined {
+  return Object.prototype.hasOwnProperty.call(service.operations, name) ? service.operations[name] : undefined
 }
 
 /** One authorisation question the gateway asks IAM (src/aws/iam answers it). */
@@ -125,6 +170,12 @@ export interface AuthorizationResult {
   message?: string
   /** Plain-language reasons, with the statements that decided it. */
   explanation: unknown
+  /**
+   * The error `service` answers this denial with (its exception name, status and wording), when
+   * the authorizer knows it; otherwise the gateway builds one from `message` and the service's
+   * `accessDenied` (or its protocol's default).
+   */
+  error?(service: ServiceId): AwsError
 }
 
 export type { AwsError }

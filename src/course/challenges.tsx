@@ -27,17 +27,17 @@ export function Challenges({ children, title = 'Try it yourself' }: { children?:
   const id = useId()
   const items = Children.toArray(children).filter(isValidElement)
   return (
-    <section className="challenges" aria-labelledby={`${id}-title`}>
-      <p className="challenges-kicker" id={`${id}-title`}>
+    <section className="lesson-challenges" aria-labelledby={`${id}-title`}>
+      <p className="lesson-challenges-kicker" id={`${id}-title`}>
         {title}
       </p>
-      <p className="challenges-intro">
+      <p className="lesson-challenges-intro">
         {items.length === 1 ? 'One challenge' : `${items.length} challenges`} to do in the playground. Each has a hint
         and a solution: try without them first.
       </p>
-      <ol className="challenges-list">
+      <ol className="lesson-challenges-list">
         {items.map((child, i) => (
-          <li key={i} className="challenges-item">
+          <li key={i} className="lesson-challenges-item">
             {child}
           </li>
         ))}
@@ -63,7 +63,7 @@ export function Challenge({ title, children }: { title: string; children?: React
   const button = (which: Reveal, label: string) => (
     <button
       type="button"
-      className="btn btn-secondary btn-sm challenge-reveal"
+      className="btn btn-secondary btn-sm lesson-challenge-reveal"
       aria-expanded={open[which]}
       aria-controls={`${id}-${which}`}
       onClick={() => toggle(which)}
@@ -72,13 +72,13 @@ export function Challenge({ title, children }: { title: string; children?: React
     </button>
   )
   return (
-    <article className="challenge" aria-labelledby={`${id}-title`}>
-      <h3 className="challenge-title" id={`${id}-title`}>
+    <article className="lesson-challenge" aria-labelledby={`${id}-title`}>
+      <h3 className="lesson-challenge-title" id={`${id}-title`}>
         {title}
       </h3>
-      <div className="challenge-body">{body}</div>
+      <div className="lesson-challenge-body">{body}</div>
       {(hint || solution) && (
-        <div className="challenge-actions">
+        <div className="lesson-challenge-actions">
           {hint && button('hint', 'hint')}
           {solution && button('solution', 'solution')}
         </div>
@@ -86,7 +86,7 @@ export function Challenge({ title, children }: { title: string; children?: React
       {hint && (
         <div
           id={`${id}-hint`}
-          className="challenge-hint"
+          className="lesson-challenge-hint"
           role="region"
           aria-label={`Hint: ${title}`}
           hidden={!open.hint}
@@ -97,7 +97,7 @@ export function Challenge({ title, children }: { title: string; children?: React
       {solution && (
         <div
           id={`${id}-solution`}
-          className="challenge-solution"
+          className="lesson-challenge-solution"
           role="region"
           aria-label={`Solution: ${title}`}
           hidden={!open.solution}

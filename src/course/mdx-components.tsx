@@ -7,6 +7,7 @@
 import { Children, isValidElement, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { Challenge, Challenges, Hint, Solution } from './challenges.tsx'
+import './mdx-components.css'
 
 type CalloutKind = 'note' | 'tip' | 'warning' | 'changed'
 const calloutTitles: Record<CalloutKind, string> = {
@@ -89,18 +90,18 @@ export function Callout({
 
 export function Figure({ caption, children }: { caption?: ReactNode; children?: ReactNode }) {
   return (
-    <figure className="figure">
-      <div className="figure-body">{children}</div>
-      {caption && <figcaption className="figure-caption">{caption}</figcaption>}
+    <figure className="lesson-figure">
+      <div className="lesson-figure-body">{children}</div>
+      {caption && <figcaption className="lesson-figure-caption">{caption}</figcaption>}
     </figure>
   )
 }
 
 export function LabSlot({ title, children }: { title?: string; children?: ReactNode }) {
   return (
-    <section className="lab-slot" aria-label={`Hands-on lab${title ? `: ${title}` : ''}`}>
-      <div className="lab-slot-head">
-        <span className="lab-slot-icon" aria-hidden="true">
+    <section className="lesson-lab-slot" aria-label={`Hands-on lab${title ? `: ${title}` : ''}`}>
+      <div className="lesson-lab-slot-head">
+        <span className="lesson-lab-slot-icon" aria-hidden="true">
           <svg
             width="20"
             height="20"
@@ -117,12 +118,12 @@ export function LabSlot({ title, children }: { title?: string; children?: ReactN
           </svg>
         </span>
         <div>
-          <p className="lab-slot-kicker">Hands-on lab · coming soon</p>
-          {title && <p className="lab-slot-title">{title}</p>}
+          <p className="lesson-lab-slot-kicker">Hands-on lab · coming soon</p>
+          {title && <p className="lesson-lab-slot-title">{title}</p>}
         </div>
       </div>
-      <div className="lab-slot-body">{children}</div>
-      <p className="lab-slot-note">
+      <div className="lesson-lab-slot-body">{children}</div>
+      <p className="lesson-lab-slot-note">
         This lab will run here, in a simulated Lambda environment in your browser, once the playground arrives. For now,
         read what it will cover.
       </p>
@@ -132,8 +133,8 @@ export function LabSlot({ title, children }: { title?: string; children?: ReactN
 
 export function KeyPoints({ children, title = 'Key points' }: { children?: ReactNode; title?: string }) {
   return (
-    <div className="key-points" role="note" aria-label={title}>
-      <p className="key-points-title">{title}</p>
+    <div className="lesson-key-points" role="note" aria-label={title}>
+      <p className="lesson-key-points-title">{title}</p>
       {children}
     </div>
   )
@@ -163,11 +164,11 @@ function A({ href = '', children, ...rest }: ComponentPropsWithoutRef<'a'>) {
   }
   if (/^https?:\/\//.test(href)) {
     return (
-      <a href={href} target="_blank" rel="noopener noreferrer" className="external-link" {...rest}>
+      <a href={href} target="_blank" rel="noopener noreferrer" className="lesson-external-link" {...rest}>
         {children}
         <span className="sr-only"> (opens in a new tab)</span>
         <svg
-          className="external-icon"
+          className="lesson-external-icon"
           width="12"
           height="12"
           viewBox="0 0 24 24"
@@ -241,19 +242,19 @@ function CodeBlock({ lang = 'text', html }: { lang?: string; html: string }) {
     }
   }
   return (
-    <div className="code-block">
-      <div className="code-block-head">
-        <span className="code-block-lang">{label}</span>
+    <div className="lesson-code">
+      <div className="lesson-code-head">
+        <span className="lesson-code-lang">{label}</span>
         <button
           type="button"
-          className="code-copy"
+          className="lesson-code-copy"
           onClick={copy}
           aria-label={copied ? 'Copied' : `Copy ${label} code`}
         >
           {copied ? 'Copied' : 'Copy'}
         </button>
       </div>
-      <div className="code-block-body" ref={body} dangerouslySetInnerHTML={{ __html: html }} />
+      <div className="lesson-code-body" ref={body} dangerouslySetInnerHTML={{ __html: html }} />
     </div>
   )
 }
@@ -261,7 +262,7 @@ function CodeBlock({ lang = 'text', html }: { lang?: string; html: string }) {
 function Table(props: ComponentPropsWithoutRef<'table'>) {
   // Focusable so a table wider than the screen can be scrolled from the keyboard.
   return (
-    <div className="table-wrap" tabIndex={0} role="group" aria-label="Table">
+    <div className="lesson-table-wrap" tabIndex={0} role="group" aria-label="Table">
       <table {...props} />
     </div>
   )

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import {
-  buildExport,
-  EXPORT_FORMAT,
-  migrateProgress,
-  parseImport,
-  PROGRESS_VERSION,
-  sanitizeProgress,
-} from './progress-schema.ts'
+import { buildExport, parseImport } from './progress-export.ts'
+import { migrateProgress } from './progress-migrations.ts'
+import { EXPORT_FORMAT, PROGRESS_VERSION, sanitizeProgress } from './progress-schema.ts'
 
 const T = '2026-03-04T05:06:07.000Z'
 const data = {

@@ -1,6 +1,7 @@
 /**
- * The learner's progress record: its shape, its versions, and how a stored or imported value
- * is migrated and validated. Pure functions (no DOM, no React), so they run in Vitest/Node.
+ * The learner's progress record: its shape, its current version, and how a stored or imported
+ * value is validated. Pure functions (no DOM, no React), so they run in Vitest/Node. Older versions
+ * are migrated by progress-migrations.ts; export files are read by progress-export.ts.
  *
  * The record has a top-level `version` and named sub-records. Later issues add their own
  * sub-records (e.g. `quizzes`, `assessment`, `labs`, `playground`) with a version bump and a
@@ -16,7 +17,13 @@ export const EXPORT_FORMAT = 'lambda-foundations-progress'
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const MAX_SLUG = 120
 const MAX_SECTION = 200
-const MAX_LESSONS = 500
+export const MAX_LESSONS = 500
+/**
+ * Set by a migration on the record it returns: how many more lesson entries the old record had
+ * beyond those it passed on (validation counts them as dropped). A symbol, so no stored or
+ * imported JSON can carry it.
+ */
+export const LESSONS_LEFT_OUT = Symbol('lessons left out by a migration')
 
 export interface LessonProgress {
   /** ISO-8601 timestamps. */
@@ -224,28 +231,29 @@ export function sanitizeProgress(value: unknown): SanitizeResult {
       issues.push('The list of visited and completed lessons was unreadable, so it was reset.')
       invalidParts.push('the list of lessons')
     } else {
-      const dropped: string[] = []
+      // Only the names of the first few dropped entries are kept (for the notice): linear, and
+      // no second list as long as the record.
+      const names: string[] = []
+      const leftOut = (value as { [LESSONS_LEFT_OUT]?: unknown })[LESSONS_LEFT_OUT]
+      let droppedCount = typeof leftOut === 'number' && Number.isInteger(leftOut) && leftOut > 0 ? leftOut : 0
       let count = 0
-      for (const [slug, entry] of Object.entries(lessons)) {
-        if (count >= MAX_LESSONS) {
-          dropped.push(slug)
-          continue
-        }
-        const lp = isSlug(slug) ? lessonProgress(entry) : null
+      for (const slug in lessons) {
+        if (!Object.hasOwn(lessons, slug)) continue
+        const lp = count < MAX_LESSONS && isSlug(slug) ? lessonProgress(lessons[slug]) : null
         if (lp) {
           data.lessons[slug] = lp
           count++
         } else {
-          dropped.push(slug)
+          droppedCount++
+          if (names.length < 3 && isSlug(slug)) names.push(slug)
         }
       }
-      if (dropped.length > 0) {
-        invalidParts.push(dropped.length === 1 ? '1 lesson entry' : `${dropped.length} lesson entries`)
-        const names = dropped.filter(isSlug).slice(0, 3)
+      if (droppedCount > 0) {
+        invalidParts.push(droppedCount === 1 ? '1 lesson entry' : `${droppedCount} lesson entries`)
         issues.push(
-          dropped.length === 1 && names.length === 1
+          droppedCount === 1 && names.length === 1
             ? `Progress for the lesson "${names[0]}" was unreadable, so it was reset.`
-            : `Progress for ${dropped.length} lesson ${dropped.length === 1 ? 'entry' : 'entries'} was unreadable, so it was reset${names.length ? ` (${names.join(', ')}${dropped.length > names.length ? ', …' : ''})` : ''}.`,
+            : `Progress for ${droppedCount} lesson ${droppedCount === 1 ? 'entry' : 'entries'} was unreadable, so it was reset${names.length ? ` (${names.join(', ')}${droppedCount > names.length ? ', …' : ''})` : ''}.`,
         )
       }
     }
@@ -307,171 +315,4 @@ export function sanitizeProgress(value: unknown): SanitizeResult {
     // A new seed only changes the order of options: not worth a notice.
   }
   return { data, issues, invalidParts }
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Versions and migrations                                                                     */
-/* ------------------------------------------------------------------------------------------ */
-
-/**
- * Version 1 (the first prototype) stored two lists of slugs and the last lesson:
- *   { visited: string[], completed: string[], lastLesson: string | null, updatedAt: number }
- * with no timestamps per lesson. Version 2 keeps timestamps per lesson and the section.
- */
-export interface ProgressV1 {
-  visited: string[]
-  completed: string[]
-  lastLesson: string | null
-  updatedAt: number
-}
-
-type Migration = (state: unknown) => unknown
-
-/** migrations[n] turns a version-n record into a version-(n+1) record. They never throw. */
-export const migrations: Record<number, Migration> = {
-  1: (state) => {
-    if (!isRecord(state)) return state
-    const when =
-      typeof state.updatedAt === 'number' && Number.isFinite(state.updatedAt) && state.updatedAt > 0
-        ? new Date(state.updatedAt).toISOString()
-        : new Date(0).toISOString()
-    const lessons: Record<string, unknown> = {}
-    const visited = Array.isArray(state.visited) ? state.visited : []
-    const completed = Array.isArray(state.completed) ? state.completed : []
-    for (const slug of [...visited, ...completed]) {
-      if (typeof slug !== 'string') continue
-      lessons[slug] = {
-        firstVisitedAt: when,
-        lastVisitedAt: when,
-        completedAt: completed.includes(slug) ? when : null,
-      }
-    }
-    // Invalid slugs survive the migration so validation can name and drop them.
-    const out: Record<string, unknown> = { lessons }
-    if (state.lastLesson !== undefined && state.lastLesson !== null) {
-      out.lastLocation = { slug: state.lastLesson, section: null, at: when }
-    }
-    const badList = (l: unknown) => l !== undefined && !Array.isArray(l)
-    if (badList(state.visited) || badList(state.completed)) {
-      out.lessons = 'unreadable'
-    }
-    return out
-  },
-  // Version 3 adds knowledge checks, labs, assessment attempts and the shuffle seed.
-  2: (state) => {
-    if (!isRecord(state)) return state
-    return { ...state, checks: {}, labs: {}, assessment: [], seed: null }
-  },
-}
-
-export interface MigrateResult {
-  state: unknown
-  issues: string[]
-}
-
-/** Brings a record from `fromVersion` to PROGRESS_VERSION (validation comes after). */
-export function migrateProgress(state: unknown, fromVersion: number): MigrateResult {
-  if (!Number.isInteger(fromVersion) || fromVersion < 1) {
-    return { state: undefined, issues: ['Your saved progress came from an unknown format, so it was reset.'] }
-  }
-  if (fromVersion > PROGRESS_VERSION) {
-    // Saved by a newer release: keep what this version understands.
-    return {
-      state,
-      issues: [
-        'Your saved progress was written by a newer version of the course; parts this version does not understand were set aside.',
-      ],
-    }
-  }
-  let s = state
-  for (let v = fromVersion; v < PROGRESS_VERSION; v++) {
-    const step = migrations[v]
-    if (!step)
-      return {
-        state: undefined,
-        issues: [`Your saved progress (version ${fromVersion}) could not be upgraded, so it was reset.`],
-      }
-    try {
-      s = step(s)
-    } catch {
-      return {
-        state: undefined,
-        issues: [`Your saved progress (version ${fromVersion}) could not be upgraded, so it was reset.`],
-      }
-    }
-  }
-  return { state: s, issues: [] }
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Export / import                                                                             */
-/* ------------------------------------------------------------------------------------------ */
-
-export interface ProgressExport {
-  format: typeof EXPORT_FORMAT
-  version: number
-  exportedAt: string
-  progress: ProgressData
-}
-
-export function buildExport(data: ProgressData, now: Date = new Date()): ProgressExport {
-  return { format: EXPORT_FORMAT, version: PROGRESS_VERSION, exportedAt: now.toISOString(), progress: data }
-}
-
-export type ImportResult =
-  | { ok: true; data: ProgressData; lessonCount: number; checkCount: number; attemptCount: number }
-  | { ok: false; error: string }
-
-/**
- * Parses an export file. Strict: anything malformed is rejected with a clear message and
- * nothing is applied (unlike loading from storage, which keeps the valid parts).
- */
-export function parseImport(text: string): ImportResult {
-  if (text.length > 5_000_000) return { ok: false, error: 'This file is too large to be a progress export.' }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    return { ok: false, error: 'This file is not valid JSON, so it cannot be a progress export. Nothing was changed.' }
-  }
-  if (!isRecord(json) || json.format !== EXPORT_FORMAT) {
-    return { ok: false, error: 'This file is not a Lambda Foundations progress export. Nothing was changed.' }
-  }
-  const version = json.version
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, error: 'This progress export has no valid version number. Nothing was changed.' }
-  }
-  if (version > PROGRESS_VERSION) {
-    return {
-      ok: false,
-      error: `This progress export was made by a newer version of the course (format ${version}); this version reads up to format ${PROGRESS_VERSION}. Nothing was changed.`,
-    }
-  }
-  if (!isRecord(json.progress)) {
-    return { ok: false, error: 'This progress export has no progress in it. Nothing was changed.' }
-  }
-  const migrated = migrateProgress(json.progress, version)
-  if (migrated.state === undefined || migrated.issues.length > 0) {
-    return {
-      ok: false,
-      error: 'This progress export could not be upgraded to the current format. Nothing was changed.',
-    }
-  }
-  if (!isRecord(migrated.state)) {
-    return { ok: false, error: 'This progress export has no progress in it. Nothing was changed.' }
-  }
-  const { data, invalidParts } = sanitizeProgress(migrated.state)
-  if (invalidParts.length > 0) {
-    return {
-      ok: false,
-      error: `This progress export is damaged (unreadable: ${invalidParts.join('; ')}). Nothing was changed.`,
-    }
-  }
-  return {
-    ok: true,
-    data,
-    lessonCount: Object.keys(data.lessons).length,
-    checkCount: Object.keys(data.checks).length,
-    attemptCount: data.assessment.length,
-  }
 }

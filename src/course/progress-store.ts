@@ -14,7 +14,6 @@ import {
   PROGRESS_VERSION,
   emptyProgress,
   isSlug,
-  migrateProgress,
   sanitizeProgress,
   MAX_ATTEMPTS,
   isItemId,
@@ -22,6 +21,7 @@ import {
   type LessonProgress,
   type ProgressData,
 } from './progress-schema.ts'
+import { migrateProgress } from './progress-migrations.ts'
 
 /** What a lesson needs for completion: its knowledge checks and labs (from the lesson index). */
 export interface LessonRequirements {
@@ -82,7 +82,18 @@ export interface ProgressState extends ProgressData, ProgressActions {
 }
 
 export type ProgressStore = StoreApi<ProgressState> & {
-  persist: { rehydrate(): Promise<void> | void }
+  persist: {
+    rehydrate(): Promise<void> | void
+    /** zustand's own: e.g. another storage (an LMS package keeps progress in the LMS, not in this browser). */
+    setOptions(options: { storage?: PersistStorage<ProgressData> }): void
+  }
+}
+
+/** A storage that keeps nothing: for a store whose record lives elsewhere (an LMS). */
+export const NO_STORAGE: PersistStorage<ProgressData> = {
+  getItem: () => null,
+  setItem: () => {},
+  removeItem: () => {},
 }
 
 export interface CreateProgressStoreOptions {

@@ -1,5 +1,6 @@
 /** Minimal chrome around an embedded lab or check: the content, and a small link to the course. */
 import type { ReactNode } from 'react'
+import './EmbedChrome.css'
 
 /** The lesson that places the activity (its slug and title link back to it), or null. */
 export interface EmbedLesson {
@@ -16,7 +17,7 @@ export function EmbedChrome({ lesson, children }: { lesson: EmbedLesson | null; 
       </main>
       <footer className="embed-footer">
         <a href={course} target="_blank" rel="noopener">
-          {lesson ? `From “${lesson.title}”` : 'Lambda Foundations'} · Lambda Foundations
+          {lesson ? `From “${lesson.title}” · Lambda Foundations` : 'Lambda Foundations'}
         </a>
       </footer>
     </div>

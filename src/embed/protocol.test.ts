@@ -71,10 +71,33 @@ describe('embedding protocol', () => {
     expect(acceptHostMessage(own, own, [], { type: 'lambda-foundations:set-theme', theme: '<script>' })).toBeNull()
     expect(acceptHostMessage(own, own, [], 'lambda-foundations:get-height')).toBeNull()
   })
-  it('posts to configured origins, else the referrer, else *', () => {
+  it('posts to configured origins, else the referrer, else nowhere', () => {
     expect(postTargets(['https://a.test'], 'https://b.test/page')).toEqual(['https://a.test'])
     expect(postTargets([], 'https://b.test/page?x')).toEqual(['https://b.test'])
-    expect(postTargets([], '')).toEqual(['*'])
+    expect(postTargets([], 'http://localhost:8080/lms/')).toEqual(['http://localhost:8080'])
+  })
+  it('never posts to * nor to an opaque origin, and never throws', () => {
+    // No referrer (Referrer-Policy: no-referrer), about:blank or srcdoc frames, files, data: URLs…
+    for (const referrer of [
+      '',
+      'about:blank',
+      'about:srcdoc',
+      'file:///home/a/page.html',
+      'data:text/html,x',
+      'nope',
+      'javascript:0',
+    ])
+      expect(() => postTargets([], referrer), referrer).not.toThrow()
+    for (const referrer of [
+      '',
+      'about:blank',
+      'about:srcdoc',
+      'file:///home/a/page.html',
+      'data:text/html,x',
+      'nope',
+      'javascript:0',
+    ])
+      expect(postTargets([], referrer), referrer).toEqual([])
   })
   it('makes a copyable iframe snippet', () => {
     expect(embedSnippet('check', 'a-b', 'https://c.example/course/#/lessons/x', 'Quiz "1" <b>')).toBe(

@@ -160,15 +160,19 @@ export function acceptHostMessage(
 
 /**
  * Where the embed posts: every configured origin; with none configured, the framing page's
- * origin when the browser tells us (document.referrer), else '*' (statements carry no personal
- * data: only the activity id, score and time).
+ * origin when the browser tells us (document.referrer) and it is a real http(s) origin. Otherwise
+ * nowhere: never '*' (any page that frames the course would receive the learner's statements),
+ * never an opaque origin ('null' for about:blank, srcdoc, file: or data: pages, which postMessage
+ * rejects). The host can always name itself with `?origin=`.
  */
 export function postTargets(allowed: readonly string[], referrer: string): string[] {
   if (allowed.length > 0) return [...allowed]
+  if (!referrer) return []
   try {
-    if (referrer) return [new URL(referrer).origin]
+    const u = new URL(referrer)
+    if ((u.protocol === 'https:' || u.protocol === 'http:') && u.origin !== 'null') return [u.origin]
   } catch {
-    // fall through
+    // not a URL: no target
   }
-  return ['*']
+  return []
 }

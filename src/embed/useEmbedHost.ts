@@ -22,6 +22,7 @@ function originParam(): string | null {
 
 export function useEmbedHost(kind: EmbedKind, id: string) {
   const allowed = useMemo(() => configuredOrigins(originParam()), [])
+  // Empty when the host is unknown (no ?origin=, no usable referrer): nothing is posted then.
   const targets = useMemo(() => postTargets(allowed, document.referrer), [allowed])
   const lastHeight = useRef(0)
   const framed = window.parent !== window
@@ -33,7 +34,8 @@ export function useEmbedHost(kind: EmbedKind, id: string) {
         try {
           window.parent.postMessage(msg, t)
         } catch {
-          // A target that does not match the parent's origin is dropped by the browser.
+          // A target that does not match the parent's origin is dropped by the browser; postTargets
+          // gives only http(s) origins, so nothing here should throw: this is belt and braces.
         }
       }
     },

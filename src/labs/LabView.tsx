@@ -6,12 +6,13 @@
  *   <Lab id="first-handler" />            in a lesson (through the MDX components)
  *   #/embed/lab/first-handler             for an instructor's iframe
  */
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { progressStore, useCurrentLesson, useProgress } from '../course/index.ts'
 import { CopyEmbed } from '../shared/CopyEmbed.tsx'
 import {
   PlaygroundPanel,
   buildFunction,
+  functionNameFor,
   getLabCheckEngine,
   playgroundStore,
   usePlayground,
@@ -23,6 +24,7 @@ import { renderMarkdown } from './markdown.ts'
 import { LabLoadError, loadLab } from './registry.ts'
 import { runLabChecks } from './runner.ts'
 import type { CheckResult, LabDefinition, LoadedLab } from './types.ts'
+import './LabView.css'
 
 export interface LabRunEvent {
   lab: LabDefinition
@@ -37,6 +39,8 @@ export interface LabViewProps {
   embedded?: boolean
   /** After every "Run checks" (embeds post a statement). */
   onRun?(e: LabRunEvent): void
+  /** Shown while the lab's definition loads (a lesson passes the placeholder that held the lab's place). */
+  placeholder?: ReactNode
 }
 
 type Loaded = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; loaded: LoadedLab }
@@ -61,8 +65,13 @@ export default function LabView(props: LabViewProps) {
       live = false
     }
   }, [props.id])
+  if (loaded.state === 'loading' && props.placeholder) return props.placeholder
   if (loaded.state === 'loading')
-    return <div className="lab not-prose lab-loading" aria-busy="true" aria-label="Loading the lab" />
+    return (
+      <div className="lab not-prose lab-loading" role="status">
+        <span className="sr-only">Loading the lab…</span>
+      </div>
+    )
   if (loaded.state === 'error') {
     return (
       <div className="lab lab-error" role="alert">
@@ -170,6 +179,7 @@ function Lab({ id, embedded, onRun, loaded }: LabViewProps & { loaded: LoadedLab
     }
     const done: CheckResult[] = []
     const out = await runLabChecks(lab, built.files, getLabCheckEngine(), {
+      functionName: functionNameFor(workspaceId),
       onCheckStart: (name) => setRun({ state: 'running', done: [...done], current: name }),
       onCheckResult: (r) => {
         done.push(r)
@@ -328,12 +338,12 @@ function Lab({ id, embedded, onRun, loaded }: LabViewProps & { loaded: LoadedLab
                   <pre tabIndex={0}>
                     {withContext(d.lines).map((l, i) =>
                       l.kind === 'gap' ? (
-                        <span key={i} className="diff-gap">
+                        <span key={i} className="lab-diff-gap">
                           ⋯ {l.count} unchanged {l.count === 1 ? 'line' : 'lines'}
                           {'\n'}
                         </span>
                       ) : (
-                        <span key={i} className={`diff-${l.kind}`}>
+                        <span key={i} className={`lab-diff-${l.kind}`}>
                           {l.kind === 'add' ? '+ ' : l.kind === 'del' ? '− ' : '  '}
                           {l.text}
                           {'\n'}

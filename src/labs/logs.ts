@@ -1,5 +1,9 @@
 // Taking CloudWatch log lines apart, in both of Lambda's log formats, so checks can ask "did the
 // function log a warning?" or "is every line one JSON object?" without string surgery.
+//
+// Whether a line is Lambda's own (START, REPORT, INIT_START…) comes from the engine's mark
+// (`platform: true` on log events, `$metadata.tailPlatformLines` for LogResult), never from the
+// text: a handler can print "REPORT RequestId: …" itself, and that line is the function's.
 import type { LabLogEvent, ParsedLogLine } from './types.ts'
 
 const LEVELS = 'TRACE|DEBUG|INFO|WARN|ERROR|FATAL'
@@ -7,8 +11,6 @@ const LEVELS = 'TRACE|DEBUG|INFO|WARN|ERROR|FATAL'
 const TEXT_LINE = new RegExp(
   `^(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?Z)\\t([^\\t]*)\\t(${LEVELS})\\t([\\s\\S]*)$`,
 )
-const PLATFORM_PREFIX =
-  /^(START|END|REPORT|INIT_START|INIT_REPORT|INIT_RUNTIME_DONE|EXTENSION|TELEMETRY|RESTORE_START|RESTORE_REPORT) /
 const TIMED_OUT = /^\d{4}-\d\d-\d\dT\S+Z (\S+) Task timed out after [\d.]+ seconds$/
 const RUNTIME_EXIT = /^RequestId: (\S+) Error: Runtime exited/
 const REQUEST_ID_IN_PLATFORM = /RequestId: ([0-9a-f-]{36})/
@@ -24,10 +26,38 @@ function asObject(text: string): Record<string, unknown> | undefined {
   }
 }
 
-/** Parse one log event (text or JSON log format). */
-export function parseLogLine(event: { timestamp: number; message: string; logStreamName?: string }): ParsedLogLine {
+/** A line Lambda itself wrote: its request id (text or JSON platform record). */
+function platformLine(base: { timestamp: number; logStreamName: string; raw: string }): ParsedLogLine {
+  const raw = base.raw
+  const obj = asObject(raw)
+  if (obj && typeof obj.type === 'string') {
+    const record = obj.record as { requestId?: unknown } | undefined
+    return {
+      ...base,
+      source: 'platform',
+      requestId: typeof record?.requestId === 'string' ? record.requestId : undefined,
+      message: raw,
+      json: obj,
+    }
+  }
+  const id = TIMED_OUT.exec(raw)?.[1] ?? RUNTIME_EXIT.exec(raw)?.[1] ?? REQUEST_ID_IN_PLATFORM.exec(raw)?.[1]
+  return { ...base, source: 'platform', requestId: id, message: raw }
+}
+
+/**
+ * Parse one log event (text or JSON log format). `platform` is the engine's mark on the lines
+ * Lambda itself wrote; without it a line is the function's (or its runtime client's), whatever
+ * it looks like.
+ */
+export function parseLogLine(event: {
+  timestamp: number
+  message: string
+  logStreamName?: string
+  platform?: boolean
+}): ParsedLogLine {
   const raw = event.message
   const base = { timestamp: event.timestamp, logStreamName: event.logStreamName ?? '', raw }
+  if (event.platform === true) return platformLine(base)
   // Text format: the runtime client's prefix.
   const m = TEXT_LINE.exec(raw)
   if (m) {
@@ -42,26 +72,9 @@ export function parseLogLine(event: { timestamp: number; message: string; logStr
       json: runtime ? undefined : asObject(message),
     }
   }
-  if (PLATFORM_PREFIX.test(raw)) {
-    return { ...base, source: 'platform', requestId: REQUEST_ID_IN_PLATFORM.exec(raw)?.[1], message: raw }
-  }
-  const timedOut = TIMED_OUT.exec(raw)
-  if (timedOut) return { ...base, source: 'platform', requestId: timedOut[1], message: raw }
-  const exit = RUNTIME_EXIT.exec(raw)
-  if (exit) return { ...base, source: 'platform', requestId: exit[1], message: raw }
-  // JSON format: platform.* records, or {timestamp, level, requestId, message} from console.
+  // JSON format: {timestamp, level, requestId, message} records from console.
   const obj = asObject(raw)
   if (obj) {
-    if (typeof obj.type === 'string' && obj.type.startsWith('platform.')) {
-      const record = obj.record as { requestId?: unknown } | undefined
-      return {
-        ...base,
-        source: 'platform',
-        requestId: typeof record?.requestId === 'string' ? record.requestId : undefined,
-        message: raw,
-        json: obj,
-      }
-    }
     if (typeof obj.level === 'string' && 'timestamp' in obj && 'message' in obj) {
       const msg = obj.message
       const isErrorRecord =
@@ -88,9 +101,13 @@ export function parseLogEvents(events: readonly LabLogEvent[]): ParsedLogLine[] 
   return events.map(parseLogLine)
 }
 
-/** Lines of a LogResult tail (already base64-decoded) as parsed lines. */
-export function parseTail(lines: readonly string[]): ParsedLogLine[] {
-  return lines.map((message) => parseLogLine({ timestamp: 0, message }))
+/**
+ * Lines of a LogResult tail (already base64-decoded) as parsed lines. `platformFromEnd` is the
+ * invoke's `$metadata.tailPlatformLines`: which lines, counted from the end (1 = last), Lambda wrote.
+ */
+export function parseTail(lines: readonly string[], platformFromEnd: readonly number[] = []): ParsedLogLine[] {
+  const marked = new Set(platformFromEnd)
+  return lines.map((message, i) => parseLogLine({ timestamp: 0, message, platform: marked.has(lines.length - i) }))
 }
 
 /** Decode LogResult (base64 of UTF-8) into lines, without Node's Buffer. */

@@ -3,9 +3,11 @@
 //
 //   const { pass, results } = await runLabChecks(lab, files, lambda)   // lambda: createLambda() or a LambdaClient
 //
-// Each check gets its own function (`lab-<id>-<run>-<n>`), created from the files and the lab's
-// settings and deleted afterwards, so checks cannot disturb one another: every check starts cold,
-// with an empty /tmp and untouched configuration. Nothing can hang it: invokes are bounded by
+// Each check gets its own function, created from the files and the lab's settings and deleted
+// afterwards, so checks cannot disturb one another: every check starts cold, with an empty /tmp
+// and untouched configuration. It has the learner's own function's name (the playground's), one
+// check after another, so handler code cannot tell a check from its own run; its logs are the
+// streams it wrote, not those an earlier function of the same name left in the log group. Nothing can hang it: invokes are bounded by
 // the engine (function timeouts, its wall-clock cap for busy loops, and the Worker watchdog in
 // the browser), and each check by a wall-clock cap of its own (setTimeout, so Node and browser).
 import { createExpect, show } from './expect.ts'
@@ -29,8 +31,6 @@ import {
 } from './types.ts'
 
 export const DEFAULT_CHECK_TIMEOUT_MS = 10_000
-
-let runSeq = 0
 
 function randomSuffix(): string {
   const a = new Uint8Array(2)
@@ -108,7 +108,9 @@ class CheckScope {
   async create(files: Record<string, string>, config: LabFunctionConfig): Promise<LabFunctionHandle> {
     this.assertOpen()
     let name = this.nextName()
+    let before: Set<string>
     for (let attempt = 0; ; attempt++) {
+      before = await this.streamsOf(name)
       try {
         await this.engine.createFunction(createRequest(name, files, config))
         break
@@ -122,10 +124,20 @@ class CheckScope {
       }
     }
     this.created.push(name)
-    return this.handle(name)
+    return this.handle(name, before)
   }
 
-  private handle(name: string): LabFunctionHandle {
+  /** The log streams already in a function's log group (left by an earlier function of that name). */
+  private async streamsOf(name: string): Promise<Set<string>> {
+    try {
+      const out = await this.engine.filterLogEvents({ logGroupName: `/aws/lambda/${name}`, limit: 1 })
+      return new Set(out.searchedLogStreams.map((s) => s.logStreamName))
+    } catch {
+      return new Set() // no log group yet
+    }
+  }
+
+  private handle(name: string, before: Set<string>): LabFunctionHandle {
     const engine = this.engine
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the handle's closures outlive this call
     const scope = this
@@ -134,7 +146,14 @@ class CheckScope {
       scope.assertOpen()
       try {
         const out = await engine.filterLogEvents({ logGroupName })
-        return out.events.map((e) => ({ timestamp: e.timestamp, message: e.message, logStreamName: e.logStreamName }))
+        return out.events
+          .filter((e) => !before.has(e.logStreamName))
+          .map((e) => ({
+            timestamp: e.timestamp,
+            message: e.message,
+            logStreamName: e.logStreamName,
+            ...(e.platform === true ? { platform: true } : {}),
+          }))
       } catch (err) {
         // No log group yet: the function has not run.
         if ((err as { name?: unknown })?.name === 'ResourceNotFoundException') return []
@@ -173,7 +192,7 @@ class CheckScope {
           ...(error ? { error } : {}),
           timedOut: error?.errorType === 'Sandbox.Timedout',
           logs: tail,
-          logLines: parseTail(tail),
+          logLines: parseTail(tail, m?.tailPlatformLines),
           requestId: m?.requestId ?? '',
           coldStart: m?.coldStart ?? false,
           durationMs: m?.durationMs ?? 0,
@@ -253,8 +272,7 @@ export async function runLabChecks(
     return { pass: false, results: [r], wallMs: Math.round(now() - started) }
   }
   const cap = opts.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS
-  const run = ++runSeq
-  const prefix = `lab-${lab.id}-${run}${randomSuffix()}`.slice(0, 56)
+  const baseName = (opts.functionName ?? `lab-${lab.id}`).slice(0, 56)
   const results: CheckResult[] = []
   const frozenFiles = Object.freeze({ ...files })
 
@@ -275,7 +293,7 @@ export async function runLabChecks(
     }
     opts.onCheckStart?.(name, i)
     const t0 = now()
-    const scope = new CheckScope(engine, `${prefix}-${i + 1}`)
+    const scope = new CheckScope(engine, baseName)
     const body = (async () => {
       let main: LabFunctionHandle
       try {

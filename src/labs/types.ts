@@ -156,6 +156,8 @@ export interface LabLogEvent {
   timestamp: number
   message: string
   logStreamName: string
+  /** True when Lambda itself wrote the line (the engine's mark; never read from the text). */
+  platform?: boolean
 }
 
 /** A log line with the platform's framing taken apart (text or JSON log format). */
@@ -263,6 +265,12 @@ export interface LabRunResult {
 }
 
 export interface RunLabOptions {
+  /**
+   * The name each check's function gets: the learner's own function's name (the playground's
+   * for this lab; default `lab-<lab id>`, which is what the playground names it), so handler code
+   * cannot tell a check from its own run by context.functionName or AWS_LAMBDA_FUNCTION_NAME.
+   */
+  functionName?: string
   /** Wall-clock cap per check, in ms (default 10,000). A check past it fails and the next one runs. */
   checkTimeoutMs?: number
   /** Stop before the next check when aborted; the remaining checks are reported as skipped. */

@@ -92,6 +92,18 @@ export class VirtualClock {
   }
 
   /**
+   * Move the clock to `at` at once when, in auto mode, nothing else is due until then (an invoke
+   * waiting on its own timer while nothing else is scheduled need not yield). False when the
+   * caller must wait (waitUntil()).
+   */
+  advanceIfIdle(at: number): boolean {
+    if (at <= this.t) return true
+    if (!this.auto || (this.tasks.length > 0 && this.tasks[0].at <= at)) return false
+    this.t = at
+    return true
+  }
+
+  /**
    * Move the clock forward to `at` without going through the queue, as CPU time spent by a
    * running invocation does. Tasks due before `at` run (in order) on the next pump.
    */
@@ -114,10 +126,28 @@ export class VirtualClock {
     await yieldMacrotask()
   }
 
+  private readonly inFlight = new Set<Promise<unknown>>()
+
+  /**
+   * Foreground work that runs off the clock for a while (an asynchronous invocation waiting for its
+   * sandbox to be built): runUntilIdle() waits for it.
+   */
+  track(work: Promise<unknown>): void {
+    const p: Promise<void> = work.then(
+      () => void this.inFlight.delete(p),
+      () => void this.inFlight.delete(p),
+    )
+    this.inFlight.add(p)
+  }
+
   /** Run until no foreground work (pending invocations, their timers) is left. */
   async runUntilIdle(): Promise<void> {
     for (let guard = 0; guard < 1_000_000; guard++) {
       await yieldMacrotask()
+      if (this.inFlight.size > 0 && !this.tasks.some((task) => !task.background)) {
+        await Promise.race(this.inFlight)
+        continue
+      }
       const next = this.tasks.find((task) => !task.background)
       if (!next) return
       await this.runWhile((task) => task.at <= next.at)

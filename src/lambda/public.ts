@@ -43,5 +43,8 @@ export { scanJsonSyntax, type JsonSyntaxError } from './runtime/json-syntax.js'
 // The built-in modules the simulated Node.js runtime provides (for the editor's typings).
 export { BUILTIN_MODULES } from './runtime/node-runtime.ts'
 
+// The runtimes the playground offers, the console's default, and Lambda's deprecation dates.
+export { CONSOLE_DEFAULT_RUNTIME, NODE_RUNTIMES, isDeprecated } from './runtime/node-runtime.ts'
+
 // The one virtual clock (pure: the simulated account shares it with the engine).
 export { VirtualClock, type ClockTask, type VirtualClockOptions } from './clock.ts'

@@ -1,7 +1,8 @@
 // Public types of the simulated Lambda API. Names and fields follow @aws-sdk/client-lambda and
 // @aws-sdk/client-cloudwatch-logs, so what learners see here is what they meet on AWS.
+import type { ReportData } from './runtime/platform.ts'
 
-export type Runtime = 'nodejs18.x' | 'nodejs20.x' | 'nodejs22.x'
+export type Runtime = 'nodejs18.x' | 'nodejs20.x' | 'nodejs22.x' | 'nodejs24.x'
 export type LogFormat = 'Text' | 'JSON'
 export type ApplicationLogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'FATAL'
 export type SystemLogLevel = 'DEBUG' | 'INFO' | 'WARN'
@@ -117,6 +118,14 @@ export interface InvokeResponse {
     initDurationMs?: number
     maxMemoryUsedMB: number
     environmentId: string
+    /** The invoke's REPORT figures as the engine wrote them (whatever the log format or level). */
+    report?: ReportData
+    /**
+     * Where Lambda's own lines are in LogResult: line numbers counted from the end of the decoded
+     * text (1 = its last line; a message with line breaks spans several lines). Every other line
+     * is the function's, whatever it looks like.
+     */
+    tailPlatformLines?: number[]
   }
 }
 
@@ -126,6 +135,12 @@ export interface OutputLogEvent {
   timestamp: number
   message: string
   ingestionTime: number
+  /**
+   * Simulator extra (not in CloudWatch): true on the lines Lambda itself wrote (START, END,
+   * REPORT, INIT_*, time-outs, runtime exits, platform.* records). Function code can write text
+   * that looks like them, never this flag: read platform facts from it, not from the text.
+   */
+  platform?: true
 }
 
 export interface FilteredLogEvent extends OutputLogEvent {

@@ -12,6 +12,7 @@ import { PlaygroundPanel } from './PlaygroundPanel.tsx'
 import { DEFAULT_WORKSPACE_ID, defaultWorkspace, isWorkspaceId, type Workspace } from './schema.ts'
 import { decodeShare, type SharedState } from './share.ts'
 import { playgroundStore, usePlayground } from './state.ts'
+import './PlaygroundPage.css'
 
 const MAX_SHARE_WORKSPACES = 5
 
@@ -86,7 +87,7 @@ export function PlaygroundPage() {
   const workspaceId = sharedId ?? DEFAULT_WORKSPACE_ID
 
   return (
-    <div className="container playground-page">
+    <div className="container pg-page">
       <header className="page-header pg-page-header">
         <p className="eyebrow">Simulated AWS Lambda</p>
         <h1 className="page-title">Playground</h1>

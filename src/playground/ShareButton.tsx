@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { checkConfig, firstConfigProblem, sharedFromSettings } from './config.ts'
 import { encodeShare, type SharedState } from './share.ts'
 import { playgroundStore } from './state.ts'
+import './ShareButton.css'
 
 type State =
   | { kind: 'idle' }

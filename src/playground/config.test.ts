@@ -4,6 +4,8 @@ import {
   checkConfig,
   draftFromShared,
   firstConfigProblem,
+  runtimeChoice,
+  PICKER_RUNTIMES,
   sharedFromSettings,
   type ConfigDraft,
 } from './config.ts'
@@ -15,7 +17,7 @@ describe('configuration draft: Lambda’s own validation messages', () => {
     const c = checkConfig(cfg({}))
     expect(c.ok).toBe(true)
     expect(c.settings).toEqual({
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x', // the console's default for a new Node.js function
       Handler: 'index.handler',
       MemorySize: 128,
       Timeout: 3,
@@ -155,9 +157,26 @@ describe('configuration draft: Lambda’s own validation messages', () => {
     })
     expect(sharedFromSettings(checkConfig(cfg({})).settings!)).toEqual({
       Handler: 'index.handler',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       MemorySize: 128,
       Timeout: 3,
     })
+  })
+})
+
+describe('the runtime picker', () => {
+  it('offers Node.js 24.x, 22.x and 20.x, newest first', () => {
+    expect([...PICKER_RUNTIMES]).toEqual(['nodejs24.x', 'nodejs22.x', 'nodejs20.x'])
+    expect(runtimeChoice('nodejs24.x', '2026-12-07')).toEqual({ label: 'Node.js 24.x', note: null })
+  })
+
+  it('shows a deprecated runtime as the console does, from its deprecation date on', () => {
+    expect(runtimeChoice('nodejs20.x', '2026-04-29')).toEqual({ label: 'Node.js 20.x', note: null })
+    const c = runtimeChoice('nodejs20.x', '2026-04-30')
+    expect(c.label).toBe('Node.js 20.x (deprecated)')
+    expect(c.note).toBe(
+      'Node.js 20.x was deprecated on Apr 30, 2026: Lambda no longer applies security patches to it. Creating functions with it is blocked from Feb 1, 2027, updating them from Mar 3, 2027.',
+    )
+    expect(runtimeChoice('nodejs22.x', '2026-12-07').note).toBeNull()
   })
 })

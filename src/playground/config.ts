@@ -4,7 +4,10 @@
  * validation, whose texts are AWS's), before anything reaches the engine. Pure (no DOM).
  */
 import {
+  CONSOLE_DEFAULT_RUNTIME,
+  NODE_RUNTIMES,
   SUPPORTED_RUNTIMES,
+  isDeprecated,
   validateEnvironment,
   validateHandler,
   validateLogging,
@@ -17,6 +20,31 @@ import {
 import type { SharedConfig } from './share.ts'
 
 export { SUPPORTED_RUNTIMES }
+
+/** What the runtime picker offers, newest first, as the Lambda console lists Node.js runtimes. */
+export const PICKER_RUNTIMES = ['nodejs24.x', 'nodejs22.x', 'nodejs20.x'] as const
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+/** `2026-04-30` → `Apr 30, 2026`, as the console and the developer guide write dates. */
+function usDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number)
+  return `${MONTHS[m - 1]} ${d}, ${y}`
+}
+
+/**
+ * How the picker shows a runtime on `today` (YYYY-MM-DD): `Node.js 24.x`, or for a deprecated one
+ * `Node.js 20.x (deprecated)` with the date Lambda deprecated it (the developer guide's
+ * "Lambda runtimes" table).
+ */
+export function runtimeChoice(runtime: string, today: string): { label: string; note: string | null } {
+  const label = `Node.js ${runtime.replace(/^nodejs/, '')}`
+  const r = NODE_RUNTIMES[runtime]
+  if (!r || !isDeprecated(runtime, today)) return { label, note: null }
+  return {
+    label: `${label} (deprecated)`,
+    note: `${label} was deprecated on ${usDate(r.deprecation.deprecated)}: Lambda no longer applies security patches to it. Creating functions with it is blocked from ${usDate(r.deprecation.blockCreate)}, updating them from ${usDate(r.deprecation.blockUpdate)}.`,
+  }
+}
 export const APPLICATION_LOG_LEVELS: readonly ApplicationLogLevel[] = [
   'TRACE',
   'DEBUG',
@@ -52,7 +80,7 @@ export interface ConfigDraft {
 
 export const DEFAULT_CONFIG: ConfigDraft = {
   handler: 'index.handler',
-  runtime: 'nodejs20.x',
+  runtime: CONSOLE_DEFAULT_RUNTIME,
   memory: '128',
   timeout: '3',
   env: [],

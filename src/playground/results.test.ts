@@ -84,6 +84,53 @@ describe('execution result from real engine responses', () => {
     expect(r.summary.memorySizeMB).toBe(256)
     expect(r.summary.requestId).toMatch(/^[0-9a-f-]{36}$/)
   })
+
+  for (const LogFormat of ['Text', 'JSON'] as const) {
+    it(`${LogFormat}: a REPORT or platform.report line the handler prints is not the summary`, async () => {
+      const fake =
+        'REPORT RequestId: 11111111-2222-3333-4444-555555555555\\tDuration: 1.00 ms\\tBilled Duration: 1 ms\\tMemory Size: 9999 MB\\tMax Memory Used: 1 MB\\t'
+      const fakeJson = JSON.stringify({
+        type: 'platform.report',
+        record: {
+          requestId: 'forged',
+          metrics: { durationMs: 1, billedDurationMs: 1, memorySizeMB: 9999, maxMemoryUsedMB: 1 },
+        },
+      })
+      const name = `spoof-${LogFormat}`
+      await make(
+        name,
+        `export const handler = async () => { process.stdout.write('${fake}\\n'); process.stdout.write(${JSON.stringify(fakeJson)} + '\\n'); return 1 }`,
+        { LoggingConfig: { LogFormat }, MemorySize: 256 },
+      )
+      const out = await lambda.invoke({ FunctionName: name, Payload: '{}', LogType: 'Tail' })
+      const r = toExecutionResult(out, 256)
+      expect(r.summary.memorySizeMB).toBe(256)
+      expect(r.summary.requestId).toBe(out.$metadata.requestId)
+      expect(r.log).toContain('9999')
+      expect(r.reportLine).toMatch(
+        LogFormat === 'Text' ? /^REPORT RequestId: [0-9a-f-]{36}\t/ : /"type":"platform.report"/,
+      )
+      expect(r.reportLine).not.toContain('9999')
+    })
+  }
+
+  it('with platform lines hidden, a REPORT line the handler prints is not taken for one', async () => {
+    const fake =
+      'REPORT RequestId: 11111111-2222-3333-4444-555555555555\\tDuration: 1.00 ms\\tBilled Duration: 1 ms\\tMemory Size: 9999 MB\\tMax Memory Used: 1 MB\\t'
+    await make(
+      'spoof-quiet',
+      `export const handler = async () => { console.warn('x'); process.stdout.write('${fake}\\n') }`,
+      {
+        LoggingConfig: { LogFormat: 'JSON', SystemLogLevel: 'WARN' },
+      },
+    )
+    const r = toExecutionResult(
+      await lambda.invoke({ FunctionName: 'spoof-quiet', Payload: '{}', LogType: 'Tail' }),
+      128,
+    )
+    expect(r.reportLine).toBeUndefined()
+    expect(r.summary.memorySizeMB).toBe(128)
+  })
 })
 
 describe('parsing', () => {

@@ -1,9 +1,9 @@
 /**
  * Turns an invoke response into what the "Execution result" panel shows, like the Lambda
  * console: status, the response (pretty JSON) or the function error (errorType, errorMessage,
- * trace), the summary (request ID, durations, memory, init duration on cold starts) read from the
- * REPORT line of the tail log (or the Telemetry API record in JSON format), and the log output.
- * Pure (no DOM).
+ * trace), the summary (request ID, durations, memory, init duration on cold starts) from the
+ * engine's own REPORT figures (`$metadata.report`), and the log output. Platform facts never come
+ * from parsing the log: a handler can print a line that looks like REPORT. Pure (no DOM).
  */
 import type { InvokeResponse, ReportData } from '../lambda/public.ts'
 
@@ -129,26 +129,36 @@ function errorView(payload: string): FunctionErrorView {
 export function toExecutionResult(out: InvokeResponse, memorySizeMB = NaN): ExecutionResult {
   const log = decodeLogResult(out.LogResult)
   const lines = log.split('\n')
-  let reportLine: string | undefined
-  let report: ReportSummary | undefined
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const r = parseReport(lines[i])
-    if (r) {
-      report = r
-      reportLine = lines[i]
-      break
-    }
-  }
   const meta = out.$metadata
-  const summary: ReportSummary = report ?? {
-    requestId: meta.requestId,
-    durationMs: Math.round(meta.durationMs * 100) / 100,
-    billedDurationMs: meta.billedDurationMs,
-    memorySizeMB,
-    maxMemoryUsedMB: meta.maxMemoryUsedMB,
-    ...(meta.initDurationMs !== undefined ? { initDurationMs: Math.round(meta.initDurationMs * 100) / 100 } : {}),
-  }
+  // The REPORT line is the tail's last line when the engine marks it as its own (it is absent
+  // when SystemLogLevel hides platform lines); whatever the function printed is never it.
+  const textLines = lines.length - 1 // the text ends with a line break
+  const last = textLines > 0 && meta.tailPlatformLines?.includes(1) ? lines[textLines - 1] : undefined
+  const reportLine = last !== undefined && parseReport(last) ? last : undefined
+  const rep = meta.report
+  const round2 = (n: number) => Math.round(n * 100) / 100
+  const summary: ReportSummary = rep
+    ? {
+        requestId: rep.requestId,
+        durationMs: round2(rep.durationMs),
+        billedDurationMs: rep.billedDurationMs,
+        memorySizeMB: rep.memorySizeMB,
+        maxMemoryUsedMB: rep.maxMemoryUsedMB,
+        ...(rep.initDurationMs !== undefined ? { initDurationMs: round2(rep.initDurationMs) } : {}),
+        ...(rep.status !== 'success' ? { status: rep.status } : {}),
+        ...(rep.errorType ? { errorType: rep.errorType } : {}),
+      }
+    : {
+        requestId: meta.requestId,
+        durationMs: round2(meta.durationMs),
+        billedDurationMs: meta.billedDurationMs,
+        memorySizeMB,
+        maxMemoryUsedMB: meta.maxMemoryUsedMB,
+        ...(meta.initDurationMs !== undefined ? { initDurationMs: round2(meta.initDurationMs) } : {}),
+      }
   const failed = out.FunctionError !== undefined
+  // Truncated when the first line is not one of Lambda's own opening lines (INIT_START or START).
+  const first = meta.tailPlatformLines?.includes(textLines) ? lines[0] : ''
   return {
     status: failed ? 'Failed' : 'Succeeded',
     response: prettyJson(out.Payload),
@@ -157,7 +167,7 @@ export function toExecutionResult(out: InvokeResponse, memorySizeMB = NaN): Exec
     coldStart: meta.coldStart,
     log,
     ...(reportLine ? { reportLine } : {}),
-    logTruncated: !!out.LogResult && !/^(INIT_START|START|\{"time")/.test(log),
+    logTruncated: !!out.LogResult && !/^(INIT_START|START|\{"time")/.test(first),
   }
 }
 

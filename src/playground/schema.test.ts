@@ -3,16 +3,15 @@ import { MAX_SAVED_EVENTS } from '../lambda/public.ts'
 import {
   PLAYGROUND_VERSION,
   defaultWorkspace,
-  deleteEvent,
   functionNameFor,
   isFilePath,
   isWorkspaceId,
   migratePlayground,
   sanitizePlayground,
   sanitizeWorkspace,
-  saveEvent,
   type SavedEvent,
 } from './schema.ts'
+import { deleteEvent, saveEvent } from './saved-events.ts'
 
 const NOW = new Date('2026-11-27T12:00:00.000Z')
 const T = '2026-11-20T10:00:00.000Z'

@@ -12,7 +12,7 @@ import {
   type ConfigDraft,
   type EnvVarRow,
 } from './config.ts'
-import { EVENT_NAME_RE, MAX_SAVED_EVENTS, eventNameProblem } from '../lambda/public.ts'
+import { EVENT_NAME_RE, MAX_SAVED_EVENTS } from '../lambda/public.ts'
 import { isRecord } from '../shared/is-record.ts'
 
 export const PLAYGROUND_VERSION = 1
@@ -421,70 +421,29 @@ export function migratePlayground(state: unknown, fromVersion: number): MigrateR
       ],
     }
   }
+  const failed: MigrateResult = {
+    state: undefined,
+    issues: [
+      {
+        parts: ['workspace'],
+        message: `Your saved playground (version ${fromVersion}) could not be upgraded, so it was reset.`,
+      },
+    ],
+  }
   let s = state
   for (let v = fromVersion; v < PLAYGROUND_VERSION; v++) {
     const step = migrations[v]
-    if (!step)
-      return {
-        state: undefined,
-        issues: [
-          {
-            parts: ['workspace'],
-            message: `Your saved playground (version ${fromVersion}) could not be upgraded, so it was reset.`,
-          },
-        ],
-      }
+    if (!step) return failed
     try {
       s = step(s)
     } catch {
-      return {
-        state: undefined,
-        issues: [
-          {
-            parts: ['workspace'],
-            message: `Your saved playground (version ${fromVersion}) could not be upgraded, so it was reset.`,
-          },
-        ],
-      }
+      return failed
     }
   }
   return { state: s, issues: [] }
 }
 
-// ---- saved test events -------------------------------------------------------------------------
-
-export type SaveEventResult = { ok: true; events: SavedEvent[]; replaced: boolean } | { ok: false; error: string }
-
-/**
- * Saves `text` as the event `name`: overwrites an event of that name, or adds it if fewer than 10
- * are saved (the Lambda console's limit per function).
- */
-export function saveEvent(events: readonly SavedEvent[], name: string, text: string): SaveEventResult {
-  const problem = eventNameProblem(name)
-  if (problem) return { ok: false, error: problem }
-  if (text.length > MAX_EVENT_CHARS)
-    return {
-      ok: false,
-      error: `This event is too large to save here (over ${MAX_EVENT_CHARS.toLocaleString('en-US')} characters).`,
-    }
-  const i = events.findIndex((e) => e.name === name)
-  if (i >= 0) {
-    const next = events.slice()
-    next[i] = { name, text }
-    return { ok: true, events: next, replaced: true }
-  }
-  if (events.length >= MAX_SAVED_EVENTS) {
-    return {
-      ok: false,
-      error: `You have reached the limit of ${MAX_SAVED_EVENTS} saved test events for this function. Delete a saved event, or overwrite one, to save a new one.`,
-    }
-  }
-  return { ok: true, events: [...events, { name, text }], replaced: false }
-}
-
-export function deleteEvent(events: readonly SavedEvent[], name: string): SavedEvent[] {
-  return events.filter((e) => e.name !== name)
-}
+// Saving and deleting test events: saved-events.ts.
 
 /** A valid Lambda function name for a workspace: `playground:default` → `playground-default`. */
 export function functionNameFor(workspaceId: string): string {

@@ -19,19 +19,17 @@ import type { ConfigDraft } from './config.ts'
 import {
   PLAYGROUND_VERSION,
   defaultWorkspace,
-  deleteEvent as deleteFromList,
   emptyPlayground,
   isWorkspaceId,
   migratePlayground,
   sanitizePlayground,
   sanitizeWorkspace,
-  saveEvent as saveToList,
   type EventSource,
   type LoadIssue,
   type PlaygroundData,
-  type SaveEventResult,
   type Workspace,
 } from './schema.ts'
+import { deleteEvent as deleteFromList, saveEvent as saveToList, type SaveEventResult } from './saved-events.ts'
 
 export const PLAYGROUND_KEY = 'lf-playground'
 /** Where an unreadable record is kept (once) when it had to be reset, so nothing is destroyed. */

@@ -19,6 +19,8 @@ import { loadAllQuestions } from './data.ts'
 import { grade, stableOrder, type Answer } from './grade.ts'
 import { Inline } from './inline.tsx'
 import { QuestionView } from './QuestionView.tsx'
+import './quiz.css'
+import './AssessmentPage.css'
 
 type Phase =
   { name: 'intro' } | { name: 'taking' } | { name: 'results'; attempt: AssessmentAttempt; scored: ScoredItem[] }
@@ -72,7 +74,11 @@ export function AssessmentPage() {
           page.
         </p>
       )}
-      {!error && !items && <div className="quiz quiz-loading" aria-busy="true" aria-label="Loading the questions" />}
+      {!error && !items && (
+        <div className="quiz quiz-loading" role="status">
+          <span className="sr-only">Loading the questions…</span>
+        </div>
+      )}
       {items && phase.name === 'intro' && <Intro count={items.length} onStart={start} />}
       {items && phase.name === 'taking' && (
         <Taking items={items} answers={answers} setAnswers={setAnswers} onSubmit={submit} />
@@ -273,7 +279,7 @@ function Results({
             ? 'A pass: well done.'
             : `Below the ${Math.round(PASS_MARK * 100)}% pass mark: review the questions below and try again.`}
         </p>
-        <table className="assessment-table">
+        <table className="data-table">
           <caption className="sr-only">Score per lesson</caption>
           <thead>
             <tr>

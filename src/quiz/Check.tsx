@@ -11,6 +11,7 @@ import { answerProblem, grade as gradeAnswer, isAnswerFor, stableOrder, type Ans
 import { Inline, plain } from './inline.tsx'
 import { QuestionView } from './QuestionView.tsx'
 import type { Question } from './types.ts'
+import './quiz.css'
 
 export interface CheckResultEvent {
   id: string
@@ -43,10 +44,10 @@ export default function Check({ id, onResult, embedded }: CheckProps) {
     }
   }, [id, lesson?.slug])
 
-  if (loaded.state === 'loading') return <CheckSkeleton />
+  if (loaded.state === 'loading') return <CheckSkeleton embedded={embedded} />
   if (loaded.state === 'missing') {
     return (
-      <div className="quiz quiz-missing" role="alert">
+      <div className={`quiz quiz-missing${embedded ? ' quiz-embedded' : ''}`} role="alert">
         This knowledge check (<code>{id}</code>) could not be found. The course may have been updated: reload the page.
       </div>
     )
@@ -54,8 +55,12 @@ export default function Check({ id, onResult, embedded }: CheckProps) {
   return <CheckView question={loaded.question} onResult={onResult} embedded={embedded} />
 }
 
-export function CheckSkeleton() {
-  return <div className="quiz quiz-loading" aria-busy="true" aria-label="Loading a knowledge check" />
+export function CheckSkeleton({ embedded }: { embedded?: boolean }) {
+  return (
+    <div className={`quiz quiz-loading${embedded ? ' quiz-embedded' : ''}`} role="status">
+      <span className="sr-only">Loading a knowledge check…</span>
+    </div>
+  )
 }
 
 function CheckView({
@@ -127,7 +132,7 @@ function CheckView({
   return (
     <div
       ref={rootRef}
-      className={`quiz not-prose${result ? (result.passed ? ' is-passed' : ' is-failed') : ''}`}
+      className={`quiz not-prose${embedded ? ' quiz-embedded' : ''}${result ? (result.passed ? ' is-passed' : ' is-failed') : ''}`}
       role="group"
       aria-labelledby={headingId}
       data-check-id={q.id}

@@ -7,6 +7,7 @@ import { useId, useState } from 'react'
 import type { Answer, Grade } from './grade.ts'
 import { Inline, plain } from './inline.tsx'
 import type { MatchQuestion, Question, SelectQuestion, SingleQuestion } from './types.ts'
+import './quiz.css'
 
 export interface QuestionViewProps {
   question: Question

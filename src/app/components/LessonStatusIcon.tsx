@@ -14,7 +14,7 @@ export function statusLabel(s: LessonStatus) {
 /** A status dot: empty ring, half-filled, or a check. Has a text alternative. */
 export function LessonStatusIcon({ status, number }: { status: LessonStatus; number?: number }) {
   return (
-    <span className={`status-icon status-${status}`} role="img" aria-label={labels[status]}>
+    <span className={`status-icon status-icon-${status}`} role="img" aria-label={labels[status]}>
       {status === 'completed' ? (
         <CheckIcon width={14} height={14} strokeWidth={3} />
       ) : number !== undefined ? (

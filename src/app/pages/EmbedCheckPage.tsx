@@ -20,7 +20,11 @@ export function EmbedCheckPage() {
     <EmbedChrome lesson={lesson}>
       <LessonContext.Provider value={lesson}>
         <Suspense
-          fallback={<div className="quiz quiz-loading" aria-busy="true" aria-label="Loading a knowledge check" />}
+          fallback={
+            <p className="embed-loading" role="status">
+              Loading the knowledge check…
+            </p>
+          }
         >
           <Check
             id={id}

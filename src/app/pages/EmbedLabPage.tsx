@@ -18,7 +18,13 @@ export function EmbedLabPage() {
   return (
     <EmbedChrome lesson={lesson}>
       <LessonContext.Provider value={lesson}>
-        <Suspense fallback={<div className="lab lab-loading" aria-busy="true" aria-label="Loading the lab" />}>
+        <Suspense
+          fallback={
+            <p className="embed-loading" role="status">
+              Loading the lab…
+            </p>
+          }
+        >
           <LabView
             id={id}
             embedded

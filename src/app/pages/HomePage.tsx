@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import './HomePage.css'
 import { details } from 'virtual:lesson-details'
 import { useShallow } from 'zustand/react/shallow'
 import { course } from '../../course/course.ts'
@@ -28,16 +29,16 @@ export function HomePage() {
 
   return (
     <div className="home">
-      <section className="hero" aria-labelledby="hero-title">
-        <div className="hero-inner">
-          <div className="hero-copy">
+      <section className="home-hero" aria-labelledby="hero-title">
+        <div className="home-hero-inner">
+          <div className="home-hero-copy">
             <p className="eyebrow">AWS Lambda · interactive course</p>
-            <h1 id="hero-title" className="hero-title">
+            <h1 id="hero-title" className="home-hero-title">
               {course.tagline.replace(/\.$/, '')}
-              <span className="hero-dot">.</span>
+              <span className="home-hero-dot">.</span>
             </h1>
-            <p className="hero-lead">{course.description}</p>
-            <div className="hero-actions">
+            <p className="home-hero-lead">{course.description}</p>
+            <div className="home-hero-actions">
               {started && resume ? (
                 <Link className="btn btn-primary btn-lg" to={resumeHref} data-testid="continue-link">
                   Continue: {resume.title}
@@ -62,14 +63,14 @@ export function HomePage() {
                 See the outline
               </button>
             </div>
-            <p className="hero-playground">
+            <p className="home-hero-playground">
               Prefer to experiment first?{' '}
               <Link to="/playground" data-testid="playground-link">
                 Open the playground
               </Link>
               : write a handler, invoke it, and watch cold and warm starts.
             </p>
-            <ul className="hero-facts" aria-label="Course at a glance">
+            <ul className="home-hero-facts" aria-label="Course at a glance">
               <li>
                 <BookIcon width={16} height={16} /> {lessons.length} {lessons.length === 1 ? 'lesson' : 'lessons'} in{' '}
                 {modules.length} {modules.length === 1 ? 'module' : 'modules'}
@@ -82,47 +83,47 @@ export function HomePage() {
               </li>
             </ul>
           </div>
-          <div className="hero-aside">
+          <div className="home-hero-aside">
             <LogPreview />
-            <section className="hero-card" aria-label="Your progress">
-              <div className="hero-card-top">
+            <section className="home-hero-card" aria-label="Your progress">
+              <div className="home-hero-card-top">
                 <ProgressRing value={lessons.length ? completed / lessons.length : 0} size={88} stroke={8}>
                   <span className="ring-big">
                     {lessons.length ? Math.round((completed / lessons.length) * 100) : 0}%
                   </span>
                 </ProgressRing>
                 <div>
-                  <p className="hero-card-title">Your progress</p>
-                  <p className="hero-card-sub">
+                  <p className="home-hero-card-title">Your progress</p>
+                  <p className="home-hero-card-sub">
                     {completed} of {lessons.length} lessons completed
                   </p>
-                  <p className="hero-card-sub muted">
+                  <p className="home-hero-card-sub muted">
                     {remaining > 0 ? `About ${formatDuration(remaining)} to go` : 'Course complete'}
                   </p>
                 </div>
               </div>
               {resume && started ? (
-                <div className="resume" data-testid="resume-card">
-                  <p className="resume-label">Continue where you left off</p>
-                  <Link to={resumeHref} className="resume-link">
-                    <span className="resume-title">{resume.title}</span>
-                    <span className="resume-meta">
+                <div className="home-resume" data-testid="resume-card">
+                  <p className="home-resume-label">Continue where you left off</p>
+                  <Link to={resumeHref} className="home-resume-link">
+                    <span className="home-resume-title">{resume.title}</span>
+                    <span className="home-resume-meta">
                       {resume.module} · Lesson {resume.order}
                       {resumeSection ? ' · saved position' : ''}
                     </span>
-                    <ArrowRightIcon className="resume-arrow" />
+                    <ArrowRightIcon className="home-resume-arrow" />
                   </Link>
                 </div>
               ) : (
-                <div className="resume">
-                  <p className="resume-label">Start here</p>
+                <div className="home-resume">
+                  <p className="home-resume-label">Start here</p>
                   {first && (
-                    <Link to={`/lessons/${first.slug}`} className="resume-link">
-                      <span className="resume-title">{first.title}</span>
-                      <span className="resume-meta">
+                    <Link to={`/lessons/${first.slug}`} className="home-resume-link">
+                      <span className="home-resume-title">{first.title}</span>
+                      <span className="home-resume-meta">
                         {formatDuration(first.duration)} · {first.module}
                       </span>
-                      <ArrowRightIcon className="resume-arrow" />
+                      <ArrowRightIcon className="home-resume-arrow" />
                     </Link>
                   )}
                 </div>
@@ -132,16 +133,16 @@ export function HomePage() {
         </div>
       </section>
 
-      <section className="section objectives-section" aria-labelledby="objectives-title">
+      <section className="home-section home-objectives" aria-labelledby="objectives-title">
         <div className="container">
-          <h2 id="objectives-title" className="section-title">
+          <h2 id="objectives-title" className="home-section-title">
             What you will be able to do
           </h2>
-          <p className="section-lead">{course.audience}</p>
-          <ul className="objective-grid">
+          <p className="home-section-lead">{course.audience}</p>
+          <ul className="home-objective-grid">
             {course.objectives.map((o) => (
-              <li key={o} className="objective">
-                <span className="objective-icon">
+              <li key={o} className="home-objective">
+                <span className="home-objective-icon">
                   <TargetIcon width={18} height={18} />
                 </span>
                 <span>{o}</span>
@@ -151,27 +152,27 @@ export function HomePage() {
         </div>
       </section>
 
-      <section className="section" aria-labelledby="course-outline-title">
+      <section className="home-section" aria-labelledby="course-outline-title">
         <div className="container">
-          <div className="section-head" id="course-outline" tabIndex={-1}>
-            <h2 id="course-outline-title" className="section-title">
+          <div className="home-section-head" id="course-outline" tabIndex={-1}>
+            <h2 id="course-outline-title" className="home-section-title">
               Course outline
             </h2>
-            <p className="section-lead">
+            <p className="home-section-lead">
               {modules.length} {modules.length === 1 ? 'module' : 'modules'} · {lessons.length}{' '}
               {lessons.length === 1 ? 'lesson' : 'lessons'} · about {formatDuration(totalDuration)}
             </p>
           </div>
-          <ol className="module-list" data-testid="module-list">
+          <ol className="home-module-list" data-testid="module-list">
             {modules.map((m, mi) => {
               const done = m.lessons.filter((l) => progress.lessons[l.slug]?.completedAt).length
               return (
-                <li key={m.name} className="module-card">
-                  <div className="module-head">
+                <li key={m.name} className="home-module-card">
+                  <div className="home-module-head">
                     <div>
-                      <p className="module-kicker">Module {mi + 1}</p>
-                      <h3 className="module-title">{m.name}</h3>
-                      <p className="module-meta">
+                      <p className="home-module-kicker">Module {mi + 1}</p>
+                      <h3 className="home-module-title">{m.name}</h3>
+                      <p className="home-module-meta">
                         {m.lessons.length} {m.lessons.length === 1 ? 'lesson' : 'lessons'} ·{' '}
                         {formatDuration(m.duration)}
                       </p>
@@ -191,24 +192,24 @@ export function HomePage() {
                     value={done / m.lessons.length}
                     label={`${m.name}: ${done} of ${m.lessons.length} lessons completed`}
                   />
-                  <ol className="lesson-list">
+                  <ol className="home-lesson-list">
                     {m.lessons.map((l) => {
                       const st = lessonStatus(progress, l.slug)
                       return (
                         <li
                           key={l.slug}
-                          className="lesson-row"
+                          className="home-lesson-row"
                           data-testid="lesson-row"
                           data-slug={l.slug}
                           data-status={st}
                         >
                           <LessonStatusIcon status={st} number={l.order} />
-                          <div className="lesson-row-body">
-                            <Link to={`/lessons/${l.slug}`} className="lesson-row-link">
-                              <span className="lesson-row-title">{l.title}</span>
+                          <div className="home-lesson-row-body">
+                            <Link to={`/lessons/${l.slug}`} className="home-lesson-row-link">
+                              <span className="home-lesson-row-title">{l.title}</span>
                             </Link>
-                            <p className="lesson-row-summary">{details[l.slug]?.summary}</p>
-                            <details className="lesson-row-objectives">
+                            <p className="home-lesson-row-summary">{details[l.slug]?.summary}</p>
+                            <details className="home-lesson-row-objectives">
                               <summary>
                                 What you will learn<span className="sr-only"> in “{l.title}”</span>
                               </summary>
@@ -219,7 +220,7 @@ export function HomePage() {
                               </ul>
                             </details>
                           </div>
-                          <div className="lesson-row-meta">
+                          <div className="home-lesson-row-meta">
                             <span className="pill">
                               <ClockIcon width={14} height={14} /> {formatDuration(l.duration)}
                             </span>
@@ -233,7 +234,7 @@ export function HomePage() {
               )
             })}
           </ol>
-          {lessons.length === 0 && <p className="empty">No lessons yet. Add one under content/lessons/.</p>}
+          {lessons.length === 0 && <p className="home-empty">No lessons yet. Add one under content/lessons/.</p>}
         </div>
       </section>
     </div>
@@ -244,26 +245,26 @@ export function HomePage() {
 function LogPreview() {
   const id = '6f1c2a9e-3b7d-4c1e-9a51-0f2d8e4b7c13'
   return (
-    <figure className="log-preview" aria-label="Example: the log of one warm invocation of a Lambda function">
-      <div className="log-preview-head" aria-hidden="true">
-        <span className="log-dots">
+    <figure className="home-log-preview" aria-label="Example: the log of one warm invocation of a Lambda function">
+      <div className="home-log-preview-head" aria-hidden="true">
+        <span className="home-log-dots">
           <span />
           <span />
           <span />
         </span>
-        <span className="log-preview-title">/aws/lambda/place-order</span>
+        <span className="home-log-preview-title">/aws/lambda/place-order</span>
       </div>
-      <pre className="log-preview-body">
-        <span className="log-kw">START</span> RequestId: {id} Version: $LATEST{'\n'}
-        <span className="log-dim">2026-11-27T13:05:42.118Z</span>
+      <pre className="home-log-preview-body">
+        <span className="home-log-kw">START</span> RequestId: {id} Version: $LATEST{'\n'}
+        <span className="home-log-dim">2026-11-27T13:05:42.118Z</span>
         {'\t'}
-        <span className="log-dim">{id}</span>
+        <span className="home-log-dim">{id}</span>
         {'\t'}
-        <span className="log-info">INFO</span>
+        <span className="home-log-info">INFO</span>
         {'\t'}Order received A-1042{'\n'}
-        <span className="log-kw">END</span> RequestId: {id}
+        <span className="home-log-kw">END</span> RequestId: {id}
         {'\n'}
-        <span className="log-kw">REPORT</span> RequestId: {id}
+        <span className="home-log-kw">REPORT</span> RequestId: {id}
         {'\t'}Duration: 12.34 ms{'\t'}Billed Duration: 13 ms{'\t'}Memory Size: 128 MB{'\t'}Max Memory Used: 67 MB
       </pre>
     </figure>

@@ -29,9 +29,10 @@ import { ArrowLeftIcon, ArrowRightIcon, CheckIcon, ClockIcon, ListIcon, TargetIc
 import { statusLabel } from '../components/LessonStatusIcon.tsx'
 import { usePageTitle } from '../../shared/usePageTitle.ts'
 import { Check, Lab, TryIt } from '../activities.tsx'
-import { CompleteCard } from '../components/CompleteCard.tsx'
-import { CourseSidebar } from '../components/CourseSidebar.tsx'
+import { CourseSidebar } from './LessonSidebar.tsx'
+import { LessonCompleteCard } from './LessonCompleteCard.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
+import './LessonPage.css'
 
 /** What a lesson's MDX can use without an import: the course's components and the activities. */
 const lessonComponents = { ...mdxComponents, Check, Lab, TryIt }
@@ -68,14 +69,14 @@ function LessonIntro({ meta }: { meta: LessonMeta }) {
   return (
     <>
       <p className="lesson-summary">{fm.summary}</p>
-      <section className="objectives-box" aria-labelledby="objectives-heading">
-        <h2 id="objectives-heading" className="objectives-box-title">
+      <section className="lesson-objectives" aria-labelledby="objectives-heading">
+        <h2 id="objectives-heading" className="lesson-objectives-title">
           <TargetIcon width={18} height={18} /> In this lesson you will
         </h2>
         <ul>
           {fm.objectives.map((o) => (
             <li key={o}>
-              <CheckIcon width={16} height={16} className="objective-check" /> <span>{o}</span>
+              <CheckIcon width={16} height={16} className="lesson-objectives-check" /> <span>{o}</span>
             </li>
           ))}
         </ul>
@@ -195,14 +196,14 @@ function Lesson({ meta }: { meta: LessonMeta }) {
   }
 
   const outline = headings && headings.length > 0 && (
-    <ol className="outline-list">
+    <ol className="lesson-outline-list">
       {headings.map((h) => (
-        <li key={h.id} className={`outline-item level-${h.level}`}>
+        <li key={h.id} className={`lesson-outline-item lesson-outline-item-h${h.level}`}>
           <Link
             to={{ search: `?section=${encodeURIComponent(h.id)}` }}
             replace
             preventScrollReset
-            className="outline-link"
+            className="lesson-outline-link"
             aria-current={active === h.id ? 'location' : undefined}
             onClick={(e) => {
               e.preventDefault()
@@ -222,7 +223,7 @@ function Lesson({ meta }: { meta: LessonMeta }) {
 
       <article className="lesson" aria-labelledby="lesson-title">
         <header className="lesson-header">
-          <nav aria-label="Breadcrumb" className="breadcrumb">
+          <nav aria-label="Breadcrumb" className="lesson-breadcrumb">
             <ol>
               <li>
                 <Link to="/">Course</Link>
@@ -250,14 +251,14 @@ function Lesson({ meta }: { meta: LessonMeta }) {
             </li>
           </ul>
           <LessonErrorBoundary quiet>
-            <Suspense fallback={<div className="objectives-skeleton" aria-hidden="true" />}>
+            <Suspense fallback={<div className="lesson-objectives-skeleton" aria-hidden="true" />}>
               <LessonIntro meta={meta} />
             </Suspense>
           </LessonErrorBoundary>
         </header>
 
         {outline && (
-          <details className="outline-inline">
+          <details className="lesson-outline-inline">
             <summary>
               <ListIcon width={16} height={16} /> On this page
             </summary>
@@ -265,7 +266,7 @@ function Lesson({ meta }: { meta: LessonMeta }) {
           </details>
         )}
 
-        <div className="prose" ref={articleRef} data-testid="lesson-body">
+        <div className="lesson-prose" ref={articleRef} data-testid="lesson-body">
           <LessonErrorBoundary>
             <Suspense fallback={<LessonSkeleton />}>
               <LessonContext.Provider value={meta}>
@@ -277,46 +278,56 @@ function Lesson({ meta }: { meta: LessonMeta }) {
           </LessonErrorBoundary>
         </div>
 
-        <CompleteCard meta={meta} next={next} />
+        <LessonCompleteCard meta={meta} next={next} />
 
-        <nav className="pager" aria-label="Previous and next lesson">
+        <nav className="lesson-pager" aria-label="Previous and next lesson">
           {prev ? (
-            <Link to={`/lessons/${prev.slug}`} className="pager-link pager-prev" rel="prev" data-testid="prev-lesson">
-              <span className="pager-dir">
+            <Link
+              to={`/lessons/${prev.slug}`}
+              className="lesson-pager-link lesson-pager-prev"
+              rel="prev"
+              data-testid="prev-lesson"
+            >
+              <span className="lesson-pager-dir">
                 <ArrowLeftIcon width={16} height={16} /> Previous
               </span>
-              <span className="pager-title">{prev.title}</span>
+              <span className="lesson-pager-title">{prev.title}</span>
             </Link>
           ) : (
-            <Link to="/" className="pager-link pager-prev">
-              <span className="pager-dir">
+            <Link to="/" className="lesson-pager-link lesson-pager-prev">
+              <span className="lesson-pager-dir">
                 <ArrowLeftIcon width={16} height={16} /> Back to
               </span>
-              <span className="pager-title">Course overview</span>
+              <span className="lesson-pager-title">Course overview</span>
             </Link>
           )}
           {next ? (
-            <Link to={`/lessons/${next.slug}`} className="pager-link pager-next" rel="next" data-testid="next-lesson">
-              <span className="pager-dir">
+            <Link
+              to={`/lessons/${next.slug}`}
+              className="lesson-pager-link lesson-pager-next"
+              rel="next"
+              data-testid="next-lesson"
+            >
+              <span className="lesson-pager-dir">
                 Next <ArrowRightIcon width={16} height={16} />
               </span>
-              <span className="pager-title">{next.title}</span>
+              <span className="lesson-pager-title">{next.title}</span>
             </Link>
           ) : (
-            <Link to="/assessment" className="pager-link pager-next">
-              <span className="pager-dir">
+            <Link to="/assessment" className="lesson-pager-link lesson-pager-next">
+              <span className="lesson-pager-dir">
                 Finished? <ArrowRightIcon width={16} height={16} />
               </span>
-              <span className="pager-title">Take the self-assessment</span>
+              <span className="lesson-pager-title">Take the self-assessment</span>
             </Link>
           )}
         </nav>
       </article>
 
-      <div className="outline-aside">
+      <div className="lesson-outline-aside">
         {outline && (
-          <nav className="outline-sticky" aria-labelledby="outline-title">
-            <p className="outline-title" id="outline-title">
+          <nav className="lesson-outline-sticky" aria-labelledby="outline-title">
+            <p className="lesson-outline-title" id="outline-title">
               On this page
             </p>
             {outline}
@@ -329,14 +340,17 @@ function Lesson({ meta }: { meta: LessonMeta }) {
 
 function LessonSkeleton() {
   return (
-    <div className="skeleton" aria-busy="true" aria-label="Loading the lesson">
-      <div className="skeleton-line w-40 tall" />
-      <div className="skeleton-line" />
-      <div className="skeleton-line" />
-      <div className="skeleton-line w-80" />
-      <div className="skeleton-block" />
-      <div className="skeleton-line" />
-      <div className="skeleton-line w-60" />
+    // A status whose text says what is happening (an aria-label on a div without a role is not
+    // allowed: axe's aria-prohibited-attr); the shimmering lines are decoration.
+    <div className="lesson-skeleton" role="status">
+      <span className="sr-only">Loading the lesson…</span>
+      <div className="lesson-skeleton-line lesson-skeleton-line-w40 lesson-skeleton-line-tall" aria-hidden="true" />
+      <div className="lesson-skeleton-line" aria-hidden="true" />
+      <div className="lesson-skeleton-line" aria-hidden="true" />
+      <div className="lesson-skeleton-line lesson-skeleton-line-w80" aria-hidden="true" />
+      <div className="lesson-skeleton-block" aria-hidden="true" />
+      <div className="lesson-skeleton-line" aria-hidden="true" />
+      <div className="lesson-skeleton-line lesson-skeleton-line-w60" aria-hidden="true" />
     </div>
   )
 }

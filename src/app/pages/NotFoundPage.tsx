@@ -6,8 +6,8 @@ import { usePageTitle } from '../../shared/usePageTitle.ts'
 export function NotFoundPage({ what = 'page' }: { what?: 'page' | 'lesson' }) {
   usePageTitle('Page not found')
   return (
-    <div className="container narrow not-found" data-testid="not-found">
-      <p className="not-found-code" aria-hidden="true">
+    <div className="container container-narrow error-page" data-testid="not-found">
+      <p className="error-page-code" aria-hidden="true">
         404
       </p>
       <h1 className="page-title">
@@ -22,8 +22,8 @@ export function NotFoundPage({ what = 'page' }: { what?: 'page' | 'lesson' }) {
         </Link>
       </p>
       {lessons.length > 0 && (
-        <nav aria-label="Lessons" className="not-found-lessons">
-          <h2 className="small-title">Or jump to a lesson</h2>
+        <nav aria-label="Lessons" className="error-page-lessons">
+          <h2 className="error-page-lessons-title">Or jump to a lesson</h2>
           <ul>
             {lessons.map((l) => (
               <li key={l.slug}>

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react'
+import './ProgressPage.css'
 import { Link } from 'react-router'
 import { useShallow } from 'zustand/react/shallow'
-import { buildExport, parseImport } from '../../course/progress-schema.ts'
+import { buildExport, parseImport } from '../../course/progress-export.ts'
 import { lessonStatus, progressStore, useProgress } from '../../course/progress.ts'
 import { formatDuration, lessons, modules } from '../../course/registry.ts'
 import { DownloadIcon, UploadIcon } from '../../shared/icons.tsx'
@@ -92,28 +93,28 @@ export function ProgressPage() {
         </p>
       </header>
 
-      <section className="stats" aria-label="Summary">
-        <div className="stat-card">
+      <section className="progress-stats" aria-label="Summary">
+        <div className="progress-stat">
           <ProgressRing value={lessons.length ? completed / lessons.length : 0} size={72} stroke={7}>
             <span className="ring-mid">{lessons.length ? Math.round((completed / lessons.length) * 100) : 0}%</span>
           </ProgressRing>
           <div>
-            <p className="stat-value" data-testid="completed-count">
+            <p className="progress-stat-value" data-testid="completed-count">
               {completed} of {lessons.length}
             </p>
-            <p className="stat-label">lessons completed</p>
+            <p className="progress-stat-label">lessons completed</p>
           </div>
         </div>
-        <div className="stat-card">
+        <div className="progress-stat">
           <div>
-            <p className="stat-value">{visited}</p>
-            <p className="stat-label">lessons opened</p>
+            <p className="progress-stat-value">{visited}</p>
+            <p className="progress-stat-label">lessons opened</p>
           </div>
         </div>
-        <div className="stat-card">
+        <div className="progress-stat">
           <div>
-            <p className="stat-value">{formatDuration(minutesDone)}</p>
-            <p className="stat-label">of learning completed</p>
+            <p className="progress-stat-value">{formatDuration(minutesDone)}</p>
+            <p className="progress-stat-label">of learning completed</p>
           </div>
         </div>
       </section>
@@ -186,17 +187,17 @@ export function ProgressPage() {
           attempts, and where you left off. Importing a file replaces the progress in this browser; a file that is not a
           valid export changes nothing.
         </p>
-        <div className="transfer-actions">
+        <div className="progress-transfer-actions">
           <button type="button" className="btn btn-primary" onClick={exportProgress} data-testid="export-progress">
             <DownloadIcon width={16} height={16} /> Export progress
           </button>
-          <label className="btn btn-secondary file-btn">
+          <label className="btn btn-secondary progress-file-btn">
             <UploadIcon width={16} height={16} /> Import progress…
             <input
               ref={fileRef}
               type="file"
               accept="application/json,.json"
-              className="file-input"
+              className="progress-file-input"
               data-testid="import-progress"
               onChange={(e) => void importFile(e.currentTarget.files?.[0])}
             />
@@ -205,10 +206,10 @@ export function ProgressPage() {
             Reset progress
           </button>
         </div>
-        <div aria-live="polite" className="transfer-message-region">
+        <div aria-live="polite" className="progress-transfer-message-region">
           {message && (
             <p
-              className={`transfer-message is-${message.kind}`}
+              className={`progress-transfer-message is-${message.kind}`}
               data-testid="transfer-message"
               role={message.kind === 'error' ? 'alert' : undefined}
             >
@@ -236,7 +237,7 @@ function AssessmentHistory() {
         </p>
       ) : (
         <>
-          <table className="assessment-table" data-testid="assessment-attempts">
+          <table className="data-table" data-testid="assessment-attempts">
             <caption className="sr-only">Your self-assessment attempts, newest first</caption>
             <thead>
               <tr>

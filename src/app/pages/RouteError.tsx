@@ -12,8 +12,8 @@ export class RouteErrorBoundary extends Component<{ children: ReactNode }, { err
   override render() {
     if (!this.state.error) return this.props.children
     return (
-      <div className="container narrow not-found" data-testid="route-error">
-        <p className="not-found-code" aria-hidden="true">
+      <div className="container container-narrow error-page" data-testid="route-error">
+        <p className="error-page-code" aria-hidden="true">
           Oops
         </p>
         <h1 className="page-title">This page could not be shown</h1>

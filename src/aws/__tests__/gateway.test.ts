@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { AwsError } from '../errors.ts'
 import { AccountRestoreError, createAccount, type ServiceModule } from '../index.ts'
 import { integer, required, string, structure } from '../protocol/shapes.ts'
-import type { ExtendedService } from '../protocol/types.ts'
-import type { Principal } from '../types.ts'
+import type { Principal, ServiceDefinition } from '../types.ts'
 import { rejection, testAccount, USERS } from './account-helpers.ts'
 
 /** A small service to exercise the gateway with (JSON protocol, one resource policy). */
@@ -45,7 +44,7 @@ function widgets(): ServiceModule & { state: Map<string, number>; failRestore?: 
       },
       resourcePolicy: (arn: string) =>
         arn.endsWith('/shared') ? { Statement: [{ Effect: 'Allow', Principal: '*' }] } : undefined,
-    } as ExtendedService,
+    } as ServiceDefinition,
     snapshot: () => Object.fromEntries(state),
     restore(json: unknown) {
       if (mod.failRestore) throw new Error('widgets: corrupt')
@@ -61,7 +60,7 @@ describe('gateway', () => {
     const { aws } = await testAccount()
     const svc = await rejection(aws.send('nosuch', 'Op', {}))
     expect(svc.name).toBe('UnknownServiceException')
-    expect(svc.message).toMatch(/no service 'nosuch'\. Services: dynamodb, sts\./)
+    expect(svc.message).toMatch(/no service 'nosuch'\. Services: dynamodb, events, iam, s3, sns, sqs, sts\./)
     const json = await rejection(aws.send('dynamodb', 'Nope', {}))
     expect(json.name).toBe('UnknownOperationException')
     expect(json.$metadata.httpStatusCode).toBe(400)
@@ -187,8 +186,18 @@ describe('account', () => {
     expect(out.$metadata).toMatchObject({ httpStatusCode: 200 })
   })
 
-  it('denies everyone but the admin until IAM is wired in', async () => {
+  it('asks IAM by default: the admin is a real IAM user with AdministratorAccess, others need policies', async () => {
     const aws = await createAccount()
+    const admin = await aws.send<any>('iam', 'GetUser', { UserName: 'admin' })
+    expect(admin.User.Arn).toBe('arn:aws:iam::123456789012:user/admin')
+    const attached = await aws.send<any>('iam', 'ListAttachedUserPolicies', { UserName: 'admin' })
+    expect(attached.AttachedPolicies).toEqual([
+      { PolicyName: 'AdministratorAccess', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' },
+    ])
+    expect(aws.callLog().at(-1)!.authorization[0]).toMatchObject({
+      decision: 'Allow',
+      action: 'iam:ListAttachedUserPolicies',
+    })
     const bob: Principal = {
       kind: 'user',
       arn: 'arn:aws:iam::123456789012:user/bob',
@@ -197,9 +206,16 @@ describe('account', () => {
     }
     const err = await rejection(aws.send('dynamodb', 'ListTables', {}, { principal: bob }))
     expect(err.name).toBe('AccessDeniedException')
+    // ListTables takes no resource: AWS leaves "on resource" out.
     expect(err.message).toBe(
-      'User: arn:aws:iam::123456789012:user/bob is not authorized to perform: dynamodb:ListTables on resource: * because no identity-based policy allows the dynamodb:ListTables action',
+      'User: arn:aws:iam::123456789012:user/bob is not authorized to perform: dynamodb:ListTables because no identity-based policy allows the dynamodb:ListTables action',
     )
+    // Detaching the admin's policy takes its rights away, as on AWS.
+    await aws.send('iam', 'DetachUserPolicy', {
+      UserName: 'admin',
+      PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+    })
+    expect((await rejection(aws.send('dynamodb', 'ListTables', {}))).name).toBe('AccessDeniedException')
   })
 
   it('snapshots and restores every service, and refuses a bad snapshot without changing anything', async () => {
@@ -210,7 +226,7 @@ describe('account', () => {
     await aws.send('dynamodb', 'PutItem', { TableName: 'users', Item: { id: { S: 'a' } } })
     await aws.send('events', 'PutWidget', { Name: 'w', Size: 3 })
     const snap = JSON.parse(JSON.stringify(aws.snapshot()))
-    expect(Object.keys(snap.services).sort()).toEqual(['dynamodb', 'events'])
+    expect(Object.keys(snap.services).sort()).toEqual(['dynamodb', 'events', 'iam', 's3', 'sns', 'sqs'])
 
     await aws.send('dynamodb', 'PutItem', { TableName: 'users', Item: { id: { S: 'b' } } })
     aws.restore(snap)

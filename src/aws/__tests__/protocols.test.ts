@@ -7,7 +7,8 @@ import { UnroutableHostError } from '../protocol/http.ts'
 import { queryCodec } from '../protocol/query.ts'
 import { restJsonCodec, matchRoute } from '../protocol/rest-json.ts'
 import { blob, boolean, integer, list, map, required, string, structure, timestamp } from '../protocol/shapes.ts'
-import type { ExtendedService, RestRoute, WireRequest } from '../protocol/types.ts'
+import type { RestRoute, WireRequest } from '../protocol/types.ts'
+import type { ServiceDefinition } from '../types.ts'
 import { AwsError } from '../errors.ts'
 import { testAccount } from './account-helpers.ts'
 
@@ -98,7 +99,7 @@ describe('awsJson codec', () => {
   })
 })
 
-const formService: ExtendedService = {
+const formService: ServiceDefinition = {
   id: 'sns',
   signingName: 'sns',
   actionPrefix: 'sns',
@@ -229,7 +230,7 @@ const ROUTES: RestRoute[] = [
   { operation: 'GetObjectish', method: 'GET', path: '/files/{Key+}/meta' },
 ]
 
-const restService: ExtendedService = {
+const restService: ServiceDefinition = {
   id: 'lambda',
   signingName: 'lambda',
   actionPrefix: 'lambda',
@@ -377,7 +378,7 @@ describe('requestHandler routing', () => {
         signingName: 's3',
         restRoutes: [{ operation: 'Get', method: 'GET', path: '/{Key}', responsePayload: 'Body' }],
         operations: { Get: { authorize: () => [], handler: () => ({ Body: utf8('streamed') }) } },
-      } as ExtendedService,
+      } as ServiceDefinition,
     })
     const codec = (await import('../protocol/index.ts')).restJsonCodec
     const original = codec.encodeOutput

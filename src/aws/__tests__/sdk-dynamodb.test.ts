@@ -15,23 +15,15 @@ import {
   TransactWriteItemsCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb'
+import { PutRolePolicyCommand } from '@aws-sdk/client-iam'
 import { GetCommand, NumberValue, PutCommand, QueryCommand as DocQuery, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { Account } from '../index.ts'
-import {
-  documentClient,
-  dynamo,
-  ORDERS,
-  rejection,
-  testAccount,
-  USERS,
-  type TestAuthorizer,
-} from './account-helpers.ts'
+import { createAccount, type Account } from '../index.ts'
+import { documentClient, dynamo, iam, ORDERS, policy, rejection, roleSession, USERS } from './account-helpers.ts'
 
 let aws: Account
-let authz: TestAuthorizer
 beforeEach(async () => {
-  ;({ aws, authz } = await testAccount())
+  aws = await createAccount()
   const ddb = dynamo(aws)
   await ddb.send(new CreateTableCommand(ORDERS as never))
   await ddb.send(new CreateTableCommand(USERS as never))
@@ -141,42 +133,56 @@ describe('@aws-sdk/client-dynamodb', () => {
     ])
   })
 
-  it('is denied with AccessDeniedException and AWS’s message when IAM says no', async () => {
-    const role = {
-      kind: 'assumed-role' as const,
-      arn: 'arn:aws:sts::123456789012:assumed-role/orders-role/place-order',
-      accountId: '123456789012',
-      roleArn: 'arn:aws:iam::123456789012:role/orders-role',
-      roleName: 'orders-role',
-      sessionName: 'place-order',
-    }
-    const keys = aws.credentials.issue(role, { temporary: true })
+  it('is denied with AccessDeniedException and AWS’s message, then allowed once PutRolePolicy grants it', async () => {
+    const { principal, keys } = await roleSession(aws, 'orders-role', 'place-order')
     const ddb = dynamo(aws, keys)
-    const denied = await rejection(
-      ddb.send(new PutItemCommand({ TableName: 'orders', Item: { customer: { S: 'a' }, orderId: { N: '1' } } })),
-    )
+    const item = { TableName: 'orders', Item: { customer: { S: 'a' }, orderId: { N: '1' } } }
+    const denied = await rejection(ddb.send(new PutItemCommand(item)))
     expect(denied.name).toBe('AccessDeniedException')
+    expect(denied.$fault).toBe('client')
     expect(denied.$metadata.httpStatusCode).toBe(400)
     expect(denied.message).toBe(
       'User: arn:aws:sts::123456789012:assumed-role/orders-role/place-order is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/orders because no identity-based policy allows the dynamodb:PutItem action',
     )
-    authz.grants.push({
-      principal: role.arn,
-      action: 'dynamodb:PutItem',
-      resource: 'arn:aws:dynamodb:us-east-1:123456789012:table/orders',
-    })
-    await ddb.send(new PutItemCommand({ TableName: 'orders', Item: { customer: { S: 'a' }, orderId: { N: '1' } } }))
-    const last = aws.callLog().at(-1)!
-    expect(last).toMatchObject({
+    expect(aws.callLog().at(-1)!.authorization[0].explanation).toMatchObject({ decision: 'ImplicitDeny' })
+
+    // The least privilege, with a request key: only this customer's partition.
+    await iam(aws).send(
+      new PutRolePolicyCommand({
+        RoleName: 'orders-role',
+        PolicyName: 'put-orders',
+        PolicyDocument: policy({
+          Effect: 'Allow',
+          Action: 'dynamodb:PutItem',
+          Resource: 'arn:aws:dynamodb:us-east-1:123456789012:table/orders',
+          Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['a'] } },
+        }),
+      }),
+    )
+    await ddb.send(new PutItemCommand(item))
+    expect(aws.callLog().at(-1)).toMatchObject({
       service: 'dynamodb',
       operation: 'PutItem',
       via: 'http',
       outcome: 'success',
-      principal: role.arn,
+      principal: principal.kind === 'assumed-role' ? principal.arn : '',
+      authorization: [{ decision: 'Allow', action: 'dynamodb:PutItem' }],
     })
-    const question = authz.questions.at(-1)!
-    expect(question.context['aws:PrincipalArn']).toBe(role.roleArn)
-    expect(question.context['dynamodb:LeadingKeys']).toEqual(['a'])
+    const other = await rejection(
+      ddb.send(new PutItemCommand({ ...item, Item: { customer: { S: 'b' }, orderId: { N: '1' } } })),
+    )
+    expect(other.name).toBe('AccessDeniedException')
+    // An explicit deny wins, in AWS's words.
+    await iam(aws).send(
+      new PutRolePolicyCommand({
+        RoleName: 'orders-role',
+        PolicyName: 'no-writes',
+        PolicyDocument: policy({ Effect: 'Deny', Action: 'dynamodb:Put*', Resource: '*' }),
+      }),
+    )
+    expect((await rejection(ddb.send(new PutItemCommand(item)))).message).toBe(
+      'User: arn:aws:sts::123456789012:assumed-role/orders-role/place-order is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/orders with an explicit deny in an identity-based policy',
+    )
   })
 })
 

@@ -7,45 +7,49 @@ import { SignatureV4 } from '@smithy/signature-v4'
 import { describe, expect, it } from 'vitest'
 import { CredentialStore } from '../credentials.ts'
 import { utf8 } from '../protocol/encoding.ts'
+import { CreateRoleCommand, GetUserCommand } from '@aws-sdk/client-iam'
 import { VirtualClock } from '../../lambda/public.ts'
-import type { IdentityDirectory } from '../index.ts'
-import { dynamo, rejection, sts, testAccount } from './account-helpers.ts'
+import { createAccount } from '../index.ts'
+import { dynamo, iam, policy, rejection, sts, testAccount } from './account-helpers.ts'
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/service-role/orders-role'
-const directory: IdentityDirectory = {
-  getRole: (name) =>
-    name === 'orders-role'
-      ? {
-          Arn: ROLE_ARN,
-          RoleName: 'orders-role',
-          RoleId: 'AROAEXAMPLEEXAMPLE123',
-          AssumeRolePolicyDocument: JSON.stringify({
-            Version: '2012-10-17',
-            Statement: [
-              { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:user/admin' }, Action: 'sts:AssumeRole' },
-            ],
-          }),
-          MaxSessionDuration: 7200,
-        }
-      : undefined,
-  getUserId: (name) => (name === 'admin' ? 'AIDAADMINADMINADMIN12' : undefined),
+const trustAdmin = policy({
+  Effect: 'Allow',
+  Principal: { AWS: 'arn:aws:iam::123456789012:user/admin' },
+  Action: 'sts:AssumeRole',
+})
+
+/** An account with the role orders-role (path /service-role/) that the admin user may assume. */
+async function withRole(clock?: VirtualClock) {
+  const aws = await createAccount({ clock })
+  const out = await iam(aws).send(
+    new CreateRoleCommand({
+      RoleName: 'orders-role',
+      Path: '/service-role/',
+      AssumeRolePolicyDocument: trustAdmin,
+      MaxSessionDuration: 7200,
+    }),
+  )
+  return { aws, roleId: out.Role!.RoleId! }
 }
 
 describe('STS with the real SDK', () => {
   it('GetCallerIdentity returns UserId, Account and Arn as AWS formats them', async () => {
-    const { aws } = await testAccount({ identities: directory })
+    const aws = await createAccount()
     const out = await sts(aws).send(new GetCallerIdentityCommand({}))
+    const admin = await iam(aws).send(new GetUserCommand({ UserName: 'admin' }))
     expect(out).toMatchObject({
-      UserId: 'AIDAADMINADMINADMIN12',
+      UserId: admin.User!.UserId,
       Account: '123456789012',
       Arn: 'arn:aws:iam::123456789012:user/admin',
     })
+    expect(out.UserId).toMatch(/^AIDA[A-Z2-7]{17}$/)
     expect(out.$metadata.requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
   })
 
   it('AssumeRole checks the trust policy and returns working role-session credentials', async () => {
     const clock = new VirtualClock({ auto: false })
-    const { aws, authz } = await testAccount({ identities: directory, clock })
+    const { aws, roleId } = await withRole(clock)
     const out = await sts(aws).send(
       new AssumeRoleCommand({ RoleArn: ROLE_ARN, RoleSessionName: 'place-order', DurationSeconds: 900 }),
     )
@@ -54,13 +58,13 @@ describe('STS with the real SDK', () => {
     expect(out.Credentials?.SessionToken).toMatch(/^IQoJb3JpZ2luX2Vj/)
     expect(out.Credentials?.Expiration).toEqual(new Date(clock.now() + 900_000))
     expect(out.AssumedRoleUser).toEqual({
-      AssumedRoleId: 'AROAEXAMPLEEXAMPLE123:place-order',
+      AssumedRoleId: `${roleId}:place-order`,
       Arn: 'arn:aws:sts::123456789012:assumed-role/orders-role/place-order',
     })
-    const question = authz.questions.find((q) => q.action === 'sts:AssumeRole')!
-    expect(question.resource).toBe(ROLE_ARN)
-    expect(question.resourcePolicy).toMatchObject({
-      Statement: [{ Principal: { AWS: 'arn:aws:iam::123456789012:user/admin' } }],
+    expect(aws.callLog().at(-1)!.authorization[0]).toMatchObject({
+      action: 'sts:AssumeRole',
+      resource: ROLE_ARN,
+      decision: 'Allow',
     })
 
     const session = {
@@ -70,13 +74,13 @@ describe('STS with the real SDK', () => {
     }
     const me = await sts(aws, session).send(new GetCallerIdentityCommand({}))
     expect(me).toMatchObject({
-      UserId: 'AROAEXAMPLEEXAMPLE123:place-order',
+      UserId: `${roleId}:place-order`,
       Arn: 'arn:aws:sts::123456789012:assumed-role/orders-role/place-order',
     })
     const denied = await rejection(dynamo(aws, session).send(new ListTablesCommand({})))
     expect(denied.name).toBe('AccessDeniedException')
-    expect(denied.message).toMatch(
-      /^User: arn:aws:sts::123456789012:assumed-role\/orders-role\/place-order is not authorized to perform: dynamodb:ListTables/,
+    expect(denied.message).toBe(
+      'User: arn:aws:sts::123456789012:assumed-role/orders-role/place-order is not authorized to perform: dynamodb:ListTables because no identity-based policy allows the dynamodb:ListTables action',
     )
 
     await clock.advance(901_000)
@@ -88,33 +92,46 @@ describe('STS with the real SDK', () => {
     expect(expiredQuery.$metadata.httpStatusCode).toBe(403)
   })
 
-  it('answers an untrusted caller and an unknown role with AccessDenied', async () => {
-    const { aws } = await testAccount({ identities: directory })
-    const other = aws.credentials.issue({
+  it('needs the trust policy to name the caller: an identity policy alone is not enough', async () => {
+    const { aws } = await withRole()
+    await aws.send('iam', 'CreateUser', { UserName: 'bob' })
+    await aws.send('iam', 'PutUserPolicy', {
+      UserName: 'bob',
+      PolicyName: 'assume',
+      PolicyDocument: policy({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }),
+    })
+    const bob = aws.credentials.issue({
       kind: 'user',
       arn: 'arn:aws:iam::123456789012:user/bob',
       accountId: '123456789012',
       name: 'bob',
     })
-    const denied = await rejection(
-      sts(aws, other).send(new AssumeRoleCommand({ RoleArn: ROLE_ARN, RoleSessionName: 's1' })),
-    )
+    const assume = () => sts(aws, bob).send(new AssumeRoleCommand({ RoleArn: ROLE_ARN, RoleSessionName: 's1' }))
+    const denied = await rejection(assume())
     expect(denied.name).toBe('AccessDenied')
     expect(denied.$metadata.httpStatusCode).toBe(403)
-    expect(denied.message).toMatch(
-      /^User: arn:aws:iam::123456789012:user\/bob is not authorized to perform: sts:AssumeRole on resource: /,
+    // STS words it without a reason, the same whether the trust policy refused or the role is unknown.
+    expect(denied.message).toBe(
+      `User: arn:aws:iam::123456789012:user/bob is not authorized to perform: sts:AssumeRole on resource: ${ROLE_ARN}`,
     )
+    expect(aws.callLog().at(-1)!.authorization[0].explanation).toMatchObject({ decision: 'ImplicitDeny' })
     const unknown = await rejection(
       sts(aws).send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/nope', RoleSessionName: 's1' })),
     )
     expect(unknown.name).toBe('AccessDenied')
-    expect(unknown.message).toMatch(
-      /^User: arn:aws:iam::123456789012:user\/admin is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role\/nope/,
+    expect(unknown.message).toBe(
+      'User: arn:aws:iam::123456789012:user/admin is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/nope',
     )
+    // Trusting the account hands the decision to bob's identity policy, which allows it.
+    await aws.send('iam', 'UpdateAssumeRolePolicy', {
+      RoleName: 'orders-role',
+      PolicyDocument: policy({ Effect: 'Allow', Principal: { AWS: '123456789012' }, Action: 'sts:AssumeRole' }),
+    })
+    expect((await assume()).AssumedRoleUser!.Arn).toBe('arn:aws:sts::123456789012:assumed-role/orders-role/s1')
   })
 
   it('validates AssumeRole input as STS does (ValidationError)', async () => {
-    const { aws } = await testAccount({ identities: directory })
+    const { aws } = await withRole()
     const err = await rejection(sts(aws).send(new AssumeRoleCommand({ RoleArn: ROLE_ARN, RoleSessionName: 'x' })))
     expect(err.name).toBe('ValidationError')
     expect(err.message).toBe(

@@ -10,6 +10,7 @@ import { explainDecision, type DecisionExplanation } from './explain.ts'
 import { accessDeniedError, accessDeniedMessage } from './messages.ts'
 import type { PolicyCache } from './policy-cache.ts'
 import type { IamStore, InlinePolicy } from './store.ts'
+import { isRoleAssumption, trustEvaluation } from './trust.ts'
 
 export interface IamAuthorizationResult extends AuthorizationResult {
   deniedBy?: 'identity' | 'resource'
@@ -88,6 +89,24 @@ export function createAuthorizer(store: IamStore, cache: PolicyCache, options: A
     new Outcome(request, decide(request, prepareRequest(request)))
 
   const authorize = (q: AuthorizationQuestion): IamAuthorizationResult => {
+    if (q.principal.kind === 'assumed-role') noteRoleUse(q.principal)
+    // Assuming a role of this account: its trust policy must allow the caller itself ("Role trust
+    // policies … must explicitly allow access for principals"); an identity policy is not enough.
+    const role = isRoleAssumption(q.action) ? store.roleByArn(q.resource) : undefined
+    if (role) {
+      const implied = impliedKeys(q.principal, store, options)
+      const { request, outcome } = trustEvaluation(
+        store,
+        cache,
+        identityPolicies(q.principal),
+        role,
+        q.principal,
+        q.action,
+        q.context,
+        implied,
+      )
+      return new Outcome(request, outcome)
+    }
     let resourcePolicy: PolicySource | undefined
     if (q.resourcePolicy !== undefined && q.resourcePolicy !== null) {
       try {
@@ -101,7 +120,6 @@ export function createAuthorizer(store: IamStore, cache: PolicyCache, options: A
         if (!(e instanceof PolicyGrammarError)) throw e
       }
     }
-    if (q.principal.kind === 'assumed-role') noteRoleUse(q.principal)
     return evaluate({
       principal: q.principal,
       action: q.action,

@@ -8,7 +8,9 @@
 // with "resource-based" in place of "identity-based" when the resource's policy decided, and
 // without "on resource: …" for actions that take no resource. Services differ in details seen in
 // their real responses: S3 quotes the resource ARN, SQS writes the action in lower case
-// (`sqs:sendmessage`), SNS writes the prefix in upper case (`SNS:Publish`). The exception name and
+// (`sqs:sendmessage`), SNS writes the prefix in upper case (`SNS:Publish`), STS gives no reason
+// (`… is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::…:role/x`, the same
+// whether the trust policy refused or the role does not exist). The exception name and
 // HTTP status differ per service too (AccessDeniedException 400 for DynamoDB, 403 for Lambda,
 // AccessDenied 403 for S3/IAM/STS/SQS, AuthorizationError 403 for SNS, …).
 import { AwsError } from '../errors.ts'
@@ -23,6 +25,8 @@ export interface DeniedStyle {
   /** S3: `on resource: "arn:aws:s3:::bucket/key"`. */
   quoteResource?: boolean
   action?: 'lower' | 'upper-prefix'
+  /** STS: `… is not authorized to perform: sts:AssumeRole on resource: <role>`, with no reason. */
+  omitReason?: boolean
 }
 
 export const DENIED_STYLES: Record<ServiceId, DeniedStyle> = {
@@ -35,7 +39,7 @@ export const DENIED_STYLES: Record<ServiceId, DeniedStyle> = {
   sqs: { name: 'AccessDenied', status: 403, action: 'lower' },
   sns: { name: 'AuthorizationError', status: 403, action: 'upper-prefix' },
   iam: { name: 'AccessDenied', status: 403 },
-  sts: { name: 'AccessDenied', status: 403 },
+  sts: { name: 'AccessDenied', status: 403, omitReason: true },
   cloudwatch: { name: 'AccessDenied', status: 403 },
 }
 
@@ -63,6 +67,7 @@ export function accessDeniedMessage(input: DeniedMessageInput, style?: DeniedSty
     input.resource === '*'
       ? ''
       : ` on resource: ${style?.quoteResource ? JSON.stringify(input.resource) : input.resource}`
+  if (style?.omitReason) return `User: ${principalName(input.principal)} is not authorized to perform: ${action}${on}`
   const type = input.deniedBy === 'resource' ? 'resource-based' : 'identity-based'
   const why =
     input.decision === 'ExplicitDeny'

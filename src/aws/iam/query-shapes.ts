@@ -21,23 +21,12 @@
 //   <Code>NoSuchEntity</Code><Message>…</Message></Error><RequestId>…</RequestId></ErrorResponse>
 //   (Type is Receiver for 5xx errors).
 //
-// The table below is checked against the installed @aws-sdk/client-iam schema by a unit test.
+// The table below (in protocol/query-shapes.ts's notation) is checked against the installed
+// @aws-sdk/client-iam schema by a unit test.
 
-export type QueryShape =
-  | 'string'
-  | 'integer'
-  | 'boolean'
-  | 'timestamp'
-  | 'blob'
-  | { list: QueryShape }
-  | { map: { key: QueryShape; value: QueryShape } }
-  | { structure: Record<string, QueryShape> }
+import type { QueryOperationShapes, QueryShape } from '../protocol/query-shapes.ts'
 
-export interface QueryOperationShapes {
-  input: Record<string, QueryShape>
-  /** Members of the `<Operation>Result` element (empty: no Result element). */
-  output: Record<string, QueryShape>
-}
+export type { QueryOperationShapes, QueryShape }
 
 const S = 'string' as const
 const I = 'integer' as const

@@ -91,13 +91,13 @@ function simulate(
   const results: EvaluationResult[] = []
   for (const action of input.ActionNames!) {
     for (const resource of input.ResourceArns?.length ? input.ResourceArns : ['*']) {
-      const owner = input.ResourceOwner ? (arnAccount(input.ResourceOwner) ?? input.ResourceOwner) : undefined
+      const owner = input.ResourceOwner ? arnAccount(input.ResourceOwner) || input.ResourceOwner : undefined
       const request: EvaluationRequest = {
         principal,
         action,
         resource,
         context: ctx,
-        resourceAccount: owner ?? arnAccount(resource) ?? state.store.accountId,
+        resourceAccount: owner ?? (arnAccount(resource) || state.store.accountId),
         identityPolicies: identity,
         resourcePolicy,
       }

@@ -7,10 +7,10 @@
 import type { ConditionValues, Principal } from '../types.ts'
 import type { IamAuthorizer } from './authorizer.ts'
 import { statementApplies } from './compile.ts'
-import { decide, prepareRequest, type EvaluationRequest } from './evaluate.ts'
+import { decide, prepareRequest, type Decision, type EvaluationRequest, type PolicySource } from './evaluate.ts'
 import { explainDecision, type DecisionExplanation } from './explain.ts'
 import type { PolicyCache } from './policy-cache.ts'
-import type { IamStore } from './store.ts'
+import type { IamStore, RoleRecord } from './store.ts'
 
 export interface TrustDecision {
   allowed: boolean
@@ -19,24 +19,41 @@ export interface TrustDecision {
   explanation?: DecisionExplanation
 }
 
-export function trustPolicyAllows(
+/** Actions a trust policy governs (the caller assumes the role, or tags or names the session). */
+export function isRoleAssumption(action: string): boolean {
+  const a = action.toLowerCase()
+  return (
+    a === 'sts:assumerole' ||
+    a === 'sts:assumerolewithsaml' ||
+    a === 'sts:assumerolewithwebidentity' ||
+    a === 'sts:tagsession' ||
+    a === 'sts:setsourceidentity'
+  )
+}
+
+/**
+ * The decision on assuming `role`: the trust policy must allow the caller itself (an Allow naming
+ * only the caller's account hands the decision to that account's identity policies); any explicit
+ * deny, in the trust policy or the caller's policies, wins.
+ */
+export function trustEvaluation(
   store: IamStore,
   cache: PolicyCache,
-  authorizer: IamAuthorizer,
-  roleName: string,
+  identityPolicies: PolicySource[],
+  role: RoleRecord,
   principal: Principal,
-  action = 'sts:AssumeRole',
-  context: ConditionValues = {},
-): TrustDecision {
-  const role = store.getRole(roleName)
-  if (!role) return { allowed: false, decision: 'ImplicitDeny' }
+  action: string,
+  context: ConditionValues,
+  implied?: EvaluationRequest['implied'],
+): { request: EvaluationRequest; outcome: Decision } {
   const request: EvaluationRequest = {
     principal,
     action,
     resource: store.roleArn(role),
     context,
+    implied,
     resourceAccount: store.accountId,
-    identityPolicies: authorizer.identityPolicies(principal),
+    identityPolicies,
     resourcePolicy: {
       type: 'resource',
       name: `trust policy of role ${role.name}`,
@@ -59,12 +76,38 @@ export function trustPolicyAllows(
   const decision = deny ? 'ExplicitDeny' : direct || (account && identity.identityAllowed) ? 'Allow' : 'ImplicitDeny'
   const outcome = decide(request, prepared)
   return {
-    allowed: decision === 'Allow',
-    decision,
-    explanation: explainDecision(request, {
+    request,
+    outcome: {
       ...outcome,
       decision,
-      deniedBy: decision === 'Allow' ? undefined : 'resource',
-    }),
+      deniedBy: decision === 'Allow' ? undefined : identity.decision === 'ExplicitDeny' ? 'identity' : 'resource',
+    },
+  }
+}
+
+export function trustPolicyAllows(
+  store: IamStore,
+  cache: PolicyCache,
+  authorizer: IamAuthorizer,
+  roleName: string,
+  principal: Principal,
+  action = 'sts:AssumeRole',
+  context: ConditionValues = {},
+): TrustDecision {
+  const role = store.getRole(roleName)
+  if (!role) return { allowed: false, decision: 'ImplicitDeny' }
+  const { request, outcome } = trustEvaluation(
+    store,
+    cache,
+    authorizer.identityPolicies(principal),
+    role,
+    principal,
+    action,
+    context,
+  )
+  return {
+    allowed: outcome.decision === 'Allow',
+    decision: outcome.decision,
+    explanation: explainDecision(request, outcome),
   }
 }

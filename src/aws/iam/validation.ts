@@ -2,31 +2,12 @@
 //   1 validation error detected: Value 'x y' at 'roleName' failed to satisfy constraint: Member
 //   must satisfy regular expression pattern: [\w+=,.@-]+
 // (several errors are joined with "; "; a missing value reads "Value null at 'roleName' …").
-import { AwsError } from '../errors.ts'
+import { constraintError, type AwsError, type ConstraintFailure } from '../errors.ts'
 
-export interface Violation {
-  field: string
-  value: unknown
-  constraint: string
-  /** Don't echo the value (policy documents can be 128 KB). */
-  hideValue?: boolean
-}
+export type Violation = ConstraintFailure
 
 export function validationError(violations: Violation[]): AwsError {
-  const parts = violations.map((v) => {
-    const shown = v.hideValue
-      ? 'Value'
-      : v.value === undefined || v.value === null
-        ? 'Value null'
-        : `Value '${String(v.value)}'`
-    return `${shown} at '${v.field}' failed to satisfy constraint: ${v.constraint}`
-  })
-  const n = violations.length
-  return new AwsError(
-    'ValidationError',
-    `${n} validation error${n === 1 ? '' : 's'} detected: ${parts.join('; ')}`,
-    400,
-  )
+  return constraintError(violations, 'ValidationError')
 }
 
 /** A checker that collects violations and throws them together, as IAM reports them. */

@@ -146,12 +146,14 @@ export function createRequestHandler(deps: RequestHandlerDeps): SimRequestHandle
   const { gateway, credentials } = deps
   const verify = deps.verifySignatures ?? true
 
-  function toResponse(wire: WireResponse): { response: SimHttpResponse } {
+  function toResponse(wire: WireResponse, request: WireRequest): { response: SimHttpResponse } {
+    // An answer to HEAD has no body, whatever the codec wrote (HTTP; S3's HEAD errors rely on it).
+    const body = request.method === 'HEAD' ? new Uint8Array(0) : wire.body
     return {
       response: {
         statusCode: wire.statusCode,
         headers: wire.headers,
-        body: wire.streaming ? streamBody(wire.body) : wire.body,
+        body: wire.streaming ? streamBody(body) : body,
       },
     }
   }
@@ -170,7 +172,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): SimRequestHandle
         const err = authError(service, result.failure)
         err.$metadata = { httpStatusCode: err.statusCode, requestId }
         gateway.logRejected({ service: service.id, requestId, error: err, operation: guessOperation(wire) })
-        return toResponse(codec.encodeError(err, service, requestId))
+        return toResponse(codec.encodeError(err, service, requestId, wire), wire)
       }
       principal = result.principal
     }
@@ -185,7 +187,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): SimRequestHandle
         requestId,
         decoded: true,
       })
-      return toResponse(codec.encodeOutput(output, decoded.operation, service, requestId))
+      return toResponse(codec.encodeOutput(output, decoded.operation, service, requestId, wire), wire)
     } catch (e) {
       if (!isAwsError(e)) throw e
       if (operation === undefined)
@@ -196,7 +198,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): SimRequestHandle
           principal: principal && principalArn(principal),
           operation: guessOperation(wire),
         })
-      return toResponse(codec.encodeError(e, service, requestId))
+      return toResponse(codec.encodeError(e, service, requestId, wire), wire)
     }
   }
 

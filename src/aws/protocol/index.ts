@@ -5,16 +5,18 @@ import type { ServiceDefinition, WireProtocol } from '../types.ts'
 import { jsonCodec } from './json.ts'
 import { queryCodec } from './query.ts'
 import { restJsonCodec } from './rest-json.ts'
-import { extrasOf, type ProtocolCodec } from './types.ts'
+import { restXmlCodec } from './rest-xml.ts'
+import type { ProtocolCodec } from './types.ts'
 
 const codecs = new Map<WireProtocol, ProtocolCodec>([
   ['awsJson1_0', jsonCodec],
   ['awsJson1_1', jsonCodec],
   ['awsQuery', queryCodec],
   ['restJson1', restJsonCodec],
+  ['restXml', restXmlCodec],
 ])
 
-/** Register a codec for a protocol (aws-msg's rest-xml registers `restXml` here). */
+/** Register (or replace) the codec of a protocol. */
 export function registerCodec(protocol: WireProtocol, codec: ProtocolCodec): void {
   codecs.set(protocol, codec)
 }
@@ -43,15 +45,12 @@ export function unknownOperationError(service: ServiceDefinition, operation: str
 }
 
 export function validationErrorName(service: ServiceDefinition): string {
-  return (
-    extrasOf(service).validationErrorName ??
-    (service.protocol === 'awsQuery' ? 'ValidationError' : 'ValidationException')
-  )
+  return service.validationErrorName ?? (service.protocol === 'awsQuery' ? 'ValidationError' : 'ValidationException')
 }
 
 /** How the service reports an IAM denial. */
 export function accessDeniedError(service: ServiceDefinition, message: string): AwsError {
-  const custom = extrasOf(service).accessDenied
+  const custom = service.accessDenied
   if (custom) return new AwsError(custom.name, message, custom.statusCode)
   switch (service.protocol) {
     case 'awsQuery':
@@ -148,5 +147,5 @@ export function s3AuthError(failure: AuthFailure): AwsError {
   }
 }
 
-export { jsonCodec, queryCodec, restJsonCodec }
-export type { ProtocolCodec, WireRequest, WireResponse, RestRoute, ServiceExtras, OperationExtras } from './types.ts'
+export { jsonCodec, queryCodec, restJsonCodec, restXmlCodec }
+export type { ProtocolCodec, WireRequest, WireResponse, RestRoute } from './types.ts'

@@ -1,10 +1,10 @@
 // awsJson1_0 / awsJson1_1: POST / with `X-Amz-Target: <prefix>.<Operation>` and a JSON body.
 // Blobs travel as base64, timestamps as epoch seconds; errors are `{"__type": "<ns>#<Name>", "message": …}`.
 import { AwsError } from '../errors.ts'
-import type { ServiceDefinition } from '../types.ts'
+import { operationOf, type ServiceDefinition } from '../types.ts'
 import { crc32, fromUtf8, setOwn, toBase64, utf8 } from './encoding.ts'
 import { coerce, serializationError } from './shapes.ts'
-import { extrasOf, operationExtras, type ProtocolCodec, type WireRequest, type WireResponse } from './types.ts'
+import type { ProtocolCodec, WireRequest, WireResponse } from './types.ts'
 
 /** Errors AWS's JSON front end (Coral) raises itself, with the namespace it puts in `__type`. */
 const CORAL_SERVICE_ERRORS = new Set([
@@ -25,7 +25,7 @@ const CORAL_SERVICE_ERRORS = new Set([
 export function jsonErrorType(name: string, service: ServiceDefinition): string {
   if (name === 'ValidationException') return 'com.amazon.coral.validate#ValidationException'
   if (CORAL_SERVICE_ERRORS.has(name)) return `com.amazon.coral.service#${name}`
-  const ns = extrasOf(service).errorNamespace
+  const ns = service.errorNamespace
   return ns ? `${ns}#${name}` : name
 }
 
@@ -62,7 +62,7 @@ function jsonResponse(
     'x-amzn-requestid': requestId,
     ...extra,
   }
-  if (extrasOf(service).requestIdFormat === 'dynamodb') headers['x-amz-crc32'] = String(crc32(body))
+  if (service.requestIdFormat === 'dynamodb') headers['x-amz-crc32'] = String(crc32(body))
   return { statusCode, headers, body }
 }
 
@@ -93,7 +93,7 @@ export const jsonCodec: ProtocolCodec = {
         Array.isArray(parsed) ? 'Start of list found where not expected' : 'Expected a JSON object as the request body',
       )
     }
-    const shape = operationExtras(service, operation)?.input
+    const shape = operationOf(service, operation)?.input
     const input = shape
       ? (coerce(shape, parsed, 'json') as Record<string, unknown>)
       : (parsed as Record<string, unknown>)
@@ -110,8 +110,12 @@ export const jsonCodec: ProtocolCodec = {
     Object.assign(payload, members)
     if (err.message) payload.message = err.message
     const extra: Record<string, string> = { 'x-amzn-errortype': err.name }
-    const queryCode = extrasOf(service).queryErrorCodes?.[err.name]
-    if (queryCode) extra['x-amzn-query-error'] = `${queryCode};${err.$fault === 'server' ? 'Receiver' : 'Sender'}`
+    // awsQueryCompatible services (SQS) name every error by its old query code too (the SDK's `Code`).
+    const codes = service.queryErrorCodes
+    if (codes) {
+      const code = Object.prototype.hasOwnProperty.call(codes, err.name) ? codes[err.name] : err.name
+      extra['x-amzn-query-error'] = `${code};${err.$fault === 'server' ? 'Receiver' : 'Sender'}`
+    }
     return jsonResponse(err.statusCode, payload, service, requestId, extra)
   },
 }

@@ -3,14 +3,14 @@
 // `<XResponse><XResult>…</XResult><ResponseMetadata><RequestId>…` and XML errors
 // `<ErrorResponse><Error><Type>Sender</Type><Code>…</Code><Message>…</Message></Error><RequestId>…`.
 //
-// Lists, maps and non-string scalars need the operation's shapes (OperationExtras.input / output):
+// Lists, maps and non-string scalars need the operation's shapes (OperationDefinition.input / output):
 // a service supplies them next to its operations. Without shapes, members decode as nested strings
 // (`a.member.N` → arrays) and outputs encode by their JavaScript types.
 import { AwsError } from '../errors.ts'
-import type { ServiceDefinition } from '../types.ts'
+import { operationOf, type ServiceDefinition } from '../types.ts'
 import { base64Problem, fromBase64, fromUtf8, isoTimestamp, setOwn, toBase64, utf8, xmlEscape } from './encoding.ts'
-import type { ListShape, MapShape, Shape, StructureShape } from './shapes.ts'
-import { extrasOf, operationExtras, type ProtocolCodec, type WireRequest, type WireResponse } from './types.ts'
+import { structure, type ListShape, type MapShape, type Shape, type StructureShape } from './shapes.ts'
+import type { ProtocolCodec, WireRequest, WireResponse } from './types.ts'
 
 const MAX_PARAMS = 10_000
 
@@ -40,9 +40,7 @@ function decodeComponent(s: string): string {
 }
 
 export function queryNamespace(service: ServiceDefinition): string {
-  return (
-    extrasOf(service).xmlNamespace ?? `https://${service.signingName}.amazonaws.com/doc/${service.apiVersion ?? ''}/`
-  )
+  return service.xmlNamespace ?? `https://${service.signingName}.amazonaws.com/doc/${service.apiVersion ?? ''}/`
 }
 
 function invalidValue(param: string, value: string): AwsError {
@@ -241,17 +239,17 @@ export const queryCodec: ProtocolCodec = {
         400,
       )
     }
-    const shape = operationExtras(service, action)?.input
+    const shape = operationOf(service, action)?.input
     const input = shape ? new FormReader(params).struct(shape, '', 0) : genericDecode(params)
     return { operation: action, input }
   },
 
   encodeOutput(output, operation, service, requestId) {
-    const shape = operationExtras(service, operation)?.output
-    const result =
-      output === undefined || output === null
-        ? ''
-        : writeXml(`${operation}Result`, output, shape ?? { type: 'structure', members: {} })
+    // The Result element is written when the operation declares an output shape or returns members.
+    const shape = operationOf(service, operation)?.output
+    const empty =
+      output === undefined || output === null || (typeof output === 'object' && Object.keys(output).length === 0)
+    const result = shape || !empty ? writeXml(`${operation}Result`, output ?? {}, shape ?? structure({})) : ''
     const xml =
       `<${operation}Response xmlns="${xmlEscape(queryNamespace(service))}">${result}` +
       `<ResponseMetadata><RequestId>${xmlEscape(requestId)}</RequestId></ResponseMetadata></${operation}Response>\n`

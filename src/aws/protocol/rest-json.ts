@@ -1,13 +1,13 @@
 // restJson1 (Lambda, later API Gateway-like services): the operation comes from the method and the
-// path, matched against the service's route table (ServiceExtras.restRoutes); members are bound to
+// path, matched against the service's route table (ServiceDefinition.restRoutes); members are bound to
 // path labels, query parameters, headers, or the JSON body. Errors carry `x-amzn-ErrorType` and a
 // JSON body `{"Type": "User", "Message": …}`.
 import { AwsError } from '../errors.ts'
-import type { ServiceDefinition } from '../types.ts'
+import { operationOf, type ServiceDefinition } from '../types.ts'
 import { fromUtf8, utf8 } from './encoding.ts'
 import { toJsonWire } from './json.ts'
 import { coerce, serializationError, type Shape } from './shapes.ts'
-import { extrasOf, operationExtras, type ProtocolCodec, type RestRoute, type WireRequest } from './types.ts'
+import type { ProtocolCodec, RestRoute, WireRequest } from './types.ts'
 
 interface CompiledRoute {
   route: RestRoute
@@ -98,13 +98,13 @@ function fromText(shape: Shape | undefined, text: string, name: string): unknown
 
 export const restJsonCodec: ProtocolCodec = {
   decode(req: WireRequest, service: ServiceDefinition) {
-    const routes = extrasOf(service).restRoutes ?? []
+    const routes = service.restRoutes ?? []
     const match = matchRoute(routes, req.method, req.path)
     if (!match || !Object.prototype.hasOwnProperty.call(service.operations, match.route.operation)) {
       throw new AwsError('UnknownOperationException', '', 404)
     }
     const { route, labels } = match
-    const shape = operationExtras(service, route.operation)?.input
+    const shape = operationOf(service, route.operation)?.input
     const members = shape?.members ?? {}
     const input: Record<string, unknown> = {}
     if (route.payload) {
@@ -137,7 +137,7 @@ export const restJsonCodec: ProtocolCodec = {
   },
 
   encodeOutput(output, operation, service, requestId) {
-    const route = (extrasOf(service).restRoutes ?? []).find((r) => r.operation === operation)
+    const route = (service.restRoutes ?? []).find((r) => r.operation === operation)
     const out = { ...((output ?? {}) as Record<string, unknown>) }
     const headers: Record<string, string> = { 'x-amzn-requestid': requestId }
     for (const [member, hname] of Object.entries(route?.responseHeaders ?? {})) {

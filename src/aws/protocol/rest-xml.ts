@@ -9,24 +9,9 @@
 // the status code: 404 → NotFound).
 import { AwsError } from '../errors.ts'
 import type { ServiceDefinition } from '../types.ts'
-
-// The codec interface shared by all wire protocols (defined with the gateway in protocol/types.ts;
-// restated here structurally until the two branches meet).
-export interface WireRequest {
-  method: string
-  protocol: string
-  hostname: string
-  port?: number
-  path: string
-  query: Record<string, string | string[] | null>
-  headers: Record<string, string>
-  body: Uint8Array
-}
-export interface WireResponse {
-  statusCode: number
-  headers: Record<string, string>
-  body: Uint8Array
-}
+import { fromBase64, toBase64, xmlEscape } from './encoding.ts'
+import type { ProtocolCodec, WireRequest, WireResponse } from './types.ts'
+import { parseXml, type XmlElement } from './xml.ts'
 
 export type Scalar = 'string' | 'integer' | 'long' | 'boolean' | 'timestamp'
 export type XmlShape =
@@ -70,10 +55,6 @@ export interface RestXmlBindings {
   extraHeaders?(requestId: string): Record<string, string>
 }
 
-export interface RestXmlServiceDefinition extends ServiceDefinition {
-  restXml: RestXmlBindings
-}
-
 export const malformedXml = () =>
   new AwsError(
     'MalformedXML',
@@ -85,113 +66,9 @@ const enc = new TextEncoder()
 const dec = new TextDecoder()
 
 function bindingsOf(service: ServiceDefinition): RestXmlBindings {
-  const b = (service as Partial<RestXmlServiceDefinition>).restXml
+  const b = service.restXml
   if (!b) throw new Error(`service ${service.id} has no REST-XML bindings`)
   return b
-}
-
-// ---- XML reading (strict, iterative, no DTDs or custom entities) ---------------------------------
-
-interface XmlElement {
-  name: string
-  children: XmlElement[]
-  text: string
-}
-
-const NAME = /^[A-Za-z_][\w.:-]{0,255}/
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
-
-function decodeText(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-z]{2,4});|&/g, (m, e?: string) => {
-    if (!e) throw malformedXml()
-    if (e[0] === '#') {
-      const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)
-      if (code > 0x10ffff) throw malformedXml()
-      return String.fromCodePoint(code)
-    }
-    if (!(e in ENTITIES)) throw malformedXml()
-    return ENTITIES[e]
-  })
-}
-
-/** Parses an XML document into its root element; any problem is S3's MalformedXML. */
-export function parseXml(text: string, maxDepth = 100): XmlElement {
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0
-  const n = text.length
-  const stack: XmlElement[] = []
-  const ws = () => {
-    while (i < n && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++
-  }
-  const skipTo = (marker: string) => {
-    const end = text.indexOf(marker, i)
-    if (end < 0) throw malformedXml()
-    i = end + marker.length
-  }
-  for (;;) {
-    if (stack.length === 0) ws()
-    if (i >= n) throw malformedXml()
-    if (text.startsWith('<?', i)) skipTo('?>')
-    else if (text.startsWith('<!--', i)) skipTo('-->')
-    else if (text.startsWith('<![CDATA[', i) && stack.length) {
-      const end = text.indexOf(']]>', i)
-      if (end < 0) throw malformedXml()
-      stack[stack.length - 1].text += text.slice(i + 9, end).replace(/&/g, '&amp;')
-      i = end + 3
-    } else if (text.startsWith('<!', i)) throw malformedXml()
-    else if (text.startsWith('</', i)) {
-      const m = NAME.exec(text.slice(i + 2, i + 258))
-      const top = stack.pop()
-      if (!m || !top || top.name !== m[0]) throw malformedXml()
-      i += 2 + m[0].length
-      ws()
-      if (text[i++] !== '>') throw malformedXml()
-      top.text = decodeText(top.text)
-      if (stack.length === 0) {
-        ws()
-        if (i < n) throw malformedXml()
-        return top
-      }
-    } else if (text[i] === '<') {
-      const m = NAME.exec(text.slice(i + 1, i + 257))
-      if (!m) throw malformedXml()
-      i += 1 + m[0].length
-      for (;;) {
-        ws()
-        if (text[i] === '>' || text.startsWith('/>', i)) break
-        const a = NAME.exec(text.slice(i, i + 256))
-        if (!a) throw malformedXml()
-        i += a[0].length
-        ws()
-        if (text[i++] !== '=') throw malformedXml()
-        ws()
-        const q = text[i]
-        if (q !== '"' && q !== "'") throw malformedXml()
-        const end = text.indexOf(q, i + 1)
-        if (end < 0) throw malformedXml()
-        i = end + 1
-      }
-      const el: XmlElement = { name: m[0].slice(m[0].indexOf(':') + 1), children: [], text: '' }
-      if (stack.length) stack[stack.length - 1].children.push(el)
-      if (text.startsWith('/>', i)) {
-        i += 2
-        if (stack.length === 0) {
-          ws()
-          if (i < n) throw malformedXml()
-          return el
-        }
-      } else {
-        i++
-        stack.push(el)
-        if (stack.length > maxDepth) throw malformedXml()
-      }
-    } else {
-      if (stack.length === 0) throw malformedXml()
-      const next = text.indexOf('<', i)
-      const end = next < 0 ? n : next
-      stack[stack.length - 1].text += text.slice(i, end)
-      i = end
-    }
-  }
 }
 
 function scalarFrom(text: string, type: Scalar | 'blob'): unknown {
@@ -209,7 +86,7 @@ function scalarFrom(text: string, type: Scalar | 'blob'): unknown {
       return d
     }
     case 'blob':
-      return Uint8Array.from(atob(text.trim()), (c) => c.charCodeAt(0))
+      return fromBase64(text.trim())
     default:
       return text
   }
@@ -235,15 +112,10 @@ function fromXml(el: XmlElement, shape: XmlShape): unknown {
 
 // ---- XML writing ----------------------------------------------------------------------------------
 
-export const escapeXml = (s: string) =>
-  s.replace(/[&<>"\r]/g, (c) =>
-    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#xD;',
-  )
-
 function scalarText(v: unknown, type: XmlShape): string {
   if (type === 'timestamp' && v instanceof Date) return v.toISOString()
-  if (type === 'blob' && v instanceof Uint8Array) return btoa(String.fromCharCode(...v))
-  return escapeXml(String(v))
+  if (type === 'blob' && v instanceof Uint8Array) return toBase64(v)
+  return xmlEscape(String(v))
 }
 
 function toXml(v: unknown, shape: XmlShape): string {
@@ -331,7 +203,7 @@ export function decode(
       case 'xml': {
         if (req.body.length === 0) break
         try {
-          const root = parseXml(dec.decode(req.body))
+          const root = parseXml(dec.decode(req.body), malformedXml)
           if (root.name !== binding.root) throw malformedXml()
           input[member] = fromXml(root, binding.shape)
         } catch (e) {
@@ -353,6 +225,7 @@ export function encodeOutput(
 ): WireResponse {
   const b = bindingsOf(service)
   const op = b.operations[operation]
+  let streaming = false
   const out = (output ?? {}) as Record<string, unknown>
   const headers: Record<string, string> = { [b.requestIdHeader]: requestId, ...(b.extraHeaders?.(requestId) ?? {}) }
   let statusCode = op.successCode ?? 200
@@ -369,6 +242,8 @@ export function encodeOutput(
         break
       case 'body':
         body = v instanceof Uint8Array ? v : enc.encode(String(v))
+        // A blob payload (GetObject's Body) is a stream in the SDK's output.
+        streaming = binding.type === 'blob'
         break
       case 'xml':
         body = enc.encode(
@@ -378,7 +253,7 @@ export function encodeOutput(
         break
       case 'xmlText':
         body = enc.encode(
-          `${XML_DECLARATION}<${binding.root} xmlns="${b.xmlNamespace}">${escapeXml(String(v))}</${binding.root}>`,
+          `${XML_DECLARATION}<${binding.root} xmlns="${b.xmlNamespace}">${xmlEscape(String(v))}</${binding.root}>`,
         )
         headers['content-type'] = 'application/xml'
         break
@@ -393,39 +268,39 @@ export function encodeOutput(
     headers['content-type'] = 'application/xml'
   }
   if (!('content-length' in headers)) headers['content-length'] = String(body.length)
-  return { statusCode, headers, body }
+  return streaming ? { statusCode, headers, body, streaming } : { statusCode, headers, body }
 }
 
 /**
- * S3's error document. `method` is the request's: HEAD responses carry no body (pass it when known;
- * without it the gateway must drop bodies of HEAD responses, as HTTP requires).
+ * S3's error document. Answers to HEAD requests (and 304s) carry no body: SDKs then name the error
+ * from the status code (404 → NotFound).
  */
 export function encodeError(
   err: AwsError,
   service: ServiceDefinition,
   requestId: string,
-  method?: string,
+  request?: Pick<WireRequest, 'method'>,
 ): WireResponse {
   const b = bindingsOf(service)
   const headers: Record<string, string> = { [b.requestIdHeader]: requestId, ...(b.extraHeaders?.(requestId) ?? {}) }
   const statusCode = err.statusCode
-  if (method === 'HEAD' || statusCode === 304) {
+  if (request?.method === 'HEAD' || statusCode === 304) {
     headers['content-length'] = '0'
     return { statusCode, headers, body: new Uint8Array(0) }
   }
   let extra = ''
   for (const [k, v] of Object.entries(err.members)) {
-    if (v !== undefined && v !== null && /^[A-Za-z][\w-]*$/.test(k)) extra += `<${k}>${escapeXml(String(v))}</${k}>`
+    if (v !== undefined && v !== null && /^[A-Za-z][\w-]*$/.test(k)) extra += `<${k}>${xmlEscape(String(v))}</${k}>`
   }
   const hostId = headers['x-amz-id-2']
   const xml =
-    `${XML_DECLARATION}<Error><Code>${escapeXml(err.name)}</Code><Message>${escapeXml(err.message)}</Message>${extra}` +
-    `<RequestId>${escapeXml(requestId)}</RequestId>${hostId ? `<HostId>${escapeXml(hostId)}</HostId>` : ''}</Error>`
+    `${XML_DECLARATION}<Error><Code>${xmlEscape(err.name)}</Code><Message>${xmlEscape(err.message)}</Message>${extra}` +
+    `<RequestId>${xmlEscape(requestId)}</RequestId>${hostId ? `<HostId>${xmlEscape(hostId)}</HostId>` : ''}</Error>`
   const body = enc.encode(xml)
   headers['content-type'] = 'application/xml'
   headers['content-length'] = String(body.length)
   return { statusCode, headers, body }
 }
 
-/** The codec object, as the gateway's protocol table expects it. */
-export const restXmlCodec = { decode, encodeOutput, encodeError }
+/** The codec, as protocol/index.ts registers it for `restXml`. */
+export const restXmlCodec: ProtocolCodec = { decode, encodeOutput, encodeError }

@@ -7,7 +7,7 @@
 //
 // Shapes may be recursive (DynamoDB's AttributeValue contains maps and lists of itself): build the
 // object first, then patch its members. Every walker here bounds its depth.
-import { AwsError } from '../errors.ts'
+import { AwsError, constraintError, formatValue } from '../errors.ts'
 import { base64Problem, fromBase64, setOwn } from './encoding.ts'
 
 interface Base {
@@ -360,32 +360,12 @@ function walk(shape: Shape, value: unknown, path: string, out: ConstraintViolati
 
 const constraintRank = (c: string) => (c.includes('less than') ? 0 : c.includes('greater than') ? 1 : 2)
 
-/** How AWS (Java) prints a value inside "Value '…' at": lists `[a, b]`, maps `{k=v}`. */
-export function formatValue(v: unknown, depth = 0): string {
-  if (v === null || v === undefined) return 'null'
-  if (depth > 4) return '…'
-  if (typeof v === 'string') return v
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v)
-  if (v instanceof Uint8Array) return `java.nio.HeapByteBuffer[pos=0 lim=${v.length} cap=${v.length}]`
-  if (v instanceof Date) return v.toISOString()
-  if (Array.isArray(v)) return '[' + v.map((x) => formatValue(x, depth + 1)).join(', ') + ']'
-  if (typeof v === 'object')
-    return (
-      '{' +
-      Object.entries(v as Record<string, unknown>)
-        .map(([k, x]) => `${k}=${formatValue(x, depth + 1)}`)
-        .join(', ') +
-      '}'
-    )
-  return String(v)
-}
-
 /** "N validation error(s) detected: Value … at '…' failed to satisfy constraint: …; …" */
 export function validationFailure(violations: ConstraintViolation[], name = 'ValidationException'): AwsError {
-  const parts = violations.map(
-    (v) =>
-      `Value ${v.value === null || v.value === undefined ? 'null' : `'${formatValue(v.value)}'`} at '${v.path}' failed to satisfy constraint: ${v.constraint}`,
+  return constraintError(
+    violations.map((v) => ({ field: v.path, value: v.value, constraint: v.constraint })),
+    name,
   )
-  const n = violations.length
-  return new AwsError(name, `${n} validation error${n === 1 ? '' : 's'} detected: ${parts.join('; ')}`, 400)
 }
+
+export { formatValue }

@@ -1,12 +1,8 @@
-// The wire side of the simulated account: what a protocol codec sees of an HTTP request, what it
-// answers, and the extra knowledge a service may attach to its definition so that one generic codec
-// per protocol can serve it (input/output shapes, error namespaces, REST routes).
-//
-// The extra fields are optional and additive: a ServiceDefinition from src/aws/types.ts works
-// without them (codecs then fall back to shape-free conversions).
+// The wire side of the simulated account: what a protocol codec sees of an HTTP request and what it
+// answers. What a codec needs to know about a service (shapes, namespaces, REST routes and bindings)
+// is part of its ServiceDefinition (src/aws/types.ts).
 import type { AwsError } from '../errors.ts'
-import type { OperationDefinition, ServiceDefinition } from '../types.ts'
-import type { StructureShape } from './shapes.ts'
+import type { ServiceDefinition } from '../types.ts'
 
 export interface WireRequest {
   method: string
@@ -34,8 +30,15 @@ export interface WireResponse {
 export interface ProtocolCodec {
   /** Which operation a request is for, and its input in SDK shape; throws AwsError (e.g. UnknownOperationException). */
   decode(req: WireRequest, service: ServiceDefinition): { operation: string; input: Record<string, unknown> }
-  encodeOutput(output: unknown, operation: string, service: ServiceDefinition, requestId: string): WireResponse
-  encodeError(err: AwsError, service: ServiceDefinition, requestId: string): WireResponse
+  /** `request` is the request being answered, when there is one (REST codecs read its method). */
+  encodeOutput(
+    output: unknown,
+    operation: string,
+    service: ServiceDefinition,
+    requestId: string,
+    request?: WireRequest,
+  ): WireResponse
+  encodeError(err: AwsError, service: ServiceDefinition, requestId: string, request?: WireRequest): WireResponse
 }
 
 /** A route of a restJson1 service: method + path template (+ query/header bindings) → operation. */
@@ -56,54 +59,4 @@ export interface RestRoute {
   payload?: string
   /** The output member sent as the whole body (a blob is sent raw). */
   responsePayload?: string
-}
-
-/**
- * Optional per-operation knowledge (proposed for OperationDefinition in src/aws/types.ts):
- * shapes for validation and for protocols that need them, and a latency hint for the network model.
- */
-export interface OperationExtras<I = Record<string, unknown>> {
-  /** The input shape: the gateway validates it (required members, types, lengths, enums, patterns). */
-  input?: StructureShape
-  /** The output shape: awsQuery / XML encoders use it for lists, maps and timestamps. */
-  output?: StructureShape
-  /** Typical service-side latency in ms (single-digit for DynamoDB), for the network model that comes later. */
-  latencyMs?(input: I): number
-}
-
-export type ExtendedOperation<I = never, O = unknown> = OperationDefinition<I, O> &
-  OperationExtras<I & Record<string, unknown>>
-
-/** Optional per-service knowledge (proposed for ServiceDefinition in src/aws/types.ts). */
-export interface ServiceExtras {
-  /** JSON `__type` namespace of the service's own errors, e.g. `com.amazonaws.dynamodb.v20120810`. */
-  errorNamespace?: string
-  /** awsQuery / XML response namespace (default `https://<signingName>.amazonaws.com/doc/<apiVersion>/`). */
-  xmlNamespace?: string
-  /** How the service's request ids look: `uuid` (most), `dynamodb` (52 upper-case characters), `s3` (16 hex). */
-  requestIdFormat?: 'uuid' | 'dynamodb' | 's3'
-  /** The error name the service uses for shape validation (`ValidationException`, `ValidationError` for query services). */
-  validationErrorName?: string
-  /** How the service reports an IAM denial (default by protocol: JSON `AccessDeniedException` 400, query `AccessDenied` 403, …). */
-  accessDenied?: { name: string; statusCode: number }
-  /** awsJson services that kept their query error codes (SQS): the `x-amzn-query-error` header per error name. */
-  queryErrorCodes?: Record<string, string>
-  /** restJson1 services: the route table. */
-  restRoutes?: RestRoute[]
-  /** Extra endpoint prefixes the service answers to (DynamoDB's `<account>.ddb`). */
-  endpointPrefixes?: string[]
-}
-
-export type ExtendedService = Omit<ServiceDefinition, 'operations'> &
-  ServiceExtras & { operations: Record<string, ExtendedOperation<never, unknown>> }
-
-export function extrasOf(service: ServiceDefinition): ServiceExtras {
-  return service as ExtendedService
-}
-
-export function operationExtras(service: ServiceDefinition, operation: string): OperationExtras | undefined {
-  const op = Object.prototype.hasOwnProperty.call(service.operations, operation)
-    ? service.operations[operation]
-    : undefined
-  return op as OperationExtras | undefined
 }

@@ -1,11 +1,13 @@
 // Log-line parsing (both log formats) and the structural validation helpers.
 import { describe, expect, it } from 'vitest'
-import { decodeLogResult, parseLogLine } from '../logs.ts'
+import { decodeLogResult, parseLogLine, parseTail } from '../logs.ts'
 import { handlerFile, validateLabDefinition, validateLabFiles } from '../validate.ts'
 import type { LabDefinition } from '../types.ts'
 
 const id = '8f0e4c52-1d7a-4b8e-9c3f-2a6b5d4e3f21'
 const line = (message: string) => parseLogLine({ timestamp: 1, message, logStreamName: 's' })
+/** A line the engine marks as Lambda's own. */
+const own = (message: string) => parseLogLine({ timestamp: 1, message, logStreamName: 's', platform: true })
 
 describe('parseLogLine', () => {
   it('text format: application lines, runtime error lines, init lines, platform lines', () => {
@@ -30,22 +32,22 @@ describe('parseLogLine', () => {
     expect(
       line(`2026-01-02T03:04:05.678Z\tundefined\tERROR\tUncaught Exception \t{"errorType":"Error"}`),
     ).toMatchObject({ source: 'runtime' })
-    expect(line(`START RequestId: ${id} Version: $LATEST`)).toMatchObject({ source: 'platform', requestId: id })
-    expect(line(`REPORT RequestId: ${id}\tDuration: 1.00 ms\tBilled Duration: 1 ms`)).toMatchObject({
+    expect(own(`START RequestId: ${id} Version: $LATEST`)).toMatchObject({ source: 'platform', requestId: id })
+    expect(own(`REPORT RequestId: ${id}\tDuration: 1.00 ms\tBilled Duration: 1 ms`)).toMatchObject({
       source: 'platform',
       requestId: id,
     })
-    expect(line('INIT_START Runtime Version: nodejs:22.v51\tRuntime Version ARN: arn:x')).toMatchObject({
+    expect(own('INIT_START Runtime Version: nodejs:22.v51\tRuntime Version ARN: arn:x')).toMatchObject({
       source: 'platform',
       requestId: undefined,
     })
-    expect(line(`2026-01-02T03:04:05.678Z ${id} Task timed out after 3.00 seconds`)).toMatchObject({
+    expect(own(`2026-01-02T03:04:05.678Z ${id} Task timed out after 3.00 seconds`)).toMatchObject({
       source: 'platform',
       requestId: id,
     })
-    expect(
-      line(`RequestId: ${id} Error: Runtime exited with error: signal: killed\nRuntime.OutOfMemory`),
-    ).toMatchObject({ source: 'platform', requestId: id })
+    expect(own(`RequestId: ${id} Error: Runtime exited with error: signal: killed\nRuntime.OutOfMemory`)).toMatchObject(
+      { source: 'platform', requestId: id },
+    )
     expect(line('raw stdout text')).toMatchObject({ source: 'app', message: 'raw stdout text' })
     expect(line('raw stdout text').level).toBeUndefined()
   })
@@ -64,10 +66,38 @@ describe('parseLogLine', () => {
     expect(text).toMatchObject({ source: 'app', level: 'WARN', message: 'slow' })
     expect(text.json).toBeUndefined()
     expect(
-      line(
+      own(
         `{"time":"2026-01-02T03:04:05.678Z","type":"platform.start","record":{"requestId":"${id}","version":"$LATEST"}}`,
       ),
     ).toMatchObject({ source: 'platform', requestId: id })
+  })
+})
+
+describe('parseLogLine: platform lines come from the engine, not the text', () => {
+  const lookAlikes = [
+    `START RequestId: ${id} Version: $LATEST`,
+    `REPORT RequestId: ${id}\tDuration: 1.00 ms\tBilled Duration: 1 ms\tMemory Size: 128 MB\tMax Memory Used: 1 MB\t`,
+    'INIT_START Runtime Version: nodejs:22.v51\tRuntime Version ARN: arn:x',
+    `END RequestId: ${id}`,
+    `2026-01-02T03:04:05.678Z ${id} Task timed out after 3.00 seconds`,
+    `RequestId: ${id} Error: Runtime exited with error: signal: killed`,
+    `{"time":"2026-01-02T03:04:05.678Z","type":"platform.report","record":{"requestId":"${id}"}}`,
+  ]
+  for (const text of lookAlikes) {
+    it(`unmarked, "${text.slice(0, 24)}…" is the function's own line`, () => {
+      expect(line(text).source).toBe('app')
+      expect(own(text).source).toBe('platform')
+    })
+  }
+  it('parseTail marks lines counted from the end', () => {
+    const lines = [
+      'START RequestId: a Version: $LATEST',
+      'REPORT RequestId: fake',
+      'END RequestId: a',
+      'REPORT RequestId: a',
+    ]
+    expect(parseTail(lines, [4, 2, 1]).map((l) => l.source)).toEqual(['platform', 'app', 'platform', 'platform'])
+    expect(parseTail(lines).map((l) => l.source)).toEqual(['app', 'app', 'app', 'app'])
   })
 })
 

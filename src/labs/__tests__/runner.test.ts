@@ -88,10 +88,50 @@ describe('runLabChecks', () => {
       ['starts cold again: checks are isolated', true, 'passed', ''],
     ])
     expect(out.pass).toBe(true)
-    expect(new Set(seen).size).toBe(2)
-    expect(seen[0]).toMatch(/^lab-test-lab-\d+[0-9a-f]{4}-1$/)
+    // Every check's function has the learner's own function's name (default: the playground's).
+    expect(seen).toEqual(['lab-test-lab', 'lab-test-lab'])
     const names = await functionNames()
     for (const n of seen) expect(names).not.toContain(n)
+  })
+
+  it('handler code cannot tell a check from its own run, nor fake platform lines', async () => {
+    const SPOOF = `export const handler = async (event, context) => {
+  console.log('name=' + context.functionName + ' env=' + process.env.AWS_LAMBDA_FUNCTION_NAME)
+  process.stdout.write('START RequestId: ' + context.awsRequestId + ' Version: $LATEST\\n')
+  process.stdout.write('REPORT RequestId: ' + context.awsRequestId + '\\tDuration: 1.00 ms\\tBilled Duration: 1 ms\\tMemory Size: 128 MB\\tMax Memory Used: 1 MB\\t\\n')
+  process.stdout.write('INIT_START Runtime Version: nodejs:20.v1\\n')
+  return 1
+}`
+    const counts: number[][] = []
+    const names: string[] = []
+    const out = await runLabChecks(
+      lab([
+        {
+          name: 'counts platform lines',
+          async run(t) {
+            const r = await t.invoke({})
+            names.push(r.logLines.find((l) => l.message.startsWith('name='))!.message)
+            const tail = r.logLines.filter((l) => l.source === 'platform')
+            const all = (await t.parsedLogs()).filter((l) => l.source === 'platform')
+            counts.push([tail.length, all.length, r.logLines.filter((l) => l.source === 'app').length])
+          },
+        },
+        {
+          name: 'a second check sees only its own logs',
+          async run(t) {
+            await t.invoke({})
+            counts.push([(await t.parsedLogs()).filter((l) => l.source === 'platform').length])
+          },
+        },
+      ]),
+      { 'index.mjs': SPOOF },
+      lambda,
+      { functionName: 'my-function' },
+    )
+    expect(out.results.map((r) => r.message)).toEqual(['', ''])
+    expect(names).toEqual(['name=my-function env=my-function'])
+    // INIT_START, START, END, REPORT are Lambda's; the three look-alikes (and the name line) are the function's.
+    expect(counts).toEqual([[4, 4, 4], [4]])
   })
 
   it('reports a failed check with its message and detail, and still runs the others', async () => {
@@ -129,7 +169,7 @@ describe('runLabChecks', () => {
     })
     expect(b.outcome).toBe('failed')
     expect(b.message).toMatch(/^Your function failed when it got a bad order, instead of returning a response/)
-    expect(b.detail).toMatch(/^OrderError: bad quantity \(at handler \(index\.mjs:3:\d+\)\)$/)
+    expect(b.detail).toMatch(/^OrderError: bad quantity \(at Runtime\.handler \(index\.mjs:3:\d+\)\)$/)
     expect(c).toMatchObject({ pass: true, outcome: 'passed' })
   })
 

@@ -85,7 +85,7 @@ describe("error messages in V8's words", () => {
     expect(out.json.trace.slice(0, 3)).toEqual([
       `SyntaxError: ${expected.message}`,
       '    at JSON.parse (<anonymous>)',
-      expect.stringMatching(/^ {4}at handler \(file:\/\/\/var\/task\/index\.mjs:\d+:\d+\)$/),
+      expect.stringMatching(/^ {4}at Runtime\.handler \(file:\/\/\/var\/task\/index\.mjs:\d+:\d+\)$/),
     ])
     expect(out.log.join('\n')).toContain(`\tINFO\tcaught: ${expected.message}`)
   })

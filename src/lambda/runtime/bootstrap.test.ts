@@ -73,7 +73,7 @@ describe('the runtime bootstrap', () => {
     ])
   })
 
-  it('leaves the host a frozen, hidden __lf_rt with one function per call of the protocol', () => {
+  it('leaves the host a frozen, hidden, deletable __lf_rt with one function per call of the protocol', () => {
     const rt = withContext((ctx) => {
       ctx.evalCode(HOST).unwrap().dispose()
       ctx.evalCode(BOOTSTRAP, BOOTSTRAP_FILENAME, { type: 'global' }).unwrap().dispose()
@@ -84,7 +84,8 @@ describe('the runtime bootstrap', () => {
     })
     expect(rt).toEqual({
       frozen: true,
-      desc: { writable: false, enumerable: false, configurable: false },
+      // Configurable: the host deletes it once it holds its handles (sandbox/host-bridge.ts).
+      desc: { writable: false, enumerable: false, configurable: true },
       fns: [
         'configure:function:configure',
         'init:function:initPhase',
@@ -95,6 +96,8 @@ describe('the runtime bootstrap', () => {
         'cjsGet:function:cjsGet',
         'builtinKeys:function:builtinKeys',
         'moduleError:function:moduleError',
+        'rejected:function:rejected',
+        'builtin:function:builtin',
       ],
     })
   })

@@ -39,4 +39,6 @@ export interface JsonSyntaxError {
 export function scanJsonSyntax(text: string): JsonSyntaxError | undefined
 
 /** V8's (Node 20's) message for JSON.parse(text), or undefined if V8 would accept the text. */
-export function v8JsonMessage(text: string): string | undefined
+export function v8JsonMessage(text: string, major?: number): string | undefined
+/** V8's 1-based line and column of a UTF-16 position (\r\n, \r and \n end a line). */
+export function jsonLineColumn(text: string, position: number): [number, number]

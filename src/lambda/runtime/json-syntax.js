@@ -207,8 +207,31 @@ export function scanJsonSyntax(text) {
   return undefined
 }
 
-/** V8's (Node 20's) message for JSON.parse(text), or undefined if V8 would accept the text. */
-export function v8JsonMessage(text) {
+/**
+ * V8's message for JSON.parse(text) on Node `major` (20 by default), or undefined if V8 would
+ * accept the text. Node 22's V8 (12.x) adds the line and column to every message that names a
+ * position: `… in JSON at position 12 (line 2 column 5)`.
+ */
+export function v8JsonMessage(text, major = 20) {
   const found = scanJsonSyntax(text)
-  return found === undefined ? undefined : found.message
+  if (found === undefined) return undefined
+  if (major < 22 || !/ at position \d+$/.test(found.message)) return found.message
+  const [line, column] = jsonLineColumn(text, found.position)
+  return `${found.message} (line ${line} column ${column})`
+}
+
+/** V8's JsonParser::CalculateFileLocation: 1-based; \r\n, \r and \n each end a line. */
+export function jsonLineColumn(text, position) {
+  let line = 1
+  let lineStart = 0
+  let i = 0
+  for (; i < position; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 13 && i < position - 1 && text.charCodeAt(i + 1) === 10) i++
+    if (c === 13 || c === 10) {
+      line++
+      lineStart = i + 1
+    }
+  }
+  return [line, 1 + i - lineStart]
 }

@@ -4,6 +4,7 @@
 // named exports are their actual keys (asked of the in-sandbox runtime).
 import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core'
 import { BUILTIN_MODULES } from '../runtime/node-runtime.ts'
+import { INTERNAL_MODULE, escapeNul } from './host-bridge.ts'
 import { dirname, normalizePath } from './paths.ts'
 
 const RESERVED = new Set(
@@ -14,9 +15,18 @@ const RESERVED = new Set(
 const IDENT = /^[A-Za-z_$][\w$]*$/
 const BUILTINS = new Set<string>(BUILTIN_MODULES)
 
-function exportList(keys: string[]): string {
+/**
+ * An ES module whose default export is `value` (an expression over the private module's
+ * `builtin` / `cjsGet`) and whose named exports are `keys`. The local names are chosen so that
+ * no export name can clash with them.
+ */
+function wrapper(fn: 'builtin' | 'cjsGet', arg: string, keys: string[]): string {
   const names = keys.filter((k) => IDENT.test(k) && !RESERVED.has(k))
-  return names.length ? `export const { ${names.join(', ')} } = m;` : ''
+  const taken = new Set(names)
+  let m = 'm'
+  while (taken.has(m) || taken.has(`${m}_f`)) m += '_'
+  const exportsLine = names.length ? `export const { ${names.join(', ')} } = ${m};` : ''
+  return `import { ${fn} as ${m}_f } from '${INTERNAL_MODULE}'; const ${m} = ${m}_f(${JSON.stringify(arg)}); export default ${m}; ${exportsLine}`
 }
 
 /** The in-sandbox runtime's functions the loader calls (see runtime/bootstrap/main.js). */
@@ -32,6 +42,8 @@ export interface LoaderCalls {
 export class ModuleLoader {
   private files = new Map<string, string>()
   private readonly pkgType = new Map<string, boolean>()
+  /** Names of the wrapper modules this loader generated: the only importers of the private module. */
+  private readonly wrappers = new Set<string>()
   /** Set once the runtime is installed in the context. */
   calls: LoaderCalls | undefined
 
@@ -83,6 +95,7 @@ export class ModuleLoader {
 
   /** QuickJS's normalize hook: the module name for `req` imported from `base`. */
   normalize(base: string, req: string): string {
+    if (req === INTERNAL_MODULE && this.wrappers.has(base)) return INTERNAL_MODULE
     const bare = req.startsWith('node:') ? req.slice(5) : req
     if (
       req.startsWith('node:') ||
@@ -153,7 +166,8 @@ export class ModuleLoader {
     if (name.startsWith('node:')) {
       const key = name.slice(5)
       const keys = this.reenter(calls.builtinKeys, key)
-      return `const m = __lf.builtin(${JSON.stringify(key)}); export default m; ${exportList(keys)}`
+      this.wrappers.add(name)
+      return wrapper('builtin', key, keys)
     }
     const path = name.startsWith('file://') ? name.slice(7) : name
     const src = this.files.get(path)
@@ -162,14 +176,19 @@ export class ModuleLoader {
     if (path.endsWith('.json')) {
       return `export default JSON.parse(${JSON.stringify(src)});`
     }
-    if (this.isEsm(path)) return src
+    if (this.isEsm(path)) return escapeNul(src)
     let keys: string[]
     try {
       keys = this.reenter(calls.cjsKeys, path)
     } catch {
       keys = []
     }
-    return `const m = __lf_rt.cjsGet(${JSON.stringify(path)}); export default m; ${exportList(keys.filter((k) => k !== 'default'))}`
+    this.wrappers.add(name)
+    return wrapper(
+      'cjsGet',
+      path,
+      keys.filter((k) => k !== 'default'),
+    )
   }
 
   /** Call into the sandbox from inside a host callback (module loading). */

@@ -1,63 +1,107 @@
-// Where the QuickJS WebAssembly module comes from. Node (tests, bench, scripts) loads the plain
-// release-sync variant; the browser Worker passes its own loader (see src/worker/quickjs-browser.ts),
-// because only Vite understands the `?url` import of the .wasm file.
+// Where QuickJS WebAssembly modules come from. Node (tests, bench, scripts) compiles the plain
+// release-sync variant once and instantiates a fresh module from it for every sandbox
+// (loadNodeQuickJS); the browser Worker passes its own loader of the same kind
+// (src/worker/quickjs-browser.ts), because only Vite understands the `?url` import of the .wasm.
+//
+// One module instance per sandbox (that is, per execution environment) is what isolates faults:
+// a WebAssembly-level fault (the host's native stack exhausted inside QuickJS, an abort) leaves
+// its module in an unknown state, and only the environment that owned it is lost.
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core'
+import { compileTrackable, instantiateTracked } from './rejection-tracker.ts'
 
-/** A module instance, or a function that loads a fresh one (preferred: lets the engine recover
- * from a WebAssembly-level crash by loading a new module). */
+/** A module instance (every sandbox shares it), or a function that makes a fresh one per call
+ * (preferred: each environment then has its own WebAssembly memory, so a fault in one never
+ * touches another). */
 export type QuickJSSource = QuickJSWASMModule | (() => Promise<QuickJSWASMModule>)
 
-/** Default loader for Node: the release-sync variant, imported lazily. */
+let nodeCompiled: Promise<WebAssembly.Module> | undefined
+
+/**
+ * Default loader for Node: the release-sync variant, imported lazily, its .wasm compiled once with
+ * the function table exported (for the rejection tracker, see rejection-tracker.ts); each call
+ * instantiates a fresh module from it.
+ */
 export async function loadNodeQuickJS(): Promise<QuickJSWASMModule> {
-  const [{ newQuickJSWASMModuleFromVariant }, variant] = await Promise.all([
-    import('quickjs-emscripten-core'),
-    import('@jitl/quickjs-wasmfile-release-sync'),
-  ])
-  return newQuickJSWASMModuleFromVariant(variant.default)
+  const variant = (await import('@jitl/quickjs-wasmfile-release-sync')).default
+  nodeCompiled ??= readVariantWasm().then(compileTrackable)
+  nodeCompiled.catch(() => (nodeCompiled = undefined))
+  return instantiateTracked(variant, await nodeCompiled)
 }
 
+async function readVariantWasm(): Promise<Uint8Array> {
+  // Node only (the browser passes its own loader): names hidden from bundlers.
+  const fsName = 'node:fs/promises'
+  const moduleName = 'node:module'
+  const [fs, mod] = (await Promise.all([import(/* @vite-ignore */ fsName), import(/* @vite-ignore */ moduleName)])) as [
+    { readFile(path: string): Promise<Uint8Array> },
+    { createRequire(url: string): { resolve(id: string): string } },
+  ]
+  return fs.readFile(mod.createRequire(import.meta.url).resolve('@jitl/quickjs-wasmfile-release-sync/wasm'))
+}
+
+/**
+ * Hands out modules for new sandboxes. With a loader (the default), every sandbox gets its own
+ * module instance; one instance is kept ready so that taking it is synchronous. With a module
+ * instance given (tests with a debug build), every sandbox shares it and a WebAssembly-level
+ * fault cannot be recovered from.
+ */
 export class QuickJSProvider {
-  private current: QuickJSWASMModule | undefined
-  private pending: Promise<QuickJSWASMModule> | undefined
-  /** Incremented each time the module is replaced after a crash. */
-  generation = 0
+  private readonly shared: QuickJSWASMModule | undefined
+  private readonly load: (() => Promise<QuickJSWASMModule>) | undefined
+  private spare: QuickJSWASMModule | undefined
+  private making = false
+  /** Module instances made so far (diagnostics). */
+  instances = 0
 
-  constructor(private readonly source: QuickJSSource | undefined) {
-    if (source !== undefined && typeof source !== 'function') this.current = source
+  constructor(source: QuickJSSource | undefined) {
+    if (source !== undefined && typeof source !== 'function') this.shared = source
+    else this.load = source ?? loadNodeQuickJS
   }
 
-  get canReload(): boolean {
-    return this.source === undefined || typeof this.source === 'function'
+  /** Whether each sandbox gets its own module instance. */
+  get isolated(): boolean {
+    return this.shared === undefined
   }
 
-  async get(): Promise<QuickJSWASMModule> {
-    if (this.current) return this.current
-    if (!this.pending) {
-      const load = typeof this.source === 'function' ? this.source : loadNodeQuickJS
-      this.pending = load().then(
-        (m) => {
-          this.current = m
-          this.pending = undefined
-          return m
-        },
-        (err) => {
-          this.pending = undefined
-          throw err
-        },
-      )
-    }
-    return this.pending
+  /** Resolves once QuickJS is loaded (the first module made is kept for the first sandbox). */
+  async ready(): Promise<void> {
+    if (this.shared || this.instances > 0) return
+    this.spare = await this.make()
   }
 
-  /** Synchronous access once loaded. */
-  peek(): QuickJSWASMModule | undefined {
-    return this.current
+  /** A module for a new sandbox if one is at hand (the shared one, or the one ready() made). */
+  take(): QuickJSWASMModule | undefined {
+    if (this.shared) return this.shared
+    const m = this.spare
+    this.spare = undefined
+    if (m) this.replenish()
+    return m
   }
 
-  /** The module hit a WebAssembly-level fault: forget it so the next get() loads a new one. */
-  poison(): void {
-    if (!this.canReload) return
-    this.current = undefined
-    this.generation++
+  /** Make the next spare module in the background, so that the next take() is synchronous too. */
+  private replenish(): void {
+    if (this.making) return
+    this.making = true
+    this.make().then(
+      (m) => {
+        this.making = false
+        this.spare ??= m
+      },
+      () => {
+        this.making = false
+      },
+    )
+  }
+
+  /** A module for a new sandbox. */
+  async create(): Promise<QuickJSWASMModule> {
+    return this.take() ?? (await this.make())
+  }
+
+  private async make(): Promise<QuickJSWASMModule> {
+    if (this.shared) return this.shared
+    const m = await this.load!()
+    this.instances++
+    return m
   }
 }

@@ -6,9 +6,12 @@ import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule }
 import { BOOTSTRAP } from '../runtime/bootstrap/generated.ts'
 import { BOOTSTRAP_FILENAME } from '../runtime/node-runtime.ts'
 import { FastFfi } from './ffi.ts'
+import { INTERNAL_MODULE, SEAL_SOURCE, defineHost } from './host-bridge.ts'
+import { Interrupts } from './interrupt.ts'
 import { MemoryGuard } from './memory-guard.ts'
 import { ModuleLoader } from './module-loader.ts'
-import { PRELUDE_CORE, PRELUDE_LAZY } from './prelude/generated.ts'
+import { PRELUDE_CORE } from './prelude/generated.ts'
+import { rejectionTrackingOf, type RuntimeRejections } from './rejection-tracker.ts'
 import { SandboxFault, type LogSink, type SandboxConfig, type SandboxLimits, type StepResult } from './types.ts'
 
 export {
@@ -24,10 +27,21 @@ export {
 const OK_HEAD = '{"s":1,"t":-1}\n'
 
 export class Sandbox {
+  /** The WebAssembly module this sandbox lives in (its own, unless the engine was given a shared one). */
+  readonly module: QuickJSWASMModule
   readonly runtime: QuickJSRuntime
   readonly context: QuickJSContext
   private fns: Record<
-    'configure' | 'init' | 'start' | 'step' | 'fire' | 'cjsKeys' | 'cjsGet' | 'builtinKeys' | 'moduleError',
+    | 'configure'
+    | 'init'
+    | 'start'
+    | 'step'
+    | 'fire'
+    | 'cjsKeys'
+    | 'cjsGet'
+    | 'builtinKeys'
+    | 'moduleError'
+    | 'rejected',
     QuickJSHandle
   >
   private disposed = false
@@ -35,9 +49,7 @@ export class Sandbox {
   vclock: number
   /** Virtual ms per real ms of QuickJS CPU. */
   cpuScale = 1
-  /** Real-time (performance.now()) limit for the current run: interrupt after it. */
-  private interruptAt = Infinity
-  private interruptFired = false
+  private readonly interrupts: Interrupts
   private depth = 0
   private entryPerf = 0
   private entryV = 0
@@ -53,27 +65,26 @@ export class Sandbox {
   private readonly mem: MemoryGuard
   private readonly loader: ModuleLoader
   private ffi: FastFfi | undefined
+  /** QuickJS's own promise-rejection tracker for this runtime (absent on an untracked module). */
+  private readonly rejections: RuntimeRejections | undefined
 
   constructor(qjs: QuickJSWASMModule, limits: SandboxLimits) {
     const t0 = performance.now()
+    this.module = qjs
     this.vclock = 0
     this.mem = new MemoryGuard(qjs, limits.memoryLimitBytes)
     this.runtime = qjs.newRuntime()
     const rt = this.runtime
+    this.rejections = rejectionTrackingOf(qjs)?.install(rt)
     rt.setMemoryLimit(limits.memoryLimitBytes)
     rt.setMaxStackSize(limits.maxStackBytes)
-    rt.setInterruptHandler(() => {
-      if (performance.now() > this.interruptAt) {
-        this.interruptFired = true
-        return true
-      }
-      return false
-    })
     rt.setModuleLoader(
       (name) => this.loader.load(name),
       (base, req) => this.loader.normalize(base, req),
     )
     this.context = rt.newContext()
+    this.interrupts = new Interrupts(qjs, this.context)
+    rt.setInterruptHandler(this.interrupts.handler)
     this.loader = new ModuleLoader(this.context)
     this.ffi = FastFfi.open(this.context, rt, (d) => this.faultFrom(d))
     this.fns = undefined as never
@@ -100,70 +111,17 @@ export class Sandbox {
 
   private install(): void {
     const ctx = this.context
-    const host = ctx.newObject()
-    const def = (
-      name: string,
-      fn: (...args: QuickJSHandle[]) => QuickJSHandle | undefined | { error: QuickJSHandle },
-    ) => {
-      const h = ctx.newFunction(name, fn as never)
-      ctx.setProp(host, name, h)
-      h.dispose()
-    }
-    def('now', () => ctx.newNumber(this.preciseNow()))
-    def('compile', (fileH, srcH) => {
-      const file = ctx.getString(fileH)
-      const src = ctx.getString(srcH)
-      const r = ctx.evalCode(src, file, { type: 'global' })
-      if (r.error) return { error: r.error }
-      return r.value
+    defineHost(ctx, {
+      preciseNow: () => this.preciseNow(),
+      flushLogs: (lines, at) => {
+        this.onLogs?.(lines, at)
+        return this.interrupts.spent()
+      },
+      exclude: (ms) => {
+        this.excludedMs += ms
+      },
+      heapUsed: () => this.heapUsed(),
     })
-    def('flushLogs', (linesH, atH) => {
-      const lines = JSON.parse(ctx.getString(linesH)) as string[]
-      this.onLogs?.(lines, ctx.getNumber(atH))
-      return undefined
-    })
-    def('loadBuiltin', (keyH) => {
-      const key = ctx.getString(keyH)
-      const src = PRELUDE_LAZY[key]
-      if (src === undefined) return ctx.undefined
-      // Node has its built-ins in the startup snapshot: loading ours costs no virtual time.
-      const t0 = performance.now()
-      const r = ctx.evalCode(src, `node:${key}`, { type: 'global' })
-      this.excludedMs += performance.now() - t0
-      if (r.error) return { error: r.error }
-      return r.value
-    })
-    def('randomBytes', (nH) => {
-      const n = Math.max(0, Math.min(65536, ctx.getNumber(nH) | 0))
-      const bytes = new Uint8Array(n)
-      crypto.getRandomValues(bytes)
-      let hex = ''
-      for (let i = 0; i < n; i++) hex += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16)
-      return ctx.newString(hex)
-    })
-    def('promiseState', (p) => {
-      const state = ctx.getPromiseState(p)
-      if (state.type === 'pending') {
-        const arr = ctx.newArray()
-        const z = ctx.newNumber(0)
-        ctx.setProp(arr, 0, z)
-        z.dispose()
-        return arr
-      }
-      if (state.type === 'fulfilled' && state.notAPromise) return ctx.undefined
-      const arr = ctx.newArray()
-      const n = ctx.newNumber(state.type === 'fulfilled' ? 1 : 2)
-      ctx.setProp(arr, 0, n)
-      n.dispose()
-      const v = state.type === 'fulfilled' ? state.value : state.error
-      ctx.setProp(arr, 1, v)
-      v.dispose()
-      return arr
-    })
-    def('memoryUsage', () => ctx.newNumber(this.heapUsed()))
-    ctx.defineProp(ctx.global, '__lf_host', { value: host, configurable: true, enumerable: false })
-    host.dispose()
-
     this.cross(() => {
       this.evalVoid(BOOTSTRAP, BOOTSTRAP_FILENAME)
       this.evalVoid(PRELUDE_CORE, 'node:internal/prelude')
@@ -179,12 +137,24 @@ export class Sandbox {
       'cjsGet',
       'builtinKeys',
       'moduleError',
+      'rejected',
     ] as const
     const fns = {} as Record<(typeof names)[number], QuickJSHandle>
     for (const n of names) fns[n] = ctx.getProp(rtObj, n)
     rtObj.dispose()
     this.fns = fns
     this.loader.calls = fns
+    // The loader's private module; it also deletes __lf_rt and __lf_host (nothing of ours is left).
+    this.cross(() => {
+      const r = ctx.evalCode(SEAL_SOURCE, INTERNAL_MODULE, { type: 'module' })
+      if (r.error) {
+        const err = ctx.dump(r.error)
+        r.error.dispose()
+        throw this.faultFrom(err)
+      }
+      r.value.dispose()
+      this.jobsIn()
+    })
   }
 
   private evalVoid(code: string, filename: string): void {
@@ -205,13 +175,13 @@ export class Sandbox {
     return this.entryV + (performance.now() - this.entryPerf - this.excludedMs) * this.cpuScale
   }
 
-  /** Set the deadline (virtual ms) and the wall-clock budget (real ms) for the next crossings. */
+  /** Set the deadline (virtual ms) and the real-time end (performance.now() ms) for the next crossings. */
   private deadlineV = Infinity
-  private wallBudget = Infinity
-  setDeadline(deadlineV: number, wallBudgetMs: number): void {
+  private realEnd = Infinity
+  setDeadline(deadlineV: number, realEnd: number): void {
     this.deadlineV = deadlineV
-    this.wallBudget = wallBudgetMs
-    this.interruptFired = false
+    this.realEnd = realEnd
+    this.interrupts.fired = false
   }
 
   private cross<T>(fn: () => T): T {
@@ -225,7 +195,8 @@ export class Sandbox {
     const mem = this.mem
     mem.enter()
     const realLeft = Math.max(0, (this.deadlineV - this.vclock) / this.cpuScale)
-    this.interruptAt = p0 + Math.min(realLeft, this.wallBudget)
+    this.interrupts.at = Math.min(p0 + realLeft, this.realEnd)
+    this.interrupts.enter(p0)
     try {
       const out = fn()
       if (mem.oomHit) throw new SandboxFault('oom', 'out of memory')
@@ -242,20 +213,26 @@ export class Sandbox {
       this.depth = 0
       mem.leave()
       this.cpuMs += elapsed
-      this.wallBudget -= elapsed
       this.vclock = this.entryV + elapsed * this.cpuScale
     }
   }
 
+  /**
+   * What an exception that escaped the runtime's own entry points means. Only QuickJS's
+   * uncatchable or internal errors get there (the runtime catches everything learner code
+   * throws): interrupts, out of memory, stack overflow. QuickJS raises the last two as
+   * InternalError, which the bootstrap presents as RangeError (Node's class for both), so the
+   * name may be either.
+   */
   private faultFrom(dumped: unknown): SandboxFault {
     const d = dumped as { name?: string; message?: string } | null
-    if (this.interruptFired || (d && d.name === 'InternalError' && d.message === 'interrupted')) {
+    const internal = !!d && typeof d === 'object' && (d.name === 'InternalError' || d.name === 'RangeError')
+    if (this.interrupts.fired || (internal && d!.message === 'interrupted')) {
       return new SandboxFault('timeout', 'interrupted')
     }
-    if (d === null || (d && d.name === 'InternalError' && d.message === 'out of memory'))
+    if (d === null || d === undefined || (internal && d.message === 'out of memory'))
       return new SandboxFault('oom', 'out of memory')
-    if (d && d.name === 'InternalError' && d.message === 'stack overflow')
-      return new SandboxFault('stack', 'stack overflow')
+    if (internal && d.message === 'stack overflow') return new SandboxFault('stack', 'stack overflow')
     return new SandboxFault(
       'crash',
       `internal error: ${d && typeof d === 'object' ? `${d.name}: ${d.message}` : String(d)}`,
@@ -307,10 +284,10 @@ export class Sandbox {
         const s = this.callIn(this.fns.start, input, this.vclock)
         if (s !== '') return s
         this.jobsIn()
-        if (this.interruptFired) throw new SandboxFault('timeout', 'interrupted')
+        if (this.interrupts.fired) throw new SandboxFault('timeout', 'interrupted')
         return this.callIn(this.fns.step)
       })
-      if (this.interruptFired) throw new SandboxFault('timeout', 'interrupted')
+      if (this.interrupts.fired) throw new SandboxFault('timeout', 'interrupted')
       if (r === '1') {
         this.callVoid(this.fns.fire, this.vclock)
         this.runJobs()
@@ -345,8 +322,32 @@ export class Sandbox {
     return out
   }
 
-  /** Run every pending job, inside a crossing. */
+  /**
+   * Run every pending job, inside a crossing; then, as Node's processTicksAndRejections does after
+   * the microtask queue drains, hand the runtime client the first promise rejection still
+   * unhandled (its listener may queue more jobs: drain again).
+   */
   private jobsIn(): void {
+    this.drainJobs()
+    const rj = this.rejections
+    for (let round = 0; rj !== undefined && rj.pending && round < 1000; round++) {
+      const u = rj.take(this.context)
+      if (u === undefined) break
+      const ctx = this.context
+      const r = ctx.callFunction(this.fns.rejected, ctx.undefined, u.promise, u.reason)
+      u.promise.dispose()
+      u.reason.dispose()
+      if (r.error) {
+        const d = ctx.dump(r.error)
+        r.error.dispose()
+        throw this.faultFrom(d)
+      }
+      r.value.dispose()
+      this.drainJobs()
+    }
+  }
+
+  private drainJobs(): void {
     const ffi = this.ffi
     if (ffi) {
       ffi.runJobs()
@@ -367,12 +368,12 @@ export class Sandbox {
 
   runJobs(): void {
     this.cross(() => this.jobsIn())
-    if (this.interruptFired) throw new SandboxFault('timeout', 'interrupted')
+    if (this.interrupts.fired) throw new SandboxFault('timeout', 'interrupted')
   }
 
   step(): StepResult {
     const out = this.callString(this.fns.step)!
-    if (this.interruptFired) throw new SandboxFault('timeout', 'interrupted')
+    if (this.interrupts.fired) throw new SandboxFault('timeout', 'interrupted')
     return this.parseStep(out)
   }
 
@@ -418,6 +419,7 @@ export class Sandbox {
         this.ffi.free()
         this.ffi = undefined
       }
+      this.rejections?.dispose()
       this.context.dispose()
       this.runtime.dispose()
     } catch {

@@ -16,6 +16,34 @@ export interface SandboxConfig {
   tmpSize: number
   /** Virtual epoch ms at which the process starts (performance.timeOrigin). */
   perfOrigin: number
+  /** The simulated runtime, as the in-sandbox client needs it (see runtime/node-runtime.ts). */
+  runtime: RuntimeProfile
+}
+
+/** What the in-sandbox runtime client needs to know about the runtime it simulates. */
+export interface RuntimeProfile {
+  /** e.g. "nodejs22.x" */
+  id: string
+  /** Node.js version without the v, e.g. "22.17.1" */
+  node: string
+  major: number
+  v8: string
+  modules: string
+  lts: string
+  /** The runtime interface client: 'ric3' (nodejs18.x–22.x) or 'ric24' (nodejs24.x). */
+  client: 'ric3' | 'ric24'
+  /** The client's frames below a handler that threw synchronously / after an await. */
+  syncFrames: string[]
+  asyncFrames: string[]
+  /** How the client's call names the handler frame (`Runtime.x [as handler]`). */
+  receiver: string
+  receiverAs: boolean
+  /** Node's frames below the client's unhandledRejection listener (ric3). */
+  rejectionFrames: string[]
+  /** require() of an ES module (off on nodejs20.x/22.x unless NODE_OPTIONS re-enables it). */
+  requireModule: boolean
+  /** A typeless .js file with ES module syntax loads as an ES module. */
+  detectModule: boolean
 }
 
 export interface SandboxLimits {

@@ -5,6 +5,7 @@ import { jsonPlatform, textPlatform } from '../runtime/platform.ts'
 import type { Sandbox } from '../sandbox/sandbox.ts'
 import { SandboxFault } from '../sandbox/types.ts'
 import type { ShutdownReason } from '../types.ts'
+import type { HoldBudget } from './budget.ts'
 import { FULL_VCPU_MB, INIT_LIMIT_MS, RUNTIME_INIT_BASE_MS, RUNTIME_INIT_CPU_MS, limitsFor } from './limits.ts'
 import type { LogStore } from './logs.ts'
 import type { PhaseDriver } from './drive.ts'
@@ -121,11 +122,11 @@ export class Environments {
   }
 
   /** New environment + Init (with the suppressed re-init in the invoke phase after a failure). */
-  async coldStart(fn: FunctionState, t0: number, tail: Tail | undefined): Promise<ColdStart> {
+  async coldStart(fn: FunctionState, t0: number, tail: Tail | undefined, budget: HoldBudget): Promise<ColdStart> {
     const c = fn.config
     const writer = this.core.writer
     let env = this.newEnvironment(fn, t0)
-    const first = await this.initEnvironment(env, t0, 'init', t0 + INIT_LIMIT_MS, tail)
+    const first = await this.initEnvironment(env, t0, 'init', t0 + INIT_LIMIT_MS, tail, budget)
     if (first.ok) return { env, initDuration: first.duration, readyAt: t0 + first.duration }
     // Init failed: Lambda reports it, then retries Init inside the invoke (counted in its Duration and Timeout).
     const failedAt = t0 + first.duration
@@ -137,7 +138,7 @@ export class Environments {
     )
     this.shutdown(env, 'init-error', failedAt, first.outcome.kind === 'oom')
     env = this.newEnvironment(fn, failedAt)
-    const second = await this.initEnvironment(env, failedAt, 'invoke', failedAt + c.Timeout * 1000, tail)
+    const second = await this.initEnvironment(env, failedAt, 'invoke', failedAt + c.Timeout * 1000, tail, budget)
     if (second.ok) return { env, readyAt: failedAt + second.duration }
     const endAt = failedAt + second.duration
     writer.platform(
@@ -160,6 +161,7 @@ export class Environments {
     phase: 'init' | 'invoke',
     deadline: number,
     tail: Tail | undefined,
+    budget: HoldBudget,
   ): Promise<InitResult> {
     const { events, writer, settings } = this.core
     const fn = env.fn
@@ -171,7 +173,7 @@ export class Environments {
     try {
       sb = await this.pool.take(c.MemorySize)
     } catch (err) {
-      this.onFault(err)
+      this.onFault(err, undefined)
       const outcome: Outcome = {
         kind: 'crash',
         error: { errorType: 'Runtime.Unknown', errorMessage: 'Unknown application error occurred' },
@@ -204,13 +206,16 @@ export class Environments {
     let outcome: Outcome
     const fnStart = at + runtimeMs
     try {
-      sb.setDeadline(deadline, settings.wallCap)
+      budget.resume()
+      sb.setDeadline(deadline, budget.end())
       sb.configure(sandboxConfig(fn, env, fnStart, this.core.region), limitsFor(c.MemorySize))
       sb.onLogs = (lines, t) => writer.write(env, lines, t, tail)
       sb.vclock = fnStart
-      outcome = await this.driver.drive(env, sb, deadline, tail, () => sb.init())
+      outcome = await this.driver.drive(env, sb, deadline, tail, budget, () => sb.init())
     } catch (err) {
-      outcome = this.driver.faultOutcome(err)
+      outcome = this.driver.faultOutcome(err, sb)
+    } finally {
+      budget.pause()
     }
     const end = outcome.kind === 'timeout' ? deadline : Math.min(sb.vclock, deadline)
     const duration = end - at
@@ -253,7 +258,7 @@ export class Environments {
   }
 
   shutdown(env: Environment, reason: ShutdownReason, at = this.core.clock.now(), abandon = false): void {
-    const { clock, provider, stats } = this.core
+    const { clock, stats } = this.core
     clock.cancel(env.idleTask)
     env.idleTask = undefined
     const sb = env.sandbox
@@ -265,14 +270,10 @@ export class Environments {
     if (sb) {
       if (abandon) {
         // QuickJS can leave objects referenced after an allocation failure, and freeing such a
-        // runtime aborts the whole WebAssembly module. Drop it instead, and build new
-        // environments on a fresh module (when we can load one) so the lost memory is reclaimed
-        // once the old module's last environments are gone.
+        // runtime aborts the WebAssembly module. Drop it instead: with one module per
+        // environment, the module and its memory go with it.
         sb.abandon()
         stats.abandoned++
-        if (provider.canReload) {
-          provider.poison()
-        }
       } else this.pool.disposeSandbox(sb)
     }
     if (!wasDead || sb)
@@ -312,19 +313,29 @@ export class Environments {
     }
   }
 
-  onFault(err: unknown): void {
-    if (err instanceof SandboxFault && err.poisoned) {
-      this.core.stats.faults++
-      // The WebAssembly module is in an unknown state: abandon every sandbox built on it.
-      for (const fn of this.functions.values()) {
-        for (const env of fn.envs) {
-          env.sandbox?.abandon()
-          env.sandbox = undefined
-          env.dead = true
-        }
+  /**
+   * A crossing faulted. When the fault poisoned a WebAssembly module (the host's stack ran out
+   * inside QuickJS, an abort), every sandbox in that module is lost: with one module per
+   * environment (the default) that is only the faulting environment, whose invoke reports the
+   * fault; with a shared module, the others too (idle ones are shut down now, busy ones end their
+   * invoke as killed).
+   */
+  onFault(err: unknown, sb: Sandbox | undefined): void {
+    if (!(err instanceof SandboxFault) || !err.poisoned) return
+    this.core.stats.faults++
+    const provider = this.core.provider
+    const module = sb?.module ?? (provider.isolated ? undefined : provider.take())
+    sb?.abandon()
+    if (!module) return
+    for (const fn of this.functions.values()) {
+      for (const env of [...fn.envs]) {
+        const other = env.sandbox
+        if (!other || other === sb || other.module !== module) continue
+        other.abandon()
+        if (!env.busy) this.shutdown(env, 'crash', this.core.clock.now(), true)
       }
-      this.pool.abandon()
     }
+    this.pool.abandonModule(module)
   }
 
   /** Shut every environment down (the service is disposed). */

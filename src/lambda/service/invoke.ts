@@ -3,6 +3,8 @@
 // fate afterwards.
 import { invalidContent, invalidParameter, tooLarge } from '../errors.ts'
 import type { InvokeRequest, InvokeResponse, ShutdownReason } from '../types.ts'
+import { HoldBudget } from './budget.ts'
+import { DEEP_PAYLOAD_DEPTH, MAX_PAYLOAD_DEPTH, jsonDepth, nestingMessage } from './json-depth.ts'
 import type { PhaseDriver } from './drive.ts'
 import type { Environments } from './environments.ts'
 import {
@@ -58,6 +60,10 @@ export class Invoker {
     } catch {
       throw invalidContent(jsonParseMessage(payload))
     }
+    // [[[[ … needs two characters a level: shorter payloads cannot be deep.
+    const depth = payload.length > 2 * DEEP_PAYLOAD_DEPTH ? jsonDepth(payload, MAX_PAYLOAD_DEPTH) : 0
+    if (depth > MAX_PAYLOAD_DEPTH) throw invalidContent(nestingMessage(MAX_PAYLOAD_DEPTH + 1))
+    const deep = depth > DEEP_PAYLOAD_DEPTH
     let clientContext: unknown
     if (req.ClientContext !== undefined) {
       try {
@@ -66,12 +72,12 @@ export class Invoker {
         throw invalidContent('Client context must be a valid Base64-encoded JSON object.')
       }
     }
-    if (!provider.peek()) await provider.get()
+    await provider.ready()
     if (type === 'DryRun') return { StatusCode: 204, Payload: '', $metadata: emptyMeta() }
     if (type === 'Event') {
       const requestId = crypto.randomUUID()
       clock.schedule(clock.now(), () => {
-        void this.run(fn, payload, false, clientContext, requestId).catch(() => {})
+        clock.track(this.run(fn, payload, deep, false, clientContext, requestId).catch(() => {}))
       })
       return { StatusCode: 202, Payload: '', $metadata: { ...emptyMeta(), requestId } }
     }
@@ -79,12 +85,14 @@ export class Invoker {
     // start after the current tick, so that concurrent invokes find each other's environments busy.
     const arrival = clock.now()
     await undefined
-    return await this.run(fn, payload, req.LogType === 'Tail', clientContext, crypto.randomUUID(), arrival)
+    return await this.run(fn, payload, deep, req.LogType === 'Tail', clientContext, crypto.randomUUID(), arrival)
   }
 
   private async run(
     fn: FunctionState,
     payload: string,
+    /** Nested too deeply for QuickJS's recursive JSON.parse (see json-depth.ts). */
+    deep: boolean,
     wantTail: boolean,
     clientContext: unknown,
     requestId = crypto.randomUUID(),
@@ -93,7 +101,8 @@ export class Invoker {
     const { clock, events, writer, settings } = this.core
     const c = fn.config
     const t0 = arrival
-    const tail = wantTail ? new Tail() : undefined
+    const tail = wantTail ? new Tail(LOG_TAIL_BYTES) : undefined
+    const budget = new HoldBudget(settings.wallCap)
     // A warm environment: idle, initialised, current code and configuration.
     let env: Environment | undefined = this.environments.takeWarm(fn, t0)
     let coldStart = false
@@ -103,7 +112,7 @@ export class Invoker {
     let failEnd: number | undefined
     if (!env) {
       coldStart = true
-      const res = await this.environments.coldStart(fn, t0, tail)
+      const res = await this.environments.coldStart(fn, t0, tail, budget)
       env = res.env
       initDuration = res.initDuration
       startAt = res.readyAt
@@ -135,9 +144,9 @@ export class Invoker {
       writer.platform(env, env.platform.start(requestId, '$LATEST', c.FunctionArn, startAt), startAt, tail)
       sb.vclock = Math.max(sb.vclock, startAt)
       sb.cpuScale = env.cpuScale / settings.cpuSpeed
-      const meta = `${requestId}\t${deadline}\t${c.FunctionArn}\t${clientContext === undefined ? '' : JSON.stringify(clientContext)}`
+      const meta = `${requestId}\t${deadline}\t${c.FunctionArn}\t${clientContext === undefined ? '' : JSON.stringify(clientContext)}\t${deep ? '1' : ''}`
       sb.vclock += INVOKE_OVERHEAD_CPU_MS * env.cpuScale
-      const driven = this.driver.drive(env, sb, deadline, tail, () => sb.start(payload, meta))
+      const driven = this.driver.drive(env, sb, deadline, tail, budget, () => sb.start(payload, meta))
       outcome = driven instanceof Promise ? await driven : driven
       endAt = outcome.kind === 'timeout' ? deadline : sb.vclock
       if (outcome.kind === 'timeout') sb.vclock = deadline
@@ -218,10 +227,14 @@ export class Invoker {
         ...(initDuration !== undefined ? { initDurationMs: initDuration } : {}),
         maxMemoryUsedMB: r.maxMemoryUsedMB,
         environmentId: env.id,
+        report: r.reportData,
       },
     }
     if (r.functionError) out.FunctionError = 'Unhandled'
-    if (tail) out.LogResult = base64Utf8Tail(tail.lines.join('\n') + '\n', LOG_TAIL_BYTES)
+    if (tail) {
+      out.LogResult = base64Utf8Tail(tail.text(), LOG_TAIL_BYTES)
+      out.$metadata.tailPlatformLines = tail.platformLinesFromEnd()
+    }
     return out
   }
 }

@@ -8,6 +8,7 @@
 //   logs.ts          the CloudWatch Logs store; log-writer.ts writes environments' lines into it
 import { VirtualClock } from '../clock.ts'
 import { QuickJSProvider, type QuickJSSource } from '../sandbox/quickjs.ts'
+import type { Sandbox } from '../sandbox/sandbox.ts'
 import type {
   CreateFunctionRequest,
   DescribeLogStreamsRequest,
@@ -58,7 +59,10 @@ export interface LambdaOptions {
   clock?: VirtualClock
   region?: string
   accountId?: string
-  /** Real-time cap for one uninterrupted run inside QuickJS (busy loops), in ms. Default 2000. */
+  /**
+   * Real time one invoke may hold the thread (the Worker) in total, its Init phases included, in
+   * ms: past it the invoke is a timeout at its configured Timeout. Default 2000.
+   */
   wallClockCapMs?: number
   /** Idle time after which an environment is shut down, virtual ms. Default 5 minutes. */
   idleShutdownMs?: number
@@ -109,7 +113,7 @@ export class LambdaService {
       stats: this.stats,
       disposed: false,
     }
-    const onFault = (err: unknown) => this.environments.onFault(err)
+    const onFault = (err: unknown, sb: Sandbox | undefined) => this.environments.onFault(err, sb)
     this.registry = new FunctionRegistry(this.core, (fn, reason) => this.environments.retire(fn, reason))
     this.pool = new SandboxPool(this.core, onFault)
     this.environments = new Environments(this.core, this.registry.functions, this.pool, this.logs)
@@ -120,8 +124,9 @@ export class LambdaService {
 
   /** Load QuickJS (and pre-create the blank environments). */
   async ready(): Promise<void> {
-    const qjs = await this.core.provider.get()
-    if (this.core.settings.warmUp) this.pool.warmUp(qjs)
+    const provider = this.core.provider
+    await provider.ready()
+    if (this.core.settings.warmUp) this.pool.warmUp(await provider.create())
     this.pool.scheduleRefill()
   }
 

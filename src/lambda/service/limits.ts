@@ -3,10 +3,16 @@ import type { SandboxLimits } from '../sandbox/types.ts'
 
 /** Node.js process + runtime client overhead counted in Max Memory Used, on top of the QuickJS heap. */
 export const BASELINE_MEMORY_MB = 62
-/** Upper bound of the QuickJS heap per environment (all environments share one WebAssembly memory). */
+/** Upper bound of the QuickJS heap per environment (each environment has its own WebAssembly memory). */
 export const HEAP_CAP_MB = 512
-/** QuickJS's stack limit: deeper recursion throws RangeError (about 1,400 frames). */
-export const MAX_STACK_BYTES = 256 * 1024
+/**
+ * QuickJS's stack limit: deeper recursion throws RangeError (about 740 simple frames). QuickJS
+ * measures its own shadow stack, but its C recursion also runs on the host's native stack, which a
+ * Chromium Worker keeps small: at 256 KB plain recursion exhausted the Worker's native stack
+ * (~1,200 frames) before QuickJS's check, losing the WebAssembly module. 128 KB keeps at least a
+ * 10 % margin on the worst probe measured in a Worker (toString coercion chains, 143 KB).
+ */
+export const MAX_STACK_BYTES = 128 * 1024
 export const INIT_LIMIT_MS = 10_000
 export const SYNC_PAYLOAD_LIMIT = 6_291_456
 export const ASYNC_PAYLOAD_LIMIT = 1_048_576

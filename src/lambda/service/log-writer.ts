@@ -1,6 +1,7 @@
 // Writes an environment's lines: into its CloudWatch stream, the invoke's tail, and Log events.
 import type { EventBus } from './event-bus.ts'
 import { truncateEvent, type LogStore } from './logs.ts'
+import type { OutputLogEvent } from '../types.ts'
 import type { Environment, Tail } from './state.ts'
 
 export class LogWriter {
@@ -9,16 +10,17 @@ export class LogWriter {
     private readonly events: EventBus,
   ) {}
 
-  /** Lines the function (or its runtime) wrote. */
-  write(env: Environment, lines: string[], at: number, tail: Tail | undefined): void {
+  /** Lines the function (or its runtime) wrote; `platform` for lines Lambda itself writes. */
+  write(env: Environment, lines: string[], at: number, tail: Tail | undefined, platform = false): void {
     const ts = Math.floor(at)
     const listening = this.events.listening
     for (let i = 0; i < lines.length; i++) {
       const message = truncateEvent(lines[i])
-      this.logs.append(env.logGroupName, env.logStreamName, ts, message)
-      tail?.add(message)
+      this.logs.append(env.logGroupName, env.logStreamName, ts, message, platform)
+      tail?.add(message, platform)
       if (listening) {
-        const event = { timestamp: ts, message, ingestionTime: ts + 1 }
+        const event: OutputLogEvent = { timestamp: ts, message, ingestionTime: ts + 1 }
+        if (platform) event.platform = true
         this.events.emit({
           type: 'Log',
           functionName: env.fn.config.FunctionName,
@@ -40,11 +42,11 @@ export class LogWriter {
     // store retains one flat string instead of a dozen pieces (about a third less GC per invoke).
     line.charCodeAt(0)
     if (this.events.listening) {
-      this.write(env, [line], at, tail)
+      this.write(env, [line], at, tail, true)
       return
     }
     const message = truncateEvent(line)
-    this.logs.append(env.logGroupName, env.logStreamName, Math.floor(at), message)
-    tail?.add(message)
+    this.logs.append(env.logGroupName, env.logStreamName, Math.floor(at), message, true)
+    tail?.add(message, true)
   }
 }

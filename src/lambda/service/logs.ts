@@ -37,6 +37,8 @@ interface StoredStream {
   /** Parallel columns (fewer objects for the GC than one object per event); [head..] are live. */
   ts: number[]
   msg: string[]
+  /** True where Lambda itself wrote the line (a simulator extra on the events read back). */
+  plat: boolean[]
   head: number
   bytes: number
   dropped: number
@@ -46,6 +48,7 @@ function compact(s: StoredStream): void {
   if (s.head > 0) {
     s.ts = s.ts.slice(s.head)
     s.msg = s.msg.slice(s.head)
+    s.plat = s.plat.slice(s.head)
     s.head = 0
   }
 }
@@ -53,7 +56,11 @@ function compact(s: StoredStream): void {
 function live(s: StoredStream): OutputLogEvent[] {
   compact(s)
   const out: OutputLogEvent[] = new Array(s.ts.length)
-  for (let i = 0; i < s.ts.length; i++) out[i] = { timestamp: s.ts[i], message: s.msg[i], ingestionTime: s.ts[i] + 1 }
+  for (let i = 0; i < s.ts.length; i++) {
+    const e: OutputLogEvent = { timestamp: s.ts[i], message: s.msg[i], ingestionTime: s.ts[i] + 1 }
+    if (s.plat[i]) e.platform = true
+    out[i] = e
+  }
   return out
 }
 
@@ -72,15 +79,24 @@ export class LogStore {
       this.groups.set(group, g)
     }
     if (!g.has(stream))
-      g.set(stream, { name: stream, creationTime: Math.floor(at), ts: [], msg: [], head: 0, bytes: 0, dropped: 0 })
+      g.set(stream, {
+        name: stream,
+        creationTime: Math.floor(at),
+        ts: [],
+        msg: [],
+        plat: [],
+        head: 0,
+        bytes: 0,
+        dropped: 0,
+      })
   }
 
   private last: StoredStream | undefined
   private lastGroup = ''
   private lastStream = ''
 
-  /** Append one event (ingestionTime is timestamp + 1 ms). */
-  append(group: string, stream: string, timestamp: number, message: string): void {
+  /** Append one event (ingestionTime is timestamp + 1 ms); `platform` when Lambda itself wrote it. */
+  append(group: string, stream: string, timestamp: number, message: string, platform = false): void {
     let s = this.last
     if (s === undefined || this.lastGroup !== group || this.lastStream !== stream) {
       this.createStream(group, stream, timestamp)
@@ -91,6 +107,7 @@ export class LogStore {
     }
     s.ts.push(timestamp)
     s.msg.push(message)
+    s.plat.push(platform)
     s.bytes += message.length
     while (
       s.ts.length - s.head > MAX_EVENTS_PER_STREAM ||

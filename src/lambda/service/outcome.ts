@@ -7,24 +7,28 @@ import type { InvokeStatus, LogFormat } from '../types.ts'
 import { RESPONSE_LIMIT } from './limits.ts'
 
 export type Outcome =
-  | { kind: 'ok'; payload: string }
+  /** exit: the process exited right after answering (an unhandled rejection after the response). */
+  | { kind: 'ok'; payload: string; exit?: number }
   | { kind: 'error'; error: ErrorShape }
   | { kind: 'timeout' }
-  | { kind: 'crash'; error: ErrorShape }
+  /** The runtime client posted `error`, then the process exited with `code` (default 129). */
+  | { kind: 'crash'; error: ErrorShape; code?: number }
   | { kind: 'exit'; code: number }
   | { kind: 'oom' }
   | { kind: 'stack' }
+  /** The environment's process was killed under the invoke (its WebAssembly module was lost). */
+  | { kind: 'killed' }
 
 /** The outcome of a finished step (status codes in runtime/bootstrap/phases.js). */
 export function settle(st: StepResult, vclock: number, deadline: number): Outcome {
   if (vclock > deadline) return { kind: 'timeout' }
   switch (st.s) {
     case 1:
-      return { kind: 'ok', payload: st.payload }
+      return st.x === undefined ? { kind: 'ok', payload: st.payload } : { kind: 'ok', payload: st.payload, exit: st.x }
     case 2:
       return { kind: 'error', error: st.e! }
     case 3:
-      return { kind: 'crash', error: st.e! }
+      return { kind: 'crash', error: st.e!, code: st.x }
     case 4:
       return { kind: 'exit', code: st.x ?? 0 }
     default:
@@ -55,7 +59,7 @@ export function initErrorType(outcome: Outcome): string | undefined {
     ? outcome.error.errorType
     : outcome.kind === 'oom'
       ? 'Runtime.OutOfMemory'
-      : outcome.kind === 'exit'
+      : outcome.kind === 'exit' || outcome.kind === 'killed'
         ? 'Runtime.ExitError'
         : outcome.kind === 'stack'
           ? 'RangeError'
@@ -65,11 +69,13 @@ export function initErrorType(outcome: Outcome): string | undefined {
 /** Whether the environment is reset after this outcome (the next invoke is cold). */
 export function resetsEnvironment(outcome: Outcome): boolean {
   return (
+    (outcome.kind === 'ok' && outcome.exit !== undefined) ||
     outcome.kind === 'timeout' ||
     outcome.kind === 'oom' ||
     outcome.kind === 'exit' ||
     outcome.kind === 'crash' ||
-    outcome.kind === 'stack'
+    outcome.kind === 'stack' ||
+    outcome.kind === 'killed'
   )
 }
 
@@ -125,6 +131,8 @@ export interface InvokeReport {
   end: string
   /** REPORT (text) or platform.report (JSON). */
   report: string
+  /** The figures on the REPORT line. */
+  reportData: ReportData
 }
 
 /** The response and the lines that end an invocation. */
@@ -177,6 +185,18 @@ export function endInvoke(x: InvokeEnding): InvokeReport {
       memUsed = x.memorySizeMB
       platformLine = platform.runtimeExit(requestId, 'Runtime exited with error: signal: killed', errorType, endAt)
       break
+    case 'killed': {
+      const reason = 'Runtime exited with error: signal: killed'
+      body = JSON.stringify({
+        errorType: 'Runtime.ExitError',
+        errorMessage: `RequestId: ${requestId} Error: ${reason}`,
+      })
+      functionError = true
+      status = 'crash'
+      errorType = 'Runtime.ExitError'
+      platformLine = platform.runtimeExit(requestId, reason, errorType, endAt)
+      break
+    }
     case 'exit': {
       const reason =
         outcome.code === 0
@@ -197,7 +217,12 @@ export function endInvoke(x: InvokeEnding): InvokeReport {
       functionError = true
       status = 'crash'
       errorType = 'Runtime.ExitError'
-      platformLine = platform.runtimeExit(requestId, 'Runtime exited with error: exit status 129', errorType, endAt)
+      platformLine = platform.runtimeExit(
+        requestId,
+        `Runtime exited with error: exit status ${outcome.code ?? 129}`,
+        errorType,
+        endAt,
+      )
       break
     case 'stack': {
       const err = {
@@ -218,19 +243,17 @@ export function endInvoke(x: InvokeEnding): InvokeReport {
   const reportStatus: ReportData['status'] =
     status === 'success' ? 'success' : status === 'timeout' ? 'timeout' : 'error'
   const end = platform.end(requestId, endAt, reportStatus, errorType)
-  const report = platform.report(
-    {
-      requestId,
-      durationMs,
-      billedDurationMs: billed,
-      memorySizeMB: x.memorySizeMB,
-      maxMemoryUsedMB: memUsed,
-      initDurationMs: x.initDurationMs,
-      status: reportStatus,
-      errorType,
-    },
-    endAt,
-  )
+  const reportData: ReportData = {
+    requestId,
+    durationMs,
+    billedDurationMs: billed,
+    memorySizeMB: x.memorySizeMB,
+    maxMemoryUsedMB: memUsed,
+    ...(x.initDurationMs !== undefined ? { initDurationMs: x.initDurationMs } : {}),
+    status: reportStatus,
+    ...(errorType !== undefined ? { errorType } : {}),
+  }
+  const report = platform.report(reportData, endAt)
   return {
     body,
     functionError,
@@ -243,6 +266,7 @@ export function endInvoke(x: InvokeEnding): InvokeReport {
     platformLine,
     end,
     report,
+    reportData,
   }
 }
 

@@ -85,7 +85,7 @@ export class FunctionRegistry {
 
   async createFunction(req: CreateFunctionRequest): Promise<FunctionConfiguration> {
     const { provider, region, accountId } = this.core
-    await provider.get()
+    await provider.ready()
     const name = validateCreateName(req?.FunctionName)
     validateNumbers(req)
     if (req.Runtime === undefined || req.Handler === undefined) {

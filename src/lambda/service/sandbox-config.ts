@@ -1,6 +1,7 @@
 // What an environment's sandbox is given: the function's files and handler, and the process
 // environment Lambda sets (reserved variables first, then the function's own).
-import type { SandboxConfig } from '../sandbox/types.ts'
+import { handlerReceiver, invokeFrames, nodeRuntime } from '../runtime/node-runtime.ts'
+import type { RuntimeProfile, SandboxConfig } from '../sandbox/types.ts'
 import type { Environment, FunctionState } from './state.ts'
 
 export function sandboxConfig(fn: FunctionState, env: Environment, at: number, region: string): SandboxConfig {
@@ -25,8 +26,7 @@ export function sandboxConfig(fn: FunctionState, env: Environment, at: number, r
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     TZ: ':UTC',
     AWS_REGION: region,
-    NODE_PATH:
-      '/opt/nodejs/node20/node_modules:/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task',
+    NODE_PATH: `/opt/nodejs/node${runtimeProfile(c.Runtime, '').major}/node_modules:/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task`,
     AWS_ACCESS_KEY_ID: 'ASIAEXAMPLEACCESSKEY',
     SHLVL: '0',
     _AWS_XRAY_DAEMON_ADDRESS: '169.254.79.129',
@@ -52,5 +52,43 @@ export function sandboxConfig(fn: FunctionState, env: Environment, at: number, r
     logStreamName: env.logStreamName,
     tmpSize: c.EphemeralStorage.Size * 1024 * 1024,
     perfOrigin: at,
+    runtime: runtimeProfile(c.Runtime, vars.NODE_OPTIONS ?? ''),
+  }
+}
+
+/** Flags in NODE_OPTIONS, as Node reads them (space-separated). */
+function hasFlag(nodeOptions: string, flag: string): boolean {
+  return nodeOptions.split(/\s+/).includes(flag)
+}
+
+/**
+ * The runtime's facts for the in-sandbox client. Lambda disables require(esm) on nodejs20.x and
+ * nodejs22.x (`--no-experimental-require-module`) and module syntax detection on nodejs22.x
+ * (`--no-experimental-detect-module`); `NODE_OPTIONS=--experimental-require-module` /
+ * `--experimental-detect-module` re-enable them (AWS Lambda developer guide, "Building Lambda
+ * functions with Node.js"). Node 24 has both on.
+ */
+export function runtimeProfile(runtime: string, nodeOptions: string): RuntimeProfile {
+  const r = nodeRuntime(runtime)
+  const major = Number(r.nodeVersion.split('.')[0])
+  const frames = invokeFrames(r.client)
+  const receiver = handlerReceiver(r.client)
+  const on = (flag: string, byDefault: boolean) =>
+    hasFlag(nodeOptions, `--no-${flag}`) ? false : byDefault || hasFlag(nodeOptions, `--${flag}`)
+  return {
+    id: runtime,
+    node: r.nodeVersion,
+    major,
+    v8: r.v8Version,
+    modules: r.modules,
+    lts: r.lts,
+    client: r.client,
+    syncFrames: frames.sync,
+    asyncFrames: frames.async,
+    receiver: receiver.type,
+    receiverAs: receiver.as,
+    rejectionFrames: r.rejectionFrames,
+    requireModule: on('experimental-require-module', major >= 24),
+    detectModule: on('experimental-detect-module', major >= 24),
   }
 }

@@ -1,26 +1,30 @@
 // Blank sandboxes kept ready (pre-created in idle time, as Lambda keeps a warm pool of sandboxes),
-// the start-up warm-up, and the sandboxes' creation and disposal.
+// the start-up warm-up, and the sandboxes' creation and disposal. Each sandbox lives in its own
+// WebAssembly module instance when the engine has a loader (see sandbox/quickjs.ts).
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core'
 import { Sandbox } from '../sandbox/sandbox.ts'
 import { SandboxFault } from '../sandbox/types.ts'
 import { limitsFor } from './limits.ts'
 import type { ServiceCore } from './state.ts'
+import { runtimeProfile } from './sandbox-config.ts'
 
 export class SandboxPool {
   private pool: Sandbox[] = []
-  private poolGeneration = 0
-  private refillScheduled = false
+  private refilling = false
+  /** Creating a blank sandbox failed: no more refills until the next take() */
+  private refillFailed = false
 
   constructor(
     private readonly core: ServiceCore,
     /** Called with every error a sandbox operation threw (a poisoned module is handled there). */
-    private readonly onFault: (err: unknown) => void,
+    private readonly onFault: (err: unknown, sb: Sandbox | undefined) => void,
   ) {}
 
   /**
    * Run a small function a few times so the WebAssembly engine has compiled QuickJS's hot paths
    * before the first measured Init: otherwise the very first cold start of the session would
-   * report an Init Duration inflated by the host's JIT warm-up, not by the learner's code.
+   * report an Init Duration inflated by the host's JIT warm-up, not by the learner's code. (The
+   * compiled code is shared by every instance of the module.)
    */
   warmUp(qjs: QuickJSWASMModule): void {
     let sb: Sandbox | undefined
@@ -42,8 +46,9 @@ export class SandboxPool {
         logStreamName: 'warm-up',
         tmpSize: 512 * 1024 * 1024,
         perfOrigin: 0,
+        runtime: runtimeProfile('nodejs22.x', ''),
       })
-      sb.setDeadline(Infinity, 5000)
+      sb.setDeadline(Infinity, performance.now() + 5000)
       sb.init()
       sb.runJobs()
       sb.step()
@@ -58,34 +63,43 @@ export class SandboxPool {
           try {
             sb.dispose()
           } catch (e) {
-            this.onFault(e)
+            this.onFault(e, sb)
           }
         }
       }
-      this.onFault(err)
+      this.onFault(err, sb)
     }
   }
 
+  /** Refill the pool in idle time (one sandbox per macrotask). */
   scheduleRefill(): void {
     const core = this.core
-    if (this.refillScheduled || core.disposed || this.pool.length >= core.settings.prewarmCount) return
-    this.refillScheduled = true
+    if (this.refilling || this.refillFailed || core.disposed || this.pool.length >= core.settings.prewarmCount) return
+    this.refilling = true
     setTimeout(() => {
-      this.refillScheduled = false
-      if (core.disposed) return
-      const qjs = core.provider.peek()
-      if (!qjs) return
-      if (this.poolGeneration !== core.provider.generation) this.drain()
-      if (this.pool.length < core.settings.prewarmCount) {
-        try {
-          this.pool.push(this.newSandbox(qjs, 128))
-        } catch (err) {
-          this.onFault(err)
-          return
-        }
-        this.scheduleRefill()
-      }
+      void this.refillOne().finally(() => {
+        this.refilling = false
+        if (!core.disposed && this.pool.length < core.settings.prewarmCount) this.scheduleRefill()
+      })
     }, 0)
+  }
+
+  private async refillOne(): Promise<void> {
+    const core = this.core
+    let qjs: QuickJSWASMModule
+    try {
+      qjs = await core.provider.create()
+    } catch {
+      this.refillFailed = true // loading failed: the next cold start reports it
+      return
+    }
+    if (core.disposed || this.pool.length >= core.settings.prewarmCount) return
+    try {
+      this.pool.push(this.newSandbox(qjs, 128))
+    } catch (err) {
+      this.onFault(err, undefined)
+      this.refillFailed = true
+    }
   }
 
   private newSandbox(qjs: QuickJSWASMModule, memorySize: number): Sandbox {
@@ -99,34 +113,41 @@ export class SandboxPool {
       sb.dispose()
       this.core.stats.sandboxesDisposed++
     } catch (err) {
-      this.onFault(err)
+      this.onFault(err, sb)
     }
   }
 
-  /** Dispose of every blank sandbox (they are rebuilt on the current module). */
+  /** Dispose of every blank sandbox. */
   drain(): void {
     for (const sb of this.pool) {
       if (sb.alive) this.disposeSandbox(sb)
     }
     this.pool = []
-    this.poolGeneration = this.core.provider.generation
   }
 
   /** A blank sandbox for a new environment: a pre-created one, or a new one. */
   async take(memorySize: number): Promise<Sandbox> {
-    const provider = this.core.provider
-    const qjs: QuickJSWASMModule = await provider.get()
-    if (this.poolGeneration !== provider.generation) this.drain()
-    const sb = this.pool.pop() ?? this.newSandbox(qjs, memorySize)
+    let sb: Sandbox | undefined
+    while (!sb && this.pool.length > 0) {
+      const candidate = this.pool.pop()!
+      if (candidate.alive) sb = candidate
+    }
+    if (!sb) {
+      // Synchronous when a spare module is at hand (an invoke then starts within the clock's tick).
+      const provider = this.core.provider
+      sb = this.newSandbox(provider.take() ?? (await provider.create()), memorySize)
+    }
+    this.refillFailed = false
     this.scheduleRefill()
     return sb
   }
 
-  /** The WebAssembly module is lost: drop the blank sandboxes without freeing them, and the module. */
-  abandon(): void {
-    for (const sb of this.pool) sb.abandon()
-    this.pool = []
-    this.core.provider.poison()
-    this.poolGeneration = this.core.provider.generation
+  /** Every blank sandbox on `module` is lost (it faulted): drop them without freeing them. */
+  abandonModule(module: QuickJSWASMModule): void {
+    this.pool = this.pool.filter((sb) => {
+      if (sb.module !== module) return true
+      sb.abandon()
+      return false
+    })
   }
 }

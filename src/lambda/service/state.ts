@@ -34,16 +34,57 @@ export interface Environment {
   cpuScale: number
 }
 
-/** Lines collected for one invocation (for LogResult). */
+/**
+ * The end of one invocation's log, for LogResult (the last `bytes` of it): only the lines that
+ * can still reach it are kept, so a flood of lines costs no memory here.
+ */
 export class Tail {
-  lines: string[] = []
-  add(line: string): void {
-    this.lines.push(line)
+  private lines: string[] = []
+  /** Parallel to `lines`: true where Lambda itself wrote the line. */
+  private platform: boolean[] = []
+  private chars = 0
+
+  constructor(private readonly bytes: number) {}
+
+  add(line: string, platform = false): void {
+    // A UTF-8 byte per UTF-16 unit at least: the last `bytes` units of a line hold its last bytes.
+    const l = line.length > 2 * this.bytes ? line.slice(line.length - 2 * this.bytes) : line
+    this.lines.push(l)
+    this.platform.push(platform)
+    this.chars += l.length + 1
+    while (this.lines.length > 1 && this.chars - (this.lines[0].length + 1) >= this.bytes) {
+      this.chars -= this.lines[0].length + 1
+      this.lines.shift()
+      this.platform.shift()
+    }
+  }
+
+  /** The kept lines, each followed by a line break. */
+  text(): string {
+    return this.lines.join('\n') + '\n'
+  }
+
+  /**
+   * The text lines Lambda itself wrote, counted from the end of text() (1 = the last line; a
+   * message with line breaks is several text lines). Counting from the end survives LogResult
+   * keeping only the last 4 KB.
+   */
+  platformLinesFromEnd(): number[] {
+    const out: number[] = []
+    let fromEnd = 0
+    for (let i = this.lines.length - 1; i >= 0; i--) {
+      const l = this.lines[i]
+      let n = 1
+      for (let j = l.indexOf('\n'); j !== -1; j = l.indexOf('\n', j + 1)) n++
+      if (this.platform[i]) for (let k = 1; k <= n; k++) out.push(fromEnd + k)
+      fromEnd += n
+    }
+    return out.reverse()
   }
 }
 
 export interface ServiceSettings {
-  /** Real-time cap for one uninterrupted run inside QuickJS, ms. */
+  /** Real time one invoke may hold the thread in total (its Init phases included), ms. */
   wallCap: number
   /** Idle time after which an environment is shut down, virtual ms. */
   idleMs: number

@@ -2,7 +2,7 @@
 import { constraint, invalidParameter } from '../errors.ts'
 import type { LoggingConfig } from '../types.ts'
 
-export const SUPPORTED_RUNTIMES = ['nodejs18.x', 'nodejs20.x', 'nodejs22.x'] as const
+export const SUPPORTED_RUNTIMES = ['nodejs18.x', 'nodejs20.x', 'nodejs22.x', 'nodejs24.x'] as const
 const DEPRECATED_NODE = [
   'nodejs',
   'nodejs4.3',

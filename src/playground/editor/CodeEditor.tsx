@@ -2,6 +2,9 @@
  * The multi-file code editor: a tab bar (new / rename / delete / format) and the Monaco editor,
  * loaded lazily. This module does not import Monaco: until the editor's chunk arrives it shows a
  * read-only placeholder of the open file, of the same size, and Ctrl/Cmd+Enter already runs.
+ *
+ * The parts: FileTabs.tsx (the bar), FileForms.tsx (new/rename form, delete confirmation),
+ * useFileActions.ts (what those do), monaco/MonacoPane.tsx (the editor itself, lazy.ts).
  */
 import {
   type ComponentType,
@@ -14,25 +17,15 @@ import {
   useRef,
   useState,
 } from 'react'
+import { useNearViewport } from '../../shared/useNearViewport.ts'
 import { sourcePathFor } from './build.ts'
 import './editor.css'
-import {
-  ALLOWED_EXTENSIONS,
-  kindLabel,
-  neighbourAfterDelete,
-  removeFromFiles,
-  renameInFiles,
-  suggestNewFileName,
-  validateFilePath,
-} from './files.ts'
+import { DeleteConfirm, FileNameForm } from './FileForms.tsx'
+import { FileTabs, type Badge } from './FileTabs.tsx'
 import { loadPane } from './lazy.ts'
 import type { CodeEditorProps, EditorMarker, PaneApi, PaneProps } from './types.ts'
 import { useDocumentTheme } from './useDocumentTheme.ts'
-
-type FileForm =
-  | { mode: 'new'; value: string; error: string | null }
-  | { mode: 'rename'; path: string; value: string; error: string | null }
-type Focus = { kind: 'tab'; path: string } | { kind: 'editor' } | null
+import { useFileActions, type Focus } from './useFileActions.ts'
 
 export function CodeEditor(props: CodeEditorProps) {
   const {
@@ -47,63 +40,21 @@ export function CodeEditor(props: CodeEditorProps) {
     height,
     label = 'Code editor',
     formatButton = true,
+    load = 'near',
     ref,
   } = props
   const id = useId()
   const paths = useMemo(() => Object.keys(files), [files])
   const theme = useDocumentTheme()
-  const [Pane, setPane] = useState<ComponentType<PaneProps> | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
-  const [attempt, setAttempt] = useState(0)
   const [problems, setProblems] = useState<Record<string, number>>({})
-  const [form, setForm] = useState<FileForm | null>(null)
-  const [confirmDelete, setConfirmDelete] = useState<string | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
   const paneApi = useRef<PaneApi | null>(null)
   const placeholderRef = useRef<HTMLElement | null>(null)
   const tabRefs = useRef(new Map<string, HTMLButtonElement>())
-  const inputRef = useRef<HTMLInputElement | null>(null)
-  const cancelDeleteRef = useRef<HTMLButtonElement | null>(null)
   const pendingFocus = useRef<Focus>(null)
   const onRunRef = useRef(onRun)
   onRunRef.current = onRun
-  const rootRef = useRef<HTMLDivElement | null>(null)
-  // Monaco is large (about 1 MB gzip, and a second or more of main-thread work to start), so it
-  // loads only when the editor is within a screen of the viewport, or is pointed at or focused:
-  // a lab at the end of a lesson costs nothing to a learner who is reading the top of it.
-  const [wanted, setWanted] = useState(false)
-  useEffect(() => {
-    const el = rootRef.current
-    if (wanted || !el) return
-    if (typeof IntersectionObserver === 'undefined') {
-      setWanted(true)
-      return
-    }
-    const want = () => setWanted(true)
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && want(), {
-      rootMargin: '100% 0px 100% 0px',
-    })
-    io.observe(el)
-    el.addEventListener('pointerenter', want)
-    el.addEventListener('focusin', want)
-    return () => {
-      io.disconnect()
-      el.removeEventListener('pointerenter', want)
-      el.removeEventListener('focusin', want)
-    }
-  }, [wanted])
-
-  useEffect(() => {
-    if (!wanted) return
-    let live = true
-    loadPane().then(
-      (m) => live && setPane(() => m.default),
-      (err: unknown) => live && setLoadError(err instanceof Error ? err.message : String(err)),
-    )
-    return () => {
-      live = false
-    }
-  }, [attempt, wanted])
+  const [rootEl, setRootEl] = useState<HTMLDivElement | null>(null)
+  const { Pane, loadError, retry } = useMonacoPane(rootEl, load === 'now')
 
   // The file shown must exist; if the parent passes an unknown one, show the first file.
   const shown = activeFile in files ? activeFile : paths[0]
@@ -119,7 +70,7 @@ export function CodeEditor(props: CodeEditorProps) {
   }, [markers, paths, files])
 
   const badges = useMemo(() => {
-    const out: Record<string, { count: number; severity: 'error' | 'warning' }> = {}
+    const out: Record<string, Badge> = {}
     for (const p of paths) {
       const mine = mappedMarkers.filter((m) => m.file === p)
       const count = mine.length + (problems[p] ?? 0)
@@ -151,116 +102,14 @@ export function CodeEditor(props: CodeEditorProps) {
     if (f.kind === 'tab') tabRefs.current.get(f.path)?.focus()
     else focusEditor()
   })
-
-  useEffect(() => {
-    if (form) inputRef.current?.focus()
-  }, [form?.mode, form && 'path' in form ? form.path : null]) // eslint-disable-line react-hooks/exhaustive-deps
-
-  useEffect(() => {
-    if (confirmDelete) cancelDeleteRef.current?.focus()
-  }, [confirmDelete])
+  // After the effect above, so a form's own focus (its input, its Cancel button) wins.
+  const actions = useFileActions({ files, paths, activeFile, shown, readOnly, onFilesChange, pendingFocus })
 
   function select(p: string, focusTab = false) {
-    if (p !== activeFile) onActiveFileChange(p)
+    if (p === activeFile) return
+    onActiveFileChange(p)
+    // Once the parent has re-rendered with the new file (without a change there is no render to wait for).
     if (focusTab) pendingFocus.current = { kind: 'tab', path: p }
-  }
-
-  function openNew() {
-    setConfirmDelete(null)
-    setNotice(null)
-    setForm({ mode: 'new', value: suggestNewFileName(paths, shown), error: null })
-  }
-
-  function openRename(p: string) {
-    if (readOnly) return
-    setConfirmDelete(null)
-    setNotice(null)
-    setForm({ mode: 'rename', path: p, value: p, error: null })
-  }
-
-  function askDelete(p: string) {
-    if (readOnly) return
-    setForm(null)
-    if (paths.length <= 1) {
-      setNotice('A function needs at least one file, so the last one can’t be deleted.')
-      return
-    }
-    setNotice(null)
-    setConfirmDelete(p)
-  }
-
-  function closeForm(focusBack = true) {
-    setForm(null)
-    if (focusBack && shown) pendingFocus.current = { kind: 'tab', path: shown }
-  }
-
-  function submitForm() {
-    if (!form) return
-    const check = validateFilePath(form.value, paths, form.mode === 'rename' ? form.path : undefined)
-    if (!check.ok) {
-      setForm({ ...form, error: check.message })
-      inputRef.current?.focus()
-      return
-    }
-    if (form.mode === 'new') {
-      const text = check.path.endsWith('.json') ? '{}\n' : ''
-      onFilesChange({ ...files, [check.path]: text }, check.path)
-      setForm(null)
-      pendingFocus.current = { kind: 'editor' }
-    } else {
-      const from = form.path
-      if (check.path !== from)
-        onFilesChange(renameInFiles(files, from, check.path), activeFile === from ? check.path : activeFile)
-      setForm(null)
-      pendingFocus.current = { kind: 'tab', path: activeFile === from ? check.path : activeFile }
-    }
-  }
-
-  function doDelete() {
-    const p = confirmDelete
-    setConfirmDelete(null)
-    if (!p || !(p in files) || paths.length <= 1) return
-    const next = p === activeFile ? (neighbourAfterDelete(paths, p) ?? paths[0]) : activeFile
-    onFilesChange(removeFromFiles(files, p), next)
-    pendingFocus.current = { kind: 'tab', path: next }
-  }
-
-  function onTabKeyDown(e: KeyboardEvent<HTMLButtonElement>, p: string) {
-    const i = paths.indexOf(p)
-    let target: string | undefined
-    switch (e.key) {
-      case 'ArrowRight':
-        target = paths[(i + 1) % paths.length]
-        break
-      case 'ArrowLeft':
-        target = paths[(i - 1 + paths.length) % paths.length]
-        break
-      case 'Home':
-        target = paths[0]
-        break
-      case 'End':
-        target = paths[paths.length - 1]
-        break
-      case 'F2':
-        e.preventDefault()
-        openRename(p)
-        return
-      case 'Delete':
-        e.preventDefault()
-        askDelete(p)
-        return
-      case 'Enter':
-        if (e.ctrlKey || e.metaKey) return // Run: handled by the root
-        e.preventDefault()
-        select(p)
-        focusEditor()
-        return
-      default:
-        return
-    }
-    e.preventDefault()
-    select(target, true)
-    tabRefs.current.get(target)?.focus()
   }
 
   function onRootKeyDown(e: KeyboardEvent<HTMLDivElement>) {
@@ -272,12 +121,12 @@ export function CodeEditor(props: CodeEditorProps) {
 
   const text = shown !== undefined ? files[shown] : ''
   const placeholder = (
-    <div className="lf-code-editor__placeholder">
+    <div className="pg-editor-placeholder">
       <pre
         ref={(el) => {
           placeholderRef.current = el
         }}
-        className="lf-code-editor__pre"
+        className="pg-editor-pre"
         tabIndex={0}
         role="textbox"
         aria-readonly="true"
@@ -286,7 +135,7 @@ export function CodeEditor(props: CodeEditorProps) {
       >
         <code>{text}</code>
       </pre>
-      <p className="lf-code-editor__status" role="status">
+      <p className="pg-editor-status" role="status">
         Loading editor…
       </p>
     </div>
@@ -295,197 +144,37 @@ export function CodeEditor(props: CodeEditorProps) {
   const rootStyle = height === undefined ? undefined : { height: typeof height === 'number' ? `${height}px` : height }
 
   return (
-    <div ref={rootRef} className="lf-code-editor" style={rootStyle} onKeyDown={onRootKeyDown} data-theme-editor={theme}>
-      <div className="lf-code-editor__bar">
-        <div role="tablist" aria-label={`${labelPrefix}: files`} className="lf-code-editor__tabs">
-          {paths.map((p) => {
-            const badge = badges[p]
-            const selected = p === shown
-            return (
-              <button
-                key={p}
-                ref={(el) => {
-                  if (el) tabRefs.current.set(p, el)
-                  else tabRefs.current.delete(p)
-                }}
-                type="button"
-                role="tab"
-                id={tabId(p)}
-                aria-selected={selected}
-                aria-controls={panelId}
-                tabIndex={selected ? 0 : -1}
-                className="lf-code-editor__tab"
-                title={`${p} (${kindLabel(p)})${readOnly ? '' : ' — F2 to rename, Delete to delete'}`}
-                onClick={() => select(p)}
-                onDoubleClick={() => openRename(p)}
-                onKeyDown={(e) => onTabKeyDown(e, p)}
-              >
-                <span className="lf-code-editor__tab-name">{p}</span>
-                {badge && (
-                  <>
-                    <span className={`lf-code-editor__badge is-${badge.severity}`} aria-hidden="true">
-                      {badge.count}
-                    </span>
-                    <span className="sr-only">
-                      , {badge.count}{' '}
-                      {badge.severity === 'error'
-                        ? badge.count === 1
-                          ? 'error'
-                          : 'errors'
-                        : badge.count === 1
-                          ? 'warning'
-                          : 'warnings'}
-                    </span>
-                  </>
-                )}
-              </button>
-            )
-          })}
-        </div>
-        {!readOnly && (
-          <div className="lf-code-editor__actions" role="group" aria-label="File actions">
-            <button
-              type="button"
-              className="lf-code-editor__action"
-              onClick={openNew}
-              aria-label="New file"
-              title="New file"
-            >
-              <PlusIcon />
-              <span className="lf-code-editor__action-text">New</span>
-            </button>
-            <button
-              type="button"
-              className="lf-code-editor__action"
-              onClick={() => shown && openRename(shown)}
-              aria-label={`Rename ${shown}`}
-              title={`Rename ${shown} (F2)`}
-            >
-              <PencilIcon />
-              <span className="lf-code-editor__action-text">Rename</span>
-            </button>
-            <button
-              type="button"
-              className="lf-code-editor__action"
-              onClick={() => shown && askDelete(shown)}
-              aria-label={`Delete ${shown}`}
-              title={paths.length <= 1 ? 'A function needs at least one file' : `Delete ${shown}`}
-              aria-disabled={paths.length <= 1 || undefined}
-            >
-              <TrashIcon />
-              <span className="lf-code-editor__action-text">Delete</span>
-            </button>
-            {formatButton && (
-              <button
-                type="button"
-                className="lf-code-editor__action"
-                onClick={() => void paneApi.current?.format()}
-                disabled={!Pane}
-                aria-label={`Format ${shown}`}
-                title="Format document (Shift+Alt+F)"
-              >
-                <FormatIcon />
-                <span className="lf-code-editor__action-text">Format</span>
-              </button>
-            )}
-          </div>
-        )}
-      </div>
+    <div ref={setRootEl} className="pg-editor" style={rootStyle} onKeyDown={onRootKeyDown} data-theme-editor={theme}>
+      <FileTabs
+        paths={paths}
+        shown={shown}
+        badges={badges}
+        readOnly={readOnly}
+        formatButton={formatButton}
+        canFormat={!!Pane}
+        labelPrefix={labelPrefix}
+        panelId={panelId}
+        tabId={tabId}
+        tabRefs={tabRefs}
+        select={select}
+        focusEditor={focusEditor}
+        onFormat={() => void paneApi.current?.format()}
+        actions={actions}
+      />
+      <FileNameForm id={id} actions={actions} />
+      <DeleteConfirm id={id} actions={actions} />
 
-      {form && (
-        <form
-          className="lf-code-editor__form"
-          aria-label={form.mode === 'new' ? 'New file' : `Rename ${form.path}`}
-          onSubmit={(e) => {
-            e.preventDefault()
-            submitForm()
-          }}
-        >
-          <label htmlFor={`${id}-name`}>{form.mode === 'new' ? 'New file name' : `Rename ${form.path} to`}</label>
-          <input
-            ref={inputRef}
-            id={`${id}-name`}
-            className="lf-code-editor__input"
-            value={form.value}
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            aria-invalid={form.error ? true : undefined}
-            aria-describedby={form.error ? `${id}-error` : `${id}-hint`}
-            onChange={(e) => setForm({ ...form, value: e.target.value, error: null })}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') {
-                e.preventDefault()
-                closeForm()
-              }
-            }}
-            onFocus={(e) => {
-              // Select the name without the extension, as file managers do.
-              const v = e.target.value
-              const dot = v.lastIndexOf('.')
-              const slash = v.lastIndexOf('/')
-              if (dot > slash + 1) e.target.setSelectionRange(slash + 1, dot)
-            }}
-          />
-          <button type="submit" className="lf-code-editor__btn is-primary">
-            {form.mode === 'new' ? 'Create' : 'Rename'}
-          </button>
-          <button type="button" className="lf-code-editor__btn" onClick={() => closeForm()}>
-            Cancel
-          </button>
-          {form.error ? (
-            <p id={`${id}-error`} className="lf-code-editor__error" role="alert">
-              {form.error}
-            </p>
-          ) : (
-            <p id={`${id}-hint`} className="lf-code-editor__hint">
-              A path inside the function, like lib/orders.mjs. Extensions: {ALLOWED_EXTENSIONS.join(' ')}
-            </p>
-          )}
-        </form>
-      )}
-
-      {confirmDelete && (
-        <div className="lf-code-editor__form" role="group" aria-labelledby={`${id}-confirm`}>
-          <p id={`${id}-confirm`} className="lf-code-editor__confirm">
-            Delete <strong>{confirmDelete}</strong>? Its code will be lost.
-          </p>
-          <button type="button" className="lf-code-editor__btn is-danger" onClick={doDelete}>
-            Delete
-          </button>
-          <button
-            ref={cancelDeleteRef}
-            type="button"
-            className="lf-code-editor__btn"
-            onClick={() => {
-              setConfirmDelete(null)
-              if (shown) pendingFocus.current = { kind: 'tab', path: shown }
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') setConfirmDelete(null)
-            }}
-          >
-            Cancel
-          </button>
-        </div>
-      )}
-
-      {notice && (
-        <p className="lf-code-editor__notice" role="status">
-          {notice}
+      {actions.notice && (
+        <p className="pg-editor-notice" role="status">
+          {actions.notice}
         </p>
       )}
 
-      <div
-        className="lf-code-editor__panel"
-        role="tabpanel"
-        id={panelId}
-        aria-labelledby={shown ? tabId(shown) : undefined}
-      >
+      <div className="pg-editor-panel" role="tabpanel" id={panelId} aria-labelledby={shown ? tabId(shown) : undefined}>
         {loadError ? (
-          <div className="lf-code-editor__placeholder">
+          <div className="pg-editor-placeholder">
             <textarea
-              className="lf-code-editor__pre lf-code-editor__fallback"
+              className="pg-editor-pre pg-editor-fallback"
               value={text}
               readOnly={readOnly}
               spellCheck={false}
@@ -495,16 +184,9 @@ export function CodeEditor(props: CodeEditorProps) {
               }}
               onChange={(e) => shown && onChange(shown, e.target.value)}
             />
-            <p className="lf-code-editor__status is-error" role="alert">
+            <p className="pg-editor-status is-error" role="alert">
               The code editor could not load ({loadError}), so this is a plain text box.{' '}
-              <button
-                type="button"
-                className="lf-code-editor__btn"
-                onClick={() => {
-                  setLoadError(null)
-                  setAttempt((n) => n + 1)
-                }}
-              >
+              <button type="button" className="pg-editor-btn" onClick={retry}>
                 Try again
               </button>
             </p>
@@ -531,36 +213,30 @@ export function CodeEditor(props: CodeEditorProps) {
   )
 }
 
-const iconProps = {
-  width: 16,
-  height: 16,
-  viewBox: '0 0 24 24',
-  fill: 'none',
-  stroke: 'currentColor',
-  strokeWidth: 2,
-  strokeLinecap: 'round' as const,
-  strokeLinejoin: 'round' as const,
-  'aria-hidden': true,
-  focusable: false,
+/**
+ * Monaco is large (about 1 MB gzip, and a second or more of main-thread work to start), so it
+ * loads only when the editor is within a screen of the viewport, or is pointed at or focused
+ * (or at once, when the parent says it is about to be used).
+ */
+function useMonacoPane(root: Element | null, now: boolean) {
+  const wanted = useNearViewport(root, '100%') || now
+  const [Pane, setPane] = useState<ComponentType<PaneProps> | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [attempt, setAttempt] = useState(0)
+  useEffect(() => {
+    if (!wanted) return
+    let live = true
+    loadPane().then(
+      (m) => live && setPane(() => m.default),
+      (err: unknown) => live && setLoadError(err instanceof Error ? err.message : String(err)),
+    )
+    return () => {
+      live = false
+    }
+  }, [attempt, wanted])
+  const retry = () => {
+    setLoadError(null)
+    setAttempt((n) => n + 1)
+  }
+  return { Pane, loadError, retry }
 }
-const PlusIcon = () => (
-  <svg {...iconProps}>
-    <path d="M12 5v14M5 12h14" />
-  </svg>
-)
-const PencilIcon = () => (
-  <svg {...iconProps}>
-    <path d="M4 20h4L19 9l-4-4L4 16v4z" />
-    <path d="M13.5 6.5l4 4" />
-  </svg>
-)
-const TrashIcon = () => (
-  <svg {...iconProps}>
-    <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />
-  </svg>
-)
-const FormatIcon = () => (
-  <svg {...iconProps}>
-    <path d="M4 6h16M4 10h10M4 14h16M4 18h10" />
-  </svg>
-)

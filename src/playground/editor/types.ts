@@ -36,6 +36,11 @@ export interface CodeEditorProps {
   label?: string
   /** Show a "Format" button in the toolbar (default true). Formatting is also on the `ref` handle. */
   formatButton?: boolean
+  /**
+   * When Monaco loads: 'near' (default) when the editor comes within a screen of the viewport or
+   * the pointer or focus enters it; 'now' at once, for an editor that is about to be used.
+   */
+  load?: 'near' | 'now'
   ref?: Ref<CodeEditorHandle>
 }
 

@@ -4,20 +4,25 @@ import {
   APPLICATION_LOG_LEVELS,
   MEMORY_MAX,
   MEMORY_MIN,
+  PICKER_RUNTIMES,
   SUPPORTED_RUNTIMES,
   SYSTEM_LOG_LEVELS,
   TIMEOUT_MAX,
   TIMEOUT_MIN,
   checkConfig,
+  runtimeChoice,
   type ConfigDraft,
   type EnvVarRow,
 } from '../config.ts'
 import { playgroundStore, usePlayground } from '../state.ts'
+import './tabs.css'
+import './ConfigTab.css'
 
 export const ConfigTab = memo(function ConfigTab({ workspaceId, onRun }: { workspaceId: string; onRun(): void }) {
   const config = usePlayground((s) => s.workspaces[workspaceId]?.config)
   const check = useMemo(() => (config ? checkConfig(config) : null), [config])
   const ids = useId()
+  const today = new Date().toISOString().slice(0, 10)
   if (!config || !check) return null
   const set = (patch: Partial<ConfigDraft>) => playgroundStore.getState().setConfig(workspaceId, patch)
   const onKeyDown = (e: KeyboardEvent) => {
@@ -61,15 +66,29 @@ export const ConfigTab = memo(function ConfigTab({ workspaceId, onRun }: { works
           />
         )}
       </Field>
-      <Field id={`${ids}-runtime`} label="Runtime" error={check.errors.runtime}>
+      <Field
+        id={`${ids}-runtime`}
+        label="Runtime"
+        help={runtimeChoice(config.runtime, today).note ?? undefined}
+        error={check.errors.runtime}
+      >
         {(p) => (
-          <select {...p} value={config.runtime} onChange={(e) => set({ runtime: e.target.value })}>
-            {!(SUPPORTED_RUNTIMES as readonly string[]).includes(config.runtime) && (
-              <option value={config.runtime}>{config.runtime}</option>
+          <select
+            {...p}
+            value={config.runtime}
+            onChange={(e) => set({ runtime: e.target.value })}
+            data-testid="config-runtime"
+          >
+            {!(PICKER_RUNTIMES as readonly string[]).includes(config.runtime) && (
+              <option value={config.runtime}>
+                {(SUPPORTED_RUNTIMES as readonly string[]).includes(config.runtime)
+                  ? runtimeChoice(config.runtime, today).label
+                  : config.runtime}
+              </option>
             )}
-            {SUPPORTED_RUNTIMES.map((r) => (
+            {PICKER_RUNTIMES.map((r) => (
               <option key={r} value={r}>
-                Node.js {r.replace('nodejs', '').replace('.x', '')} ({r})
+                {runtimeChoice(r, today).label}
               </option>
             ))}
           </select>

@@ -4,6 +4,8 @@ import { MAX_SAVED_EVENTS, findSampleEvent, sampleEventGroups, type Invocation }
 import { checkEventJson } from '../event-json.ts'
 import { HELLO_WORLD_EVENT, type EventSource } from '../schema.ts'
 import { playgroundStore, usePlayground } from '../state.ts'
+import './tabs.css'
+import './EventTab.css'
 
 const INVOCATION: Record<Invocation, string> = {
   sync: 'The service invokes the function synchronously and waits for its response.',

@@ -1,11 +1,19 @@
-/** A CloudWatch Logs view: the function's log group, its streams (one per execution environment), events with a filter pattern. */
+/**
+ * A CloudWatch Logs view: the function's log group, its streams (one per execution environment),
+ * events with a filter pattern. Up to 500 events are read; they are shown a page of 100 at a
+ * time ("Show 100 more"), so a flood of log lines never blocks the page while it renders.
+ */
 import { memo, useCallback, useEffect, useId, useRef, useState } from 'react'
 import type { FilteredLogEvent, LogStream } from '../../lambda/public.ts'
 import { getLambdaClient } from '../engine.ts'
 import { useSession } from '../hooks.ts'
 import type { Session } from '../session.ts'
+import './tabs.css'
+import './LogsTab.css'
 
 const LIMIT = 500
+/** Rows rendered at first, and added by each "Show more". */
+export const LOG_PAGE = 100
 const MAX_MESSAGE = 4000
 
 interface Loaded {
@@ -29,6 +37,12 @@ export const LogsTab = memo(function LogsTab({ session, active }: { session: Ses
   const [loading, setLoading] = useState(false)
   const seq = useRef(0)
   const ids = useId()
+  // How many rows are shown, for the stream and filter it was set for (another view starts over).
+  const view = `${stream}\n${applied}`
+  const [page, setPage] = useState({ view, rows: LOG_PAGE })
+  const rows = page.view === view ? page.rows : LOG_PAGE
+  const [pageNote, setPageNote] = useState('')
+  const tableRef = useRef<HTMLDivElement>(null)
 
   const load = useCallback(async () => {
     const n = ++seq.current
@@ -155,7 +169,7 @@ export const LogsTab = memo(function LogsTab({ session, active }: { session: Ses
               : ''}
             {applied ? ` matching ${applied}` : ''}.
           </p>
-          <div className="pg-log-table-wrap" tabIndex={0} role="region" aria-label="Log events">
+          <div className="pg-log-table-wrap" tabIndex={0} role="region" aria-label="Log events" ref={tableRef}>
             <table className="pg-log-table" data-testid="log-events">
               <thead>
                 <tr>
@@ -164,7 +178,7 @@ export const LogsTab = memo(function LogsTab({ session, active }: { session: Ses
                 </tr>
               </thead>
               <tbody>
-                {data.events.map((e, i) => (
+                {data.events.slice(0, rows).map((e, i) => (
                   <tr key={`${e.logStreamName}/${e.eventId}/${i}`}>
                     <td className="pg-ts">
                       <time dateTime={new Date(e.timestamp).toISOString()} title={new Date(e.timestamp).toISOString()}>
@@ -188,6 +202,32 @@ export const LogsTab = memo(function LogsTab({ session, active }: { session: Ses
               </tbody>
             </table>
           </div>
+          {data.events.length > rows && (
+            <p className="pg-logs-more">
+              <button
+                type="button"
+                className="btn btn-sm btn-secondary"
+                onClick={() => {
+                  const next = Math.min(rows + LOG_PAGE, data.events.length)
+                  setPage({ view, rows: next })
+                  setPageNote(
+                    `Showing ${next.toLocaleString('en-US')} of ${data.events.length.toLocaleString('en-US')} events.`,
+                  )
+                  // The button goes with the last page: keep the keyboard in the table.
+                  if (next >= data.events.length) requestAnimationFrame(() => tableRef.current?.focus())
+                }}
+                data-testid="log-show-more"
+              >
+                Show {Math.min(LOG_PAGE, data.events.length - rows)} more
+              </button>{' '}
+              <span className="pg-help" data-testid="log-shown">
+                Showing {rows.toLocaleString('en-US')} of {data.events.length.toLocaleString('en-US')}.
+              </span>
+            </p>
+          )}
+          <p className="sr-only" role="status">
+            {pageNote}
+          </p>
         </>
       ) : (
         <p className="pg-empty">Loading…</p>

@@ -3,6 +3,8 @@ import { memo, useId, useLayoutEffect } from 'react'
 import { useSession } from '../hooks.ts'
 import { fmtMs } from '../results.ts'
 import type { Session } from '../session.ts'
+import './tabs.css'
+import './ResultTab.css'
 
 export const ResultTab = memo(function ResultTab({ session }: { session: Session }) {
   const { result, serviceError, busy, buildLog, buildFailed, rtt } = useSession(session, (s) => ({

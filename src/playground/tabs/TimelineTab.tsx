@@ -14,6 +14,8 @@ import {
   type Segment,
   type TimelineModel,
 } from '../timeline.ts'
+import './tabs.css'
+import './TimelineTab.css'
 
 const ADVANCE = [
   { label: '+1 min', ms: 60_000 },

@@ -4,7 +4,7 @@
 // every condition before writing anything and cancel with TransactionCanceledException and its
 // CancellationReasons, as DynamoDB does.
 import { AwsError } from '../../errors.ts'
-import type { ExtendedOperation } from '../../protocol/types.ts'
+import type { OperationDefinition } from '../../types.ts'
 import type { AuthorizationRequirement, OperationContext } from '../../types.ts'
 import type { Condition, Path, ResolvedUpdate } from './expressions/check.ts'
 import { evaluate, project } from './expressions/evaluate.ts'
@@ -24,7 +24,7 @@ import {
   type Item,
 } from './values.ts'
 
-type Op<I> = ExtendedOperation<I, unknown>
+type Op<I> = OperationDefinition<I, unknown>
 
 const RESPONSE_LIMIT = 16 * 1024 * 1024
 

@@ -1,7 +1,7 @@
 // DynamoDB (awsJson1_0, target prefix DynamoDB_20120810): createDynamoDbService() builds the service
 // for one account — its ServiceDefinition for the gateway, plus direct access for the UI and labs
 // (tables, items, a change hook for streams later, snapshot/restore).
-import type { ExtendedOperation, ExtendedService } from '../../protocol/types.ts'
+import type { OperationDefinition, ServiceDefinition } from '../../types.ts'
 import { batchOperations } from './batch.ts'
 import { itemOperations } from './items.ts'
 import { readOperations } from './reads.ts'
@@ -22,9 +22,9 @@ export function createDynamoDbService(options: DynamoDbServiceOptions) {
     ...itemOperations(state),
     ...readOperations(state),
     ...batchOperations(state),
-  } as Record<string, ExtendedOperation<never, unknown>>
+  } as Record<string, OperationDefinition<never, unknown>>
 
-  const definition: ExtendedService = {
+  const definition: ServiceDefinition = {
     id: 'dynamodb',
     signingName: 'dynamodb',
     actionPrefix: 'dynamodb',

@@ -3,7 +3,7 @@
 // limit, and DynamoDB's validation order (request shape and values, then expressions, then sizes,
 // then the table, then the key schema, then the condition).
 import { AwsError } from '../../errors.ts'
-import type { ExtendedOperation } from '../../protocol/types.ts'
+import type { OperationDefinition } from '../../types.ts'
 import type { AuthorizationRequirement, ConditionValues, OperationContext } from '../../types.ts'
 import {
   compileExpressions,
@@ -27,7 +27,7 @@ import {
   type Item,
 } from './values.ts'
 
-type Op<I> = ExtendedOperation<I, unknown>
+type Op<I> = OperationDefinition<I, unknown>
 
 export const conditionalCheckFailed = (item?: Item) =>
   new AwsError(

@@ -1,7 +1,7 @@
 // Query and Scan: key conditions, indexes (computed from the items), filters, projections, Select,
 // ScanIndexForward, Limit, ExclusiveStartKey / LastEvaluatedKey, the 1 MB page, parallel scan
 // segments, and DynamoDB's messages for each misuse.
-import type { ExtendedOperation } from '../../protocol/types.ts'
+import type { OperationDefinition } from '../../types.ts'
 import type { OperationContext } from '../../types.ts'
 import type { Condition, Path } from './expressions/check.ts'
 import { matchesRange, pathHeads, resolveKeyCondition } from './key-condition.ts'
@@ -161,7 +161,7 @@ function collect(
   return result
 }
 
-type Op<I> = ExtendedOperation<I, unknown>
+type Op<I> = OperationDefinition<I, unknown>
 
 export function readOperations(state: DynamoDbState) {
   const resource = (ctx: OperationContext, input: ReadInput) => {

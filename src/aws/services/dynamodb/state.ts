@@ -1,6 +1,7 @@
 // The DynamoDB service's state: tables (definition + items), how requests name them (names or ARNs),
 // their descriptions as DescribeTable returns them, consumed capacity, and the change hook a stream
 // can subscribe to later.
+import { isAccountId, parseArn } from '../../arn.ts'
 import { AwsError } from '../../errors.ts'
 import type { OperationContext } from '../../types.ts'
 import {
@@ -69,10 +70,18 @@ export class DynamoDbState {
   /** A TableName member (a name, or this account's table ARN) → the table's name. */
   tableName(ref: string, ctx: { region: string; accountId: string }): string {
     if (!ref.startsWith('arn:')) return ref
-    const m = /^arn:aws[a-z-]*:dynamodb:([a-z0-9-]+):(\d{12}):table\/([a-zA-Z0-9_.-]{3,255})$/.exec(ref)
-    if (!m) throw new AwsError('ValidationException', `Invalid TableName provided: ${ref}`, 400)
-    if (m[1] !== ctx.region || m[2] !== ctx.accountId) throw notFound()
-    return m[3]
+    const arn = parseArn(ref)
+    const name = arn?.resource.startsWith('table/') ? arn.resource.slice(6) : ''
+    if (
+      !arn ||
+      !arn.partition.startsWith('aws') ||
+      arn.service !== 'dynamodb' ||
+      !isAccountId(arn.accountId) ||
+      !/^[a-zA-Z0-9_.-]{3,255}$/.test(name)
+    )
+      throw new AwsError('ValidationException', `Invalid TableName provided: ${ref}`, 400)
+    if (arn.region !== ctx.region || arn.accountId !== ctx.accountId) throw notFound()
+    return name
   }
 
   /** The table a data-plane request names; ResourceNotFoundException when absent or not yet ACTIVE. */

@@ -1,7 +1,7 @@
 // Table operations: CreateTable, DescribeTable, ListTables, DeleteTable, UpdateTable.
 import { AwsError } from '../../errors.ts'
 import { uuid } from '../../protocol/ids.ts'
-import type { ExtendedOperation } from '../../protocol/types.ts'
+import type { OperationDefinition } from '../../types.ts'
 import type { OperationContext } from '../../types.ts'
 import { shapes } from './shapes.ts'
 import { DynamoDbState, tableNotFound, type TableState } from './state.ts'
@@ -176,7 +176,7 @@ export function buildTable(
   }
 }
 
-type Op<I> = ExtendedOperation<I, unknown>
+type Op<I> = OperationDefinition<I, unknown>
 
 export function tableOperations(state: DynamoDbState) {
   const arn = (ctx: OperationContext, name: string) => state.tableArn(ctx, state.tableName(name, ctx))

@@ -1,6 +1,6 @@
 // Small helpers the message services share (EventBridge, SNS): input checks worded as AWS words
 // them, ids, and pagination tokens.
-import { AwsError } from '../../errors.ts'
+import { AwsError, constraintError } from '../../errors.ts'
 
 export interface Constraint {
   field: string
@@ -60,17 +60,9 @@ export class Violations {
   }
 }
 
-/**
- * "1 validation error detected: Value 'x' at 'name' failed to satisfy constraint: …", as AWS
- * words it (a missing value reads `Value null at 'name'`, without quotes).
- */
+/** The constraints as one ValidationException (errors.ts words it as AWS does). */
 export function validationErrors(list: Constraint[], name = 'ValidationException'): AwsError {
-  const parts = list.map(
-    (c) =>
-      `Value ${c.value === undefined || c.value === null ? 'null' : `'${String(c.value)}'`} at '${c.field}' failed to satisfy constraint: ${c.constraint}`,
-  )
-  const n = list.length
-  return new AwsError(name, `${n} validation error${n === 1 ? '' : 's'} detected: ${parts.join('; ')}`, 400)
+  return constraintError(list, name)
 }
 
 function show(value: string | unknown[]): unknown {

@@ -9,6 +9,7 @@ import type {
   TestEventPatternResponse,
 } from '@aws-sdk/client-eventbridge'
 import { AwsError } from '../../errors.ts'
+import { list, string, structure, timestamp } from '../../protocol/shapes.ts'
 import type { AuthorizationRequirement, OperationContext, OperationDefinition } from '../../types.ts'
 import { expectStruct, expectType, isoSeconds, randomId, utf8Length, Violations } from './common.ts'
 import { busArn } from './operations-buses.ts'
@@ -18,6 +19,25 @@ import { compiledPattern } from './state.ts'
 import type { EventsContext, MatchedRule } from './service.ts'
 
 type Op<I, O> = OperationDefinition<I, O>
+
+/**
+ * PutEvents' members, for the JSON codec (an entry's Time travels as epoch seconds). The service
+ * checks the constraints itself, in EventBridge's words.
+ */
+const putEventsInput = structure({
+  Entries: list(
+    structure({
+      Time: timestamp(),
+      Source: string(),
+      Resources: list(string()),
+      DetailType: string(),
+      Detail: string(),
+      EventBusName: string(),
+      TraceHeader: string(),
+    }),
+  ),
+  EndpointId: string(),
+})
 
 /** PutEvents accepts at most 256 KB per request, counted as AWS documents it. */
 export const MAX_PUT_EVENTS_BYTES = 256 * 1024
@@ -65,6 +85,7 @@ function envelope(entry: PutEventsRequestEntry, id: string, ctx: OperationContex
 
 export function eventOperations(e: EventsContext): Record<string, Op<never, unknown>> {
   const PutEvents: Op<PutEventsRequest, Omit<PutEventsResponse, '$metadata'>> = {
+    input: putEventsInput,
     authorize(input, ctx) {
       const byBus = new Map<string, AuthorizationRequirement>()
       for (const entry of Array.isArray(input.Entries) ? input.Entries : []) {

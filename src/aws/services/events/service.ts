@@ -90,8 +90,7 @@ export function createEventsService(): EventsService {
     operations: { ...busOperations(e), ...ruleOperations(e), ...eventOperations(e) },
     resourcePolicy(arn) {
       const m = /^arn:aws:events:([^:]+):\d{12}:event-bus\/(.+)$/.exec(arn)
-      const policy = m && regions.get(m[1])?.buses.get(m[2])?.policy
-      return policy ? JSON.parse(policy) : undefined
+      return (m && regions.get(m[1])?.buses.get(m[2])?.policy) || undefined
     },
   }
 

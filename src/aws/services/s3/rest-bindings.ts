@@ -6,9 +6,9 @@ import type {
   OutputBinding,
   RestXmlBindings,
   RestXmlOperation,
-  WireRequest,
   XmlMember,
 } from '../../protocol/rest-xml.ts'
+import type { WireRequest } from '../../protocol/types.ts'
 import { notImplemented } from './errors.ts'
 
 const h = (

@@ -1,12 +1,11 @@
 // The S3 service (restXml, IAM prefix `s3`).
 //
 //   const s3 = createS3Service({ maxObjectBytes?, maxTotalBytes? })
-//   s3.definition                 // ServiceDefinition with `restXml` bindings for the REST-XML codec
+//   s3.definition                 // the ServiceDefinition, with `restXml` bindings for the REST-XML codec
 //   s3.onObjectEvent(listener)    // objects created and removed (for S3 event notifications, next issue)
 //   s3.snapshot() / s3.restore(json)
 import type { Owner } from '@aws-sdk/client-s3'
-import type { RestXmlServiceDefinition } from '../../protocol/rest-xml.ts'
-import type { OperationContext } from '../../types.ts'
+import type { OperationContext, ServiceDefinition } from '../../types.ts'
 import { noSuchBucket, s3Error } from './errors.ts'
 import { listOperation } from './list.ts'
 import { DEFAULT_MAX_OBJECT_BYTES, DEFAULT_MAX_TOTAL_BYTES, type Bucket, type S3ObjectEvent } from './model.ts'
@@ -35,7 +34,7 @@ export interface S3Context {
 }
 
 export interface S3Service {
-  readonly definition: RestXmlServiceDefinition
+  readonly definition: ServiceDefinition
   onObjectEvent(listener: (event: S3ObjectEvent) => void): () => void
   onChange(listener: () => void): () => void
   /** Bytes stored in all buckets. */
@@ -97,17 +96,17 @@ export function createS3Service(options: S3ServiceOptions = {}): S3Service {
     },
   }
 
-  const definition: RestXmlServiceDefinition = {
+  const definition: ServiceDefinition = {
     id: 's3',
     signingName: 's3',
     actionPrefix: 's3',
     protocol: 'restXml',
     restXml: S3_BINDINGS,
+    requestIdFormat: 's3',
     operations: { ...bucketOperations(s), ...objectOperations(s), ListObjectsV2: listOperation(s) as never },
     resourcePolicy(arn) {
       const m = /^arn:aws:s3:::([^/]+)/.exec(arn)
-      const policy = m ? buckets.get(m[1])?.policy : undefined
-      return policy ? JSON.parse(policy) : undefined
+      return (m && buckets.get(m[1])?.policy) || undefined
     },
   }
 

@@ -8,6 +8,7 @@ import type {
   PublishInput,
   PublishResponse,
 } from '@aws-sdk/client-sns'
+import { constraintError } from '../../errors.ts'
 import type { OperationContext, OperationDefinition } from '../../types.ts'
 import { sha256Hex } from '../sqs/md5.ts'
 import { invalidParameter, parameterValueInvalid, snsError } from './errors.ts'
@@ -51,9 +52,9 @@ function checkAttributes(attrs: unknown, field = 'messageAttributes'): number {
     if (typeof raw !== 'object' || raw === null) throw invalidParameter('MessageAttributes')
     const a = raw as MessageAttributeValue
     if (a.DataType === undefined || a.DataType === null) {
-      throw snsError(
+      throw constraintError(
+        [{ field: `${field}.${name}.member.dataType`, value: null, constraint: 'Member must not be null' }],
         'ValidationError',
-        `1 validation error detected: Value null at '${field}.${name}.member.dataType' failed to satisfy constraint: Member must not be null`,
       )
     }
     const type = String(a.DataType).split('.')[0]

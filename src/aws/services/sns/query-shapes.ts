@@ -7,40 +7,32 @@
 // members as `S.Member`. Blobs are base64. Response (XML): `<{Op}Response xmlns="…/2010-03-31/">
 // <{Op}Result>…</{Op}Result><ResponseMetadata><RequestId>…</RequestId></ResponseMetadata>`, lists as
 // `<L><member>…</member></L>`, maps as `<M><entry><key>…</key><value>…</value></entry></M>`.
-// Operations without `output` answer with no Result element.
+// Operations without `output` answer with no Result element. The notation is protocol/query-shapes.ts's.
 
-export type QueryShape =
-  | 'string'
-  | 'integer'
-  | 'boolean'
-  | 'timestamp'
-  | 'blob'
-  | { list: QueryShape; member?: string }
-  | { map: QueryShape; key?: string; value?: string }
-  | { struct: Record<string, QueryShape> }
-
-export interface QueryOperationShape {
-  input: Record<string, QueryShape>
-  /** Members of the `{Op}Result` element; absent when the response has no result. */
-  output?: Record<string, QueryShape>
-}
+import type { QueryOperationShapes, QueryShape } from '../../protocol/query-shapes.ts'
 
 export const SNS_XML_NAMESPACE = 'http://sns.amazonaws.com/doc/2010-03-31/'
 
-const attributeMap: QueryShape = { map: 'string' }
-const tags: QueryShape = { list: { struct: { Key: 'string', Value: 'string' } } }
+const attributeMap: QueryShape = { map: { key: 'string', value: 'string' } }
+const tags: QueryShape = { list: { structure: { Key: 'string', Value: 'string' } } }
 const messageAttributes: QueryShape = {
-  map: { struct: { DataType: 'string', StringValue: 'string', BinaryValue: 'blob' } },
-  key: 'Name',
-  value: 'Value',
+  map: { key: 'string', value: { structure: { DataType: 'string', StringValue: 'string', BinaryValue: 'blob' } } },
+  keyName: 'Name',
+  valueName: 'Value',
 }
 const subscriptions: QueryShape = {
   list: {
-    struct: { SubscriptionArn: 'string', Owner: 'string', Protocol: 'string', Endpoint: 'string', TopicArn: 'string' },
+    structure: {
+      SubscriptionArn: 'string',
+      Owner: 'string',
+      Protocol: 'string',
+      Endpoint: 'string',
+      TopicArn: 'string',
+    },
   },
 }
 
-export const SNS_QUERY_SHAPES: Record<string, QueryOperationShape> = {
+export const SNS_QUERY_SHAPES: Record<string, QueryOperationShapes> = {
   CreateTopic: {
     input: { Name: 'string', Attributes: attributeMap, Tags: tags, DataProtectionPolicy: 'string' },
     output: { TopicArn: 'string' },
@@ -48,7 +40,7 @@ export const SNS_QUERY_SHAPES: Record<string, QueryOperationShape> = {
   DeleteTopic: { input: { TopicArn: 'string' } },
   ListTopics: {
     input: { NextToken: 'string' },
-    output: { Topics: { list: { struct: { TopicArn: 'string' } } }, NextToken: 'string' },
+    output: { Topics: { list: { structure: { TopicArn: 'string' } } }, NextToken: 'string' },
   },
   GetTopicAttributes: { input: { TopicArn: 'string' }, output: { Attributes: attributeMap } },
   SetTopicAttributes: { input: { TopicArn: 'string', AttributeName: 'string', AttributeValue: 'string' } },
@@ -102,7 +94,7 @@ export const SNS_QUERY_SHAPES: Record<string, QueryOperationShape> = {
       TopicArn: 'string',
       PublishBatchRequestEntries: {
         list: {
-          struct: {
+          structure: {
             Id: 'string',
             Message: 'string',
             Subject: 'string',
@@ -115,8 +107,8 @@ export const SNS_QUERY_SHAPES: Record<string, QueryOperationShape> = {
       },
     },
     output: {
-      Successful: { list: { struct: { Id: 'string', MessageId: 'string', SequenceNumber: 'string' } } },
-      Failed: { list: { struct: { Id: 'string', Code: 'string', Message: 'string', SenderFault: 'boolean' } } },
+      Successful: { list: { structure: { Id: 'string', MessageId: 'string', SequenceNumber: 'string' } } },
+      Failed: { list: { structure: { Id: 'string', Code: 'string', Message: 'string', SenderFault: 'boolean' } } },
     },
   },
 }

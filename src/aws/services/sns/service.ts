@@ -6,6 +6,7 @@
 //   sns.onConfirmationRequest(l)      // email/http(s) subscriptions waiting for ConfirmSubscription (with the token)
 //   sns.published(topicArn)           // the last messages published to a topic
 //   sns.snapshot() / sns.restore(json)
+import { withQueryShapes } from '../../protocol/query-shapes.ts'
 import type { OperationContext, ServiceDefinition } from '../../types.ts'
 import { checkArnShape, invalidParameter, snsError, topicNotFound } from './errors.ts'
 import type { PublishRecord, RegionState, SubscriptionRecord, TopicRecord } from './model.ts'
@@ -13,6 +14,7 @@ import { parseTopicArn } from './model.ts'
 import { publishOperations } from './operations-publish.ts'
 import { subscriptionOperations } from './operations-subscriptions.ts'
 import { topicOperations } from './operations-topics.ts'
+import { SNS_QUERY_SHAPES, SNS_XML_NAMESPACE } from './query-shapes.ts'
 import { restoreRegions, snapshotRegions } from './snapshot.ts'
 
 const KEEP_PUBLISHED = 100
@@ -113,11 +115,14 @@ export function createSnsService(): SnsService {
     actionPrefix: 'sns',
     protocol: 'awsQuery',
     apiVersion: '2010-03-31',
-    operations: { ...topicOperations(s), ...subscriptionOperations(s), ...publishOperations(s) },
+    xmlNamespace: SNS_XML_NAMESPACE,
+    operations: withQueryShapes(
+      { ...topicOperations(s), ...subscriptionOperations(s), ...publishOperations(s) },
+      SNS_QUERY_SHAPES,
+    ),
     resourcePolicy(arn) {
       const parsed = parseTopicArn(arn)
-      const policy = parsed ? regions.get(parsed.region)?.topics.get(arn)?.attributes.Policy : undefined
-      return policy ? JSON.parse(policy) : undefined
+      return (parsed && regions.get(parsed.region)?.topics.get(arn)?.attributes.Policy) || undefined
     },
   }
 

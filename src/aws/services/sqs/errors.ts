@@ -1,7 +1,7 @@
 // SQS's errors. The JSON protocol names an error by its shape (`QueueDoesNotExist`) and, because
 // SQS is "awsQueryCompatible", also sends the old query code in the x-amzn-query-error header
-// (`AWS.SimpleQueueService.NonExistentQueue;Sender`), which SDKs expose as `Code`. The codec reads
-// QUERY_ERROR_CODES below to write that header.
+// (`AWS.SimpleQueueService.NonExistentQueue;Sender`), which SDKs expose as `Code`. The JSON codec
+// writes that header from the definition's queryErrorCodes (QUERY_CODES below).
 import { AwsError } from '../../errors.ts'
 
 /** Error name → [query error code, HTTP status]. Names not listed use their own name and 400. */
@@ -25,11 +25,10 @@ export const QUERY_ERROR_CODES: Record<string, [code: string, status: number]> =
   InvalidAddress: ['InvalidAddress', 404],
 }
 
-/** The `x-amzn-query-error` header value for an error thrown by this service. */
-export function queryErrorHeader(err: AwsError): string {
-  const code = QUERY_ERROR_CODES[err.name]?.[0] ?? err.name
-  return `${code};${err.$fault === 'server' ? 'Receiver' : 'Sender'}`
-}
+/** Error name → the query error code the JSON codec sends in `x-amzn-query-error` (ServiceDefinition.queryErrorCodes). */
+export const QUERY_CODES: Record<string, string> = Object.fromEntries(
+  Object.entries(QUERY_ERROR_CODES).map(([name, [code]]) => [name, code]),
+)
 
 export function sqsError(name: string, message: string): AwsError {
   return new AwsError(name, message, QUERY_ERROR_CODES[name]?.[1] ?? 400)

@@ -7,6 +7,6 @@ export {
   type SqsServiceOptions,
   type QueuePeek,
 } from './service.ts'
-export { QUERY_ERROR_CODES, queryErrorHeader } from './errors.ts'
+export { QUERY_ERROR_CODES, QUERY_CODES } from './errors.ts'
 export { md5OfAttributes, md5Hex } from './md5.ts'
 export { MAX_MESSAGE_SIZE } from './attributes.ts'

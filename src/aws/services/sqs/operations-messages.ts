@@ -26,6 +26,7 @@ import { copyAttributes, makeReceiptHandle, md5Hex, parseReceiptHandle, senderId
 import { DEDUP_WINDOW_MS, type Queue, type StoredMessage } from './queue.ts'
 import { checkBatch, validateMessage, type SendInput } from './validate.ts'
 import type { SqsContext } from './service.ts'
+import { sendMessageBatchInput, sendMessageInput } from './shapes.ts'
 import { expectInteger, expectList, expectString } from './util.ts'
 
 type Op<I, O> = OperationDefinition<I, O>
@@ -100,6 +101,7 @@ export function messageOperations(s: SqsContext): Record<string, Op<never, unkno
   }
 
   const SendMessage: Op<SendMessageRequest, Omit<SendMessageResult, '$metadata'>> = {
+    input: sendMessageInput,
     authorize: onQueue('SendMessage'),
     handler(input, ctx) {
       const q = s.queue(ctx, input.QueueUrl)
@@ -112,6 +114,7 @@ export function messageOperations(s: SqsContext): Record<string, Op<never, unkno
   }
 
   const SendMessageBatch: Op<SendMessageBatchRequest, Omit<SendMessageBatchResult, '$metadata'>> = {
+    input: sendMessageBatchInput,
     authorize: onQueue('SendMessage'),
     handler(input, ctx) {
       const q = s.queue(ctx, input.QueueUrl)

@@ -7,7 +7,7 @@
 //   sqs.snapshot() / sqs.restore(json)
 import type { OperationContext, ServiceDefinition } from '../../types.ts'
 import { configAttributes } from './attributes.ts'
-import { queueDoesNotExist, sqsError } from './errors.ts'
+import { QUERY_CODES, queueDoesNotExist, sqsError } from './errors.ts'
 import { messageOperations } from './operations-messages.ts'
 import { queueOperations } from './operations-queues.ts'
 import { Queue, type StoredMessage } from './queue.ts'
@@ -161,10 +161,11 @@ export function createSqsService(options: SqsServiceOptions = {}): SqsService {
     protocol: 'awsJson1_0',
     targetPrefix: 'AmazonSQS',
     apiVersion: '2012-11-05',
+    errorNamespace: 'com.amazonaws.sqs',
+    queryErrorCodes: QUERY_CODES,
     operations: { ...queueOperations(s), ...messageOperations(s) },
     resourcePolicy(arn) {
-      const policy = byArn(arn)?.config.Policy
-      return policy ? JSON.parse(policy) : undefined
+      return byArn(arn)?.config.Policy || undefined
     },
   }
 

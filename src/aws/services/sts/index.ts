@@ -5,11 +5,11 @@
 // the authorizer evaluates the caller's identity policies and the trust policy together, as AWS does.
 // Roles come from an IdentityDirectory seam (the IAM store, once merged).
 import type { CredentialStore } from '../../credentials.ts'
+import { parseArn } from '../../arn.ts'
 import { AwsError } from '../../errors.ts'
-import { defaultDeniedMessage } from '../../gateway.ts'
+import { accessDeniedError } from '../../iam/messages.ts'
 import { integer, list, required, string, structure, timestamp } from '../../protocol/shapes.ts'
-import type { ExtendedOperation, ExtendedService } from '../../protocol/types.ts'
-import type { OperationContext, Principal } from '../../types.ts'
+import type { OperationContext, OperationDefinition, Principal, ServiceDefinition } from '../../types.ts'
 
 export interface DirectoryRole {
   Arn: string
@@ -50,9 +50,13 @@ export function pseudoUniqueId(prefix: string, seed: string): string {
 }
 
 /** arn:aws:iam::<account>:role/<path/>name → name (and account). */
-function parseRoleArn(arn: string): { accountId: string; roleName: string } | undefined {
-  const m = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\x21-\x7e]*\/)?([\w+=,.@-]{1,64})$/.exec(arn)
-  return m ? { accountId: m[1], roleName: m[2] } : undefined
+function parseRoleArn(text: string): { accountId: string; roleName: string } | undefined {
+  const arn = parseArn(text)
+  if (!arn || arn.service !== 'iam' || arn.region !== '' || !arn.resource.startsWith('role/')) return undefined
+  const roleName = arn.resource.slice(arn.resource.lastIndexOf('/') + 1)
+  return /^\d{12}$/.test(arn.accountId) && /^[\w+=,.@-]{1,64}$/.test(roleName)
+    ? { accountId: arn.accountId, roleName }
+    : undefined
 }
 
 const roleSessionName = string({
@@ -103,7 +107,7 @@ export function createStsService(options: StsServiceOptions) {
     }
   }
 
-  const GetCallerIdentity: ExtendedOperation<Record<string, never>, unknown> = {
+  const GetCallerIdentity: OperationDefinition<Record<string, never>, unknown> = {
     input: structure({}),
     output: structure({ UserId: string(), Account: string(), Arn: string() }),
     latencyMs: () => 4,
@@ -120,7 +124,7 @@ export function createStsService(options: StsServiceOptions) {
 
   type AssumeRoleInput = { RoleArn: string; RoleSessionName: string; DurationSeconds?: number }
 
-  const AssumeRole: ExtendedOperation<AssumeRoleInput, unknown> = {
+  const AssumeRole: OperationDefinition<AssumeRoleInput, unknown> = {
     input: assumeRoleInput,
     output: structure({
       Credentials: credentialsShape,
@@ -135,8 +139,13 @@ export function createStsService(options: StsServiceOptions) {
       const role = parsed && parsed.accountId === ctx.accountId ? directory?.getRole(parsed.roleName) : undefined
       if (!parsed || !role || role.Arn !== input.RoleArn) {
         // AWS answers a role it cannot find (or cannot read) with the same AccessDenied as a refused one.
-        const msg = defaultDeniedMessage(ctx.principal, 'sts:AssumeRole', input.RoleArn).replace(/ because .*$/, '')
-        throw new AwsError('AccessDenied', msg, 403)
+        throw accessDeniedError('sts', {
+          principal: ctx.principal,
+          action: 'sts:AssumeRole',
+          resource: input.RoleArn,
+          decision: 'ImplicitDeny',
+          deniedBy: 'resource',
+        })
       }
       const duration = input.DurationSeconds ?? 3600
       const max = role.MaxSessionDuration ?? 3600
@@ -171,7 +180,7 @@ export function createStsService(options: StsServiceOptions) {
     },
   }
 
-  const definition: ExtendedService = {
+  const definition: ServiceDefinition = {
     id: 'sts',
     signingName: 'sts',
     actionPrefix: 'sts',
@@ -181,20 +190,13 @@ export function createStsService(options: StsServiceOptions) {
     requestIdFormat: 'uuid',
     validationErrorName: 'ValidationError',
     operations: {
-      GetCallerIdentity: GetCallerIdentity as ExtendedOperation<never, unknown>,
-      AssumeRole: AssumeRole as ExtendedOperation<never, unknown>,
+      GetCallerIdentity: GetCallerIdentity as OperationDefinition<never, unknown>,
+      AssumeRole: AssumeRole as OperationDefinition<never, unknown>,
     },
     resourcePolicy(arn: string) {
       const parsed = parseRoleArn(arn)
       const role = parsed ? directory?.getRole(parsed.roleName) : undefined
-      if (!role) return undefined
-      const doc = role.AssumeRolePolicyDocument
-      if (typeof doc !== 'string') return doc
-      try {
-        return JSON.parse(doc)
-      } catch {
-        return undefined
-      }
+      return role?.AssumeRolePolicyDocument
     },
   }
 

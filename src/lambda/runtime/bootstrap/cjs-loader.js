@@ -12,6 +12,7 @@ import {
   hasOwn,
   host,
   hostCompile,
+  indexOf,
   join,
   lastIndexOf,
   lf,
@@ -20,6 +21,24 @@ import {
   startsWith,
   strSlice,
 } from './intrinsics.js'
+
+// QuickJS takes source text as a C string: a raw NUL would end it. `\x00` is a NUL wherever Node
+// accepts a raw one (strings, templates, comments, regular expressions); after an odd run of
+// backslashes the NUL is itself escaped, so `x00` completes it (see sandbox/host-bridge.ts).
+function escapeNul(src) {
+  var i = indexOf(src, '\0')
+  if (i < 0) return src
+  var out = '',
+    from = 0
+  while (i >= 0) {
+    var bs = 0
+    while (i - bs - 1 >= from && strSlice(src, i - bs - 1, i - bs) === '\\') bs++
+    out += strSlice(src, from, i) + (bs % 2 ? 'x00' : '\\x00')
+    from = i + 1
+    i = indexOf(src, '\0', from)
+  }
+  return out + strSlice(src, from)
+}
 
 var files = ObjectCreate(null)
 /** Mount the function's files (paths relative to /var/task). */
@@ -31,6 +50,10 @@ var cjsCache = ObjectCreate(null)
 var pkgTypeCache = ObjectCreate(null)
 export function fileExists(p) {
   return hasOwn(files, p)
+}
+/** The source of one of the function's files (absolute path), or undefined. */
+export function fileSource(p) {
+  return hasOwn(files, p) ? files[p] : undefined
 }
 export function dirname(p) {
   var i = lastIndexOf(p, '/')
@@ -207,7 +230,7 @@ export function loadCjs(filename, parent) {
         hostCompile,
         host,
         filename,
-        '(function (exports, require, module, __filename, __dirname) {' + files[filename] + '\n})',
+        '(function (exports, require, module, __filename, __dirname) {' + escapeNul(files[filename]) + '\n})',
       )
       call(fn, mod.exports, mod.exports, makeRequire(mod), mod, filename, dirname(filename))
     }

@@ -13,6 +13,7 @@ import {
   join,
   lf,
   push,
+  reExec,
   split,
   startsWith,
   strReplaceAll,
@@ -48,9 +49,70 @@ export function errMessage(e) {
 export function isError(v) {
   return v !== null && typeof v === 'object' && (v instanceof ErrorC || ObjectToString(v) === '[object Error]')
 }
+/** 'ric3' or 'ric24' (set by configure()): the TypeScript client's errors set `this.name` (enumerable). */
+var clientKind = 'ric3'
+// How the simulated client's frames look (configure(): the runtime profile, see node-runtime.ts).
+var frames = { receiver: 'Runtime', syncFrames: [], asyncFrames: [] }
+/** The name of the handler function (set once it is loaded), to recognise its frame. */
+var handlerName = null
+export function setClientKind(k, profile) {
+  clientKind = k
+  if (profile !== undefined) frames = profile
+}
+export function setHandlerName(name) {
+  handlerName = typeof name === 'string' ? name : null
+}
+// The frame of this runtime's own call of the handler (phases.js start / invoke24).
+var CALL_FRAME = /^ {4}at (?:start|invoke24) \(file:\/\/\/var\/runtime\/index\.mjs:\d+:\d+\)$/
+var TASK_FRAME = /^ {4}at (\S+) \(((?:file:\/\/)?\/var\/task\/[^()]*)\)$/
+// The handler's frame as V8 prints a method call (`this.handler(...)` in the client): the receiver's
+// class, the function's name, and `[as handler]` when the name differs (`Runtime.main [as handler]`).
+function handlerFrame(m) {
+  var nm = m[1] === '<anonymous>' ? '' : m[1]
+  var head =
+    frames.receiver + '.' + (nm === '' ? 'handler' : nm) + (nm === '' || nm === 'handler' ? '' : ' [as handler]')
+  return '    at ' + head + ' (' + m[2] + ')'
+}
+/**
+ * QuickJS frames in the shape V8 gives them on Lambda: the handler's frame named as the runtime
+ * client calls it, and the frames below it those of the client (the runtime version's own lines)
+ * instead of this runtime's plumbing.
+ */
+function v8Frames(lines) {
+  var call = -1
+  for (var i = 0; i < lines.length; i++) {
+    if (reExec(CALL_FRAME, lines[i]) !== null) {
+      call = i
+      break
+    }
+  }
+  var out = []
+  if (call >= 0) {
+    for (var j = 0; j < call; j++) {
+      var m = j === call - 1 ? reExec(TASK_FRAME, lines[j]) : null
+      push(out, m !== null ? handlerFrame(m) : lines[j])
+    }
+    for (var k = 0; k < frames.syncFrames.length; k++) push(out, frames.syncFrames[k])
+    return out
+  }
+  // Resumed after an await: the handler is the bottom frame, with no caller below it.
+  var last = lines.length > 0 ? reExec(TASK_FRAME, lines[lines.length - 1]) : null
+  if (
+    last === null ||
+    handlerName === null ||
+    (last[1] !== handlerName && !(last[1] === '<anonymous>' && handlerName === ''))
+  )
+    return lines
+  for (var n = 0; n < lines.length - 1; n++) push(out, lines[n])
+  push(out, handlerFrame(last))
+  for (var a = 0; a < frames.asyncFrames.length; a++) push(out, frames.asyncFrames[a])
+  return out
+}
 export function RuntimeError(kind, message) {
   var e = new ErrorC(message)
-  ObjectDefineProperty(e, 'name', { value: 'Runtime.' + kind, writable: true, configurable: true, enumerable: false })
+  if (clientKind === 'ric24') e.name = 'Runtime.' + kind
+  else
+    ObjectDefineProperty(e, 'name', { value: 'Runtime.' + kind, writable: true, configurable: true, enumerable: false })
   return e
 }
 // QuickJS's e.stack has frames only; Node's starts with "Name: message".
@@ -81,7 +143,7 @@ export function nodeStack(e) {
       if (ln === '    at call (native)' || ln === '    at apply (native)') continue
       push(kept, ln)
     }
-    st = join(kept, '\n')
+    st = join(v8Frames(kept), '\n')
     return st === '' ? head : head + '\n' + st
   }
   return st

@@ -31,7 +31,8 @@ export var arrSlice = uncurry(Array.prototype.slice),
   shift = uncurry(Array.prototype.shift)
 export var split = uncurry(String.prototype.split)
 export var strSlice = uncurry(String.prototype.slice),
-  indexOf = uncurry(String.prototype.indexOf)
+  indexOf = uncurry(String.prototype.indexOf),
+  charCodeAt = uncurry(String.prototype.charCodeAt)
 export var lastIndexOf = uncurry(String.prototype.lastIndexOf),
   startsWith = uncurry(String.prototype.startsWith)
 export var endsWith = uncurry(String.prototype.endsWith),
@@ -42,18 +43,20 @@ export var StringC = String,
   NumberC = Number,
   ErrorC = Error,
   SyntaxErrorC = SyntaxError,
-  TypeErrorC = TypeError
+  TypeErrorC = TypeError,
+  RangeErrorC = RangeError
 export var MathFloor = Math.floor,
   MathMax = Math.max
 export var promiseThen = uncurry(Promise.prototype.then),
-  promiseResolve = Promise.resolve.bind(Promise)
+  promiseResolve = Promise.resolve.bind(Promise),
+  promiseReject = Promise.reject.bind(Promise)
 export var AsyncFunctionProto = ObjectGetPrototypeOf(async function () {})
 export var hostNow = host.now,
   hostCompile = host.compile,
   hostFlush = host.flushLogs
 
-/** The prelude's __lf, attached in configure(). */
+/** The prelude's internals: PRELUDE_CORE hands them over through host.attachPrelude (no global). */
 export var lf
-export function linkPrelude() {
-  lf = G.__lf
+host.attachPrelude = function attachPrelude(prelude) {
+  if (lf === undefined) lf = prelude
 }

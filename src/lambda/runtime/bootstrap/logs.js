@@ -218,6 +218,13 @@ function fmtMs(ms) {
 console.groupCollapsed = console.group
 ObjectDefineProperty(G, 'console', { value: console, writable: true, configurable: true, enumerable: false })
 export function logError(label, err) {
-  if (jsonFormat) logAt('ERROR', [intoError(err)])
-  else logAt('ERROR', [label, toFormatted(intoError(err))])
+  var e = err
+  try {
+    e = intoError(err)
+  } catch (_e) {
+    // new Error(err) converts err to a string: an object whose toString throws is logged as is
+    // (and reported as the runtime client reports it, see rapid()).
+  }
+  if (jsonFormat) logAt('ERROR', [e])
+  else logAt('ERROR', [label, toFormatted(e)])
 }

@@ -13,6 +13,9 @@
 //   handler.js     handler resolution (UserFunction.load)
 //   phases.js      Init and invoke semantics, step() results
 //
+// The host takes its handles on `__lf_rt` right after this script and the prelude ran, then the
+// ES module loader's private module keeps `builtin` and `cjsGet` and deletes `__lf_rt` and
+// `__lf_host` (src/lambda/sandbox/host-bridge.ts): learner code never sees a name of ours.
 // The host talks to it through `__lf_rt` with one call per phase:
 //   start(meta + "\n" + payload, vnow) -> handler invoked ("1": run the due timers first)
 //   (host runs pending jobs)
@@ -28,20 +31,24 @@ import {
   ObjectFreeze,
   ObjectKeys,
   lf,
-  linkPrelude,
 } from './intrinsics.js'
-import './errors.js'
+import { setClientKind } from './errors.js'
 import { preciseNow, setNow, setPerfOrigin } from './clock.js'
 import { fire } from './timers.js'
 import { configureLogs, rawWrite } from './logs.js'
 import { addTaskFiles, loadCjs } from './cjs-loader.js'
-import { initPhase, setConfig, start, step } from './phases.js'
+import { initPhase, rejected, setConfig, start, step } from './phases.js'
 
 // Host-supplied configuration (one call at environment creation).
 function configure(json) {
-  linkPrelude()
   var config = JSONparse(json)
   setConfig(config)
+  setClientKind(config.runtime.client, {
+    receiver: config.runtime.receiver,
+    syncFrames: config.runtime.syncFrames,
+    asyncFrames: config.runtime.asyncFrames,
+  })
+  lf.runtime = config.runtime
   configureLogs(config)
   var keys = ObjectKeys(config.env)
   for (var i = 0; i < keys.length; i++) lf.env[keys[i]] = config.env[keys[i]]
@@ -52,8 +59,6 @@ function configure(json) {
   setPerfOrigin(config.perfOrigin)
   setNow(config.perfOrigin)
   config.files = null
-  // The prelude and this runtime captured what they need: user code does not get the host object.
-  delete G.__lf_host
   return ''
 }
 // For the ESM loader: the export names of a CommonJS file / built-in module.
@@ -85,5 +90,9 @@ var rt = ObjectFreeze({
   cjsGet: cjsGet,
   builtinKeys: builtinKeys,
   moduleError: moduleError,
+  rejected: rejected,
+  builtin: function builtin(name) {
+    return lf.builtin(name)
+  },
 })
-ObjectDefineProperty(G, '__lf_rt', { value: rt, writable: false, enumerable: false, configurable: false })
+ObjectDefineProperty(G, '__lf_rt', { value: rt, writable: false, enumerable: false, configurable: true })

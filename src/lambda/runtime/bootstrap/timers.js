@@ -153,7 +153,7 @@ Immediate.prototype.unref = function unref() {
 Immediate.prototype.hasRef = function hasRef() {
   return this._ref
 }
-function setImmediate(cb) {
+export function setImmediate(cb) {
   checkCallback(cb)
   var im = new Immediate(cb, arguments.length > 1 ? arrSlice(arguments, 1) : null)
   push(immediates, im)

@@ -123,7 +123,7 @@ export default function MonacoPane(props: PaneProps) {
       loading={placeholder}
       onMount={onMount}
       onChange={onChange}
-      wrapperProps={{ className: 'lf-code-editor__monaco', 'data-testid': 'monaco-editor' }}
+      wrapperProps={{ className: 'pg-editor-monaco', 'data-testid': 'monaco-editor' }}
     />
   )
 }

@@ -1,8 +1,7 @@
-// The real @aws-sdk/client-eventbridge against the EventBridge service, through a test-only JSON 1.1 codec.
+// The real @aws-sdk/client-eventbridge against the EventBridge service, through account.requestHandler (JSON 1.1).
 import {
   CreateEventBusCommand,
   DescribeEventBusCommand,
-  EventBridgeClient,
   ListRulesCommand,
   PutEventsCommand,
   PutRuleCommand,
@@ -10,31 +9,20 @@ import {
   TestEventPatternCommand,
 } from '@aws-sdk/client-eventbridge'
 import { describe, expect, it } from 'vitest'
-import { createEventsService, type EventDelivery } from '../index.ts'
-import { testAccount } from './context.ts'
-import { jsonRequestHandler } from './json-codec.ts'
+import { eventbridge } from '../../../__tests__/account-helpers.ts'
+import { createAccount } from '../../../index.ts'
+import type { EventDelivery } from '../index.ts'
 
-function client() {
-  const events = createEventsService()
-  const acct = testAccount([events.definition])
+async function client() {
+  const aws = await createAccount()
   const seen: EventDelivery[] = []
-  events.onEvent((d) => seen.push(d))
-  const handler = jsonRequestHandler(acct, events.definition, {
-    namespace: 'com.amazonaws.eventbridge',
-    dateKeys: ['Time'],
-  })
-  const c = new EventBridgeClient({
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'A', secretAccessKey: 's' },
-    requestHandler: handler as never,
-    maxAttempts: 1,
-  })
-  return { c, seen }
+  aws.services.events.onEvent((d) => seen.push(d))
+  return { c: eventbridge(aws), seen, aws }
 }
 
 describe('@aws-sdk/client-eventbridge', () => {
   it('buses, rules, targets and PutEvents with a Time', async () => {
-    const { c, seen } = client()
+    const { c, seen } = await client()
     await c.send(new CreateEventBusCommand({ Name: 'shop' }))
     const bus = await c.send(new DescribeEventBusCommand({ Name: 'shop' }))
     expect(bus.CreationTime).toBeInstanceOf(Date)
@@ -78,7 +66,7 @@ describe('@aws-sdk/client-eventbridge', () => {
     expect(seen[1].matched).toEqual([])
   })
   it('errors by name: InvalidEventPatternException, ResourceNotFoundException', async () => {
-    const { c } = client()
+    const { c } = await client()
     const bad = await c.send(new PutRuleCommand({ Name: 'r', EventPattern: '{"source":"x"}' })).catch((e) => e)
     expect(bad.name).toBe('InvalidEventPatternException')
     expect(bad.message).toMatch(

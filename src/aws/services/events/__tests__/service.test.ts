@@ -65,7 +65,7 @@ describe('event buses', () => {
     const { call, error, events } = setup()
     await call('PutPermission', { StatementId: 'other', Action: 'events:PutEvents', Principal: '111122223333' })
     const arn = `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/default`
-    expect(events.definition.resourcePolicy!(arn)).toMatchObject({
+    expect(JSON.parse(events.definition.resourcePolicy!(arn) as string)).toMatchObject({
       Statement: [
         {
           Sid: 'other',

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { decode, encodeError, malformedXml, parseXml, type WireRequest } from '../../../protocol/rest-xml.ts'
+import { decode, encodeError, malformedXml } from '../../../protocol/rest-xml.ts'
+import type { WireRequest } from '../../../protocol/types.ts'
+import { parseXml } from '../../../protocol/xml.ts'
 import { expectOnlyAwsErrors, testAccount } from '../../events/__tests__/context.ts'
 import { checksum } from '../checksums.ts'
 import { createS3Service } from '../index.ts'
@@ -74,7 +76,7 @@ describe('routing and the REST-XML codec', () => {
     ]) {
       expect(() => del(bad)).toThrow(malformedXml().message)
     }
-    expect(parseXml('<a><b>1</b><b>2</b></a>').children.map((c) => c.text)).toEqual(['1', '2'])
+    expect(parseXml('<a><b>1</b><b>2</b></a>', malformedXml).children.map((c) => c.text)).toEqual(['1', '2'])
   })
   it("writes S3's error document, and no body for HEAD", () => {
     const e = createS3Service().definition
@@ -89,7 +91,7 @@ describe('routing and the REST-XML codec', () => {
       statusCode: 404,
       headers: { 'x-amz-request-id': 'RID', 'content-type': 'application/xml' },
     })
-    expect(encodeError(err, e, 'RID', 'HEAD').body.length).toBe(0)
+    expect(encodeError(err, e, 'RID', { method: 'HEAD' }).body.length).toBe(0)
   })
 })
 

@@ -1,5 +1,5 @@
-// The real @aws-sdk/client-sns against the SNS service through a test-only query codec built on
-// SNS_QUERY_SHAPES: this checks the shape hints the gateway's query codec will use.
+// The real @aws-sdk/client-sns against the SNS service through account.requestHandler: the query
+// codec reads and writes with SNS_QUERY_SHAPES (lists, maps, blobs).
 import {
   CreateTopicCommand,
   GetSubscriptionAttributesCommand,
@@ -9,32 +9,24 @@ import {
   ListTopicsCommand,
   PublishBatchCommand,
   PublishCommand,
-  SNSClient,
   SubscribeCommand,
   TagResourceCommand,
 } from '@aws-sdk/client-sns'
 import { describe, expect, it } from 'vitest'
-import { testAccount } from '../../events/__tests__/context.ts'
-import { createSnsService, SNS_QUERY_SHAPES, type PublishRecord } from '../index.ts'
-import { queryRequestHandler } from './query-codec.ts'
+import { sns } from '../../../__tests__/account-helpers.ts'
+import { createAccount } from '../../../index.ts'
+import type { PublishRecord } from '../index.ts'
 
-function client() {
-  const sns = createSnsService()
-  const acct = testAccount([sns.definition])
+async function client() {
+  const aws = await createAccount()
   const published: PublishRecord[] = []
-  sns.onPublish((r) => published.push(r))
-  const c = new SNSClient({
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
-    requestHandler: queryRequestHandler(acct, sns.definition, SNS_QUERY_SHAPES) as never,
-    maxAttempts: 1,
-  })
-  return { c, published }
+  aws.services.sns.onPublish((r) => published.push(r))
+  return { c: sns(aws), published, aws }
 }
 
 describe('@aws-sdk/client-sns', () => {
   it('creates, subscribes, publishes with attributes (maps, lists, blobs round-trip)', async () => {
-    const { c, published } = client()
+    const { c, published } = await client()
     const { TopicArn } = await c.send(
       new CreateTopicCommand({
         Name: 'orders',
@@ -95,7 +87,7 @@ describe('@aws-sdk/client-sns', () => {
     expect(batch.Failed).toEqual([])
   })
   it('surfaces SNS errors as the SDK names them', async () => {
-    const { c } = client()
+    const { c } = await client()
     const e = await c
       .send(new GetTopicAttributesCommand({ TopicArn: 'arn:aws:sns:us-east-1:123456789012:nope' }))
       .catch((x) => x)

@@ -100,7 +100,7 @@ describe('topics', () => {
       AWSAccountId: ['111122223333'],
       ActionName: ['Publish'],
     })
-    const policy = sns.definition.resourcePolicy!(t) as { Statement: any[] }
+    const policy = JSON.parse(sns.definition.resourcePolicy!(t) as string) as { Statement: any[] }
     expect(policy.Statement[1]).toEqual({
       Sid: 'other',
       Effect: 'Allow',
@@ -109,7 +109,7 @@ describe('topics', () => {
       Resource: t,
     })
     await call('RemovePermission', { TopicArn: t, Label: 'other' })
-    expect((sns.definition.resourcePolicy!(t) as { Statement: any[] }).Statement).toHaveLength(1)
+    expect(JSON.parse(sns.definition.resourcePolicy!(t) as string).Statement).toHaveLength(1)
   })
 })
 

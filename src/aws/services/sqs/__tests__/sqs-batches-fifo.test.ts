@@ -185,7 +185,7 @@ describe('hooks, policies, snapshot', () => {
       ],
     }
     await create('q', { Policy: JSON.stringify(policy) })
-    expect(sqs.definition.resourcePolicy!('arn:aws:sqs:us-east-1:123456789012:q')).toEqual(policy)
+    expect(JSON.parse(sqs.definition.resourcePolicy!('arn:aws:sqs:us-east-1:123456789012:q') as string)).toEqual(policy)
   })
   it('round-trips queues with in-flight messages, binary attributes and FIFO state', async () => {
     const { sqs, call, create, receive } = setup()

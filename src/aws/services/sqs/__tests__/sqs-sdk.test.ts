@@ -1,5 +1,6 @@
-// The real @aws-sdk/client-sqs against the SQS service, through a test-only JSON codec: the SDK
-// checks the MD5 of every body it sends and receives, and names errors from the wire.
+// The real @aws-sdk/client-sqs against the SQS service, through account.requestHandler (JSON 1.0,
+// query-compatible errors): the SDK checks the MD5 of every body it sends and receives, and names
+// errors from the wire.
 import {
   CreateQueueCommand,
   DeleteMessageCommand,
@@ -7,28 +8,18 @@ import {
   ReceiveMessageCommand,
   SendMessageBatchCommand,
   SendMessageCommand,
-  SQSClient,
 } from '@aws-sdk/client-sqs'
 import { describe, expect, it } from 'vitest'
-import { testAccount } from '../../events/__tests__/context.ts'
-import { jsonRequestHandler } from '../../events/__tests__/json-codec.ts'
-import { createSqsService, queryErrorHeader } from '../index.ts'
+import { sqs } from '../../../__tests__/account-helpers.ts'
+import { createAccount } from '../../../index.ts'
 
-function client() {
-  const sqs = createSqsService()
-  const acct = testAccount([sqs.definition])
-  const handler = jsonRequestHandler(acct, sqs.definition, { namespace: 'com.amazonaws.sqs', queryErrorHeader })
-  return new SQSClient({
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
-    requestHandler: handler as never,
-    maxAttempts: 1,
-  })
+async function client() {
+  return sqs(await createAccount())
 }
 
 describe('@aws-sdk/client-sqs', () => {
   it('sends and receives; the SDK verifies the body MD5s', async () => {
-    const c = client()
+    const c = await client()
     const { QueueUrl } = await c.send(new CreateQueueCommand({ QueueName: 'orders' }))
     expect(QueueUrl).toBe('https://sqs.us-east-1.amazonaws.com/123456789012/orders')
     const sent = await c.send(
@@ -60,29 +51,23 @@ describe('@aws-sdk/client-sqs', () => {
     await c.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: got.Messages![0].ReceiptHandle }))
   })
   it("the SDK's checker is active: a wrong MD5 is refused", async () => {
-    const sqs = createSqsService()
-    const acct = testAccount([sqs.definition])
-    const inner = jsonRequestHandler(acct, sqs.definition, { namespace: 'com.amazonaws.sqs', queryErrorHeader })
+    const aws = await createAccount()
     const tampering = {
       async handle(req: never) {
-        const out = await inner.handle(req)
+        const out = await aws.requestHandler.handle(req)
         const text = new TextDecoder()
-          .decode(out.response.body)
+          .decode(out.response.body as Uint8Array)
           .replace(/"MD5OfMessageBody":"[0-9a-f]+"/, '"MD5OfMessageBody":"00000000000000000000000000000000"')
         return { response: { ...out.response, body: new TextEncoder().encode(text) } }
       },
     }
-    const c = new SQSClient({
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'A', secretAccessKey: 's' },
-      requestHandler: tampering as never,
-      maxAttempts: 1,
-    })
+    const c = sqs(aws)
+    ;(c.config as { requestHandler: unknown }).requestHandler = tampering
     const { QueueUrl } = await c.send(new CreateQueueCommand({ QueueName: 'q' }))
     await expect(c.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x' }))).rejects.toThrow(/Checksum/)
   })
   it('surfaces SQS errors with the names and codes the SDK gives them', async () => {
-    const c = client()
+    const c = await client()
     const err = await c.send(new GetQueueUrlCommand({ QueueName: 'missing' })).catch((e) => e)
     expect(err.name).toBe('QueueDoesNotExist')
     expect(err.message).toBe('The specified queue does not exist.')

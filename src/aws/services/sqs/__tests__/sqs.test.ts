@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { testAccount } from '../../events/__tests__/context.ts'
-import { createSqsService, md5OfAttributes, queryErrorHeader } from '../index.ts'
+import { createSqsService, md5OfAttributes, QUERY_CODES } from '../index.ts'
 
 function setup(options: { auto?: boolean } = {}) {
   const sqs = createSqsService()
@@ -46,7 +46,7 @@ describe('queues', () => {
     await call('DeleteQueue', { QueueUrl: `${URL}orders` })
     const gone = await error('GetQueueUrl', { QueueName: 'orders' })
     expect(gone).toMatchObject({ name: 'QueueDoesNotExist', message: 'The specified queue does not exist.' })
-    expect(queryErrorHeader(gone)).toBe('AWS.SimpleQueueService.NonExistentQueue;Sender')
+    expect(QUERY_CODES[gone.name]).toBe('AWS.SimpleQueueService.NonExistentQueue')
     expect(await error('CreateQueue', { QueueName: 'orders' })).toMatchObject({
       name: 'QueueDeletedRecently',
       message: 'You must wait 60 seconds after deleting a queue before you can create another with the same name.',

@@ -43,7 +43,7 @@ function parse(text, reviver) {
     if (e instanceof SyntaxErrorCtor && (typeof reviver !== 'function' || !parses(source))) {
       let message
       try {
-        message = load('internal/json-error').v8JsonMessage(source)
+        message = load('internal/json-error').v8JsonMessage(source, lf.runtime !== undefined ? lf.runtime.major : 20)
       } catch {
         message = undefined
       }
@@ -86,6 +86,49 @@ function parses(source) {
 }
 ObjectDefineProperty(parse, 'name', { value: 'parse', configurable: true }) // the bundle renames it
 ObjectDefineProperty(JSON, 'parse', { value: parse, writable: true, configurable: true, enumerable: false })
+
+// Error.captureStackTrace(obj[, fn]) and Error.stackTraceLimit, as V8 has them: obj.stack becomes
+// "Name: message" and the caller's frames (above `fn`'s frame when given), at most
+// stackTraceLimit of them; the frames are QuickJS's, as in any err.stack read in code.
+function captureStackTrace(obj, constructorOpt) {
+  if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) throw new TypeError('invalid_argument')
+  const st = new ErrorCtor().stack
+  const limit = ErrorCtor.stackTraceLimit
+  const max = typeof limit === 'number' && limit >= 0 ? limit : 0
+  let name = obj.name
+  name = name === undefined ? 'Error' : StringCtor(name)
+  let message = obj.message
+  message = message === undefined ? '' : StringCtor(message)
+  let out = name === '' ? message : message === '' ? name : `${name}: ${message}`
+  const skipTo = typeof constructorOpt === 'function' && constructorOpt.name !== '' ? constructorOpt.name : undefined
+  let skipping = skipTo !== undefined
+  let kept = 0
+  let from = 0
+  while (from < st.length && kept < max) {
+    let end = call(indexOf, st, '\n', from)
+    if (end < 0) end = st.length
+    const line = call(slice, st, from, end)
+    from = end + 1
+    if (line === '' || call(indexOf, line, '(node:internal/') >= 0) continue
+    if (skipping) {
+      if (call(indexOf, line, `    at ${skipTo} (`) === 0 || call(indexOf, line, `    at new ${skipTo} (`) === 0)
+        skipping = false
+      continue
+    }
+    out += '\n' + line
+    kept++
+  }
+  // A constructor not on the stack: V8 keeps no frames at all.
+  if (skipping) out = name === '' ? message : message === '' ? name : `${name}: ${message}`
+  ObjectDefineProperty(obj, 'stack', { value: out, writable: true, configurable: true, enumerable: false })
+}
+ObjectDefineProperty(ErrorCtor, 'captureStackTrace', {
+  value: captureStackTrace,
+  writable: true,
+  configurable: true,
+  enumerable: false,
+})
+ErrorCtor.stackTraceLimit = 10
 
 const snapshot = captureIntrinsics()
 const count = snapshot.values.length
@@ -243,9 +286,13 @@ const V8_MESSAGES = [
   [/^cannot convert symbol to string$/, () => 'Cannot convert a Symbol value to a string'],
   [/^invalid array length$/, () => 'Invalid array length'],
 ]
+// Sticky: each pattern is tried at the start only (a non-sticky exec would try every position of
+// a 20 MB message, seconds of work for an anchored pattern that can only match at 0).
+for (let i = 0; i < V8_MESSAGES.length; i++) V8_MESSAGES[i][0] = new RegExp(V8_MESSAGES[i][0].source, 'y')
 function v8Message(message) {
   if (typeof message !== 'string') return message
   for (let i = 0; i < V8_MESSAGES.length; i++) {
+    V8_MESSAGES[i][0].lastIndex = 0
     const m = call(reExec, V8_MESSAGES[i][0], message)
     if (m !== null) return V8_MESSAGES[i][1](m)
   }
@@ -258,6 +305,7 @@ const internals = {
   env,
   startMs,
   nowMs: () => (typeof lf.now === 'function' ? lf.now() : call(DateNow, DateCtor)),
+  runtime: () => lf.runtime,
   randomHex: (n) => call(hostRandom, host, n),
   promiseState: typeof hostPromiseState === 'function' ? (p) => call(hostPromiseState, host, p) : undefined,
   hostMemoryUsage: typeof hostMemoryUsage === 'function' ? () => call(hostMemoryUsage, host) : undefined,
@@ -297,7 +345,7 @@ const lf = {
       for (let i = 0; i < names.length; i++) copy[names[i]] = StringCtor(files[names[i]])
       taskFiles = copy
       if (options != null && typeof options.tmpSizeBytes === 'number') tmpLimit = options.tmpSizeBytes
-      if (cache.fs !== undefined) cache.fs.__lfRemount()
+      if (internals.remountFs !== undefined) internals.remountFs()
     },
     setTmpLimit(bytes) {
       tmpLimit = bytes
@@ -306,7 +354,13 @@ const lf = {
   },
   hooks: { write: undefined }, // process.stdout/stderr.write -> hooks.write(fd, text)
   now: undefined, // engine's clock in ms (process.hrtime/uptime); defaults to Date.now()
+  // The simulated runtime ({ node, major, v8, modules, lts, … }), set by the engine before any
+  // of the function's code runs; undefined: the Node version the prelude was built with.
+  runtime: undefined,
   v8Message,
-  isProcessExit: (e) => cache['internal/process'] !== undefined && e instanceof cache['internal/process'].__lfExit,
+  isProcessExit: (e) => internals.ProcessExit !== undefined && e instanceof internals.ProcessExit,
 }
-ObjectDefineProperty(G, '__lf', { value: lf, writable: false, enumerable: false, configurable: false })
+// The engine's runtime takes it privately (no global name reaches learner code); a bare host
+// (the prelude's own tests) gets the hidden global `__lf`.
+if (typeof host.attachPrelude === 'function') call(host.attachPrelude, host, lf)
+else ObjectDefineProperty(G, '__lf', { value: lf, writable: false, enumerable: false, configurable: false })

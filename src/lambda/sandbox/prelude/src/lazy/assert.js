@@ -1,7 +1,7 @@
 // assert: the commonly used subset of Node's assert, with Node's AssertionError shape
 // (name, code ERR_ASSERTION, actual, expected, operator, generatedMessage). Messages are simpler
 // than Node's diffs.
-export default function factory(load) {
+export default function factory(load, internals) {
   const util = load('util')
   const inspect = (v) => util.inspect(v, { depth: 1000, breakLength: Infinity })
 
@@ -160,7 +160,7 @@ export default function factory(load) {
       if (Object.is(a, b)) fail(a, b, m, 'notStrictEqual', `Expected "actual" to be strictly unequal to: ${inspect(b)}`)
     },
     deepEqual(a, b, m) {
-      if (!util.__lfIsDeepEqual(a, b))
+      if (!internals.isDeepEqual(a, b))
         fail(
           a,
           b,
@@ -170,7 +170,7 @@ export default function factory(load) {
         )
     },
     notDeepEqual(a, b, m) {
-      if (util.__lfIsDeepEqual(a, b)) fail(a, b, m, 'notDeepEqual', `"actual" is loosely deep-equal to "expected"`)
+      if (internals.isDeepEqual(a, b)) fail(a, b, m, 'notDeepEqual', `"actual" is loosely deep-equal to "expected"`)
     },
     deepStrictEqual(a, b, m) {
       if (!util.isDeepStrictEqual(a, b))

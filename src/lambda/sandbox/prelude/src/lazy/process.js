@@ -1,7 +1,9 @@
 /* global __LF_NODE_VERSION__ */
 // internal/process: the `process` global. process.env is the object the engine fills (__lf.env).
 export default function factory(load, internals) {
-  const NODE_VERSION = __LF_NODE_VERSION__
+  // The simulated runtime's versions (set by the engine before the function's code runs).
+  const rt = internals.runtime()
+  const NODE_VERSION = rt !== undefined ? rt.node : __LF_NODE_VERSION__
   const nowMs = internals.nowMs
   const inspect = (v) => internals.inspect(v)
 
@@ -48,15 +50,15 @@ export default function factory(load, internals) {
       acorn: '8.14.0',
       ada: '2.9.2',
       ares: '1.34.5',
-      modules: '115',
+      modules: rt !== undefined ? rt.modules : '115',
       napi: '10',
       uv: '1.51.0',
-      v8: '11.3.244.8-node.30',
+      v8: rt !== undefined ? rt.v8 : '11.3.244.8-node.30',
       zlib: '1.3.0.1-motley',
     },
     arch: 'x64',
     platform: 'linux',
-    release: { name: 'node', lts: 'Iron' },
+    release: { name: 'node', lts: rt !== undefined ? rt.lts : 'Iron' },
     argv: ['/var/lang/bin/node', '/var/runtime/index.mjs'],
     argv0: '/var/lang/bin/node',
     execArgv: [],
@@ -213,6 +215,6 @@ export default function factory(load, internals) {
     get: () => stderr || (stderr = makeStream(2)),
   })
   Object.defineProperty(process, Symbol.toStringTag, { value: 'process', configurable: true })
-  Object.defineProperty(process, '__lfExit', { value: ProcessExit })
+  internals.ProcessExit = ProcessExit // for isProcessExit (core.js); no name on `process`
   return process
 }

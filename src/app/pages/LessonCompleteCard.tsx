@@ -1,11 +1,15 @@
+/**
+ * The card at the end of a lesson: what completes it (its knowledge checks and lab, each a link
+ * to it), how many are done, and once complete, the way to the next lesson.
+ */
 import { Link } from 'react-router'
 import { useShallow } from 'zustand/react/shallow'
 import { useProgress } from '../../course/progress.ts'
 import type { LessonMeta } from '../../course/types.ts'
 import { ArrowRightIcon, CheckIcon } from '../../shared/icons.tsx'
+import './LessonCompleteCard.css'
 
-/** The end of a lesson: what completes it (its checks and lab, each a link to it), or when it was completed. */
-export function CompleteCard({ meta, next }: { meta: LessonMeta; next?: LessonMeta }) {
+export function LessonCompleteCard({ meta, next }: { meta: LessonMeta; next?: LessonMeta }) {
   const { slug } = meta
   const completedAt = useProgress((s) => s.lessons[slug]?.completedAt ?? null)
   const passed = useProgress(
@@ -33,15 +37,15 @@ export function CompleteCard({ meta, next }: { meta: LessonMeta; next?: LessonMe
   }
   return (
     <section
-      className={`complete-card${completedAt ? ' is-complete' : ''}`}
+      className={`lesson-complete${completedAt ? ' is-complete' : ''}`}
       aria-labelledby="complete-title"
       data-testid="complete-card"
     >
-      <div className="complete-main">
-        <h2 id="complete-title" className="complete-title">
+      <div className="lesson-complete-main">
+        <h2 id="complete-title" className="lesson-complete-title">
           {completedAt ? 'Lesson completed' : 'To complete this lesson'}
         </h2>
-        <p className="complete-text" role="status" data-testid="complete-text">
+        <p className="lesson-complete-text" role="status" data-testid="complete-text">
           {completedAt
             ? `Completed on ${new Date(completedAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}.`
             : items.length === 0
@@ -49,13 +53,13 @@ export function CompleteCard({ meta, next }: { meta: LessonMeta; next?: LessonMe
               : `Pass every knowledge check${meta.labs.length ? ' and the lab' : ''}: ${done} of ${items.length} done.`}
         </p>
         {items.length > 0 && (
-          <ul className="complete-list">
+          <ul className="lesson-complete-list">
             {items.map((it, i) => (
               <li key={`${it.kind}:${it.id}`} className={passed[i] ? 'is-done' : undefined}>
-                <span className="complete-dot" aria-hidden="true">
+                <span className="lesson-complete-dot" aria-hidden="true">
                   {passed[i] ? <CheckIcon width={14} height={14} /> : null}
                 </span>
-                <button type="button" className="link-button" onClick={() => goTo(it.kind, it.id)}>
+                <button type="button" className="lesson-complete-link" onClick={() => goTo(it.kind, it.id)}>
                   {it.label}
                 </button>
                 <span className="sr-only">{passed[i] ? ': passed' : ': not passed yet'}</span>
@@ -65,7 +69,7 @@ export function CompleteCard({ meta, next }: { meta: LessonMeta; next?: LessonMe
         )}
       </div>
       {completedAt && next && (
-        <div className="complete-actions">
+        <div className="lesson-complete-actions">
           <Link className="btn btn-primary" to={`/lessons/${next.slug}`}>
             Next lesson <ArrowRightIcon width={16} height={16} />
           </Link>

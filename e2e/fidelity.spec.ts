@@ -1,0 +1,69 @@
+/**
+ * Issue 12 in the real browser Worker: an unhandled promise rejection crashes the runtime as on
+ * Lambda (QuickJS's own rejection tracker, through the patched .wasm the Worker compiles), and
+ * traces show V8's frames.
+ */
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures.ts'
+
+const SLOW = { timeout: 60_000 }
+
+async function openPlayground(page: Page) {
+  await page.goto('./#/playground')
+  await expect(page.locator('#main h1')).toHaveText('Playground', SLOW)
+  await expect(page.getByTestId('invoke')).toBeVisible(SLOW)
+}
+
+/** Pastes `code` over the open file, as a learner would. */
+async function setCode(page: Page, code: string) {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  const ed = page.getByTestId('playground').locator('.monaco-editor').first()
+  await expect(ed).toBeVisible(SLOW)
+  await ed.locator('.view-lines').click()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code)
+  await page.keyboard.press('ControlOrMeta+V')
+  await expect(ed.locator('.view-lines')).toContainText(code.split('\n')[0].trim().slice(0, 30))
+}
+
+/** Clicks Invoke and waits for this invocation's result (a new request ID). */
+async function invokeAndWait(page: Page) {
+  const status = page.getByTestId('result-status')
+  const before = (await status.count()) ? await status.getAttribute('data-request-id') : null
+  await page.getByTestId('invoke').click()
+  await expect
+    .poll(async () => ((await status.count()) ? await status.getAttribute('data-request-id') : null), SLOW)
+    .not.toBe(before)
+  await expect(page.getByTestId('invoke')).toHaveText('Invoke', SLOW)
+}
+
+test.describe('fidelity (issue 12)', () => {
+  test.describe.configure({ timeout: 90_000 })
+
+  test('a forgotten rejection crashes the runtime on nodejs20.x; a thrown error shows V8 frames', async ({ page }) => {
+    await openPlayground(page)
+    await page.getByTestId('pg-tab-config').click()
+    const runtime = page.getByTestId('config-runtime')
+    await expect(runtime.locator('option')).toHaveText(['Node.js 24.x', 'Node.js 22.x', /^Node\.js 20\.x/])
+    await runtime.selectOption('nodejs20.x')
+    await setCode(
+      page,
+      "export const handler = async () => {\n  Promise.reject(new Error('forgot to await'))\n  await new Promise((r) => setTimeout(r, 10))\n  return 'done'\n}",
+    )
+    await invokeAndWait(page)
+    await expect(page.getByTestId('error-type')).toHaveText('Runtime.UnhandledPromiseRejection')
+    await expect(page.getByTestId('error-message')).toHaveText('Error: forgot to await')
+    const log = page.getByTestId('log-output')
+    await expect(log).toContainText(
+      'ERROR\tUnhandled Promise Rejection \t{"errorType":"Runtime.UnhandledPromiseRejection"',
+    )
+    await expect(log).toContainText('Runtime exited with error: exit status 128')
+
+    await setCode(page, "export const handler = async () => {\n  throw new Error('boom')\n}")
+    await invokeAndWait(page)
+    await expect(page.getByTestId('error-type')).toHaveText('Error')
+    const response = page.getByTestId('result')
+    await expect(response).toContainText(/at Runtime\.handler \(file:\/\/\/var\/task\/index\.mjs:2:\d+\)/)
+    await expect(response).toContainText('at Runtime.handleOnceNonStreaming (file:///var/runtime/index.mjs:1173:29)')
+  })
+})

@@ -1,0 +1,127 @@
+// Issue 12: nodejs22.x and nodejs24.x beside nodejs20.x, each with its runtime client's behaviour
+// (aws-lambda-nodejs-runtime-interface-client: 3.x `src/*.js` for nodejs18.x–22.x, the TypeScript
+// rewrite `src/**/*.ts` for nodejs24.x).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Lambda } from '../index.ts'
+import { appLines, call, deploy, messageOf, newLambda } from './helpers.ts'
+
+let lambda: Lambda
+beforeAll(async () => {
+  lambda = await newLambda()
+})
+afterAll(() => lambda.dispose())
+
+const WARNING =
+  'AWS Lambda plans to remove support for callback-based function handlers starting with Node.js 24. You will need to update this function to use an async handler to use Node.js 24 or later. For more information and to provide feedback on this change, see https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/issues/137. To disable this warning, set the AWS_LAMBDA_NODEJS_DISABLE_CALLBACK_WARNING environment variable.'
+// src/context/constants.ts CALLBACK_ERROR_NODEJS24_ABOVE
+const REFUSED =
+  'ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. You need to modify this function to use a supported handler signature to use Node.js 24 or later. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.'
+
+const callbackHandler = { 'index.js': 'exports.handler = (event, context, callback) => callback(null, "cb")' }
+
+describe('runtime versions', () => {
+  it.each([
+    ['nodejs20.x', 'nodejs:20.v48'],
+    ['nodejs22.x', 'nodejs:22.v51'],
+    ['nodejs24.x', 'nodejs:24.v24'],
+  ])('%s: INIT_START names %s', async (runtime, version) => {
+    const fn = await deploy(lambda, 'export const handler = async () => process.env.AWS_EXECUTION_ENV', {
+      Runtime: runtime as 'nodejs20.x',
+    })
+    const out = await call(lambda, fn)
+    expect(out.json).toBe(`AWS_Lambda_${runtime}`)
+    expect(out.log[0]).toMatch(new RegExp(`^INIT_START Runtime Version: ${version.replace('.', '\\.')}\\t`))
+  })
+})
+
+describe('callback handlers', () => {
+  it('nodejs20.x and nodejs22.x warn at Init (WarningForCallbackHandlers.js), once', async () => {
+    for (const Runtime of ['nodejs20.x', 'nodejs22.x'] as const) {
+      const fn = await deploy(lambda, callbackHandler, { Runtime })
+      const first = await call(lambda, fn)
+      expect(first.json).toBe('cb')
+      const warn = appLines(first.log)
+      expect(warn.map((l) => l.split('\t').slice(1, 3))).toEqual([['undefined', 'WARN']])
+      expect(messageOf(warn[0])).toBe(WARNING)
+      expect(appLines((await call(lambda, fn)).log)).toEqual([])
+    }
+  })
+
+  it('no warning for an async handler with three parameters, or with AWS_LAMBDA_NODEJS_DISABLE_CALLBACK_WARNING', async () => {
+    const a = await deploy(lambda, 'export const handler = async (event, context, callback) => "a"')
+    const b = await deploy(lambda, callbackHandler, {
+      Environment: { Variables: { AWS_LAMBDA_NODEJS_DISABLE_CALLBACK_WARNING: '' } },
+    })
+    expect(appLines((await call(lambda, a)).log)).toEqual([])
+    expect(appLines((await call(lambda, b)).log)).toEqual([])
+  })
+
+  it('nodejs24.x refuses them at Init: Runtime.CallbackHandlerDeprecated (callback-deprecation.ts)', async () => {
+    for (const src of [callbackHandler, { 'index.mjs': 'export const handler = async (e, c, cb) => "x"' }]) {
+      const fn = await deploy(lambda, src, { Runtime: 'nodejs24.x' })
+      const out = await call(lambda, fn)
+      expect(out.FunctionError).toBe('Unhandled')
+      expect(out.json.errorType).toBe('Runtime.CallbackHandlerDeprecated')
+      expect(out.json.errorMessage).toBe(REFUSED)
+      const init = appLines(out.log).filter((l) => messageOf(l).startsWith('Init Error \t'))
+      expect(init.length).toBeGreaterThan(0)
+      expect(init[0].split('\t').slice(1, 3)).toEqual(['undefined', 'ERROR'])
+      expect(out.log.find((l) => l.startsWith('INIT_REPORT'))).toMatch(
+        /Status: error\tError Type: Runtime\.CallbackHandlerDeprecated$/,
+      )
+    }
+  })
+
+  it('nodejs24.x: async handlers work; the context has no callback members', async () => {
+    const fn = await deploy(
+      lambda,
+      'export const handler = async (event, context) => [typeof context.succeed, typeof context.done, "callbackWaitsForEmptyEventLoop" in context, context.functionName]',
+      { Runtime: 'nodejs24.x', FunctionName: 'ctx24' },
+    )
+    expect((await call(lambda, fn)).json).toEqual(['undefined', 'undefined', false, 'ctx24'])
+  })
+})
+
+describe('process versions follow the runtime', () => {
+  it.each([
+    ['nodejs20.x', 'v20.19.4', '115', 'Iron'],
+    ['nodejs22.x', 'v22.17.1', '127', 'Jod'],
+    ['nodejs24.x', 'v24.11.1', '137', 'Krypton'],
+  ])('%s: process.version %s', async (runtime, version, modules, lts) => {
+    const fn = await deploy(
+      lambda,
+      'export const handler = async () => [process.version, process.versions.node, process.versions.modules, process.release.lts]',
+      { Runtime: runtime as 'nodejs20.x' },
+    )
+    expect((await call(lambda, fn)).json).toEqual([version, version.slice(1), modules, lts])
+  })
+})
+
+describe("JSON.parse messages per Node version (V8 12's message templates add the line and column)", () => {
+  // [text, Node 22's message]; Node 20's is the host's own (Node 20), read in the test
+  const CASES: [string, string][] = [
+    ['{"a":1}}', 'Unexpected non-whitespace character after JSON at position 7 (line 1 column 8)'],
+    ['{\n  "a": 1,\n}', 'Expected double-quoted property name in JSON at position 12 (line 3 column 1)'],
+    ['{\r\n"a" 1}', "Expected ':' after property name in JSON at position 7 (line 2 column 5)"],
+    ['[1,\r2', "Expected ',' or ']' after array element in JSON at position 5 (line 2 column 2)"],
+    ['{"a": "x\ty"}', 'Bad control character in string literal in JSON at position 8 (line 1 column 9)'],
+    ['"abc', 'Unterminated string in JSON at position 4 (line 1 column 5)'],
+    ['', 'Unexpected end of JSON input'],
+    ['not json', 'Unexpected token \'o\', "not json" is not valid JSON'],
+  ]
+  it.each(CASES)('%j', async (text, node22) => {
+    let node20 = ''
+    try {
+      JSON.parse(text)
+    } catch (e) {
+      node20 = (e as Error).message
+    }
+    const src = `export const handler = async (e) => { try { JSON.parse(e.text) } catch (err) { return err.message } }`
+    const f20 = await deploy(lambda, src)
+    const f22 = await deploy(lambda, src, { Runtime: 'nodejs22.x' })
+    expect((await call(lambda, f20, { text })).json).toBe(node20)
+    expect((await call(lambda, f22, { text })).json).toBe(node22)
+    // Node 22's message is Node 20's, plus the location when there is a position.
+    expect(node22.startsWith(node20)).toBe(true)
+  })
+})
