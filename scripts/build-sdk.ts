@@ -162,7 +162,8 @@ export async function buildSdk(): Promise<SdkBuild> {
     const order: string[] = []
     const visit = (key: string, stack: string[]) => {
       if (order.includes(key)) return
-      if (stack.includes(key)) throw new Error(`SDK chunks import each other in a cycle: ${[...stack, key].join(' → ')}`)
+      if (stack.includes(key))
+        throw new Error(`SDK chunks import each other in a cycle: ${[...stack, key].join(' → ')}`)
       for (const dep of byKey.get(key)!.imports) visit(dep, [...stack, key])
       order.push(key)
     }

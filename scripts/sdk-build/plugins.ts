@@ -154,6 +154,20 @@ export function streamPatchPlugin(ctx: PluginContext): Plugin {
   return {
     name: 'lf-sdk-streams',
     setup(b) {
+      // The retry middleware asks whether a failed request streamed its body (then it may not be
+      // retried); the browser flavour assumes a global ReadableStream. Request bodies here are bytes.
+      b.onLoad({ filter: /[\\/]isStreamingPayload[\\/]isStreamingPayload\.browser\.js$/ }, async (args) => {
+        const src = await readFile(args.path, 'utf8')
+        const from = '(request) => request?.body instanceof ReadableStream'
+        if (!src.includes(from)) throw new Error(`${args.path}: ${from} not found (SDK changed?)`)
+        return {
+          contents: src.replace(
+            from,
+            "(request) => typeof ReadableStream === 'function' && request?.body instanceof ReadableStream",
+          ),
+          loader: 'js',
+        }
+      })
       for (const p of patches) {
         b.onLoad({ filter: p.file }, async (args) => {
           const src = await readFile(args.path, 'utf8')

@@ -15,6 +15,8 @@ export interface HostSide {
   exclude(ms: number): void
   /** Bytes the QuickJS heap uses. */
   heapUsed(): number
+  /** The code of a package the runtime provides (the AWS SDK: `sdk/…` keys, src/lambda/sdk), if loaded. */
+  providedSource(key: string): { source: string; filename: string } | undefined
 }
 
 /** Name of the module through which the loader's wrapper modules reach the runtime (see module-loader.ts). */
@@ -45,6 +47,14 @@ export function defineHost(ctx: QuickJSContext, side: HostSide): void {
   })
   def('loadBuiltin', (keyH) => {
     const key = ctx.getString(keyH)
+    if (key.startsWith('sdk/')) {
+      // The AWS SDK is not in Node's snapshot: loading it is Init work, billed as on Lambda.
+      const provided = side.providedSource(key)
+      if (provided === undefined) return ctx.undefined
+      const r = ctx.evalCode(provided.source, provided.filename, { type: 'global' })
+      if (r.error) return { error: r.error }
+      return r.value
+    }
     const src = PRELUDE_LAZY[key]
     if (src === undefined) return ctx.undefined
     // Node has its built-ins in the startup snapshot: loading ours costs no virtual time.

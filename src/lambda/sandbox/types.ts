@@ -2,6 +2,8 @@
 // of a phase, the runtime's error shape, and the fault a crossing throws. No QuickJS behind it.
 
 export interface SandboxConfig {
+  /** Packages the runtime provides that the function's files name (the AWS SDK, src/lambda/sdk). */
+  provided?: string[]
   /** The function's files, paths relative to /var/task. */
   files: Record<string, string>
   handler: string

@@ -36,3 +36,32 @@ export function sdkPackageOf(specifier: string): { name: SdkPackage; packageJson
   if (!m || !PROVIDED.has(m[1])) return undefined
   return { name: m[1] as SdkPackage, packageJson: m[2] !== undefined }
 }
+
+/** Where a loader key's code lives in the runtime, for stack traces (`${SDK_ROOT}/…`). */
+export function sdkFileName(key: string): string {
+  const pkg = key.slice(4)
+  if (pkg.endsWith('/package.json')) return `${SDK_ROOT}/${pkg}`
+  if (pkg.startsWith('@')) return sdkEntryPath(pkg)
+  return `${SDK_ROOT}/@aws-sdk/${pkg}.js`
+}
+
+/**
+ * The provided packages the function's files name (`'@aws-sdk/client-dynamodb'` in an import, a
+ * require or a string): what Init may load. A name built at run time (`require('@aws-sdk/' + x)`)
+ * is not seen; such a require fails with MODULE_NOT_FOUND.
+ */
+export function sdkPackagesNamedIn(files: Record<string, string>): SdkPackage[] {
+  const out = new Set<SdkPackage>()
+  for (const path of Object.keys(files)) {
+    if (path.includes('node_modules/@aws-sdk/') || path.includes('node_modules/@smithy/')) continue
+    const text = files[path]
+    if (text.indexOf('@aws-sdk/') < 0 && text.indexOf('@smithy/') < 0) continue
+    for (const pkg of SDK_PACKAGES) if (!out.has(pkg) && text.includes(pkg)) out.add(pkg)
+  }
+  return SDK_PACKAGES.filter((p) => out.has(p))
+}
+
+/** The path a provided package resolves to (`require.resolve`, ES module names, stack traces). */
+export function sdkEntryPath(pkg: string): string {
+  return `${SDK_ROOT}/${pkg}/dist-cjs/index.js`
+}

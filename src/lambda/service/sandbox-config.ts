@@ -2,6 +2,7 @@
 // environment Lambda sets (reserved variables first, then the function's own).
 import { handlerReceiver, invokeFrames, nodeRuntime } from '../runtime/node-runtime.ts'
 import type { RuntimeProfile, SandboxConfig } from '../sandbox/types.ts'
+import { sdkPackagesNamedIn } from '../sdk/packages.ts'
 import type { Environment, FunctionState } from './state.ts'
 
 export function sandboxConfig(fn: FunctionState, env: Environment, at: number, region: string): SandboxConfig {
@@ -42,6 +43,7 @@ export function sandboxConfig(fn: FunctionState, env: Environment, at: number, r
   }
   return {
     files: fn.files,
+    provided: sdkPackagesNamedIn(fn.files),
     handler: c.Handler,
     env: vars,
     logFormat: c.LoggingConfig.LogFormat,

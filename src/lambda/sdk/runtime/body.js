@@ -32,7 +32,9 @@ function bodyClass() {
       this.#consumed = true
       this.readable = false
       this.readableEnded = true
-      return who === 'raw' ? this.#bytes : Buffer.from(this.#bytes.buffer, this.#bytes.byteOffset, this.#bytes.byteLength)
+      return who === 'raw'
+        ? this.#bytes
+        : Buffer.from(this.#bytes.buffer, this.#bytes.byteOffset, this.#bytes.byteLength)
     }
 
     async transformToByteArray() {

@@ -33,8 +33,7 @@ function networkError(failure, hostname) {
   const code = typeof f.code === 'string' ? f.code : 'ECONNRESET'
   const e = new Error(typeof f.message === 'string' ? f.message : `${code} ${hostname}`)
   e.code = code
-  for (const k of ['errno', 'syscall', 'hostname', 'address', 'port'])
-    if (f[k] !== undefined) e[k] = f[k]
+  for (const k of ['errno', 'syscall', 'hostname', 'address', 'port']) if (f[k] !== undefined) e[k] = f[k]
   if (TIMEOUT_CODES.includes(code)) e.name = 'TimeoutError'
   return e
 }
@@ -117,7 +116,8 @@ export class NodeHttpHandler {
     const bytes = await bodyBytes(request.body)
     const headers = {}
     for (const k of Object.keys(request.headers)) headers[k] = String(request.headers[k])
-    const body = bytes === undefined ? '' : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
+    const body =
+      bytes === undefined ? '' : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
     const sent = hostIo().request('http', { method: request.method, url, headers, body })
 
     return new Promise((resolve, reject) => {

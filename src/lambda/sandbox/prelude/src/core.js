@@ -329,6 +329,12 @@ const lf = {
     return load(key)
   },
   hasBuiltin: (name) => normalize(name) !== undefined,
+  // A package the runtime provides outside the function's node_modules (the AWS SDK v3, see
+  // src/lambda/sdk): the host serves its code under the key `sdk/<name>`; unknown: MODULE_NOT_FOUND.
+  provided(name) {
+    if (typeof name !== 'string' || call(indexOf, name, '@') !== 0) throw moduleNotFound(StringCtor(name))
+    return load('sdk/' + name)
+  },
   // Loads lazy modules ahead of use (public names or internal keys such as 'internal/inspect').
   preload(keys) {
     for (let i = 0; i < keys.length; i++) load(keys[i])
