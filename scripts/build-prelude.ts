@@ -50,6 +50,7 @@ const LAZY_ENTRIES: Record<string, string> = {
   'internal/inspect': 'inspect.js',
   'internal/structured-clone': 'structured-clone.js',
   'internal/event-target': 'event-target.js',
+  'internal/fetch': 'fetch.js',
   'internal/process': 'process.js',
   'internal/encoding': 'internal-encoding.js',
   'internal/format': 'format.js',

@@ -18,6 +18,7 @@ export {
   ASYNC_PAYLOAD_LIMIT,
 } from './service/lambda.ts'
 export { VirtualClock } from './clock.ts'
+export { NO_NETWORK } from './service/io.ts'
 export { LambdaServiceException } from './errors.ts'
 export type { QuickJSSource } from './sandbox/quickjs.ts'
 export * from './types.ts'

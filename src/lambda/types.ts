@@ -23,6 +23,20 @@ export interface EnvironmentConfig {
   Variables?: Record<string, string>
 }
 
+/** A function attached to a VPC (its subnets and security groups). */
+export interface VpcConfig {
+  SubnetIds?: string[]
+  SecurityGroupIds?: string[]
+  Ipv6AllowedForDualStack?: boolean
+}
+
+export interface VpcConfigResponse {
+  SubnetIds: string[]
+  SecurityGroupIds: string[]
+  VpcId: string
+  Ipv6AllowedForDualStack: boolean
+}
+
 /** The settings both CreateFunction and UpdateFunctionConfiguration accept. */
 export interface FunctionSettings {
   Runtime?: Runtime | string
@@ -34,6 +48,7 @@ export interface FunctionSettings {
   Environment?: EnvironmentConfig
   LoggingConfig?: LoggingConfig
   EphemeralStorage?: { Size: number }
+  VpcConfig?: VpcConfig
 }
 
 export interface CreateFunctionRequest extends FunctionSettings {
@@ -79,6 +94,8 @@ export interface FunctionConfiguration {
     LogGroup: string
   }
   RuntimeVersionConfig: { RuntimeVersionArn: string }
+  /** Present when the function is attached to a VPC. */
+  VpcConfig?: VpcConfigResponse
 }
 
 export interface GetFunctionResponse {
@@ -127,6 +144,63 @@ export interface InvokeResponse {
      */
     tailPlatformLines?: number[]
   }
+}
+
+// ---- host I/O: what handlers send out of the sandbox, and the network that answers ------------
+
+/** An HTTP request a handler sent out through the runtime's I/O channel (runtime/bootstrap/io.js). */
+export interface HttpIoRequest {
+  method: string
+  url: string
+  headers: Record<string, string>
+  /** base64 */
+  body: string
+  /** Give up connecting after this many ms (fetch's connect timeout); none: the OS's. */
+  connectTimeout?: number
+}
+
+export interface HttpIoResponse {
+  status: number
+  statusText: string
+  headers: Record<string, string>
+  /** base64 */
+  body: string
+}
+
+/** A network failure as Node reports it (the `cause` of fetch's `TypeError: fetch failed`). */
+export interface NetworkErrorShape {
+  code: string
+  message: string
+  errno?: number
+  syscall?: string
+  hostname?: string
+  address?: string
+  port?: number
+}
+
+/** Who sent a request: the function and the execution environment, for the network and its log. */
+export interface IoCaller {
+  functionName: string
+  functionArn: string
+  environmentId: string
+  /** The invocation in progress when the request was sent (undefined during Init). */
+  requestId?: string
+  /** The function is attached to a VPC (VpcConfig with subnets). */
+  vpc: boolean
+  /** Virtual epoch ms at which the request left the sandbox. */
+  at: number
+}
+
+/**
+ * What became of a request: an answer or a network error, after `latencyMs` of virtual time
+ * (added to any virtual time the network itself took to answer, e.g. a function it invoked).
+ */
+export type IoOutcome =
+  { response: HttpIoResponse; latencyMs: number } | { error: NetworkErrorShape; latencyMs: number }
+
+/** Where a function's requests go (the simulated account's network: src/aws/network.ts). */
+export interface HostNetwork {
+  request(kind: 'http', request: HttpIoRequest, caller: IoCaller): IoOutcome | Promise<IoOutcome>
 }
 
 // ---- CloudWatch Logs shapes -----------------------------------------------------------------

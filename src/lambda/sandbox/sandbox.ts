@@ -18,6 +18,11 @@ import { SandboxFault, type LogSink, type SandboxConfig, type SandboxLimits, typ
 export {
   SandboxFault,
   type ErrorShape,
+  type HttpIoRequest,
+  type HttpIoResponse,
+  type IoAnswer,
+  type IoRequestEntry,
+  type NetworkErrorShape,
   type LogSink,
   type SandboxConfig,
   type SandboxLimits,
@@ -42,7 +47,8 @@ export class Sandbox {
     | 'cjsGet'
     | 'builtinKeys'
     | 'moduleError'
-    | 'rejected',
+    | 'rejected'
+    | 'io',
     QuickJSHandle
   >
   private disposed = false
@@ -143,6 +149,7 @@ export class Sandbox {
       'start',
       'step',
       'fire',
+      'io',
       'cjsKeys',
       'cjsGet',
       'builtinKeys',
@@ -374,6 +381,32 @@ export class Sandbox {
   fire(at: number): void {
     if (at > this.vclock) this.vclock = at
     this.callVoid(this.fns.fire, at)
+  }
+
+  /**
+   * Hand the host's I/O answers (JSON of IoAnswer[]) to the runtime at virtual time `at`, run the
+   * microtasks they unblock and take the next step result: one crossing.
+   */
+  deliver(answers: string, at: number): StepResult {
+    if (at > this.vclock) this.vclock = at
+    const r = this.cross(() => {
+      this.callIn(this.fns.io, answers, at)
+      this.jobsIn()
+      if (this.interrupts.fired) throw new SandboxFault('timeout', 'interrupted')
+      return this.callIn(this.fns.step)
+    })
+    if (this.interrupts.fired) throw new SandboxFault('timeout', 'interrupted')
+    return this.parseStep(r)
+  }
+
+  /** Hand I/O answers over and run their microtasks, without taking a step (a thawing process). */
+  deliverOnly(answers: string, at: number): void {
+    if (at > this.vclock) this.vclock = at
+    this.cross(() => {
+      this.callIn(this.fns.io, answers, at)
+      this.jobsIn()
+    })
+    if (this.interrupts.fired) throw new SandboxFault('timeout', 'interrupted')
   }
 
   runJobs(): void {

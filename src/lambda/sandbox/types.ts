@@ -1,5 +1,8 @@
 // What the service and a sandbox exchange: the function's configuration, limits, the step result
 // of a phase, the runtime's error shape, and the fault a crossing throws. No QuickJS behind it.
+import type { HttpIoRequest, HttpIoResponse, NetworkErrorShape } from '../types.ts'
+
+export type { HttpIoRequest, HttpIoResponse, NetworkErrorShape }
 
 export interface SandboxConfig {
   /** Packages the runtime provides that the function's files name (the AWS SDK, src/lambda/sdk). */
@@ -60,6 +63,11 @@ export interface ErrorShape {
   trace?: string[]
 }
 
+/** One request leaving the sandbox with a step result: [id, kind, request, virtual time sent]. */
+export type IoRequestEntry = [number, 'http', HttpIoRequest, number?]
+/** One answer going back in: [id, 1, response] or [id, 0, error]. */
+export type IoAnswer = [number, 1, HttpIoResponse] | [number, 0, NetworkErrorShape]
+
 /** Result of step(): see the status codes in src/lambda/runtime/bootstrap/phases.js. */
 export interface StepResult {
   s: 0 | 1 | 2 | 3 | 4 | 5
@@ -67,6 +75,10 @@ export interface StepResult {
   l?: string[]
   e?: ErrorShape
   x?: number
+  /** Requests the handler sent since the last step. */
+  q?: IoRequestEntry[]
+  /** Requests it gave up on (aborted) since the last step. */
+  c?: number[]
   payload: string
 }
 

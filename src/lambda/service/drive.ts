@@ -2,25 +2,44 @@
 // sandbox is waiting for on the virtual clock, until the runtime reports a result, the deadline
 // passes, the invoke's real-time budget is spent or the sandbox faults.
 //
-// The loop has ONE place that decides what happens next (next()): the sandbox's next due timer
-// against the function's deadline. A later source of work (host I/O completing at a virtual
-// time, e.g. an AWS SDK call) joins there: next() takes the earliest of them.
+// The loop has ONE place that decides what happens next (next()): the earliest of the sandbox's
+// next due timer and the next host I/O answer due on the virtual clock (io.ts), against the
+// function's deadline. Requests the handler sent leave with each step result (accept()); their
+// answers go back in with the next step, in one crossing (Sandbox.deliver). Waiting for an
+// answer is waiting on the virtual clock: the invoke's real-time budget is paused meanwhile.
 import type { Sandbox } from '../sandbox/sandbox.ts'
 import { SandboxFault, type StepResult } from '../sandbox/types.ts'
 import type { HoldBudget } from './budget.ts'
+import type { IoQueue } from './io.ts'
 import { outcomeOfFault, settle, type Outcome } from './outcome.ts'
 import type { Environment, ServiceCore, Tail } from './state.ts'
 
 /** What the phase does next. */
 type Next =
   | { kind: 'run'; at: number } // fire what is due at `at` (waiting for the clock first if needed)
+  | { kind: 'io'; at: number } // deliver the I/O answers due at `at`
+  | { kind: 'network' } // the network is still working out an answer (an async route): wait for it
   | { kind: 'deadline' } // nothing can run before the deadline: the phase times out there
 
-/** The one place that picks the next thing due. */
-function next(st: StepResult, deadline: number): Next {
-  const due = st.t
-  if (due < 0 || due > deadline) return { kind: 'deadline' }
-  return { kind: 'run', at: due }
+/**
+ * The one place that picks the next thing due: a timer before an I/O answer due at the same
+ * time (Node's timers phase comes before its poll phase).
+ */
+export function next(timerDue: number, io: Pick<IoQueue, 'nextDue' | 'inflight'>, deadline: number): Next {
+  const ioDue = io.nextDue()
+  let kind: 'run' | 'io' | undefined
+  let at = -1
+  if (timerDue >= 0) {
+    kind = 'run'
+    at = timerDue
+  }
+  if (ioDue >= 0 && (at < 0 || ioDue < at)) {
+    kind = 'io'
+    at = ioDue
+  }
+  if (kind !== undefined && at <= deadline) return { kind, at }
+  if (io.inflight > 0) return { kind: 'network' }
+  return { kind: 'deadline' }
 }
 
 export class PhaseDriver {
@@ -38,7 +57,7 @@ export class PhaseDriver {
     throw err
   }
 
-  /** Run a phase: `begin` makes the first crossing. Synchronous when nothing waits on a timer. */
+  /** Run a phase: `begin` makes the first crossing. Synchronous when nothing waits on a timer or I/O. */
   drive(
     env: Environment,
     sb: Sandbox,
@@ -54,12 +73,18 @@ export class PhaseDriver {
       sb.setDeadline(deadline, budget.end())
       sb.onLogs = (lines, t) => writer.write(env, lines, t, tail)
       const at0 = sb.vclock
+      // A process thawing with answers that arrived while it was frozen gets them first.
+      if (env.io.size > 0) {
+        const answers = env.io.take(at0)
+        if (answers !== undefined) sb.deliverOnly(answers, at0)
+      }
       let st = begin()
       if (!st) {
         sb.runJobs()
         st = sb.step()
       }
       if (st.l) writer.write(env, st.l, at0, tail)
+      if (st.q || st.c) env.io.accept(st, sb.vclock, env.requestId)
       // Fast path: finished without waiting for anything.
       if (st.s !== 0) return settle(st, sb.vclock, deadline)
       waiting = true
@@ -86,7 +111,16 @@ export class PhaseDriver {
         // However many timers are due at once (setImmediate loops, busy intervals), the invoke
         // never holds the thread past its budget: it is then a timeout, as a busy loop is.
         if (budget.spent()) return { kind: 'timeout' }
-        const n = next(st, deadline)
+        const n = next(st.t, env.io, deadline)
+        if (n.kind === 'network') {
+          // Real time only (the network's own work, e.g. the account answering): the virtual
+          // clock is free to run other invokes meanwhile.
+          budget.pause()
+          await env.io.whenAnswered()
+          budget.resume()
+          if (!sb.alive) return { kind: 'killed' }
+          continue
+        }
         if (n.kind === 'deadline') {
           // The process just waits until it times out.
           budget.pause()
@@ -104,10 +138,15 @@ export class PhaseDriver {
         }
         const at = Math.max(sb.vclock, n.at)
         sb.setDeadline(deadline, budget.end())
-        sb.fire(at)
-        sb.runJobs()
-        st = sb.step()
+        const answers = n.kind === 'io' ? env.io.take(at) : undefined
+        if (answers !== undefined) st = sb.deliver(answers, at)
+        else {
+          sb.fire(at)
+          sb.runJobs()
+          st = sb.step()
+        }
         if (st.l) writer.write(env, st.l, at, tail)
+        if (st.q || st.c) env.io.accept(st, sb.vclock, env.requestId)
       }
       return settle(st, sb.vclock, deadline)
     } catch (err) {

@@ -9,6 +9,7 @@ import type { HoldBudget } from './budget.ts'
 import { FULL_VCPU_MB, INIT_LIMIT_MS, RUNTIME_INIT_BASE_MS, RUNTIME_INIT_CPU_MS, limitsFor } from './limits.ts'
 import type { LogStore } from './logs.ts'
 import type { PhaseDriver } from './drive.ts'
+import { IoQueue } from './io.ts'
 import { initErrorType, type Outcome } from './outcome.ts'
 import { sandboxConfig } from './sandbox-config.ts'
 import type { SdkPackage } from '../sdk/packages.ts'
@@ -93,8 +94,10 @@ export class Environments {
     const date = `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}`
     const logFormat = c.LoggingConfig.LogFormat
     const sys = c.LoggingConfig.SystemLogLevel ?? 'INFO'
+    const id = `env-${++this.envSeq}`
+    const vpc = (c.VpcConfig?.SubnetIds?.length ?? 0) > 0
     const env: Environment = {
-      id: `env-${++this.envSeq}`,
+      id,
       fn,
       generation: fn.generation,
       sandbox: undefined,
@@ -109,6 +112,13 @@ export class Environments {
       platform: logFormat === 'JSON' ? jsonPlatform(c.FunctionName) : textPlatform,
       platformOn: logFormat !== 'JSON' || sys !== 'WARN',
       cpuScale: FULL_VCPU_MB / Math.min(c.MemorySize, FULL_VCPU_MB),
+      io: new IoQueue(this.core.network, this.core.clock, () => ({
+        functionName: c.FunctionName,
+        functionArn: c.FunctionArn,
+        environmentId: id,
+        vpc,
+      })),
+      requestId: undefined,
     }
     fn.envs.push(env)
     this.logs.createStream(env.logGroupName, env.logStreamName, at)
@@ -277,6 +287,7 @@ export class Environments {
     env.sandbox = undefined
     const wasDead = env.dead
     env.dead = true
+    env.io.drop()
     const i = env.fn.envs.indexOf(env)
     if (i >= 0) env.fn.envs.splice(i, 1)
     if (sb) {

@@ -146,8 +146,10 @@ export class Invoker {
       sb.cpuScale = env.cpuScale / settings.cpuSpeed
       const meta = `${requestId}\t${deadline}\t${c.FunctionArn}\t${clientContext === undefined ? '' : JSON.stringify(clientContext)}\t${deep ? '1' : ''}`
       sb.vclock += INVOKE_OVERHEAD_CPU_MS * env.cpuScale
+      env.requestId = requestId
       const driven = this.driver.drive(env, sb, deadline, tail, budget, () => sb.start(payload, meta))
       outcome = driven instanceof Promise ? await driven : driven
+      env.requestId = undefined
       endAt = outcome.kind === 'timeout' ? deadline : sb.vclock
       if (outcome.kind === 'timeout') sb.vclock = deadline
     }

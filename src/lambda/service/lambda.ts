@@ -18,6 +18,7 @@ import type {
   GetFunctionResponse,
   GetLogEventsRequest,
   GetLogEventsResponse,
+  HostNetwork,
   InvokeRequest,
   InvokeResponse,
   LambdaEventListener,
@@ -33,6 +34,7 @@ import { Invoker } from './invoke.ts'
 import { DEFAULT_CPU_SPEED } from './limits.ts'
 import { LogWriter } from './log-writer.ts'
 import { LogStore } from './logs.ts'
+import { NO_NETWORK } from './io.ts'
 import { FunctionRegistry } from './registry.ts'
 import { SandboxPool } from './sandbox-pool.ts'
 import type { ServiceCore, ServiceStats } from './state.ts'
@@ -75,6 +77,11 @@ export interface LambdaOptions {
    * vs an interpreter): virtual CPU time = real QuickJS time / cpuSpeed / CPU share. Default 10.
    */
   cpuSpeed?: number
+  /**
+   * Where handlers' outgoing requests go (fetch, node:http, the AWS SDK): the simulated account's
+   * network (src/aws/network.ts). Default: no network, every host is unknown (ENOTFOUND).
+   */
+  network?: HostNetwork
 }
 
 export class LambdaService {
@@ -103,6 +110,7 @@ export class LambdaService {
       provider: new QuickJSProvider(options.quickjs),
       events,
       writer: new LogWriter(this.logs, events),
+      network: options.network ?? NO_NETWORK,
       settings: {
         wallCap: options.wallClockCapMs ?? 2000,
         idleMs: options.idleShutdownMs ?? 5 * 60_000,

@@ -3,8 +3,9 @@ import type { VirtualClock } from '../clock.ts'
 import type { PlatformFormatter, RuntimeInfo } from '../runtime/platform.ts'
 import type { QuickJSProvider } from '../sandbox/quickjs.ts'
 import type { Sandbox } from '../sandbox/sandbox.ts'
-import type { FunctionConfiguration } from '../types.ts'
+import type { FunctionConfiguration, HostNetwork } from '../types.ts'
 import type { EventBus } from './event-bus.ts'
+import type { IoQueue } from './io.ts'
 import type { LogWriter } from './log-writer.ts'
 
 export interface FunctionState {
@@ -32,6 +33,10 @@ export interface Environment {
   /** platform lines are written when SystemLogLevel allows INFO */
   platformOn: boolean
   cpuScale: number
+  /** Requests its handler sent out, and their answers (host I/O). */
+  io: IoQueue
+  /** The invocation running in it (undefined between invokes and during Init). */
+  requestId: string | undefined
 }
 
 /**
@@ -110,6 +115,8 @@ export interface ServiceCore {
   readonly provider: QuickJSProvider
   readonly events: EventBus
   readonly writer: LogWriter
+  /** Where handlers' requests go (host I/O). */
+  readonly network: HostNetwork
   readonly settings: ServiceSettings
   readonly stats: ServiceStats
   disposed: boolean

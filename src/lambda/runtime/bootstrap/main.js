@@ -11,6 +11,7 @@
 //   logs.js        console and the log lines (Text / JSON), buffered for the host
 //   cjs-loader.js  require() over the function's files
 //   handler.js     handler resolution (UserFunction.load)
+//   io.js          host I/O: requests out of the sandbox, their answers back (io.request)
 //   phases.js      Init and invoke semantics, step() results
 //
 // The host takes its handles on `__lf_rt` right after this script and the prelude ran, then the
@@ -21,11 +22,14 @@
 //   (host runs pending jobs)
 //   step() -> "<header JSON>\n<payload>"       header: {s, t, l, e, ...}
 //   fire(vnow) -> runs one immediate or one due timer
-// For an invoke the host does start + jobs + step inside ONE crossing (no sandbox->host call).
+//   io(answersJSON) -> settles the requests whose answers arrived (host I/O, io.js)
+// For an invoke the host does start + jobs + step inside ONE crossing (no sandbox->host call);
+// an I/O answer is delivered the same way: io + jobs + step in one crossing.
 import {
   ErrorC,
   G,
   JSONparse,
+  host,
   JSONstringify,
   ObjectDefineProperty,
   ObjectFreeze,
@@ -37,6 +41,7 @@ import { preciseNow, setNow, setPerfOrigin } from './clock.js'
 import { fire } from './timers.js'
 import { configureLogs, rawWrite } from './logs.js'
 import { addTaskFiles, loadCjs, setProvided } from './cjs-loader.js'
+import { deliverIo, io } from './io.js'
 import { initPhase, rejected, setConfig, start, step } from './phases.js'
 
 // Host-supplied configuration (one call at environment creation).
@@ -81,8 +86,12 @@ function moduleError(json) {
   return e
 }
 
+// The prelude (evaluated next) reads the I/O channel from the host object, which configure() deletes.
+ObjectDefineProperty(host, 'io', { value: io, writable: false, enumerable: false, configurable: false })
+
 var rt = ObjectFreeze({
   configure: configure,
+  io: deliverIo,
   init: initPhase,
   start: start,
   step: step,

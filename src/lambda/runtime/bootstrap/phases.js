@@ -25,6 +25,7 @@ import { handlerFn, handlerIsAsync, loadHandler } from './handler.js'
 import { flushPartial, jsonFormat, logAt, logError, logs, setRequestId, takeLogs } from './logs.js'
 import { clearUncaught, loopAlive, nextDue, setImmediate, uncaught } from './timers.js'
 import { checkHandlerStyle, crashReport, newContext, unhandledRejection } from './client.js'
+import { ioQueued, takeIo } from './io.js'
 
 var cur = null
 /** The host's configuration of this process (set once, by configure()). */
@@ -308,6 +309,8 @@ var OK_HEAD = '{"s":1,"t":-1}\n'
 // Called by the host after it ran the pending jobs. Returns "<header>\n<payload>".
 // header.s: 0 = still running, 1 = done ok, 2 = done with error, 3 = uncaught exception (crash),
 //           4 = process.exit, 5 = out of memory
+// header.t: the next timer's virtual time (-1: none); header.l: log lines; header.q / header.c:
+// requests for the host to perform / requests given up on (io.js).
 export function step() {
   var ph = cur
   var s = 0,
@@ -389,8 +392,9 @@ export function step() {
       exitAfter = -1
     }
   }
-  if (s === 1 && logs.length === 0 && h.x === undefined) return OK_HEAD + payload
+  if (s === 1 && logs.length === 0 && h.x === undefined && !ioQueued()) return OK_HEAD + payload
   h.s = s
   if (logs.length > 0) h.l = takeLogs()
+  takeIo(h)
   return JSONstringify(h) + '\n' + payload
 }

@@ -19,6 +19,7 @@ import {
   splice,
 } from './intrinsics.js'
 import { setNow, vnow } from './clock.js'
+import { ioAlive } from './io.js'
 
 var timers = [] // sorted by due, then seq
 var immediates = []
@@ -199,9 +200,10 @@ function hasRefTimer() {
 }
 export function loopAlive() {
   for (var i = 0; i < immediates.length; i++) if (immediates[i]._ref) return true
-  return hasRefTimer()
+  return hasRefTimer() || ioAlive()
 }
-// Next virtual time something can run: now for immediates, else the earliest timer, else -1.
+// Next virtual time a timer or an immediate can run: now for immediates, else the earliest timer,
+// else -1. (The host knows when its I/O completes: it merges the two.)
 export function nextDue() {
   if (immediates.length > 0) return vnow
   return timers.length > 0 ? timers[0]._due : -1

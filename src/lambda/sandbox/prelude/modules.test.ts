@@ -87,6 +87,12 @@ describe('globals', () => {
     'Event',
     'AbortController',
     'AbortSignal',
+    'DOMException',
+    'fetch',
+    'Headers',
+    'Request',
+    'Response',
+    'Blob',
   ]
 
   it('are non-enumerable, writable and configurable, like Node', () => {
@@ -136,12 +142,17 @@ describe('globals', () => {
     }
   })
 
-  it('does not provide network or host access', () => {
+  it('does not provide network or host access (fetch goes through the engine, absent here)', async () => {
     expect(
       sb.eval(
-        `[typeof fetch, typeof XMLHttpRequest, typeof postMessage, typeof importScripts, typeof require, typeof __lf_host.loadBuiltin]`,
+        `[typeof XMLHttpRequest, typeof postMessage, typeof importScripts, typeof require, typeof __lf_host.loadBuiltin]`,
       ),
-    ).toEqual(['undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'function'])
+    ).toEqual(['undefined', 'undefined', 'undefined', 'undefined', 'function'])
+    expect(
+      await sb.evalAsync(
+        `fetch('http://example.com/').then(() => 'reached', (e) => e.message + ': ' + e.cause.message)`,
+      ),
+    ).toBe('fetch failed: the simulation has no network here')
   })
 })
 

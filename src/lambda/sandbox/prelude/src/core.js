@@ -27,6 +27,8 @@ const hostLoad = host.loadBuiltin
 const hostRandom = host.randomBytes
 const hostPromiseState = host.promiseState // optional: (p) => [0 pending | 1 fulfilled | 2 rejected, value]
 const hostMemoryUsage = host.memoryUsage // optional: () => bytes used by the heap
+// optional: the runtime's host I/O channel, { request(kind, req), cancel(promise, reason) } (runtime/bootstrap/io.js)
+const hostIo = host.io
 
 // JSON.parse with V8's error messages (Node 20's wording): the engine parses; only when it refuses
 // the text does the lazy 'internal/json-error' scan it again to name the problem as V8 would,
@@ -253,7 +255,9 @@ const LAZY_GLOBALS = (
   'TextEncoder=internal/encoding.TextEncoder TextDecoder=internal/encoding.TextDecoder URL=url.URL ' +
   'URLSearchParams=url.URLSearchParams structuredClone=internal/structured-clone.structuredClone ' +
   'crypto=crypto.webcrypto EventTarget=internal/event-target.EventTarget Event=internal/event-target.Event ' +
-  'AbortController=internal/event-target.AbortController AbortSignal=internal/event-target.AbortSignal'
+  'AbortController=internal/event-target.AbortController AbortSignal=internal/event-target.AbortSignal ' +
+  'DOMException=internal/event-target.DOMException fetch=internal/fetch.fetch Headers=internal/fetch.Headers ' +
+  'Request=internal/fetch.Request Response=internal/fetch.Response Blob=internal/fetch.Blob'
 ).split(' ')
 for (let i = 0; i < LAZY_GLOBALS.length; i++) {
   const [name, ref] = LAZY_GLOBALS[i].split('=')
@@ -309,6 +313,9 @@ const internals = {
   randomHex: (n) => call(hostRandom, host, n),
   promiseState: typeof hostPromiseState === 'function' ? (p) => call(hostPromiseState, host, p) : undefined,
   hostMemoryUsage: typeof hostMemoryUsage === 'function' ? () => call(hostMemoryUsage, host) : undefined,
+  // Host I/O for fetch, node:http and the AWS SDK's request handler: io.request('http', { method, url,
+  // headers, body: base64 }) -> Promise<{ status, statusText, headers, body: base64 }>; io.cancel(p, reason).
+  io: hostIo,
   taskFiles: () => taskFiles,
   tmpLimit: () => tmpLimit,
   format,

@@ -1,5 +1,55 @@
-// EventTarget, Event, AbortController, AbortSignal (globals in Node 20), small WHATWG subset.
+// EventTarget, Event, AbortController, AbortSignal, DOMException (globals in Node 20), small
+// WHATWG subset.
 export default function factory() {
+  // The legacy codes WebIDL gives DOMException names (AbortError is 20, TimeoutError 23).
+  const CODES = {
+    IndexSizeError: 1,
+    HierarchyRequestError: 3,
+    WrongDocumentError: 4,
+    InvalidCharacterError: 5,
+    NoModificationAllowedError: 7,
+    NotFoundError: 8,
+    NotSupportedError: 9,
+    InvalidStateError: 11,
+    SyntaxError: 12,
+    InvalidModificationError: 13,
+    NamespaceError: 14,
+    InvalidAccessError: 15,
+    TypeMismatchError: 17,
+    SecurityError: 18,
+    NetworkError: 19,
+    AbortError: 20,
+    URLMismatchError: 21,
+    QuotaExceededError: 22,
+    TimeoutError: 23,
+    InvalidNodeTypeError: 24,
+    DataCloneError: 25,
+  }
+  class DOMException extends Error {
+    #name
+    constructor(message = '', options = 'Error') {
+      super(`${message}`)
+      if (options !== null && typeof options === 'object') {
+        this.#name = 'name' in options ? `${options.name}` : 'Error'
+        if ('cause' in options)
+          Object.defineProperty(this, 'cause', { value: options.cause, writable: true, configurable: true })
+      } else this.#name = `${options}`
+    }
+    get name() {
+      return this.#name
+    }
+    get code() {
+      return CODES[this.#name] || 0
+    }
+  }
+  for (const k of Object.keys(CODES)) {
+    const key = k
+      .replace(/([a-z])([A-Z])/g, '$1_$2')
+      .toUpperCase()
+      .replace(/_ERROR$/, '_ERR')
+    Object.defineProperty(DOMException, key, { value: CODES[k], enumerable: true })
+  }
+
   class Event {
     #type
     #defaultPrevented = false
@@ -68,10 +118,7 @@ export default function factory() {
   }
 
   function abortReason(message = 'This operation was aborted') {
-    const err = new Error(message)
-    err.name = 'AbortError'
-    err.code = 20
-    return err
+    return new DOMException(message, 'AbortError')
   }
 
   class AbortSignal extends EventTarget {
@@ -104,12 +151,11 @@ export default function factory() {
     }
     static timeout(ms) {
       const s = new AbortSignal(kCreate)
-      globalThis.setTimeout(() => {
-        const err = new Error('The operation was aborted due to timeout')
-        err.name = 'TimeoutError'
-        err.code = 23
-        s.__lfAbort(err)
+      // Unref'd, as Node's: the timer alone does not keep the event loop alive.
+      const t = globalThis.setTimeout(() => {
+        s.__lfAbort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'))
       }, ms)
+      if (t && typeof t.unref === 'function') t.unref()
       return s
     }
     static any(signals) {
@@ -144,5 +190,5 @@ export default function factory() {
     return `${this.constructor.name} ${inspectFn({ signal: this.signal }, opts)}`
   }
   for (const C of [AbortSignal, AbortController]) Object.defineProperty(C.prototype, kInspect, { enumerable: false })
-  return { Event, EventTarget, AbortController, AbortSignal }
+  return { Event, EventTarget, AbortController, AbortSignal, DOMException }
 }
