@@ -4,7 +4,7 @@
 import { jsonPlatform, textPlatform } from '../runtime/platform.ts'
 import type { Sandbox } from '../sandbox/sandbox.ts'
 import { SandboxFault } from '../sandbox/types.ts'
-import type { ShutdownReason } from '../types.ts'
+import type { EnvironmentCredentials, ShutdownReason } from '../types.ts'
 import type { HoldBudget } from './budget.ts'
 import { FULL_VCPU_MB, INIT_LIMIT_MS, RUNTIME_INIT_BASE_MS, RUNTIME_INIT_CPU_MS, limitsFor } from './limits.ts'
 import type { LogStore } from './logs.ts'
@@ -217,7 +217,18 @@ export class Environments {
     sb.cpuScale = env.cpuScale / settings.cpuSpeed
     let outcome: Outcome
     const fnStart = at + runtimeMs
-    const config = sandboxConfig(fn, env, fnStart, this.core.region)
+    let keys: EnvironmentCredentials | undefined
+    try {
+      keys = await this.core.credentials?.({
+        functionName: c.FunctionName,
+        functionArn: c.FunctionArn,
+        role: c.Role,
+        environmentId: env.id,
+      })
+    } catch {
+      keys = undefined // the role could not be assumed: the process gets keys no service accepts
+    }
+    const config = sandboxConfig(fn, env, fnStart, this.core.region, keys)
     if (config.provided?.length) {
       // The AWS SDK packages the function names, fetched (once per Worker) before Init runs;
       // evaluating them is Init work, as on Lambda. A fetch that fails leaves them unresolvable.

@@ -18,6 +18,7 @@ import type {
   GetFunctionResponse,
   GetLogEventsRequest,
   GetLogEventsResponse,
+  CredentialSource,
   HostNetwork,
   InvokeRequest,
   InvokeResponse,
@@ -82,6 +83,11 @@ export interface LambdaOptions {
    * network (src/aws/network.ts). Default: no network, every host is unknown (ENOTFOUND).
    */
   network?: HostNetwork
+  /**
+   * The credentials of the function's execution role that an environment's process gets (Lambda
+   * assumes the role at Init): the simulated account issues them. Default: AWS's example keys.
+   */
+  credentials?: CredentialSource
 }
 
 export class LambdaService {
@@ -111,6 +117,7 @@ export class LambdaService {
       events,
       writer: new LogWriter(this.logs, events),
       network: options.network ?? NO_NETWORK,
+      credentials: options.credentials,
       settings: {
         wallCap: options.wallClockCapMs ?? 2000,
         idleMs: options.idleShutdownMs ?? 5 * 60_000,

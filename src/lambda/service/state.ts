@@ -3,7 +3,7 @@ import type { VirtualClock } from '../clock.ts'
 import type { PlatformFormatter, RuntimeInfo } from '../runtime/platform.ts'
 import type { QuickJSProvider } from '../sandbox/quickjs.ts'
 import type { Sandbox } from '../sandbox/sandbox.ts'
-import type { FunctionConfiguration, HostNetwork } from '../types.ts'
+import type { CredentialSource, FunctionConfiguration, HostNetwork } from '../types.ts'
 import type { EventBus } from './event-bus.ts'
 import type { IoQueue } from './io.ts'
 import type { LogWriter } from './log-writer.ts'
@@ -117,6 +117,8 @@ export interface ServiceCore {
   readonly writer: LogWriter
   /** Where handlers' requests go (host I/O). */
   readonly network: HostNetwork
+  /** The execution role's credentials for a new environment (none: AWS's example keys). */
+  readonly credentials: CredentialSource | undefined
   readonly settings: ServiceSettings
   readonly stats: ServiceStats
   disposed: boolean
