@@ -26,6 +26,7 @@ import {
   runtimeConfigPlugin,
   streamPatchPlugin,
   userAgentPlugin,
+  xmlParserPlugin,
   type PluginContext,
 } from './sdk-build/plugins.ts'
 
@@ -122,6 +123,7 @@ export async function buildSdk(): Promise<SdkBuild> {
       packageJsonPlugin(),
       userAgentPlugin(ctx),
       streamPatchPlugin(ctx),
+      xmlParserPlugin(),
       nodeBuiltinsPlugin(),
     ],
   })

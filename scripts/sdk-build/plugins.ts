@@ -110,6 +110,22 @@ export function userAgentPlugin(ctx: PluginContext): Plugin {
   }
 }
 
+/**
+ * XML responses (S3, and the query protocol of SNS, STS, IAM) are parsed by @aws-sdk/xml-builder;
+ * its browser flavour needs DOMParser, its Node flavour is self-contained JavaScript: take that.
+ */
+export function xmlParserPlugin(): Plugin {
+  return {
+    name: 'lf-sdk-xml-parser',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/xml-parser$/ }, (args) => {
+        if (!/[\\/]@aws-sdk[\\/]xml-builder[\\/]dist-es$/.test(args.resolveDir)) return undefined
+        return { path: path.join(args.resolveDir, 'xml-parser.js') }
+      })
+    },
+  }
+}
+
 /** Node built-ins the SDK's Node-only files import come from the runtime's own modules. */
 export function nodeBuiltinsPlugin(): Plugin {
   const keys: Record<string, string> = { os: 'os', process: 'internal/process', buffer: 'buffer', events: 'events' }
@@ -165,6 +181,17 @@ export function streamPatchPlugin(ctx: PluginContext): Plugin {
             from,
             "(request) => typeof ReadableStream === 'function' && request?.body instanceof ReadableStream",
           ),
+          loader: 'js',
+        }
+      })
+      // S3's 200-with-an-error check re-wraps the body it read (browser: a ReadableStream).
+      b.onLoad({ filter: /[\\/]to-stream[\\/]toStream\.browser\.js$/ }, async (args) => {
+        const src = await readFile(args.path, 'utf8')
+        if (!src.includes('export function toStream(bytes)'))
+          throw new Error(`${args.path}: toStream not found (SDK changed?)`)
+        return {
+          contents: `import { sandboxBody } from ${body()}\nexport function toStream(bytes) { return sandboxBody(bytes) }\n`,
+          resolveDir: path.dirname(args.path),
           loader: 'js',
         }
       })

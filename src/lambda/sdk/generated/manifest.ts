@@ -37,11 +37,11 @@ export const SDK_MANIFEST: SdkManifest = {
       "key": "sdk/@aws-sdk/client-dynamodb",
       "requires": [
         "sdk/chunk-LRUQHS5I",
-        "sdk/chunk-CZG4YLPG",
-        "sdk/chunk-DBHV6SZR",
-        "sdk/chunk-3BXQ7QON",
-        "sdk/chunk-CEBHIYDK",
-        "sdk/chunk-ZG3SA7PM",
+        "sdk/chunk-BVGYIUHQ",
+        "sdk/chunk-QKL7YCVK",
+        "sdk/chunk-V6NDADPV",
+        "sdk/chunk-VYCF2F7M",
+        "sdk/chunk-YHPPFR55",
         "sdk/@aws-sdk/client-dynamodb"
       ],
       "packageJson": {
@@ -58,11 +58,11 @@ export const SDK_MANIFEST: SdkManifest = {
       "key": "sdk/@aws-sdk/lib-dynamodb",
       "requires": [
         "sdk/chunk-LRUQHS5I",
-        "sdk/chunk-CZG4YLPG",
-        "sdk/chunk-DBHV6SZR",
-        "sdk/chunk-3BXQ7QON",
-        "sdk/chunk-CEBHIYDK",
-        "sdk/chunk-ZG3SA7PM",
+        "sdk/chunk-BVGYIUHQ",
+        "sdk/chunk-QKL7YCVK",
+        "sdk/chunk-V6NDADPV",
+        "sdk/chunk-VYCF2F7M",
+        "sdk/chunk-YHPPFR55",
         "sdk/chunk-M24KX6ST",
         "sdk/@aws-sdk/lib-dynamodb"
       ],
@@ -96,12 +96,12 @@ export const SDK_MANIFEST: SdkManifest = {
       "key": "sdk/@aws-sdk/client-s3",
       "requires": [
         "sdk/chunk-LRUQHS5I",
-        "sdk/chunk-CZG4YLPG",
-        "sdk/chunk-DBHV6SZR",
-        "sdk/chunk-3BXQ7QON",
-        "sdk/chunk-CEBHIYDK",
-        "sdk/chunk-TULUFAWA",
-        "sdk/chunk-LUOY3LSL",
+        "sdk/chunk-BVGYIUHQ",
+        "sdk/chunk-QKL7YCVK",
+        "sdk/chunk-V6NDADPV",
+        "sdk/chunk-VYCF2F7M",
+        "sdk/chunk-QG64FDEV",
+        "sdk/chunk-2COC3OCS",
         "sdk/@aws-sdk/client-s3"
       ],
       "packageJson": {
@@ -118,10 +118,10 @@ export const SDK_MANIFEST: SdkManifest = {
       "key": "sdk/@aws-sdk/client-sqs",
       "requires": [
         "sdk/chunk-LRUQHS5I",
-        "sdk/chunk-CZG4YLPG",
-        "sdk/chunk-DBHV6SZR",
-        "sdk/chunk-3BXQ7QON",
-        "sdk/chunk-CEBHIYDK",
+        "sdk/chunk-BVGYIUHQ",
+        "sdk/chunk-QKL7YCVK",
+        "sdk/chunk-V6NDADPV",
+        "sdk/chunk-VYCF2F7M",
         "sdk/@aws-sdk/client-sqs"
       ],
       "packageJson": {
@@ -138,10 +138,10 @@ export const SDK_MANIFEST: SdkManifest = {
       "key": "sdk/@aws-sdk/client-sns",
       "requires": [
         "sdk/chunk-LRUQHS5I",
-        "sdk/chunk-CZG4YLPG",
-        "sdk/chunk-DBHV6SZR",
-        "sdk/chunk-3BXQ7QON",
-        "sdk/chunk-CEBHIYDK",
+        "sdk/chunk-BVGYIUHQ",
+        "sdk/chunk-QKL7YCVK",
+        "sdk/chunk-V6NDADPV",
+        "sdk/chunk-VYCF2F7M",
         "sdk/@aws-sdk/client-sns"
       ],
       "packageJson": {
@@ -158,11 +158,11 @@ export const SDK_MANIFEST: SdkManifest = {
       "key": "sdk/@aws-sdk/client-eventbridge",
       "requires": [
         "sdk/chunk-LRUQHS5I",
-        "sdk/chunk-CZG4YLPG",
-        "sdk/chunk-DBHV6SZR",
-        "sdk/chunk-3BXQ7QON",
-        "sdk/chunk-CEBHIYDK",
-        "sdk/chunk-TULUFAWA",
+        "sdk/chunk-BVGYIUHQ",
+        "sdk/chunk-QKL7YCVK",
+        "sdk/chunk-V6NDADPV",
+        "sdk/chunk-VYCF2F7M",
+        "sdk/chunk-QG64FDEV",
         "sdk/@aws-sdk/client-eventbridge"
       ],
       "packageJson": {
@@ -179,11 +179,11 @@ export const SDK_MANIFEST: SdkManifest = {
       "key": "sdk/@aws-sdk/client-lambda",
       "requires": [
         "sdk/chunk-LRUQHS5I",
-        "sdk/chunk-CZG4YLPG",
-        "sdk/chunk-3BXQ7QON",
-        "sdk/chunk-LUOY3LSL",
-        "sdk/chunk-DBHV6SZR",
-        "sdk/chunk-CEBHIYDK",
+        "sdk/chunk-BVGYIUHQ",
+        "sdk/chunk-V6NDADPV",
+        "sdk/chunk-2COC3OCS",
+        "sdk/chunk-QKL7YCVK",
+        "sdk/chunk-VYCF2F7M",
         "sdk/@aws-sdk/client-lambda"
       ],
       "packageJson": {
@@ -200,11 +200,11 @@ export const SDK_MANIFEST: SdkManifest = {
       "key": "sdk/@aws-sdk/client-sts",
       "requires": [
         "sdk/chunk-LRUQHS5I",
-        "sdk/chunk-CZG4YLPG",
-        "sdk/chunk-DBHV6SZR",
-        "sdk/chunk-3BXQ7QON",
-        "sdk/chunk-CEBHIYDK",
-        "sdk/chunk-TULUFAWA",
+        "sdk/chunk-BVGYIUHQ",
+        "sdk/chunk-QKL7YCVK",
+        "sdk/chunk-V6NDADPV",
+        "sdk/chunk-VYCF2F7M",
+        "sdk/chunk-QG64FDEV",
         "sdk/@aws-sdk/client-sts"
       ],
       "packageJson": {
@@ -221,8 +221,8 @@ export const SDK_MANIFEST: SdkManifest = {
       "key": "sdk/@smithy/node-http-handler",
       "requires": [
         "sdk/chunk-LRUQHS5I",
-        "sdk/chunk-CZG4YLPG",
-        "sdk/chunk-DBHV6SZR",
+        "sdk/chunk-BVGYIUHQ",
+        "sdk/chunk-QKL7YCVK",
         "sdk/@smithy/node-http-handler"
       ],
       "packageJson": {
@@ -244,27 +244,27 @@ export const SDK_MANIFEST: SdkManifest = {
     ],
     "sdk/@aws-sdk/client-eventbridge": [
       53132,
-      14183
+      14182
     ],
     "sdk/@aws-sdk/client-lambda": [
       125569,
-      27279
+      27280
     ],
     "sdk/@aws-sdk/client-s3": [
-      173956,
-      45570
+      173911,
+      45539
     ],
     "sdk/@aws-sdk/client-sns": [
       46014,
-      10397
+      10398
     ],
     "sdk/@aws-sdk/client-sqs": [
       37297,
-      9374
+      9376
     ],
     "sdk/@aws-sdk/client-sts": [
       30239,
-      8350
+      8349
     ],
     "sdk/@aws-sdk/lib-dynamodb": [
       17624,
@@ -278,47 +278,47 @@ export const SDK_MANIFEST: SdkManifest = {
       720,
       425
     ],
-    "sdk/chunk-3BXQ7QON": [
-      7550,
-      3303
+    "sdk/chunk-2COC3OCS": [
+      15326,
+      5276
     ],
     "sdk/chunk-646XZ3CZ": [
       40157,
       8312
     ],
-    "sdk/chunk-CEBHIYDK": [
-      105310,
-      34053
+    "sdk/chunk-BVGYIUHQ": [
+      33409,
+      12214
     ],
-    "sdk/chunk-CZG4YLPG": [
-      33339,
-      12194
-    ],
-    "sdk/chunk-DBHV6SZR": [
-      41173,
-      13707
+    "sdk/chunk-GFQBN3VL": [
+      1257,
+      587
     ],
     "sdk/chunk-LRUQHS5I": [
       1163,
       510
     ],
-    "sdk/chunk-LUOY3LSL": [
-      15326,
-      5276
-    ],
     "sdk/chunk-M24KX6ST": [
       6155,
       2187
     ],
-    "sdk/chunk-MNIMTALN": [
-      1257,
-      587
-    ],
-    "sdk/chunk-TULUFAWA": [
+    "sdk/chunk-QG64FDEV": [
       4823,
-      1536
+      1537
     ],
-    "sdk/chunk-ZG3SA7PM": [
+    "sdk/chunk-QKL7YCVK": [
+      41173,
+      13708
+    ],
+    "sdk/chunk-V6NDADPV": [
+      7550,
+      3305
+    ],
+    "sdk/chunk-VYCF2F7M": [
+      107873,
+      34878
+    ],
+    "sdk/chunk-YHPPFR55": [
       93941,
       25910
     ]
@@ -337,15 +337,15 @@ export const SDK_SOURCES: Record<string, () => Promise<{ default: string }>> = {
   "sdk/@aws-sdk/lib-dynamodb": () => import('./lib-dynamodb.ts'),
   "sdk/@aws-sdk/util-dynamodb": () => import('./util-dynamodb.ts'),
   "sdk/@smithy/node-http-handler": () => import('./node-http-handler.ts'),
-  "sdk/chunk-3BXQ7QON": () => import('./chunk-3BXQ7QON.ts'),
+  "sdk/chunk-2COC3OCS": () => import('./chunk-2COC3OCS.ts'),
   "sdk/chunk-646XZ3CZ": () => import('./chunk-646XZ3CZ.ts'),
-  "sdk/chunk-CEBHIYDK": () => import('./chunk-CEBHIYDK.ts'),
-  "sdk/chunk-CZG4YLPG": () => import('./chunk-CZG4YLPG.ts'),
-  "sdk/chunk-DBHV6SZR": () => import('./chunk-DBHV6SZR.ts'),
+  "sdk/chunk-BVGYIUHQ": () => import('./chunk-BVGYIUHQ.ts'),
+  "sdk/chunk-GFQBN3VL": () => import('./chunk-GFQBN3VL.ts'),
   "sdk/chunk-LRUQHS5I": () => import('./chunk-LRUQHS5I.ts'),
-  "sdk/chunk-LUOY3LSL": () => import('./chunk-LUOY3LSL.ts'),
   "sdk/chunk-M24KX6ST": () => import('./chunk-M24KX6ST.ts'),
-  "sdk/chunk-MNIMTALN": () => import('./chunk-MNIMTALN.ts'),
-  "sdk/chunk-TULUFAWA": () => import('./chunk-TULUFAWA.ts'),
-  "sdk/chunk-ZG3SA7PM": () => import('./chunk-ZG3SA7PM.ts'),
+  "sdk/chunk-QG64FDEV": () => import('./chunk-QG64FDEV.ts'),
+  "sdk/chunk-QKL7YCVK": () => import('./chunk-QKL7YCVK.ts'),
+  "sdk/chunk-V6NDADPV": () => import('./chunk-V6NDADPV.ts'),
+  "sdk/chunk-VYCF2F7M": () => import('./chunk-VYCF2F7M.ts'),
+  "sdk/chunk-YHPPFR55": () => import('./chunk-YHPPFR55.ts'),
 }

@@ -120,3 +120,8 @@ export async function lambdaStreamCollector(stream, browserCollector) {
   if (isSandboxBody(stream)) return stream.transformToByteArray()
   return browserCollector(stream)
 }
+
+/** A response body from bytes (what Node's `Readable.from([bytes])` gives the SDK's S3 middleware). */
+export function sandboxBody(bytes) {
+  return new (bodyClass())(bytes)
+}
