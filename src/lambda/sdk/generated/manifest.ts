@@ -40,8 +40,8 @@ export const SDK_MANIFEST: SdkManifest = {
         "sdk/chunk-BVGYIUHQ",
         "sdk/chunk-QKL7YCVK",
         "sdk/chunk-V6NDADPV",
-        "sdk/chunk-VYCF2F7M",
-        "sdk/chunk-YHPPFR55",
+        "sdk/chunk-NNV2PWDA",
+        "sdk/chunk-G6LKVXGP",
         "sdk/@aws-sdk/client-dynamodb"
       ],
       "packageJson": {
@@ -61,8 +61,8 @@ export const SDK_MANIFEST: SdkManifest = {
         "sdk/chunk-BVGYIUHQ",
         "sdk/chunk-QKL7YCVK",
         "sdk/chunk-V6NDADPV",
-        "sdk/chunk-VYCF2F7M",
-        "sdk/chunk-YHPPFR55",
+        "sdk/chunk-NNV2PWDA",
+        "sdk/chunk-G6LKVXGP",
         "sdk/chunk-M24KX6ST",
         "sdk/@aws-sdk/lib-dynamodb"
       ],
@@ -99,8 +99,8 @@ export const SDK_MANIFEST: SdkManifest = {
         "sdk/chunk-BVGYIUHQ",
         "sdk/chunk-QKL7YCVK",
         "sdk/chunk-V6NDADPV",
-        "sdk/chunk-VYCF2F7M",
-        "sdk/chunk-QG64FDEV",
+        "sdk/chunk-NNV2PWDA",
+        "sdk/chunk-TTLPYCWT",
         "sdk/chunk-2COC3OCS",
         "sdk/@aws-sdk/client-s3"
       ],
@@ -121,7 +121,7 @@ export const SDK_MANIFEST: SdkManifest = {
         "sdk/chunk-BVGYIUHQ",
         "sdk/chunk-QKL7YCVK",
         "sdk/chunk-V6NDADPV",
-        "sdk/chunk-VYCF2F7M",
+        "sdk/chunk-NNV2PWDA",
         "sdk/@aws-sdk/client-sqs"
       ],
       "packageJson": {
@@ -141,7 +141,7 @@ export const SDK_MANIFEST: SdkManifest = {
         "sdk/chunk-BVGYIUHQ",
         "sdk/chunk-QKL7YCVK",
         "sdk/chunk-V6NDADPV",
-        "sdk/chunk-VYCF2F7M",
+        "sdk/chunk-NNV2PWDA",
         "sdk/@aws-sdk/client-sns"
       ],
       "packageJson": {
@@ -161,8 +161,8 @@ export const SDK_MANIFEST: SdkManifest = {
         "sdk/chunk-BVGYIUHQ",
         "sdk/chunk-QKL7YCVK",
         "sdk/chunk-V6NDADPV",
-        "sdk/chunk-VYCF2F7M",
-        "sdk/chunk-QG64FDEV",
+        "sdk/chunk-NNV2PWDA",
+        "sdk/chunk-TTLPYCWT",
         "sdk/@aws-sdk/client-eventbridge"
       ],
       "packageJson": {
@@ -183,7 +183,7 @@ export const SDK_MANIFEST: SdkManifest = {
         "sdk/chunk-V6NDADPV",
         "sdk/chunk-2COC3OCS",
         "sdk/chunk-QKL7YCVK",
-        "sdk/chunk-VYCF2F7M",
+        "sdk/chunk-NNV2PWDA",
         "sdk/@aws-sdk/client-lambda"
       ],
       "packageJson": {
@@ -203,8 +203,8 @@ export const SDK_MANIFEST: SdkManifest = {
         "sdk/chunk-BVGYIUHQ",
         "sdk/chunk-QKL7YCVK",
         "sdk/chunk-V6NDADPV",
-        "sdk/chunk-VYCF2F7M",
-        "sdk/chunk-QG64FDEV",
+        "sdk/chunk-NNV2PWDA",
+        "sdk/chunk-TTLPYCWT",
         "sdk/@aws-sdk/client-sts"
       ],
       "packageJson": {
@@ -240,19 +240,19 @@ export const SDK_MANIFEST: SdkManifest = {
   sizes: {
     "sdk/@aws-sdk/client-dynamodb": [
       18019,
-      4013
+      4014
     ],
     "sdk/@aws-sdk/client-eventbridge": [
       53132,
-      14182
+      14184
     ],
     "sdk/@aws-sdk/client-lambda": [
       125569,
-      27280
+      27281
     ],
     "sdk/@aws-sdk/client-s3": [
       173911,
-      45539
+      45543
     ],
     "sdk/@aws-sdk/client-sns": [
       46014,
@@ -260,15 +260,15 @@ export const SDK_MANIFEST: SdkManifest = {
     ],
     "sdk/@aws-sdk/client-sqs": [
       37297,
-      9376
+      9377
     ],
     "sdk/@aws-sdk/client-sts": [
       30239,
-      8349
+      8350
     ],
     "sdk/@aws-sdk/lib-dynamodb": [
       17624,
-      2926
+      2923
     ],
     "sdk/@aws-sdk/util-dynamodb": [
       744,
@@ -290,6 +290,10 @@ export const SDK_MANIFEST: SdkManifest = {
       33409,
       12214
     ],
+    "sdk/chunk-G6LKVXGP": [
+      93941,
+      25910
+    ],
     "sdk/chunk-GFQBN3VL": [
       1257,
       587
@@ -302,25 +306,21 @@ export const SDK_MANIFEST: SdkManifest = {
       6155,
       2187
     ],
-    "sdk/chunk-QG64FDEV": [
-      4823,
-      1537
+    "sdk/chunk-NNV2PWDA": [
+      109055,
+      35260
     ],
     "sdk/chunk-QKL7YCVK": [
       41173,
       13708
     ],
+    "sdk/chunk-TTLPYCWT": [
+      4823,
+      1536
+    ],
     "sdk/chunk-V6NDADPV": [
       7550,
       3305
-    ],
-    "sdk/chunk-VYCF2F7M": [
-      107873,
-      34878
-    ],
-    "sdk/chunk-YHPPFR55": [
-      93941,
-      25910
     ]
   },
 }
@@ -340,12 +340,12 @@ export const SDK_SOURCES: Record<string, () => Promise<{ default: string }>> = {
   "sdk/chunk-2COC3OCS": () => import('./chunk-2COC3OCS.ts'),
   "sdk/chunk-646XZ3CZ": () => import('./chunk-646XZ3CZ.ts'),
   "sdk/chunk-BVGYIUHQ": () => import('./chunk-BVGYIUHQ.ts'),
+  "sdk/chunk-G6LKVXGP": () => import('./chunk-G6LKVXGP.ts'),
   "sdk/chunk-GFQBN3VL": () => import('./chunk-GFQBN3VL.ts'),
   "sdk/chunk-LRUQHS5I": () => import('./chunk-LRUQHS5I.ts'),
   "sdk/chunk-M24KX6ST": () => import('./chunk-M24KX6ST.ts'),
-  "sdk/chunk-QG64FDEV": () => import('./chunk-QG64FDEV.ts'),
+  "sdk/chunk-NNV2PWDA": () => import('./chunk-NNV2PWDA.ts'),
   "sdk/chunk-QKL7YCVK": () => import('./chunk-QKL7YCVK.ts'),
+  "sdk/chunk-TTLPYCWT": () => import('./chunk-TTLPYCWT.ts'),
   "sdk/chunk-V6NDADPV": () => import('./chunk-V6NDADPV.ts'),
-  "sdk/chunk-VYCF2F7M": () => import('./chunk-VYCF2F7M.ts'),
-  "sdk/chunk-YHPPFR55": () => import('./chunk-YHPPFR55.ts'),
 }

@@ -6,9 +6,9 @@
 // (runtimeConfig.browser.js, which needs no Node.js built-ins) given these values first; the build
 // (scripts/build-sdk.ts) wires every client's `./runtimeConfig` to lambdaRuntimeConfig().
 import { fromEnv } from '@aws-sdk/credential-provider-env'
-import { Sha256Js } from '@smithy/core/checksum'
 import { CredentialsProviderError } from '@smithy/core/config'
 import { createDefaultUserAgentProvider } from 'lf-sdk:node-user-agent'
+import { sha256Class } from './hash.js'
 import { NodeHttpHandler } from './http-handler.js'
 
 /** The default credential chain as it behaves in a Lambda environment. */
@@ -62,7 +62,7 @@ function lambdaDefaults(config, serviceId, clientVersion) {
   c.region ??= regionProvider()
   c.credentialDefaultProvider ??= defaultProvider
   c.requestHandler = NodeHttpHandler.create(c.requestHandler)
-  c.sha256 ??= Sha256Js
+  c.sha256 ??= sha256Class()
   c.defaultUserAgentProvider ??= createDefaultUserAgentProvider({ serviceId, clientVersion })
   const maxAttempts = envNumber('AWS_MAX_ATTEMPTS')
   if (maxAttempts !== undefined) c.maxAttempts ??= maxAttempts
