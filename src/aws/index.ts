@@ -18,6 +18,22 @@ export { AwsError, isAwsError, constraintError, type ConstraintFailure } from '.
 export { Gateway, principalArn, resourceAccount, type CallRecord, type AuthorizationRecord } from './gateway.ts'
 export { CredentialStore, type IssuedCredentials, type CredentialRecord } from './credentials.ts'
 export { UnroutableHostError, type SimRequestHandler } from './protocol/http.ts'
+export {
+  createNetwork,
+  validateHosts,
+  replaceHosts,
+  isAwsHost,
+  notFound,
+  connectTimeout,
+  CONNECT_TIMEOUT_MS,
+  type SimNetwork,
+  type NetworkOptions,
+  type NetworkEvent,
+  type NetworkRoute,
+  type HostSpec,
+  type HostAnswer,
+  type HostRequest,
+} from './network.ts'
 export { registerCodec, authError, s3AuthError, accessDeniedError, type AuthFailure } from './protocol/index.ts'
 export type { ProtocolCodec, WireRequest, WireResponse, RestRoute } from './protocol/types.ts'
 export { createIam, type Iam, type IamAuthorizer, type IamAuthorizationResult } from './iam/index.ts'

@@ -22,6 +22,16 @@ export {
 } from './iam/grammar.ts'
 export { AWS_MANAGED_POLICIES, awsManagedPolicy, type AwsManagedPolicy } from './iam/managed-policies.ts'
 export { compileEventPattern } from './services/events/pattern/index.ts'
+export {
+  createNetwork,
+  validateHosts,
+  replaceHosts,
+  isAwsHost,
+  type SimNetwork,
+  type NetworkEvent,
+  type HostSpec,
+  type HostAnswer,
+} from './network.ts'
 
 /** A problem as IAM reports it for a policy document, or undefined when IAM would accept it. */
 export interface Problem {

@@ -169,6 +169,8 @@ export interface HttpIoResponse {
 
 /** A network failure as Node reports it (the `cause` of fetch's `TypeError: fetch failed`). */
 export interface NetworkErrorShape {
+  /** The error's name when it is not plain `Error` (undici's ConnectTimeoutError). */
+  name?: string
   code: string
   message: string
   errno?: number
@@ -196,7 +198,8 @@ export interface IoCaller {
  * (added to any virtual time the network itself took to answer, e.g. a function it invoked).
  */
 export type IoOutcome =
-  { response: HttpIoResponse; latencyMs: number } | { error: NetworkErrorShape; latencyMs: number }
+  | { response: HttpIoResponse; latencyMs: number; route?: string }
+  | { error: NetworkErrorShape; latencyMs: number; route?: string }
 
 /** Where a function's requests go (the simulated account's network: src/aws/network.ts). */
 export interface HostNetwork {
@@ -314,6 +317,22 @@ export type LambdaEvent =
       errorType?: string
     })
   | (Base & { type: 'InvokeStart'; requestId: string; coldStart: boolean })
+  /**
+   * A request the handler sent (fetch, node:http, the AWS SDK) and what became of it: sent at
+   * `time`, answered `latencyMs` later with `status`, or failed with a network `error`. `route`
+   * is the network's (src/aws/network.ts: aws, declared, unknown, vpc) when it says.
+   */
+  | (Base & {
+      type: 'NetworkRequest'
+      requestId?: string
+      method: string
+      url: string
+      host: string
+      route?: string
+      latencyMs: number
+      status?: number
+      error?: { code: string; message: string }
+    })
   | (Base & {
       type: 'InvokeEnd'
       requestId: string

@@ -1,4 +1,4 @@
-/** Notices above the panel: a repaired saved workspace, a failed save, the engine's own notices. */
+/** Notices above the panel: a repaired saved workspace, a failed save, the engine's own notices, the network's. */
 import { CloseIcon } from '../shared/icons.tsx'
 import { useSession } from './hooks.ts'
 import type { Session } from './session.ts'
@@ -8,6 +8,7 @@ export function PanelNotices({ workspaceId, session }: { workspaceId: string; se
   const issues = usePlayground((s) => s.loadIssues)
   const saveError = usePlayground((s) => s.saveError)
   const notice = useSession(session, (s) => s.notice)
+  const networkNotice = useSession(session, (s) => s.networkNotice)
   const mine = issues.filter((i) => i.workspaceId === workspaceId || i.workspaceId === undefined)
   return (
     <>
@@ -50,6 +51,11 @@ export function PanelNotices({ workspaceId, session }: { workspaceId: string; se
           >
             <CloseIcon />
           </button>
+        </div>
+      )}
+      {networkNotice && (
+        <div className="pg-notice" role="status" data-testid="pg-network-notice">
+          <p>{networkNotice}</p>
         </div>
       )}
     </>

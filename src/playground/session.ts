@@ -12,9 +12,10 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { LambdaEvent } from '../lambda/public.ts'
 import type { ClientEvent } from '../worker/client.ts'
 import { checkConfig, type FunctionSettingsOut } from './config.ts'
-import { WATCHDOG_MS, getLambdaClient, noteRestarting, onEngineEvent } from './engine.ts'
+import { WATCHDOG_MS, getEngineStatus, getLambdaClient, noteRestarting, onEngineEvent } from './engine.ts'
 import { checkEventJson } from './event-json.ts'
 import { toExecutionResult, type ExecutionResult } from './results.ts'
+import { HOSTS_FILE, hostsOf, networkNotice, type NetworkRequestEvent } from './network.ts'
 import { functionNameFor, type Workspace } from './schema.ts'
 import { pruneEvents } from './timeline.ts'
 
@@ -59,6 +60,10 @@ export interface SessionState {
   /** Bumped when the engine restarts: the timeline starts over (the old environments are gone). */
   epoch: number
   notice: string | null
+  /** The last invoke's requests that failed because the simulation has no internet, said plainly. */
+  networkNotice: string | null
+  /** Requests the function sent (fetch, …), the latest last (at most 50). */
+  network: NetworkRequestEvent[]
   history: InvokeRecord[]
   /** Real time of the last result, for the round-trip figure. */
   lastRoundTripMs: number | null
@@ -112,11 +117,18 @@ function ensureListening(): void {
     if (e.type === 'Log') return
     const s = [...sessions.values()].find((x) => x.functionName === e.functionName)
     if (!s) return
+    if (e.type === 'NetworkRequest') {
+      s.store.setState((st) => ({ network: [...st.network.slice(-49), e] }))
+      return
+    }
     const st = s.store.getState()
     const events = st.events.length + 1 > MAX_EVENTS ? pruneEvents([...st.events, e], MAX_EVENTS) : [...st.events, e]
     s.store.setState({ events, now: Math.max(st.now, e.time) })
   })
 }
+
+/** The hosts.json the page's engine has (the main instance has one network). */
+let engineHosts: { text: string; restarts: number; declared: string[] } | undefined
 
 function sameFiles(a: Record<string, string>, b: Record<string, string>): boolean {
   if (a === b) return true
@@ -166,10 +178,13 @@ export function getSession(workspaceId: string): Session {
     now: Date.now(),
     epoch: 0,
     notice: null,
+    networkNotice: null,
+    network: [],
     history: [],
     lastRoundTripMs: null,
     deployed: null,
   }))
+
   let created = false
   let chain: Promise<unknown> = Promise.resolve()
   /** Serialises deploys and invokes: one change to the function at a time. */
@@ -223,6 +238,21 @@ export function getSession(workspaceId: string): Session {
     }
     const dep = store.getState().deployed
     try {
+      // One engine for the page: the hosts are the last deployed workspace's (sent again after a restart).
+      const hostsText = ws.files[HOSTS_FILE] ?? ''
+      const restarts = getEngineStatus().restarts
+      if (!engineHosts || engineHosts.text !== hostsText || engineHosts.restarts !== restarts) {
+        const parsed = hostsOf(ws.files)
+        if (!parsed.ok) {
+          store.setState({
+            busy: null,
+            result: null,
+            serviceError: { name: 'InvalidHostsFile', message: parsed.message },
+          })
+          return false
+        }
+        engineHosts = { text: hostsText, restarts, declared: (await client.setHosts(parsed.hosts)).hosts }
+      }
       if (!created || !dep) {
         store.setState({ busy: 'deploying' })
         try {
@@ -276,8 +306,17 @@ export function getSession(workspaceId: string): Session {
         if (m && Object.hasOwn(source, m.file)) markers = [m]
       }
       const history = [rec, ...store.getState().history].slice(0, 50)
+      const requests = store.getState().network.filter((r) => r.requestId === result.summary.requestId)
+      const networkNote = networkNotice(requests, engineHosts?.declared ?? []) ?? null
       if (show)
-        store.setState({ result, serviceError: null, markers, history, lastRoundTripMs: performance.now() - t0 })
+        store.setState({
+          result,
+          serviceError: null,
+          markers,
+          history,
+          networkNotice: networkNote,
+          lastRoundTripMs: performance.now() - t0,
+        })
       else store.setState({ history })
       if (show && result.error?.errorType === 'Runtime.UserCodeSyntaxError') {
         const deployedFiles = store.getState().deployed?.files ?? ws.files

@@ -4,6 +4,7 @@
 // The host keeps named engine instances, each with its own functions and its own clock: the
 // learner's ('main', created at once) and any other a call names (created on first use, e.g. the
 // one lab checks run on), so advancing one instance's clock never idles another's environments.
+import { replaceHosts, validateHosts, type SimNetwork } from '../aws/public.ts'
 import type { Lambda, LambdaEvent } from '../lambda/index.ts'
 import {
   ENGINE_OPERATIONS,
@@ -45,6 +46,18 @@ const hostOperations: {
   },
   now: (l) => ({ now: l.clock.now() }),
   ping: () => 'pong',
+  setHosts: (l, hosts) => {
+    const network = l.network as Partial<SimNetwork>
+    if (typeof network.declare !== 'function') throw invalidRequest('This engine instance has no configurable network.')
+    let valid
+    try {
+      valid = validateHosts(hosts)
+    } catch (e) {
+      throw invalidRequest(e instanceof Error ? e.message : String(e))
+    }
+    replaceHosts(network as SimNetwork, valid)
+    return { hosts: (network as SimNetwork).declaredHosts() }
+  },
 }
 
 /** Every operation a call can name: the engine's own (called as they are), then the host's. */

@@ -38,9 +38,10 @@ const endpoint: Endpoint = {
 // their first run), each with its own QuickJS module and clock. One blank environment is kept
 // ready in each pool (refilled after each use); the engine's warm-up run keeps the first reported
 // Init Duration free of WebAssembly compile time.
-void Promise.all([import('../lambda/index.ts'), import('./host.ts'), quickjs])
-  .then(([{ createLambda }, { serveLambda }, { loadBrowserQuickJS }]) =>
-    serveLambda(endpoint, () => createLambda({ quickjs: loadBrowserQuickJS, prewarm: 1 })),
+// Each instance has its own network: no internet, only the hosts the page declares (setHosts).
+void Promise.all([import('../lambda/index.ts'), import('./host.ts'), quickjs, import('../aws/public.ts')])
+  .then(([{ createLambda }, { serveLambda }, { loadBrowserQuickJS }, { createNetwork }]) =>
+    serveLambda(endpoint, () => createLambda({ quickjs: loadBrowserQuickJS, prewarm: 1, network: createNetwork() })),
   )
   .catch((err: unknown) => {
     scope.postMessage({

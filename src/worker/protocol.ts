@@ -34,6 +34,11 @@ export interface HostOperations {
   runUntilIdle(): Promise<{ now: number }>
   now(): { now: number }
   ping(): 'pong'
+  /**
+   * Replace the hosts the instance's network declares (a JSON route table, src/aws/network.ts's
+   * validateHosts); answers with the declared host names.
+   */
+  setHosts(hosts: unknown): { hosts: string[] }
 }
 
 /** Everything a call can name, with the signature it has on the engine (or on the host). */

@@ -41,6 +41,8 @@ export abstract class RemoteLambda {
   readonly describeEnvironments = this.op('describeEnvironments')
   /** This instance's own virtual clock. */
   readonly clock = { advance: this.op('advance'), runUntilIdle: this.op('runUntilIdle'), now: this.op('now') }
+  /** Replace the hosts this instance's network declares (a JSON route table). Not restored by the watchdog: set them again. */
+  readonly setHosts = this.op('setHosts')
 
   // ---- operations that change a function: remembered for a restart -----------------------------
 

@@ -112,12 +112,17 @@ export class Environments {
       platform: logFormat === 'JSON' ? jsonPlatform(c.FunctionName) : textPlatform,
       platformOn: logFormat !== 'JSON' || sys !== 'WARN',
       cpuScale: FULL_VCPU_MB / Math.min(c.MemorySize, FULL_VCPU_MB),
-      io: new IoQueue(this.core.network, this.core.clock, () => ({
-        functionName: c.FunctionName,
-        functionArn: c.FunctionArn,
-        environmentId: id,
-        vpc,
-      })),
+      io: new IoQueue(
+        this.core.network,
+        this.core.clock,
+        () => ({
+          functionName: c.FunctionName,
+          functionArn: c.FunctionArn,
+          environmentId: id,
+          vpc,
+        }),
+        this.core.events,
+      ),
       requestId: undefined,
     }
     fn.envs.push(env)

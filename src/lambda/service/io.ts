@@ -5,10 +5,13 @@
 // delivered when it thaws (Invoker, through Sandbox.start's thaw hook).
 import type { VirtualClock } from '../clock.ts'
 import type { IoAnswer, IoRequestEntry, StepResult } from '../sandbox/types.ts'
-import type { HostNetwork, IoCaller, IoOutcome, NetworkErrorShape } from '../types.ts'
+import type { HostNetwork, HttpIoRequest, IoCaller, IoOutcome, NetworkErrorShape } from '../types.ts'
+import type { EventBus } from './event-bus.ts'
 
 interface Op {
   id: number
+  request: HttpIoRequest
+  requestId: string | undefined
   /** Virtual time the request left the sandbox. */
   at: number
   ready: boolean
@@ -78,6 +81,8 @@ export class IoQueue {
     private readonly clock: VirtualClock,
     /** Who is calling (the function and environment; requestId and at are added per request). */
     private readonly caller: () => Omit<IoCaller, 'at' | 'requestId'>,
+    /** Where a NetworkRequest event goes for each settled request. */
+    private readonly events?: EventBus,
   ) {}
 
   /** Requests the network has not answered yet (they keep a waiting phase waiting). */
@@ -106,7 +111,7 @@ export class IoQueue {
   private start(entry: IoRequestEntry, at: number, requestId: string | undefined): void {
     const [id, kind, request, sent] = entry
     if (typeof sent === 'number' && sent <= at) at = sent
-    const op: Op = { id, at, ready: false, due: 0, answer: undefined }
+    const op: Op = { id, request, requestId, at, ready: false, due: 0, answer: undefined }
     this.ops.set(id, op)
     this.unanswered++
     let out: IoOutcome | Promise<IoOutcome>
@@ -132,9 +137,29 @@ export class IoQueue {
     op.answer = 'response' in outcome ? [op.id, 1, outcome.response] : [op.id, 0, outcome.error]
     op.ready = true
     this.unanswered--
+    if (this.events?.listening) this.report(op, outcome, op.due - op.at)
     const waiters = this.waiters
     this.waiters = []
     for (const w of waiters) w()
+  }
+
+  private report(op: Op, outcome: IoOutcome, latencyMs: number): void {
+    const c = this.caller()
+    this.events!.emit({
+      type: 'NetworkRequest',
+      functionName: c.functionName,
+      environmentId: c.environmentId,
+      time: op.at,
+      ...(op.requestId !== undefined ? { requestId: op.requestId } : {}),
+      method: op.request.method,
+      url: op.request.url,
+      host: hostnameOf(op.request.url),
+      ...(outcome.route !== undefined ? { route: outcome.route } : {}),
+      latencyMs,
+      ...('response' in outcome
+        ? { status: outcome.response.status }
+        : { error: { code: outcome.error.code, message: outcome.error.message } }),
+    })
   }
 
   /** The virtual time of the earliest answer ready to deliver, or -1. */

@@ -137,6 +137,11 @@ export class LambdaService {
     this.invoker = new Invoker(this.core, this.registry, this.environments, driver)
   }
 
+  /** Where handlers' requests go (the `network` option; NO_NETWORK by default). */
+  get network(): HostNetwork {
+    return this.core.network
+  }
+
   /** Load QuickJS (and pre-create the blank environments). */
   async ready(): Promise<void> {
     const provider = this.core.provider

@@ -5,6 +5,7 @@ import { runtimeInfo } from '../runtime/platform.ts'
 import type {
   CreateFunctionRequest,
   FunctionConfiguration,
+  FunctionSettings,
   GetFunctionResponse,
   ListFunctionsResponse,
   ShutdownReason,
@@ -133,6 +134,7 @@ export class FunctionRegistry {
         LogGroup: req.LoggingConfig?.LogGroup ?? `/aws/lambda/${name}`,
       },
       RuntimeVersionConfig: { RuntimeVersionArn: runtimeInfo(req.Runtime, region).arn },
+      ...vpcConfig(req.VpcConfig),
     }
     this.functions.set(name, { config, files, envs: [], generation: 0, runtime: runtimeInfo(req.Runtime, region) })
     return structuredClone(config)
@@ -189,6 +191,10 @@ export class FunctionRegistry {
     if (req.Timeout !== undefined) c.Timeout = req.Timeout
     if (req.MemorySize !== undefined) c.MemorySize = req.MemorySize
     if (req.EphemeralStorage !== undefined) c.EphemeralStorage = { Size: req.EphemeralStorage.Size }
+    if (req.VpcConfig !== undefined) {
+      delete c.VpcConfig
+      Object.assign(c, vpcConfig(req.VpcConfig))
+    }
     if (req.Environment !== undefined) {
       if (req.Environment.Variables && Object.keys(req.Environment.Variables).length)
         c.Environment = { Variables: { ...req.Environment.Variables } }
@@ -220,5 +226,25 @@ export class FunctionRegistry {
     const { fn } = this.resolve(req?.FunctionName, req?.Qualifier)
     this.retire(fn, 'delete')
     this.functions.delete(fn.config.FunctionName)
+  }
+}
+
+/**
+ * A function attached to subnets (the simulation has no VPCs to check them against): its VpcId is
+ * derived from the subnet ids. No subnets: not attached. Its requests leave through the network's
+ * VPC rules (src/aws/network.ts: no NAT gateway, no internet).
+ */
+function vpcConfig(v: FunctionSettings['VpcConfig']): { VpcConfig?: FunctionConfiguration['VpcConfig'] } {
+  const subnets = (v?.SubnetIds ?? []).map(String)
+  if (subnets.length === 0) return {}
+  let h = FNV_OFFSET
+  for (const ch of subnets.join(',')) h = fnv1aStep(h, ch.charCodeAt(0), FNV_PRIME)
+  return {
+    VpcConfig: {
+      SubnetIds: subnets,
+      SecurityGroupIds: (v?.SecurityGroupIds ?? []).map(String),
+      VpcId: `vpc-0${h.toString(16).padStart(8, '0')}${(h >>> 4).toString(16).padStart(8, '0')}`,
+      Ipv6AllowedForDualStack: !!v?.Ipv6AllowedForDualStack,
+    },
   }
 }

@@ -309,6 +309,8 @@ export default function factory(load, internals) {
     let cause = err
     if (err && typeof err === 'object' && !(err instanceof Error)) {
       cause = new Error(`${err.message}`)
+      if (typeof err.name === 'string' && err.name !== 'Error')
+        Object.defineProperty(cause, 'name', { value: err.name, writable: true, configurable: true })
       for (const k of ['errno', 'code', 'syscall', 'hostname', 'address', 'port'])
         if (err[k] !== undefined) cause[k] = err[k]
     }
