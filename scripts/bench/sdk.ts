@@ -15,7 +15,7 @@ import { createLambda, type Lambda } from '../../src/lambda/index.ts'
 import { roleCredentials } from '../../src/lambda/sdk/__tests__/sdk-helpers.ts'
 import { SDK_MANIFEST } from '../../src/lambda/sdk/generated/manifest.ts'
 import { SDK_PACKAGES } from '../../src/lambda/sdk/packages.ts'
-import { accountNetwork } from '../../src/lambda/sdk/testing/account-network.ts'
+import { createNetwork } from '../../src/aws/network.ts'
 import { fmtMs, load, measure, median } from './measure.ts'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
@@ -54,7 +54,7 @@ async function setup(): Promise<{ lambda: Lambda; role: string; ddb: DynamoDBCli
     }),
   })
   const lambda = await createLambda({
-    network: accountNetwork(aws.requestHandler as never),
+    network: createNetwork({ account: aws }),
     credentials: roleCredentials(aws),
   })
   const ddb = new DynamoDBClient({

@@ -5,8 +5,7 @@ import { call, deploy } from '../../__tests__/helpers.ts'
 import { createAccount } from '../../../aws/index.ts'
 import { newLambda } from '../../__tests__/helpers.ts'
 import type { HostNetwork, IoOutcome } from '../../index.ts'
-import { accountNetwork } from '../testing/account-network.ts'
-import { role, roleCredentials, wired } from './sdk-helpers.ts'
+import { accountNetwork, role, roleCredentials, wired } from './sdk-helpers.ts'
 
 const report = `(e) => ({ name: e.name, status: e.$metadata && e.$metadata.httpStatusCode, message: e.message, code: e.code })`
 
@@ -155,7 +154,7 @@ export const handler = async () => {
 
   it('@aws-sdk/client-lambda: Invoke (a network answering as Lambda), then a host nothing answers: ENOTFOUND', async () => {
     const aws = await createAccount()
-    const toAccount = accountNetwork(aws.requestHandler as never)
+    const toAccount = accountNetwork(aws)
     // The account has no Lambda service yet: this network answers Invoke as Lambda's API does.
     const network: HostNetwork = {
       request(kind, request, caller): IoOutcome | Promise<IoOutcome> {

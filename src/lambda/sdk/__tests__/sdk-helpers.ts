@@ -1,21 +1,24 @@
 // Test helpers: a Lambda service wired to a simulated account, as the course runs it: handlers'
-// requests go to the account (testing/account-network.ts), and each environment gets the
+// requests go to the account's network (src/aws/network.ts), and each environment gets the
 // credentials of its function's execution role, issued by the account (the session is named
 // after the function, as Lambda names it).
-import { createAccount, type Account } from '../../../aws/index.ts'
-import { policy, trustService } from '../../../aws/__tests__/account-helpers.ts'
-import type { Principal } from '../../../aws/types.ts'
+import { createAccount, createNetwork, type Account } from '../../../aws/index.ts'
 import { newLambda } from '../../__tests__/helpers.ts'
 import type { CredentialSource, Lambda, LambdaOptions } from '../../index.ts'
-import { accountNetwork, type RecordingNetwork } from '../testing/account-network.ts'
+import type { HostNetwork, HttpIoRequest, IoCaller } from '../../index.ts'
 
-export { policy }
+export const policy = (...statements: Record<string, unknown>[]) =>
+  JSON.stringify({ Version: '2012-10-17', Statement: statements })
+
+/** A trust policy that lets Lambda assume the role. */
+const trustService = () =>
+  policy({ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' })
 
 /** Credentials of the function's role, issued by the account when an environment is created. */
 export function roleCredentials(aws: Account): CredentialSource {
   return ({ role, functionName }) => {
     const roleName = role.split('/').pop()!
-    const principal: Principal = {
+    const principal: Parameters<Account['credentials']['issue']>[0] = {
       kind: 'assumed-role',
       arn: `arn:aws:sts::${aws.accountId}:assumed-role/${roleName}/${functionName}`,
       accountId: aws.accountId,
@@ -27,6 +30,24 @@ export function roleCredentials(aws: Account): CredentialSource {
   }
 }
 
+/** A network that remembers every request it was given (the tests read the SDK's headers). */
+export interface RecordingNetwork extends HostNetwork {
+  readonly seen: { request: HttpIoRequest; caller: IoCaller }[]
+}
+
+/** The account's network (AWS endpoints to its requestHandler), recording what it was sent. */
+export function accountNetwork(aws: Account): RecordingNetwork {
+  const inner = createNetwork({ account: aws })
+  const seen: RecordingNetwork['seen'] = []
+  return {
+    seen,
+    request(kind, request, caller) {
+      seen.push({ request, caller })
+      return inner.request(kind, request, caller)
+    },
+  }
+}
+
 export interface Wired {
   aws: Account
   lambda: Lambda
@@ -35,7 +56,7 @@ export interface Wired {
 
 export async function wired(options: LambdaOptions = {}): Promise<Wired> {
   const aws = await createAccount()
-  const network = accountNetwork(aws.requestHandler as never)
+  const network = accountNetwork(aws)
   const lambda = await newLambda({ network, credentials: roleCredentials(aws), ...options })
   return { aws, lambda, network }
 }
