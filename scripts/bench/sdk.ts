@@ -10,12 +10,10 @@
 //      The bytes each package loads (its chunks included), raw and gzip.
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb'
 import { ORDERS } from '../../src/aws/__tests__/account-helpers.ts'
-import { createAccount } from '../../src/aws/index.ts'
-import { createLambda, type Lambda } from '../../src/lambda/index.ts'
-import { roleCredentials } from '../../src/lambda/sdk/__tests__/sdk-helpers.ts'
+import { attachLambda, createAccount, createNetwork } from '../../src/aws/index.ts'
+import type { Lambda } from '../../src/lambda/index.ts'
 import { SDK_MANIFEST } from '../../src/lambda/sdk/generated/manifest.ts'
 import { SDK_PACKAGES } from '../../src/lambda/sdk/packages.ts'
-import { createNetwork } from '../../src/aws/network.ts'
 import { fmtMs, load, measure, median } from './measure.ts'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
@@ -53,10 +51,7 @@ async function setup(): Promise<{ lambda: Lambda; role: string; ddb: DynamoDBCli
       Statement: [{ Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: '*' }],
     }),
   })
-  const lambda = await createLambda({
-    network: createNetwork({ account: aws }),
-    credentials: roleCredentials(aws),
-  })
+  const { engine: lambda } = await attachLambda(aws, { network: createNetwork({ account: aws }) })
   const ddb = new DynamoDBClient({
     region: aws.region,
     credentials: {

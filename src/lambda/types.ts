@@ -206,25 +206,6 @@ export interface HostNetwork {
   request(kind: 'http', request: HttpIoRequest, caller: IoCaller): IoOutcome | Promise<IoOutcome>
 }
 
-/** The execution role's temporary credentials an environment's process gets in its environment. */
-export interface EnvironmentCredentials {
-  AccessKeyId: string
-  SecretAccessKey: string
-  SessionToken?: string
-}
-
-/**
- * Who provides them: Lambda assumes the function's execution role when it creates an environment
- * and puts the session's keys in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN
- * (the simulated account issues them; src/aws). Undefined: AWS's documentation example keys.
- */
-export type CredentialSource = (environment: {
-  functionName: string
-  functionArn: string
-  role: string
-  environmentId: string
-}) => EnvironmentCredentials | undefined | Promise<EnvironmentCredentials | undefined>
-
 // ---- CloudWatch Logs shapes -----------------------------------------------------------------
 
 export interface OutputLogEvent {
@@ -345,6 +326,11 @@ export type LambdaEvent =
       errorType?: string
     })
   | (Base & { type: 'Shutdown'; reason: ShutdownReason })
+  /**
+   * The environment writes nothing to CloudWatch Logs: its execution role may not
+   * logs:CreateLogStream / logs:PutLogEvents on its log group (the invoke's Tail still has its lines).
+   */
+  | (Base & { type: 'LogsDenied'; logGroupName: string; logStreamName: string; reason: string })
   | {
       type: 'Log'
       functionName: string

@@ -4,7 +4,7 @@
 import { jsonPlatform, textPlatform } from '../runtime/platform.ts'
 import type { Sandbox } from '../sandbox/sandbox.ts'
 import { SandboxFault } from '../sandbox/types.ts'
-import type { EnvironmentCredentials, ShutdownReason } from '../types.ts'
+import type { ShutdownReason } from '../types.ts'
 import type { HoldBudget } from './budget.ts'
 import { FULL_VCPU_MB, INIT_LIMIT_MS, RUNTIME_INIT_BASE_MS, RUNTIME_INIT_CPU_MS, limitsFor } from './limits.ts'
 import type { LogStore } from './logs.ts'
@@ -111,6 +111,7 @@ export class Environments {
       invocations: 0,
       platform: logFormat === 'JSON' ? jsonPlatform(c.FunctionName) : textPlatform,
       platformOn: logFormat !== 'JSON' || sys !== 'WARN',
+      cloudWatch: true,
       cpuScale: FULL_VCPU_MB / Math.min(c.MemorySize, FULL_VCPU_MB),
       io: new IoQueue(
         this.core.network,
@@ -126,7 +127,9 @@ export class Environments {
       requestId: undefined,
     }
     fn.envs.push(env)
-    this.logs.createStream(env.logGroupName, env.logStreamName, at)
+    const logs = this.core.settings.cloudWatchLogs?.(c, env.logGroupName, env.logStreamName) ?? true
+    if (logs === true) this.logs.createStream(env.logGroupName, env.logStreamName, at)
+    else env.cloudWatch = false
     this.core.events.emit({
       type: 'EnvironmentCreated',
       functionName: c.FunctionName,
@@ -135,6 +138,16 @@ export class Environments {
       logStreamName: env.logStreamName,
       memorySize: c.MemorySize,
     })
+    if (logs !== true)
+      this.core.events.emit({
+        type: 'LogsDenied',
+        functionName: c.FunctionName,
+        environmentId: env.id,
+        time: at,
+        logGroupName: env.logGroupName,
+        logStreamName: env.logStreamName,
+        reason: logs.denied,
+      })
     return env
   }
 
@@ -222,18 +235,7 @@ export class Environments {
     sb.cpuScale = env.cpuScale / settings.cpuSpeed
     let outcome: Outcome
     const fnStart = at + runtimeMs
-    let keys: EnvironmentCredentials | undefined
-    try {
-      keys = await this.core.credentials?.({
-        functionName: c.FunctionName,
-        functionArn: c.FunctionArn,
-        role: c.Role,
-        environmentId: env.id,
-      })
-    } catch {
-      keys = undefined // the role could not be assumed: the process gets keys no service accepts
-    }
-    const config = sandboxConfig(fn, env, fnStart, this.core.region, keys)
+    const config = sandboxConfig(fn, env, fnStart, this.core.region, this.core.settings.credentials?.(c))
     if (config.provided?.length) {
       // The AWS SDK packages the function names, fetched (once per Worker) before Init runs;
       // evaluating them is Init work, as on Lambda. A fetch that fails leaves them unresolvable.

@@ -18,7 +18,6 @@ import type {
   GetFunctionResponse,
   GetLogEventsRequest,
   GetLogEventsResponse,
-  CredentialSource,
   HostNetwork,
   InvokeRequest,
   InvokeResponse,
@@ -38,7 +37,8 @@ import { LogStore } from './logs.ts'
 import { NO_NETWORK } from './io.ts'
 import { FunctionRegistry } from './registry.ts'
 import { SandboxPool } from './sandbox-pool.ts'
-import type { ServiceCore, ServiceStats } from './state.ts'
+import type { LogGroupInfo } from './logs.ts'
+import type { EnvironmentCredentials, LogsPermission, ServiceCore, ServiceStats } from './state.ts'
 
 export {
   BASELINE_MEMORY_MB,
@@ -55,6 +55,8 @@ export {
 } from './limits.ts'
 
 export type { EnvironmentInfo } from './environments.ts'
+export type { EnvironmentCredentials, LogsPermission } from './state.ts'
+export type { LogGroupInfo } from './logs.ts'
 
 export interface LambdaOptions {
   /** The QuickJS module, or a loader for it (a loader lets the engine recover from WebAssembly faults). */
@@ -84,10 +86,17 @@ export interface LambdaOptions {
    */
   network?: HostNetwork
   /**
-   * The credentials of the function's execution role that an environment's process gets (Lambda
-   * assumes the role at Init): the simulated account issues them. Default: AWS's example keys.
+   * The credentials each execution environment finds in process.env (AWS_ACCESS_KEY_ID,
+   * AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN): the simulated account issues them for the
+   * function's role session. Called once per environment; example values when absent.
    */
-  credentials?: CredentialSource
+  credentials?: (fn: FunctionConfiguration) => EnvironmentCredentials | undefined
+  /**
+   * Whether a new environment may write to CloudWatch Logs (the account asks IAM whether the
+   * function's role may logs:CreateLogStream and logs:PutLogEvents). When denied, the environment
+   * writes nothing to the log store and a `LogsDenied` event says why. Allowed when absent.
+   */
+  cloudWatchLogs?: (fn: FunctionConfiguration, logGroupName: string, logStreamName: string) => LogsPermission
 }
 
 export class LambdaService {
@@ -117,13 +126,14 @@ export class LambdaService {
       events,
       writer: new LogWriter(this.logs, events),
       network: options.network ?? NO_NETWORK,
-      credentials: options.credentials,
       settings: {
         wallCap: options.wallClockCapMs ?? 2000,
         idleMs: options.idleShutdownMs ?? 5 * 60_000,
         prewarmCount: options.prewarm ?? 2,
         cpuSpeed: options.cpuSpeed ?? DEFAULT_CPU_SPEED,
         warmUp: options.warmUp ?? true,
+        credentials: options.credentials,
+        cloudWatchLogs: options.cloudWatchLogs,
       },
       stats: this.stats,
       disposed: false,
@@ -196,6 +206,21 @@ export class LambdaService {
 
   describeLogStreams(req: DescribeLogStreamsRequest): Promise<{ logStreams: LogStream[] }> {
     return Promise.resolve().then(() => this.logs.describeLogStreams(req))
+  }
+
+  /** Log groups (functions' groups appear with their first environment). */
+  describeLogGroups(prefix?: string): LogGroupInfo[] {
+    return this.logs.describeGroups(prefix)
+  }
+
+  /** Create an empty log group; false when it exists. */
+  createLogGroup(name: string): boolean {
+    return this.logs.createGroup(name, this.clock.now())
+  }
+
+  /** Delete a log group and its streams; false when there is none. */
+  deleteLogGroup(name: string): boolean {
+    return this.logs.deleteGroup(name)
   }
 
   // ---- data plane --------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import type { VirtualClock } from '../clock.ts'
 import type { PlatformFormatter, RuntimeInfo } from '../runtime/platform.ts'
 import type { QuickJSProvider } from '../sandbox/quickjs.ts'
 import type { Sandbox } from '../sandbox/sandbox.ts'
-import type { CredentialSource, FunctionConfiguration, HostNetwork } from '../types.ts'
+import type { FunctionConfiguration, HostNetwork } from '../types.ts'
 import type { EventBus } from './event-bus.ts'
 import type { IoQueue } from './io.ts'
 import type { LogWriter } from './log-writer.ts'
@@ -32,6 +32,8 @@ export interface Environment {
   platform: PlatformFormatter
   /** platform lines are written when SystemLogLevel allows INFO */
   platformOn: boolean
+  /** The environment writes to CloudWatch Logs (false when its role may not: Tail and Log events still work). */
+  cloudWatch: boolean
   cpuScale: number
   /** Requests its handler sent out, and their answers (host I/O). */
   io: IoQueue
@@ -97,6 +99,20 @@ export interface ServiceSettings {
   prewarmCount: number
   cpuSpeed: number
   warmUp: boolean
+  /** Credentials for an environment's process.env (the execution role's session); example values when absent. */
+  credentials?: (fn: FunctionConfiguration) => EnvironmentCredentials | undefined
+  /** Whether an environment may write to CloudWatch Logs (its role's logs permissions); true when absent. */
+  cloudWatchLogs?: (fn: FunctionConfiguration, logGroupName: string, logStreamName: string) => LogsPermission
+}
+
+/** What a host says about a function's logs: allowed, or why not (the `LogsDenied` event carries it). */
+export type LogsPermission = true | { denied: string }
+
+/** AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN of an execution environment. */
+export interface EnvironmentCredentials {
+  AccessKeyId: string
+  SecretAccessKey: string
+  SessionToken?: string
 }
 
 /** Counters for tests and diagnostics. */
@@ -117,8 +133,6 @@ export interface ServiceCore {
   readonly writer: LogWriter
   /** Where handlers' requests go (host I/O). */
   readonly network: HostNetwork
-  /** The execution role's credentials for a new environment (none: AWS's example keys). */
-  readonly credentials: CredentialSource | undefined
   readonly settings: ServiceSettings
   readonly stats: ServiceStats
   disposed: boolean

@@ -2,10 +2,7 @@
 // path and one AWS error each, shaped as the SDK shapes them (name, $metadata, message).
 import { describe, expect, it } from 'vitest'
 import { call, deploy } from '../../__tests__/helpers.ts'
-import { createAccount } from '../../../aws/index.ts'
-import { newLambda } from '../../__tests__/helpers.ts'
-import type { HostNetwork, IoOutcome } from '../../index.ts'
-import { accountNetwork, role, roleCredentials, wired } from './sdk-helpers.ts'
+import { role, wired } from './sdk-helpers.ts'
 
 const report = `(e) => ({ name: e.name, status: e.$metadata && e.$metadata.httpStatusCode, message: e.message, code: e.code })`
 
@@ -152,30 +149,18 @@ export const handler = async () => {
     })
   })
 
-  it('@aws-sdk/client-lambda: Invoke (a network answering as Lambda), then a host nothing answers: ENOTFOUND', async () => {
-    const aws = await createAccount()
-    const toAccount = accountNetwork(aws)
-    // The account has no Lambda service yet: this network answers Invoke as Lambda's API does.
-    const network: HostNetwork = {
-      request(kind, request, caller): IoOutcome | Promise<IoOutcome> {
-        const u = new URL(request.url)
-        if (u.hostname === 'lambda.us-east-1.amazonaws.com' && u.pathname === '/2015-03-31/functions/echo/invocations')
-          return {
-            latencyMs: 1,
-            response: {
-              status: 200,
-              statusText: 'OK',
-              headers: { 'content-type': 'application/json', 'x-amz-executed-version': '$LATEST' },
-              body: Buffer.from(
-                JSON.stringify({ echoed: JSON.parse(Buffer.from(request.body, 'base64').toString()) }),
-              ).toString('base64'),
-            },
-          }
-        return toAccount.request(kind, request, caller)
-      },
-    }
-    const lambda = await newLambda({ network, credentials: roleCredentials(aws) })
-    const Role = await role(aws, 'caller')
+  it('@aws-sdk/client-lambda: Invoke of another function, then AccessDeniedException for one the role may not invoke', async () => {
+    const { aws, lambda } = await wired()
+    const Role = await role(aws, 'caller', {
+      Effect: 'Allow',
+      Action: 'lambda:InvokeFunction',
+      Resource: 'arn:aws:lambda:us-east-1:123456789012:function:echo',
+    })
+    await deploy(lambda, 'export const handler = async (event) => ({ echoed: event })', {
+      Role,
+      FunctionName: 'echo',
+    })
+    await deploy(lambda, 'export const handler = async () => 1', { Role, FunctionName: 'other' })
     const name = await deploy(
       lambda,
       `import { LambdaClient, InvokeCommand } from '@aws-sdk/client-lambda'
@@ -186,15 +171,15 @@ export const handler = async () => {
   const error = await client.send(new InvokeCommand({ FunctionName: 'other' })).catch(${report})
   return { status: out.StatusCode, version: out.ExecutedVersion, payload, error }
 }`,
-      { Role },
+      { Role, FunctionName: 'caller' },
     )
     const out = await call(lambda, name)
     expect(out.json.status).toBe(200)
     expect(out.json.version).toBe('$LATEST')
     expect(out.json.payload).toEqual({ echoed: { a: 1 } })
-    expect(out.json.error).toMatchObject({
-      code: 'ENOTFOUND',
-      message: 'getaddrinfo ENOTFOUND lambda.us-east-1.amazonaws.com',
-    })
+    expect(out.json.error).toMatchObject({ name: 'AccessDeniedException', status: 403 })
+    expect(out.json.error.message).toMatch(
+      /^User: arn:aws:sts::123456789012:assumed-role\/caller\/caller is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:us-east-1:123456789012:function:other/,
+    )
   })
 })

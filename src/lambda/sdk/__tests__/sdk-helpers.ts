@@ -1,10 +1,8 @@
-// Test helpers: a Lambda service wired to a simulated account, as the course runs it: handlers'
+// Test helpers: a Lambda engine inside a simulated account, as the course runs it: handlers'
 // requests go to the account's network (src/aws/network.ts), and each environment gets the
-// credentials of its function's execution role, issued by the account (the session is named
-// after the function, as Lambda names it).
-import { createAccount, createNetwork, type Account } from '../../../aws/index.ts'
-import { newLambda } from '../../__tests__/helpers.ts'
-import type { CredentialSource, Lambda, LambdaOptions } from '../../index.ts'
+// credentials of its function's execution role, issued by the account (attachLambda).
+import { attachLambda, createAccount, createNetwork, type Account } from '../../../aws/index.ts'
+import type { Lambda, LambdaOptions } from '../../index.ts'
 import type { HostNetwork, HttpIoRequest, IoCaller } from '../../index.ts'
 
 export const policy = (...statements: Record<string, unknown>[]) =>
@@ -13,22 +11,6 @@ export const policy = (...statements: Record<string, unknown>[]) =>
 /** A trust policy that lets Lambda assume the role. */
 const trustService = () =>
   policy({ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' })
-
-/** Credentials of the function's role, issued by the account when an environment is created. */
-export function roleCredentials(aws: Account): CredentialSource {
-  return ({ role, functionName }) => {
-    const roleName = role.split('/').pop()!
-    const principal: Parameters<Account['credentials']['issue']>[0] = {
-      kind: 'assumed-role',
-      arn: `arn:aws:sts::${aws.accountId}:assumed-role/${roleName}/${functionName}`,
-      accountId: aws.accountId,
-      roleArn: role,
-      roleName,
-      sessionName: functionName,
-    }
-    return aws.credentials.issue(principal, { temporary: true })
-  }
-}
 
 /** A network that remembers every request it was given (the tests read the SDK's headers). */
 export interface RecordingNetwork extends HostNetwork {
@@ -54,10 +36,12 @@ export interface Wired {
   network: RecordingNetwork
 }
 
-export async function wired(options: LambdaOptions = {}): Promise<Wired> {
+export async function wired(options: Omit<LambdaOptions, 'credentials' | 'cloudWatchLogs'> = {}): Promise<Wired> {
   const aws = await createAccount()
   const network = accountNetwork(aws)
-  const lambda = await newLambda({ network, credentials: roleCredentials(aws), ...options })
+  // The engine inside the account (src/aws attachLambda): each environment gets its role
+  // session's keys (arn:aws:sts::<account>:assumed-role/<role>/<function>).
+  const { engine: lambda } = await attachLambda(aws, { wallClockCapMs: 10_000, prewarm: 0, network, ...options })
   return { aws, lambda, network }
 }
 
