@@ -88,6 +88,7 @@ describe('the runtime bootstrap', () => {
       desc: { writable: false, enumerable: false, configurable: true },
       fns: [
         'configure:function:configure',
+        'io:function:deliverIo',
         'init:function:initPhase',
         'start:function:start',
         'step:function:step',
