@@ -14,6 +14,7 @@ export default tseslint.config(
       'playwright-report/**',
       'src/lambda/sandbox/prelude/generated.ts',
       'src/lambda/runtime/bootstrap/generated.ts',
+      'src/lambda/sdk/generated/**',
     ],
   },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
@@ -38,7 +39,7 @@ export default tseslint.config(
   },
   {
     // Code that runs inside QuickJS: only ECMAScript globals exist there.
-    files: ['src/lambda/sandbox/prelude/src/**/*.js', 'src/lambda/runtime/**/*.js'],
+    files: ['src/lambda/sandbox/prelude/src/**/*.js', 'src/lambda/runtime/**/*.js', 'src/lambda/sdk/runtime/**/*.js'],
     languageOptions: { globals: { ...globals.es2021, globalThis: 'readonly' } },
   },
   {

@@ -1,5 +1,5 @@
 // npm run bench — performance of the simulated Lambda engine and the simulated AWS account, measured
-// in one run on this machine. `npm run bench -- lambda`, `-- aws` or `-- iam` runs one part alone.
+// in one run on this machine. `npm run bench -- lambda`, `-- aws`, `-- iam` or `-- sdk` runs one part alone.
 //
 //  (a) warm invoke of a trivial async handler through the full API (START/END/REPORT lines,
 //      LogResult), against the lambda-local package invoking the same handler file, and against
@@ -19,6 +19,8 @@
 //  (d)–(f) the simulated account: GetItem through the real SDK and requestHandler, other calls,
 //      hostile inputs (scripts/bench/aws.ts).
 //  (g) IAM decisions per second on the lab policies (scripts/bench/iam.ts).
+//  (i) the AWS SDK inside handlers: warm GetItem from a handler, cold start importing a client,
+//      bytes per package (scripts/bench/sdk.ts).
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
@@ -31,6 +33,7 @@ import { benchAccount } from './bench/aws.ts'
 import { hostileInvokes } from './bench/hostile.ts'
 import { benchIam } from './bench/iam.ts'
 import { benchNetwork } from './bench/network.ts'
+import { benchSdk } from './bench/sdk.ts'
 import { fmtMs, measure, median, us } from './bench/measure.ts'
 
 // A real GC before each memory snapshot (without needing node --expose-gc).
@@ -182,7 +185,8 @@ async function memory(lambda: Awaited<ReturnType<typeof createLambda>>) {
 
 async function main() {
   const only = process.argv[2]
-  if (only && !['lambda', 'aws', 'iam'].includes(only)) throw new Error(`unknown section ${only}: lambda, aws or iam`)
+  if (only && !['lambda', 'aws', 'iam', 'sdk'].includes(only))
+    throw new Error(`unknown section ${only}: lambda, aws, iam or sdk`)
   console.log(`Lambda Foundations benchmark — Node ${process.version}, ${new Date().toISOString()}`)
   console.log('(medians; every figure measured in this run, on this machine)\n')
   if (!only || only === 'lambda') await benchEngine()
@@ -193,6 +197,10 @@ async function main() {
   if (!only || only === 'iam') {
     console.log('')
     benchIam()
+  }
+  if (!only || only === 'sdk') {
+    console.log('')
+    await benchSdk()
   }
 }
 

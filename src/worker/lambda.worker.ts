@@ -38,6 +38,8 @@ const endpoint: Endpoint = {
 // their first run), each a simulated AWS account with its own Lambda engine, QuickJS module and
 // clock. One blank environment is kept ready in each pool (refilled after each use); the engine's
 // warm-up run keeps the first reported Init Duration free of WebAssembly compile time.
+// Each instance has its own network: the account's AWS endpoints, no internet, only the hosts the
+// page declares (setHosts).
 void Promise.all([import('../aws/index.ts'), import('./host.ts'), quickjs])
   .then(([{ createAccount, attachLambda, createNetwork }, { serveLambda }, { loadBrowserQuickJS }]) =>
     serveLambda(endpoint, async () => {

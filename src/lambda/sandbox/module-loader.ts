@@ -6,6 +6,7 @@ import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core'
 import { BUILTIN_MODULES } from '../runtime/node-runtime.ts'
 import { INTERNAL_MODULE, escapeNul } from './host-bridge.ts'
 import { dirname, normalizePath } from './paths.ts'
+import { SDK_ROOT, sdkEntryPath } from '../sdk/packages.ts'
 
 const RESERVED = new Set(
   'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval'.split(
@@ -41,6 +42,8 @@ export interface LoaderCalls {
 
 export class ModuleLoader {
   private files = new Map<string, string>()
+  /** Packages the runtime provides (the AWS SDK loaded for the function): name → entry path. */
+  private provided = new Map<string, string>()
   private readonly pkgType = new Map<string, boolean>()
   /** Names of the wrapper modules this loader generated: the only importers of the private module. */
   private readonly wrappers = new Set<string>()
@@ -49,9 +52,15 @@ export class ModuleLoader {
 
   constructor(private readonly context: QuickJSContext) {}
 
-  /** The function's files, paths relative to /var/task. */
-  setFiles(files: Record<string, string>): void {
+  /** The function's files, paths relative to /var/task; the packages the runtime provides. */
+  setFiles(files: Record<string, string>, provided: readonly string[] = []): void {
     this.files = new Map(Object.entries(files).map(([k, v]) => ['/var/task/' + k.replace(/^\/+/, ''), v]))
+    this.provided = new Map(
+      provided.flatMap((p) => [
+        [p, sdkEntryPath(p)],
+        [`${p}/package.json`, `${SDK_ROOT}/${p}/package.json`],
+      ]),
+    )
   }
 
   private isEsm(path: string): boolean {
@@ -114,6 +123,9 @@ export class ModuleLoader {
     else {
       const found = this.findPackage(req, dirname(importer))
       if (found) return 'file://' + found
+      // Not in the function's node_modules: the runtime's own copy (the AWS SDK, as on Lambda).
+      const provided = this.provided.get(req)
+      if (provided !== undefined) return 'file://' + provided
       return this.missing(`Cannot find package '${req}' imported from ${importer}`, 'ERR_MODULE_NOT_FOUND')
     }
     if (this.files.has(target)) return 'file://' + target
@@ -170,6 +182,21 @@ export class ModuleLoader {
       return wrapper('builtin', key, keys)
     }
     const path = name.startsWith('file://') ? name.slice(7) : name
+    if (path.startsWith(SDK_ROOT + '/') && !this.files.has(path)) {
+      // A provided package is CommonJS to the runtime's require(): wrapped like any CJS file.
+      let keys: string[]
+      try {
+        keys = this.reenter(calls.cjsKeys, path)
+      } catch {
+        keys = [] // cjsGet throws the load's error again, where the import is
+      }
+      this.wrappers.add(name)
+      return wrapper(
+        'cjsGet',
+        path,
+        keys.filter((k) => k !== 'default'),
+      )
+    }
     const src = this.files.get(path)
     if (src === undefined)
       return this.moduleError(JSON.stringify({ message: `Cannot find module '${path}'`, code: 'ERR_MODULE_NOT_FOUND' }))

@@ -7,6 +7,7 @@ import { BOOTSTRAP } from '../runtime/bootstrap/generated.ts'
 import { BOOTSTRAP_FILENAME } from '../runtime/node-runtime.ts'
 import { FastFfi } from './ffi.ts'
 import { INTERNAL_MODULE, SEAL_SOURCE, defineHost } from './host-bridge.ts'
+import { sdkFileName } from '../sdk/packages.ts'
 import { Interrupts } from './interrupt.ts'
 import { MemoryGuard } from './memory-guard.ts'
 import { ModuleLoader } from './module-loader.ts'
@@ -64,6 +65,11 @@ export class Sandbox {
   /** Real ms spent in QuickJS since resetCpu(). */
   cpuMs = 0
   onLogs: LogSink | undefined
+  /**
+   * The AWS SDK's factory scripts this process may load (by loader key, src/lambda/sdk/sources.ts),
+   * set before configure() for a function that names SDK packages.
+   */
+  providedSources: ReadonlyMap<string, string> | undefined
 
   /** Real ms it took to create the runtime and evaluate the bootstrap + prelude. */
   readonly bootMs: number
@@ -110,7 +116,7 @@ export class Sandbox {
       this.runtime.setMemoryLimit(limits.memoryLimitBytes)
       this.mem.setLimit(limits.memoryLimitBytes)
     }
-    this.loader.setFiles(config.files)
+    this.loader.setFiles(config.files, config.provided)
     this.vclock = config.perfOrigin
     this.callVoid(this.fns.configure, JSON.stringify(config))
   }
@@ -127,6 +133,10 @@ export class Sandbox {
         this.excludedMs += ms
       },
       heapUsed: () => this.heapUsed(),
+      providedSource: (key) => {
+        const source = this.providedSources?.get(key)
+        return source === undefined ? undefined : { source, filename: sdkFileName(key) }
+      },
     })
     this.cross(() => {
       this.evalVoid(BOOTSTRAP, BOOTSTRAP_FILENAME)

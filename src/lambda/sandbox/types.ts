@@ -5,6 +5,8 @@ import type { HttpIoRequest, HttpIoResponse, NetworkErrorShape } from '../types.
 export type { HttpIoRequest, HttpIoResponse, NetworkErrorShape }
 
 export interface SandboxConfig {
+  /** Packages the runtime provides that the function's files name (the AWS SDK, src/lambda/sdk). */
+  provided?: string[]
   /** The function's files, paths relative to /var/task. */
   files: Record<string, string>
   handler: string

@@ -12,6 +12,8 @@ import type { PhaseDriver } from './drive.ts'
 import { IoQueue } from './io.ts'
 import { initErrorType, type Outcome } from './outcome.ts'
 import { sandboxConfig } from './sandbox-config.ts'
+import type { SdkPackage } from '../sdk/packages.ts'
+import { loadSdkSources } from '../sdk/sources.ts'
 import type { SandboxPool } from './sandbox-pool.ts'
 import type { Environment, FunctionState, ServiceCore, Tail } from './state.ts'
 
@@ -233,13 +235,20 @@ export class Environments {
     sb.cpuScale = env.cpuScale / settings.cpuSpeed
     let outcome: Outcome
     const fnStart = at + runtimeMs
+    const config = sandboxConfig(fn, env, fnStart, this.core.region, this.core.settings.credentials?.(c))
+    if (config.provided?.length) {
+      // The AWS SDK packages the function names, fetched (once per Worker) before Init runs;
+      // evaluating them is Init work, as on Lambda. A fetch that fails leaves them unresolvable.
+      try {
+        sb.providedSources = await loadSdkSources(config.provided as SdkPackage[])
+      } catch {
+        config.provided = []
+      }
+    }
     try {
       budget.resume()
       sb.setDeadline(deadline, budget.end())
-      sb.configure(
-        sandboxConfig(fn, env, fnStart, this.core.region, this.core.settings.credentials?.(c)),
-        limitsFor(c.MemorySize),
-      )
+      sb.configure(config, limitsFor(c.MemorySize))
       sb.onLogs = (lines, t) => writer.write(env, lines, t, tail)
       sb.vclock = fnStart
       outcome = await this.driver.drive(env, sb, deadline, tail, budget, () => sb.init())

@@ -2,6 +2,7 @@
 // environment Lambda sets (reserved variables first, then the function's own).
 import { handlerReceiver, invokeFrames, nodeRuntime } from '../runtime/node-runtime.ts'
 import type { RuntimeProfile, SandboxConfig } from '../sandbox/types.ts'
+import { sdkPackagesNamedIn } from '../sdk/packages.ts'
 import type { Environment, EnvironmentCredentials, FunctionState } from './state.ts'
 
 /** The example values a function sees when no account issues its role's credentials (a bare engine). */
@@ -55,6 +56,7 @@ export function sandboxConfig(
   }
   return {
     files: fn.files,
+    provided: sdkPackagesNamedIn(fn.files),
     handler: c.Handler,
     env: vars,
     logFormat: c.LoggingConfig.LogFormat,

@@ -47,6 +47,19 @@ export function addTaskFiles(taskFiles) {
   for (var j = 0; j < fkeys.length; j++) files['/var/task/' + fkeys[j]] = taskFiles[fkeys[j]]
 }
 var cjsCache = ObjectCreate(null)
+// Packages the runtime provides outside node_modules (the AWS SDK the host loaded for this
+// function, src/lambda/sdk): name -> the path they resolve to under /var/runtime/node_modules.
+var provided = ObjectCreate(null)
+var providedByPath = ObjectCreate(null)
+export function setProvided(names) {
+  for (var i = 0; i < names.length; i++) {
+    var root = '/var/runtime/node_modules/' + names[i]
+    provided[names[i]] = root + '/dist-cjs/index.js'
+    providedByPath[root + '/dist-cjs/index.js'] = names[i]
+    provided[names[i] + '/package.json'] = root + '/package.json'
+    providedByPath[root + '/package.json'] = names[i] + '/package.json'
+  }
+}
 var pkgTypeCache = ObjectCreate(null)
 export function fileExists(p) {
   return hasOwn(files, p)
@@ -161,6 +174,8 @@ function resolveCjs(request, parent) {
     if (dir === '/') break
     dir = dirname(dir)
   }
+  // Not in the function's node_modules: the runtime's own copy (as Node finds it on NODE_PATH).
+  if (hasOwn(provided, request)) return provided[request]
   throw notFound(request, parent)
 }
 function Module(filename, parent) {
@@ -201,6 +216,7 @@ var mainModule
 export function loadCjs(filename, parent) {
   var cached = cjsCache[filename]
   if (cached !== undefined) return cached.exports
+  if (hasOwn(providedByPath, filename)) return lf.provided(providedByPath[filename])
   if (isEsmPath(filename)) {
     var ee = new ErrorC(
       'require() of ES Module ' +

@@ -40,7 +40,7 @@ import { setClientKind } from './errors.js'
 import { preciseNow, setNow, setPerfOrigin } from './clock.js'
 import { fire } from './timers.js'
 import { configureLogs, rawWrite } from './logs.js'
-import { addTaskFiles, loadCjs } from './cjs-loader.js'
+import { addTaskFiles, loadCjs, setProvided } from './cjs-loader.js'
 import { deliverIo, io } from './io.js'
 import { initPhase, rejected, setConfig, start, step } from './phases.js'
 
@@ -58,6 +58,7 @@ function configure(json) {
   var keys = ObjectKeys(config.env)
   for (var i = 0; i < keys.length; i++) lf.env[keys[i]] = config.env[keys[i]]
   addTaskFiles(config.files)
+  if (config.provided) setProvided(config.provided)
   lf.fs.mountTask(config.files, { tmpSizeBytes: config.tmpSize })
   lf.now = preciseNow
   lf.hooks.write = rawWrite

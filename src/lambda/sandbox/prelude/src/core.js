@@ -27,6 +27,7 @@ const hostLoad = host.loadBuiltin
 const hostRandom = host.randomBytes
 const hostPromiseState = host.promiseState // optional: (p) => [0 pending | 1 fulfilled | 2 rejected, value]
 const hostMemoryUsage = host.memoryUsage // optional: () => bytes used by the heap
+const hostSha256 = host.sha256 // optional: (key | undefined, data: string | ArrayBuffer) => ArrayBuffer
 // optional: the runtime's host I/O channel, { request(kind, req), cancel(promise, reason) } (runtime/bootstrap/io.js)
 const hostIo = host.io
 
@@ -313,6 +314,8 @@ const internals = {
   randomHex: (n) => call(hostRandom, host, n),
   promiseState: typeof hostPromiseState === 'function' ? (p) => call(hostPromiseState, host, p) : undefined,
   hostMemoryUsage: typeof hostMemoryUsage === 'function' ? () => call(hostMemoryUsage, host) : undefined,
+  // SHA-256 / HMAC-SHA256 computed by the host (the AWS SDK's signing), if it offers it.
+  sha256: typeof hostSha256 === 'function' ? (key, data) => call(hostSha256, host, key, data) : undefined,
   // Host I/O for fetch, node:http and the AWS SDK's request handler: io.request('http', { method, url,
   // headers, body: base64 }) -> Promise<{ status, statusText, headers, body: base64 }>; io.cancel(p, reason).
   io: hostIo,
@@ -336,6 +339,12 @@ const lf = {
     return load(key)
   },
   hasBuiltin: (name) => normalize(name) !== undefined,
+  // A package the runtime provides outside the function's node_modules (the AWS SDK v3, see
+  // src/lambda/sdk): the host serves its code under the key `sdk/<name>`; unknown: MODULE_NOT_FOUND.
+  provided(name) {
+    if (typeof name !== 'string' || call(indexOf, name, '@') !== 0) throw moduleNotFound(StringCtor(name))
+    return load('sdk/' + name)
+  },
   // Loads lazy modules ahead of use (public names or internal keys such as 'internal/inspect').
   preload(keys) {
     for (let i = 0; i < keys.length; i++) load(keys[i])

@@ -1,0 +1,4 @@
+// GENERATED FILE - DO NOT EDIT.
+// Built by `npx tsx scripts/build-sdk.ts` from the AWS SDK packages in node_modules and src/lambda/sdk/runtime.
+// sdk/@smithy/node-http-handler: a prelude factory script.
+export default "(function(__lf_load,__lf_internals,__lf_holder){var module=__lf_holder,exports=module.exports;var s=Object.defineProperty;var p=Object.getOwnPropertyDescriptor;var i=Object.getOwnPropertyNames;var l=Object.prototype.hasOwnProperty;var d=(t,o)=>{for(var e in o)s(t,e,{get:o[e],enumerable:!0})},H=(t,o,e,m)=>{if(o&&typeof o==\"object\"||typeof o==\"function\")for(let a of i(o))!l.call(t,a)&&a!==e&&s(t,a,{get:()=>o[a],enumerable:!(m=p(o,a))||m.enumerable});return t};var c=t=>H(s({},\"__esModule\",{value:!0}),t);var f={};d(f,{NodeHttpHandler:()=>r.s,streamCollector:()=>r.t});module.exports=c(f);var r=__lf_load(\"sdk/chunk-QKL7YCVK\"),x=__lf_load(\"sdk/chunk-BVGYIUHQ\"),C=__lf_load(\"sdk/chunk-LRUQHS5I\");\nreturn module.exports})"

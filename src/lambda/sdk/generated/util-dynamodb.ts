@@ -1,0 +1,4 @@
+// GENERATED FILE - DO NOT EDIT.
+// Built by `npx tsx scripts/build-sdk.ts` from the AWS SDK packages in node_modules and src/lambda/sdk/runtime.
+// sdk/@aws-sdk/util-dynamodb: a prelude factory script.
+export default "(function(__lf_load,__lf_internals,__lf_holder){var module=__lf_holder,exports=module.exports;var m=Object.defineProperty;var l=Object.getOwnPropertyDescriptor;var p=Object.getOwnPropertyNames;var c=Object.prototype.hasOwnProperty;var i=(r,s)=>{for(var e in s)m(r,e,{get:s[e],enumerable:!0})},n=(r,s,e,t)=>{if(s&&typeof s==\"object\"||typeof s==\"function\")for(let o of p(s))!c.call(r,o)&&o!==e&&m(r,o,{get:()=>s[o],enumerable:!(t=l(s,o))||t.enumerable});return r};var u=r=>n(m({},\"__esModule\",{value:!0}),r);var v={};i(v,{NumberValueImpl:()=>a.a,convertToAttr:()=>a.b,convertToNative:()=>a.c,marshall:()=>a.d,unmarshall:()=>a.e});module.exports=u(v);var a=__lf_load(\"sdk/chunk-M24KX6ST\"),f=__lf_load(\"sdk/chunk-LRUQHS5I\");\nreturn module.exports})"
