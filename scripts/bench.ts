@@ -1,5 +1,5 @@
 // npm run bench — performance of the simulated Lambda engine and the simulated AWS account, measured
-// in one run on this machine. `npm run bench -- lambda`, `-- aws` or `-- iam` runs one part alone.
+// in one run on this machine. `npm run bench -- lambda`, `-- hostile` (h alone), `-- aws` or `-- iam` runs one part alone.
 //
 //  (a) warm invoke of a trivial async handler through the full API (START/END/REPORT lines,
 //      LogResult), against the lambda-local package invoking the same handler file, and against
@@ -179,10 +179,12 @@ async function memory(lambda: Awaited<ReturnType<typeof createLambda>>) {
 
 async function main() {
   const only = process.argv[2]
-  if (only && !['lambda', 'aws', 'iam'].includes(only)) throw new Error(`unknown section ${only}: lambda, aws or iam`)
+  if (only && !['lambda', 'hostile', 'aws', 'iam'].includes(only))
+    throw new Error(`unknown section ${only}: lambda, hostile, aws or iam`)
   console.log(`Lambda Foundations benchmark — Node ${process.version}, ${new Date().toISOString()}`)
   console.log('(medians; every figure measured in this run, on this machine)\n')
   if (!only || only === 'lambda') await benchEngine()
+  if (!only || only === 'lambda' || only === 'hostile') await benchHostile()
   if (!only || only === 'aws') {
     console.log('\nThe simulated AWS account')
     await benchAccount()
@@ -246,7 +248,9 @@ async function benchEngine() {
   )
   console.log('    (the Node heap holds the CloudWatch log store: it fills up to its cap of 20,000 events per')
   console.log('     stream — about 6,700 invokes here — and then stays flat)')
+}
 
+async function benchHostile() {
   console.log('\n(h) hostile invokes: worst real time the invoke held the thread (3 cold runs each, budget 2,000 ms)')
   for (const h of await hostileInvokes()) {
     console.log(`    ${h.label.padEnd(48)} ${fmtMs(h.worstMs).padStart(12)}   ${h.result}`)

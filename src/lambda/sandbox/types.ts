@@ -56,6 +56,8 @@ export interface ErrorShape {
   errorType: string
   errorMessage: string
   trace?: string[]
+  /** Set by the runtime instead of the fields when the error's body could only exceed RESPONSE_LIMIT. */
+  oversize?: boolean
 }
 
 /** Result of step(): see the status codes in src/lambda/runtime/bootstrap/phases.js. */
