@@ -3,6 +3,7 @@
 // capture what they need, the ES module loader gets its private module, and every global name of
 // ours is removed (learner code sees only what Node has).
 import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core'
+import { jsonDepth } from '../service/json-depth.ts'
 import { PRELUDE_LAZY } from './prelude/generated.ts'
 
 /** What the host functions need from their sandbox. */
@@ -81,6 +82,8 @@ export function defineHost(ctx: QuickJSContext, side: HostSide): void {
     v.dispose()
     return arr
   })
+  // How deeply a JSON text nests, counting no further than `stopAt` (JSON.parse in the prelude).
+  def('jsonDepth', (textH, stopH) => ctx.newNumber(jsonDepth(ctx.getString(textH), ctx.getNumber(stopH))))
   def('memoryUsage', () => ctx.newNumber(side.heapUsed()))
   ctx.defineProp(ctx.global, '__lf_host', { value: host, configurable: true, enumerable: false })
   host.dispose()

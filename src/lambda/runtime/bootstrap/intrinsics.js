@@ -21,6 +21,7 @@ export var ObjectAssign = Object.assign,
   ObjectGetPrototypeOf = Object.getPrototypeOf,
   ObjectFreeze = Object.freeze
 export var ObjectToString = uncurry(Object.prototype.toString)
+export var ArrayIsArray = Array.isArray
 export var hasOwn = uncurry(Object.prototype.hasOwnProperty)
 export var JSONstringify = JSON.stringify,
   JSONparse = JSON.parse
