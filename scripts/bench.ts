@@ -1,5 +1,5 @@
 // npm run bench — performance of the simulated Lambda engine and the simulated AWS account, measured
-// in one run on this machine. `npm run bench -- lambda`, `-- hostile` (h alone), `-- aws` or `-- iam` runs one part alone.
+// in one run on this machine. `npm run bench -- lambda`, `-- hostile` (h alone), `-- stored`, `-- aws` or `-- iam` runs one part alone.
 //
 //  (a) warm invoke of a trivial async handler through the full API (START/END/REPORT lines,
 //      LogResult), against the lambda-local package invoking the same handler file, and against
@@ -14,6 +14,8 @@
 //  (c) memory after 10,000 invokes vs after 100: process RSS / JS heap and the QuickJS heap.
 //  (h) hostile invokes (part of `lambda`): the worst real time each attack of issue 10 holds the
 //      thread (scripts/bench/hostile.ts), against a trivial cold invoke in the same run.
+//  (i) stored state (`-- stored`): importing/loading the largest progress file, playground record and
+//      share link each reader accepts, and a quarter of it (scripts/bench/stored.ts).
 //  (d)–(f) the simulated account: GetItem through the real SDK and requestHandler, other calls,
 //      hostile inputs (scripts/bench/aws.ts).
 //  (g) IAM decisions per second on the lab policies (scripts/bench/iam.ts).
@@ -27,6 +29,7 @@ import { runInNewContext } from 'node:vm'
 import { createLambda } from '../src/lambda/index.ts'
 import { benchAccount } from './bench/aws.ts'
 import { hostileInvokes } from './bench/hostile.ts'
+import { benchStored } from './bench/stored.ts'
 import { benchIam } from './bench/iam.ts'
 import { fmtMs, measure, median, us } from './bench/measure.ts'
 
@@ -179,12 +182,21 @@ async function memory(lambda: Awaited<ReturnType<typeof createLambda>>) {
 
 async function main() {
   const only = process.argv[2]
-  if (only && !['lambda', 'hostile', 'aws', 'iam'].includes(only))
-    throw new Error(`unknown section ${only}: lambda, hostile, aws or iam`)
+  if (only && !['lambda', 'hostile', 'stored', 'aws', 'iam'].includes(only))
+    throw new Error(`unknown section ${only}: lambda, hostile, stored, aws or iam`)
   console.log(`Lambda Foundations benchmark — Node ${process.version}, ${new Date().toISOString()}`)
   console.log('(medians; every figure measured in this run, on this machine)\n')
   if (!only || only === 'lambda') await benchEngine()
   if (!only || only === 'lambda' || only === 'hostile') await benchHostile()
+  if (!only || only === 'stored') {
+    console.log('\n(i) stored state: the largest record each reader accepts, and a quarter of it (medians of 5)')
+    for (const r of await benchStored()) {
+      const ratio = r.ms / r.quarterMs
+      console.log(
+        `    ${r.label.padEnd(50)} ${(r.chars / 1e6).toFixed(1)} M chars ${fmtMs(r.ms).padStart(11)}   ¼: ${fmtMs(r.quarterMs).padStart(10)}  (×${ratio.toFixed(1)}; linear ≈ ×4)`,
+      )
+    }
+  }
   if (!only || only === 'aws') {
     console.log('\nThe simulated AWS account')
     await benchAccount()

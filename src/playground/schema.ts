@@ -137,7 +137,10 @@ function sanitizeFiles(v: unknown): { files: Record<string, string>; dropped: nu
   let dropped = 0
   let total = 0
   let count = 0
-  for (const [path, text] of Object.entries(v)) {
+  const paths = Object.keys(v)
+  for (let i = 0; i < paths.length; i++) {
+    const path = paths[i]
+    const text = v[path]
     if (
       count >= MAX_FILES ||
       !isFilePath(path) ||
@@ -364,12 +367,16 @@ export function sanitizePlayground(value: unknown, now = new Date()): SanitizeRe
   }
   let badIds = 0
   let count = 0
-  for (const [id, w] of Object.entries(ws)) {
-    if (!isWorkspaceId(id) || count >= MAX_WORKSPACES) {
+  // Object.keys, not Object.entries: a record with hundreds of thousands of keys (a damaged or
+  // hostile one) would otherwise build as many [key, value] pairs, several times slower.
+  const ids = Object.keys(ws)
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]
+    if (count >= MAX_WORKSPACES || !isWorkspaceId(id)) {
       badIds++
       continue
     }
-    const r = sanitizeWorkspace(id, w, now)
+    const r = sanitizeWorkspace(id, ws[id], now)
     issues.push(...r.issues)
     if (r.workspace) {
       data.workspaces[id] = r.workspace
