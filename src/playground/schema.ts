@@ -137,9 +137,7 @@ function sanitizeFiles(v: unknown): { files: Record<string, string>; dropped: nu
   let dropped = 0
   let total = 0
   let count = 0
-  const paths = Object.keys(v)
-  for (let i = 0; i < paths.length; i++) {
-    const path = paths[i]
+  for (const path of Object.keys(v)) {
     const text = v[path]
     if (
       count >= MAX_FILES ||
@@ -346,30 +344,20 @@ export interface SanitizeResult {
 /** Validates a value claimed to be a current-version playground record. */
 export function sanitizePlayground(value: unknown, now = new Date()): SanitizeResult {
   const data = emptyPlayground()
-  if (!isRecord(value)) {
-    return {
-      data,
-      issues: [
-        { parts: ['workspace'], message: 'Your saved playground code could not be read, so the playground was reset.' },
-      ],
-    }
+  const unreadable: SanitizeResult = {
+    data,
+    issues: [
+      { parts: ['workspace'], message: 'Your saved playground code could not be read, so the playground was reset.' },
+    ],
   }
+  if (!isRecord(value)) return unreadable
   const issues: LoadIssue[] = []
   const ws = value.workspaces
   if (ws === undefined) return { data, issues }
-  if (!isRecord(ws)) {
-    return {
-      data,
-      issues: [
-        { parts: ['workspace'], message: 'Your saved playground code could not be read, so the playground was reset.' },
-      ],
-    }
-  }
+  if (!isRecord(ws)) return unreadable
   let badIds = 0
   let count = 0
-  // Object.keys, not Object.entries: a record with hundreds of thousands of keys (a damaged or
-  // hostile one) would otherwise build as many [key, value] pairs, several times slower.
-  const ids = Object.keys(ws)
+  const ids = Object.keys(ws) // not Object.entries: no [key, value] pair per key of a huge record
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]
     if (count >= MAX_WORKSPACES || !isWorkspaceId(id)) {
