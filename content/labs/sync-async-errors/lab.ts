@@ -1,5 +1,4 @@
-import { defineLab, type LabTestContext } from '../../../src/labs/define.ts'
-import { invokeStatus } from '../../../src/labs/logs.ts'
+import { defineLab, invokeStatus, type LabTestContext } from '../../../src/labs/define.ts'
 import type { LabInvokeResult } from '../../../src/labs/types.ts'
 
 const VALID = 'valid-order'
