@@ -81,3 +81,42 @@ test('the example host page works exactly as shipped: its check loads, answers a
   await expect(page.locator('#log')).toContainText(`lambda-foundations:statement: answered`)
   await expect(page.locator('#log')).toContainText(`#/embed/check/${id} score=`)
 })
+
+test('framed by a page that sends no referrer, the embed still sizes itself, and its statements go nowhere', async ({
+  page,
+}) => {
+  const q = (await lessonChecks(lessons[0]!.slug)).checks[0]!
+  // A host page of its own, framing the check with Referrer-Policy: no-referrer and no ?origin=.
+  await page.goto('./embed-example.html')
+  await page.evaluate((src) => {
+    const w = window as unknown as { anon: { type: string; origin: string }[] }
+    w.anon = []
+    window.addEventListener('message', (e) => {
+      if (e.source === frame.contentWindow) w.anon.push({ ...(e.data as { type: string }), origin: e.origin })
+    })
+    const frame = document.createElement('iframe')
+    frame.id = 'anon'
+    frame.referrerPolicy = 'no-referrer'
+    frame.style.width = '600px'
+    frame.src = src
+    document.body.append(frame)
+  }, `./#/embed/check/${q.id}`)
+  const group = page.frameLocator('#anon').getByRole('group')
+  await expect(group).toBeVisible()
+  const types = () => page.evaluate(() => (window as unknown as { anon: { type: string }[] }).anon.map((m) => m.type))
+  await expect.poll(types).toContain('lambda-foundations:resize')
+  const resize = await page.evaluate(() =>
+    (window as unknown as { anon: { type: string; height: number }[] }).anon.find(
+      (m) => m.type === 'lambda-foundations:resize',
+    )!,
+  )
+  expect(resize.height).toBeGreaterThan(100)
+  expect(Object.keys(resize).sort()).toEqual(['height', 'id', 'kind', 'origin', 'type'])
+
+  await fillQuestion(group, q, true)
+  await group.getByRole('button', { name: 'Check answer' }).click()
+  await expect(group.getByText('Correct.', { exact: true })).toBeVisible()
+  // Answered: a statement would have been posted by now to a known host; here nothing but resize.
+  await page.waitForTimeout(500)
+  expect(new Set(await types())).toEqual(new Set(['lambda-foundations:resize']))
+})

@@ -18,6 +18,8 @@
 // 4. Longest main-thread task while a `while (true) {}` handler runs to its 1 s timeout. Budget: ≤ 50 ms.
 // 5. Longest main-thread task while a handler logs 20,000 lines, while the Logs tab shows them (a
 //    page of 100 of the 500 events read), and on "Show 100 more".
+// 6. Longest main-thread task while each hostile attack of issue 10 runs (scripts/bench/ui-hostile.mjs),
+//    beside a trivial invoke measured the same way. `--hostile` runs this section alone.
 // Baseline measured in the same run: an empty page's click → paint round trip, and the page's
 // longest task while idle, so the figures can be read against this machine's speed.
 import { spawn } from 'node:child_process'
@@ -26,6 +28,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
+import { hostileUi } from './bench/ui-hostile.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 if (!existsSync(path.join(root, 'dist', 'index.html'))) {
@@ -34,6 +37,8 @@ if (!existsSync(path.join(root, 'dist', 'index.html'))) {
 }
 const args = process.argv.slice(2)
 const runs = Number(args[args.indexOf('--runs') + 1]) > 0 ? Number(args[args.indexOf('--runs') + 1]) : 10
+/** `--hostile`: only section 6 (the hostile attacks). */
+const hostileOnly = args.includes('--hostile')
 const port = Number(process.env.LF_BENCH_PORT ?? 4196)
 const base = `http://127.0.0.1:${port}/`
 const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '--port', String(port)], {
@@ -93,7 +98,7 @@ async function newPage() {
 
 try {
   // Baseline: click → next paint on a trivial page, on this machine, now.
-  {
+  if (!hostileOnly) {
     const { ctx, page } = await newPage()
     await page.setContent(
       '<button id=b>x</button><p id=o></p><script>b.onclick=()=>{o.textContent=performance.now()}</script>',
@@ -115,7 +120,7 @@ try {
   }
 
   // 1. Lesson without a lab.
-  {
+  if (!hostileOnly) {
     const { ctx, page } = await newPage()
     const urls = []
     page.on('request', (r) => urls.push(r.url()))
@@ -134,7 +139,7 @@ try {
 
   // 1b. Each lesson with a lab, read from the top: what it loads before the reader scrolls; then the
   //     lab, the Worker, the WebAssembly and Monaco load as the lab comes near.
-  for (const { slug, lab: labId } of labLessons) {
+  for (const { slug, lab: labId } of hostileOnly ? [] : labLessons) {
     const { ctx, page } = await newPage()
     const urls = []
     page.on('request', (r) => urls.push(r.url()))
@@ -164,7 +169,7 @@ try {
   }
 
   // 2 + 3. A lab: first invoke, then warm invokes.
-  {
+  if (!hostileOnly) {
     const { slug, lab: labId } = labLessons[0]
     const firstFromClick = []
     const jumpFromClick = []
@@ -230,7 +235,7 @@ try {
   }
 
   // 4. Busy loop: longest main-thread task while it runs.
-  {
+  if (!hostileOnly) {
     const { ctx, page } = await newPage()
     await ctx.grantPermissions(['clipboard-read', 'clipboard-write'])
     await page.goto(`${base}#/playground`)
@@ -333,6 +338,8 @@ try {
     }
     await ctx.close()
   }
+  // 6. Hostile invokes (issue 10): the longest main-thread task while each attack runs in the Worker.
+  await hostileUi({ newPage, base, out, ms })
 } finally {
   await browser.close()
   server.kill()

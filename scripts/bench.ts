@@ -1,5 +1,5 @@
 // npm run bench — performance of the simulated Lambda engine and the simulated AWS account, measured
-// in one run on this machine. `npm run bench -- lambda`, `-- aws`, `-- iam` or `-- sdk` runs one part alone.
+// in one run on this machine. `npm run bench -- lambda`, `-- hostile` (h alone), `-- stored`, `-- aws`, `-- iam` or `-- sdk` runs one part alone.
 //
 //  (a) warm invoke of a trivial async handler through the full API (START/END/REPORT lines,
 //      LogResult), against the lambda-local package invoking the same handler file, and against
@@ -16,6 +16,8 @@
 //      thread (scripts/bench/hostile.ts), against a trivial cold invoke in the same run.
 //  (i) host I/O (part of `lambda`): a warm invoke making one fetch to a declared host, and the real
 //      time per request of 50 sequential fetches, against the warm trivial invoke (scripts/bench/network.ts).
+//  (j) stored state (`-- stored`): importing/loading the largest progress file, playground record and
+//      share link each reader accepts, and a quarter of it (scripts/bench/stored.ts).
 //  (d)–(f) the simulated account: GetItem through the real SDK and requestHandler, other calls,
 //      hostile inputs (scripts/bench/aws.ts).
 //  (g) IAM decisions per second on the lab policies (scripts/bench/iam.ts).
@@ -31,6 +33,7 @@ import { runInNewContext } from 'node:vm'
 import { createLambda } from '../src/lambda/index.ts'
 import { benchAccount } from './bench/aws.ts'
 import { hostileInvokes } from './bench/hostile.ts'
+import { benchStored } from './bench/stored.ts'
 import { benchIam } from './bench/iam.ts'
 import { benchNetwork } from './bench/network.ts'
 import { benchSdk } from './bench/sdk.ts'
@@ -185,11 +188,21 @@ async function memory(lambda: Awaited<ReturnType<typeof createLambda>>) {
 
 async function main() {
   const only = process.argv[2]
-  if (only && !['lambda', 'aws', 'iam', 'sdk'].includes(only))
-    throw new Error(`unknown section ${only}: lambda, aws, iam or sdk`)
+  if (only && !['lambda', 'hostile', 'stored', 'aws', 'iam', 'sdk'].includes(only))
+    throw new Error(`unknown section ${only}: lambda, hostile, stored, aws, iam or sdk`)
   console.log(`Lambda Foundations benchmark — Node ${process.version}, ${new Date().toISOString()}`)
   console.log('(medians; every figure measured in this run, on this machine)\n')
   if (!only || only === 'lambda') await benchEngine()
+  if (!only || only === 'lambda' || only === 'hostile') await benchHostile()
+  if (!only || only === 'stored') {
+    console.log('\n(j) stored state: the largest record each reader accepts, and a quarter of it (medians of 5)')
+    for (const r of await benchStored()) {
+      const ratio = r.ms / r.quarterMs
+      console.log(
+        `    ${r.label.padEnd(50)} ${(r.chars / 1e6).toFixed(1)} M chars ${fmtMs(r.ms).padStart(11)}   ¼: ${fmtMs(r.quarterMs).padStart(10)}  (×${ratio.toFixed(1)}; linear ≈ ×4)`,
+      )
+    }
+  }
   if (!only || only === 'aws') {
     console.log('\nThe simulated AWS account')
     await benchAccount()
@@ -257,7 +270,9 @@ async function benchEngine() {
   )
   console.log('    (the Node heap holds the CloudWatch log store: it fills up to its cap of 20,000 events per')
   console.log('     stream — about 6,700 invokes here — and then stays flat)')
+}
 
+async function benchHostile() {
   console.log('\n(h) hostile invokes: worst real time the invoke held the thread (3 cold runs each, budget 2,000 ms)')
   for (const h of await hostileInvokes()) {
     console.log(`    ${h.label.padEnd(48)} ${fmtMs(h.worstMs).padStart(12)}   ${h.result}`)

@@ -47,6 +47,15 @@ export const ATTACKS: Attack[] = [
     payload: '['.repeat(10_000) + ']'.repeat(10_000),
   },
   {
+    label: 'JSON.parse of a 10,000-deep text in the handler',
+    source: "export const handler = async () => JSON.parse('['.repeat(10000) + ']'.repeat(10000)).length",
+  },
+  {
+    label: 'JSON.stringify of a 10,000-deep value in the handler',
+    source:
+      'export const handler = async () => { let a = []; for (let i = 0; i < 10000; i++) a = [a]; return JSON.stringify(a) }',
+  },
+  {
     label: 'out of memory in console.log (128 MB)',
     source: "export const handler = async () => { let s = 'x'; for (let i = 0; i < 27; i++) s += s; console.log(s) }",
   },

@@ -41,9 +41,8 @@ export const migrations: Record<number, Migration> = {
     const visited: unknown[] = Array.isArray(state.visited) ? state.visited : []
     const completedList: unknown[] = Array.isArray(state.completed) ? state.completed : []
     // A Set and a Map: one pass over each list, whatever their length (a per-slug `includes`
-    // made a 200,000-entry file take seconds).
-    const completed = new Set<string>()
-    for (const slug of completedList) if (typeof slug === 'string') completed.add(slug)
+    // made a 200,000-entry file take seconds). Only the lessons built are looked up in the
+    // completed list (there are at most MAX_LESSONS + 3 of them), so no set of it is made.
     // Validation keeps at most MAX_LESSONS lessons: entries past them are only counted (and a
     // few passed on, so the notice can name them), never built.
     const lessons = new Map<string, unknown>()
@@ -61,10 +60,16 @@ export const migrations: Record<number, Migration> = {
         leftOut++
         return
       }
-      lessons.set(slug, { firstVisitedAt: when, lastVisitedAt: when, completedAt: completed.has(slug) ? when : null })
+      lessons.set(slug, { firstVisitedAt: when, lastVisitedAt: when, completedAt: null })
     }
-    for (const slug of visited) add(slug)
-    for (const slug of completedList) add(slug)
+    for (let i = 0; i < visited.length; i++) add(visited[i])
+    for (let i = 0; i < completedList.length; i++) {
+      const slug = completedList[i]
+      add(slug)
+      const lesson =
+        typeof slug === 'string' ? (lessons.get(slug) as { completedAt: string | null } | undefined) : undefined
+      if (lesson !== undefined) lesson.completedAt = when
+    }
     // Invalid slugs survive the migration so validation can name and drop them (fromEntries
     // defines each key as its own property, `__proto__` included).
     const out: Record<string | symbol, unknown> = { lessons: Object.fromEntries(lessons) }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { embedSnippet } from '../shared/embed-snippet.ts'
-import { acceptHostMessage, buildStatement, configuredOrigins, postTargets } from './protocol.ts'
+import { acceptHostMessage, buildStatement, configuredOrigins, postTargets, resizeTargets } from './protocol.ts'
 
 describe('embedding protocol', () => {
   it('builds an xAPI-shaped statement', () => {
@@ -98,6 +98,14 @@ describe('embedding protocol', () => {
       'javascript:0',
     ])
       expect(postTargets([], referrer), referrer).toEqual([])
+  })
+  it("resize goes where everything goes, or to '*' when the host is unknown (a height, no learner data)", () => {
+    expect(resizeTargets(['https://a.test'], '')).toEqual(['https://a.test'])
+    expect(resizeTargets([], 'https://b.test/page')).toEqual(['https://b.test'])
+    for (const referrer of ['', 'about:blank', 'file:///x.html', 'data:text/html,x', 'not a url'])
+      expect(resizeTargets([], referrer), referrer).toEqual(['*'])
+    // …while statements still have nowhere to go.
+    expect(postTargets([], '')).toEqual([])
   })
   it('makes a copyable iframe snippet', () => {
     expect(embedSnippet('check', 'a-b', 'https://c.example/course/#/lessons/x', 'Quiz "1" <b>')).toBe(

@@ -163,7 +163,8 @@ export function acceptHostMessage(
  * origin when the browser tells us (document.referrer) and it is a real http(s) origin. Otherwise
  * nowhere: never '*' (any page that frames the course would receive the learner's statements),
  * never an opaque origin ('null' for about:blank, srcdoc, file: or data: pages, which postMessage
- * rejects). The host can always name itself with `?origin=`.
+ * rejects). The host can always name itself with `?origin=`. The one exception is `resize`
+ * (see resizeTargets).
  */
 export function postTargets(allowed: readonly string[], referrer: string): string[] {
   if (allowed.length > 0) return [...allowed]
@@ -175,4 +176,15 @@ export function postTargets(allowed: readonly string[], referrer: string): strin
     // not a URL: no target
   }
   return []
+}
+
+/**
+ * Where the `resize` message goes: the postTargets; when the host is unknown, any page ('*').
+ * Instructors frame activities on pages that often send no referrer, and the frame must still size
+ * itself; `resize` carries the activity's kind, id and height, nothing of the learner's. Statements
+ * and every other message never go to '*'.
+ */
+export function resizeTargets(allowed: readonly string[], referrer: string): string[] {
+  const known = postTargets(allowed, referrer)
+  return known.length > 0 ? known : ['*']
 }

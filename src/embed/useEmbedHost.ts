@@ -1,6 +1,7 @@
 /**
  * The embed side of the protocol (see protocol.ts and docs/embedding.md): posts the content
- * height on every change, posts statements, and answers host messages from allowed origins.
+ * height on every change (to any page when the host is unknown), posts statements (only to a
+ * known host), and answers host messages from allowed origins.
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { applyTheme } from '../shared/theme.ts'
@@ -8,6 +9,7 @@ import {
   acceptHostMessage,
   configuredOrigins,
   postTargets,
+  resizeTargets,
   type EmbedKind,
   type EmbedToHost,
   type XapiStatement,
@@ -22,15 +24,17 @@ function originParam(): string | null {
 
 export function useEmbedHost(kind: EmbedKind, id: string) {
   const allowed = useMemo(() => configuredOrigins(originParam()), [])
-  // Empty when the host is unknown (no ?origin=, no usable referrer): nothing is posted then.
+  // Empty when the host is unknown (no ?origin=, no usable referrer): nothing but `resize` is
+  // posted then, and `resize` (a height, no learner data) goes to '*' so the frame still sizes itself.
   const targets = useMemo(() => postTargets(allowed, document.referrer), [allowed])
+  const sizeTargets = useMemo(() => resizeTargets(allowed, document.referrer), [allowed])
   const lastHeight = useRef(0)
   const framed = window.parent !== window
 
   const post = useCallback(
     (msg: EmbedToHost) => {
       if (!framed) return
-      for (const t of targets) {
+      for (const t of msg.type === 'lambda-foundations:resize' ? sizeTargets : targets) {
         try {
           window.parent.postMessage(msg, t)
         } catch {
@@ -39,7 +43,7 @@ export function useEmbedHost(kind: EmbedKind, id: string) {
         }
       }
     },
-    [framed, targets],
+    [framed, targets, sizeTargets],
   )
 
   const height = () => Math.ceil(document.documentElement.getBoundingClientRect().height)

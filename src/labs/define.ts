@@ -2,6 +2,8 @@
 import type { LabDefinition } from './types.ts'
 
 export type { LabDefinition, LabTestContext, LabCheck, LabEvent, LabFunctionConfig } from './types.ts'
+/** How an invoke ended, from the engine-marked REPORT of its request (for asynchronous invokes). */
+export { invokeStatus } from './logs.ts'
 
 export function defineLab(lab: LabDefinition): LabDefinition {
   return lab

@@ -3,7 +3,10 @@
 //
 // Whether a line is Lambda's own (START, REPORT, INIT_START…) comes from the engine's mark
 // (`platform: true` on log events, `$metadata.tailPlatformLines` for LogResult), never from the
-// text: a handler can print "REPORT RequestId: …" itself, and that line is the function's.
+// text: a handler can print "REPORT RequestId: …" itself, and that line is the function's. For the
+// same reason no line is classified by what it says: the runtime client's "Invoke Error" line is
+// text in the function's own output, which a handler can print too. Whether an invoke failed is the
+// invoke's FunctionError, or for an asynchronous invoke its platform REPORT (`invokeStatus`).
 import type { LabLogEvent, ParsedLogLine } from './types.ts'
 
 const LEVELS = 'TRACE|DEBUG|INFO|WARN|ERROR|FATAL'
@@ -62,30 +65,19 @@ export function parseLogLine(event: {
   const m = TEXT_LINE.exec(raw)
   if (m) {
     const [, , requestId, level, message] = m
-    const runtime = /^(Invoke Error|Uncaught Exception) \t/.test(message)
-    return {
-      ...base,
-      source: runtime ? 'runtime' : 'app',
-      requestId,
-      level,
-      message,
-      json: runtime ? undefined : asObject(message),
-    }
+    return { ...base, source: 'app', requestId, level, message, json: asObject(message) }
   }
   // JSON format: {timestamp, level, requestId, message} records from console.
   const obj = asObject(raw)
   if (obj) {
     if (typeof obj.level === 'string' && 'timestamp' in obj && 'message' in obj) {
       const msg = obj.message
-      const isErrorRecord =
-        typeof obj.errorType === 'string' &&
-        /^(Invoke Error|Uncaught Exception)/.test(typeof msg === 'string' ? msg : '')
       const message = typeof msg === 'string' ? msg : JSON.stringify(msg)
       const json =
         msg && typeof msg === 'object' && !Array.isArray(msg) ? (msg as Record<string, unknown>) : asObject(message)
       return {
         ...base,
-        source: isErrorRecord ? 'runtime' : 'app',
+        source: 'app',
         requestId: typeof obj.requestId === 'string' ? obj.requestId : undefined,
         level: obj.level,
         message,
@@ -95,6 +87,30 @@ export function parseLogLine(event: {
   }
   // Raw output (process.stdout.write, console.table…): the function's own, without a prefix.
   return { ...base, source: 'app', message: raw, json: obj }
+}
+
+/** The statuses Lambda's REPORT (text) and platform.report (JSON) name. */
+export type InvokeStatusName = 'success' | 'error' | 'timeout' | 'failure' | 'crash' | 'oom'
+
+const REPORT_STATUS = /\tStatus: (\w+)/
+
+/**
+ * How an invoke ended, read from the engine-marked platform lines of its request (REPORT, or the
+ * JSON format's platform.report record): what an asynchronous invoke's caller never sees. Undefined
+ * while no REPORT of that request is in the lines. A REPORT with no Status is a success.
+ */
+export function invokeStatus(lines: readonly ParsedLogLine[], requestId: string): InvokeStatusName | undefined {
+  for (const l of lines) {
+    if (l.source !== 'platform' || l.requestId !== requestId) continue
+    if (l.json) {
+      if (l.json.type !== 'platform.report') continue
+      const status = (l.json.record as { status?: unknown } | undefined)?.status
+      return (typeof status === 'string' ? status : 'success') as InvokeStatusName
+    }
+    if (!l.message.startsWith('REPORT ')) continue
+    return (REPORT_STATUS.exec(l.message)?.[1] ?? 'success') as InvokeStatusName
+  }
+  return undefined
 }
 
 export function parseLogEvents(events: readonly LabLogEvent[]): ParsedLogLine[] {

@@ -167,11 +167,12 @@ export interface ParsedLogLine {
   /** The event's text exactly as stored. */
   raw: string
   /**
-   * 'platform': START/END/REPORT/INIT_*, timeouts, runtime exits and platform.* records (Lambda's own);
-   * 'runtime': the runtime client's error lines (`Invoke Error`, `Uncaught Exception`);
-   * 'app': what the function itself wrote.
+   * 'platform': START/END/REPORT/INIT_*, timeouts, runtime exits and platform.* records (Lambda's
+   * own, as the engine marks them); 'app': everything else, what the function's process wrote (its
+   * runtime client's `Invoke Error` lines included: a handler can print the same text, so read
+   * failures from the invoke's FunctionError or `invokeStatus`, never from these lines).
    */
-  source: 'platform' | 'runtime' | 'app'
+  source: 'platform' | 'app'
   /** The request id on the line ('undefined' during Init in the text format, as on Lambda). */
   requestId?: string
   /** INFO, WARN, ERROR, DEBUG, TRACE, FATAL for application lines written through console. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_SAVED_EVENTS } from '../lambda/public.ts'
+import { counted } from '../shared/count-ops.ts'
 import {
   PLAYGROUND_VERSION,
   defaultWorkspace,
@@ -210,5 +211,29 @@ describe('names', () => {
       expect(isFilePath(p), p).toBe(false)
     expect(functionNameFor('playground:default')).toBe('playground-default')
     expect(functionNameFor('lab:orders.v2')).toBe('lab-orders-v2')
+  })
+})
+
+describe('loading the largest record: linear work', () => {
+  /** A record of `n` workspaces, the first 100 valid (full of files), the rest with bad ids. */
+  function record(n: number) {
+    const workspaces: Record<string, unknown> = {}
+    for (let i = 0; i < n; i++) {
+      const ws = defaultWorkspace(new Date(0))
+      ws.files = { 'index.mjs': `// ${i}`, 'lib/a.mjs': 'x' }
+      workspaces[i < 100 ? `playground:w${i}` : `bad id ${i}`] = i < 100 ? ws : { files: 1 }
+    }
+    return counted(workspaces)
+  }
+  it('4× the workspaces, about 4× the reads; at most 60 kept and the rest named once', () => {
+    const one = record(10_000)
+    const r1 = sanitizePlayground({ workspaces: one.value })
+    const four = record(40_000)
+    const r4 = sanitizePlayground({ workspaces: four.value })
+    expect(four.ops() / one.ops()).toBeGreaterThan(3.5)
+    expect(four.ops() / one.ops()).toBeLessThan(4.5)
+    expect(Object.keys(r4.data.workspaces)).toHaveLength(60)
+    expect(r1.issues.at(-1)?.message).toBe('9940 saved workspaces had an unrecognised name and were removed.')
+    expect(r4.issues.at(-1)?.message).toBe('39940 saved workspaces had an unrecognised name and were removed.')
   })
 })

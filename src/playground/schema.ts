@@ -137,7 +137,8 @@ function sanitizeFiles(v: unknown): { files: Record<string, string>; dropped: nu
   let dropped = 0
   let total = 0
   let count = 0
-  for (const [path, text] of Object.entries(v)) {
+  for (const path of Object.keys(v)) {
+    const text = v[path]
     if (
       count >= MAX_FILES ||
       !isFilePath(path) ||
@@ -343,33 +344,27 @@ export interface SanitizeResult {
 /** Validates a value claimed to be a current-version playground record. */
 export function sanitizePlayground(value: unknown, now = new Date()): SanitizeResult {
   const data = emptyPlayground()
-  if (!isRecord(value)) {
-    return {
-      data,
-      issues: [
-        { parts: ['workspace'], message: 'Your saved playground code could not be read, so the playground was reset.' },
-      ],
-    }
+  const unreadable: SanitizeResult = {
+    data,
+    issues: [
+      { parts: ['workspace'], message: 'Your saved playground code could not be read, so the playground was reset.' },
+    ],
   }
+  if (!isRecord(value)) return unreadable
   const issues: LoadIssue[] = []
   const ws = value.workspaces
   if (ws === undefined) return { data, issues }
-  if (!isRecord(ws)) {
-    return {
-      data,
-      issues: [
-        { parts: ['workspace'], message: 'Your saved playground code could not be read, so the playground was reset.' },
-      ],
-    }
-  }
+  if (!isRecord(ws)) return unreadable
   let badIds = 0
   let count = 0
-  for (const [id, w] of Object.entries(ws)) {
-    if (!isWorkspaceId(id) || count >= MAX_WORKSPACES) {
+  const ids = Object.keys(ws) // not Object.entries: no [key, value] pair per key of a huge record
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]
+    if (count >= MAX_WORKSPACES || !isWorkspaceId(id)) {
       badIds++
       continue
     }
-    const r = sanitizeWorkspace(id, w, now)
+    const r = sanitizeWorkspace(id, ws[id], now)
     issues.push(...r.issues)
     if (r.workspace) {
       data.workspaces[id] = r.workspace

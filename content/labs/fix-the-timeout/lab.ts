@@ -10,7 +10,10 @@ const RESPOND_WITHIN_MS = 2700
 async function slowInvoke(t: LabTestContext, timeout = 3): Promise<LabInvokeResult> {
   const r = await t.invoke(t.event(TEAPOT))
   if (r.timedOut) {
-    const lastLines = r.logs.filter((l) => /Task timed out|^REPORT/.test(l)).join('\n')
+    const lastLines = r.logLines
+      .filter((l) => l.source === 'platform' && /Task timed out|^REPORT/.test(l.message))
+      .map((l) => l.raw)
+      .join('\n')
     t.fail(
       `Your function still times out while the warehouse is slow: Lambda stops it after ${timeout} seconds, and the customer gets an error instead of a product page. Don't wait for the warehouse longer than your function has left: give the request a deadline taken from context.getRemainingTimeInMillis().`,
       lastLines || r.error?.errorMessage,

@@ -1,6 +1,6 @@
 // Log-line parsing (both log formats) and the structural validation helpers.
 import { describe, expect, it } from 'vitest'
-import { decodeLogResult, parseLogLine, parseTail } from '../logs.ts'
+import { decodeLogResult, invokeStatus, parseLogLine, parseTail } from '../logs.ts'
 import { handlerFile, validateLabDefinition, validateLabFiles } from '../validate.ts'
 import type { LabDefinition } from '../types.ts'
 
@@ -8,6 +8,24 @@ const id = '8f0e4c52-1d7a-4b8e-9c3f-2a6b5d4e3f21'
 const line = (message: string) => parseLogLine({ timestamp: 1, message, logStreamName: 's' })
 /** A line the engine marks as Lambda's own. */
 const own = (message: string) => parseLogLine({ timestamp: 1, message, logStreamName: 's', platform: true })
+
+describe('invokeStatus', () => {
+  it('reads the status from the engine-marked REPORT or platform.report only, whatever the function printed', () => {
+    const printed = line(`REPORT RequestId: ${id}\tDuration: 1.00 ms\tStatus: error`)
+    const text = own(`REPORT RequestId: ${id}\tDuration: 1.00 ms\tBilled Duration: 1 ms\tMemory Size: 128 MB`)
+    expect(invokeStatus([printed], id)).toBeUndefined()
+    expect(invokeStatus([printed, text], id)).toBe('success')
+    expect(invokeStatus([own(`REPORT RequestId: ${id}\tDuration: 3000.00 ms\tStatus: timeout`)], id)).toBe('timeout')
+    const json = (status: string) =>
+      own(JSON.stringify({ time: 't', type: 'platform.report', record: { requestId: id, status, metrics: {} } }))
+    expect(invokeStatus([json('error')], id)).toBe('error')
+    expect(invokeStatus([json('error')], 'another-id')).toBeUndefined()
+    const fakeJson = line(
+      JSON.stringify({ time: 't', type: 'platform.report', record: { requestId: id, status: 'error' } }),
+    )
+    expect(invokeStatus([fakeJson, json('success')], id)).toBe('success')
+  })
+})
 
 describe('parseLogLine', () => {
   it('text format: application lines, runtime error lines, init lines, platform lines', () => {
@@ -25,13 +43,14 @@ describe('parseLogLine', () => {
       source: 'app',
       requestId: 'undefined',
     })
+    // The runtime client's lines are the function's output, like anything a handler could print.
     expect(line(`2026-01-02T03:04:05.678Z\t${id}\tERROR\tInvoke Error \t{"errorType":"TypeError"}`)).toMatchObject({
-      source: 'runtime',
+      source: 'app',
       level: 'ERROR',
     })
     expect(
       line(`2026-01-02T03:04:05.678Z\tundefined\tERROR\tUncaught Exception \t{"errorType":"Error"}`),
-    ).toMatchObject({ source: 'runtime' })
+    ).toMatchObject({ source: 'app' })
     expect(own(`START RequestId: ${id} Version: $LATEST`)).toMatchObject({ source: 'platform', requestId: id })
     expect(own(`REPORT RequestId: ${id}\tDuration: 1.00 ms\tBilled Duration: 1 ms`)).toMatchObject({
       source: 'platform',

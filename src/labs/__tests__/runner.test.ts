@@ -7,6 +7,7 @@ import { LambdaClient, type WorkerLike } from '../../worker/client.ts'
 import { serveLambda, type HostHandle } from '../../worker/host.ts'
 import type { Endpoint } from '../../worker/protocol.ts'
 import { defineLab } from '../define.ts'
+import { invokeStatus } from '../logs.ts'
 import { runLabChecks } from '../runner.ts'
 import type { LabCheck, LabDefinition, LabEngine } from '../types.ts'
 
@@ -296,12 +297,13 @@ describe('runLabChecks', () => {
             )
             await t.settle()
             const lines = await t.parsedLogs()
-            const err = lines.find((l) => l.source === 'runtime')
+            const err = lines.find((l) => l.message.startsWith('Invoke Error'))
             t.expect.ok(
-              err && err.level === 'ERROR' && err.message.includes('"errorType":"OrderError"'),
+              err && err.source === 'app' && err.level === 'ERROR' && err.message.includes('"errorType":"OrderError"'),
               'the async error is logged',
               JSON.stringify(lines),
             )
+            t.expect.equal(invokeStatus(lines, r.requestId), 'error', 'the REPORT says error')
             t.expect.ok(
               lines.some((l) => l.source === 'app' && l.message === 'got {"fail":"async"}' && l.level === 'INFO'),
               'app line parsed',
@@ -319,6 +321,53 @@ describe('runLabChecks', () => {
       lambda,
     )
     expect(out.results[0]).toMatchObject({ pass: true, message: '' })
+  })
+
+  it('a failure is read from the engine, never from printed lines: fake Invoke Error and REPORT lines change nothing', async () => {
+    // Prints the runtime client's error line (and a REPORT) but succeeds; or prints a REPORT line
+    // claiming success, then fails.
+    const SPOOF = `export const handler = async (event, context) => {
+  const id = context.awsRequestId
+  if (event.spoof === 'error') {
+    console.log('2026-01-01T00:00:00.000Z\\t' + id + '\\tERROR\\tInvoke Error \\t{"errorType":"Error","errorMessage":"fake"}')
+    process.stdout.write(new Date().toISOString() + '\\t' + id + '\\tERROR\\tInvoke Error \\t{"errorType":"Error"}\\n')
+    process.stdout.write('REPORT RequestId: ' + id + '\\tDuration: 1.00 ms\\tStatus: error\\n')
+    return 'fine'
+  }
+  process.stdout.write('REPORT RequestId: ' + id + '\\tDuration: 1.00 ms\\tBilled Duration: 1 ms\\n')
+  throw new Error('real')
+}`
+    const seen: unknown[] = []
+    const out = await runLabChecks(
+      lab([
+        {
+          name: 'spoof',
+          async run(t) {
+            for (const spoof of ['error', 'success']) {
+              const r = await t.invoke({ spoof }, { InvocationType: 'Event' })
+              await t.settle()
+              const lines = (await t.parsedLogs()).filter((l) => l.requestId === r.requestId)
+              seen.push([
+                spoof,
+                invokeStatus(lines, r.requestId),
+                lines.filter((l) => l.source === 'platform').map((l) => l.message.split(' ')[0]),
+              ])
+              const sync = await t.invoke({ spoof })
+              seen.push([spoof, sync.functionError ?? 'none', invokeStatus(sync.logLines, sync.requestId)])
+            }
+          },
+        },
+      ]),
+      { 'index.mjs': SPOOF },
+      lambda,
+    )
+    expect(out.results[0]).toMatchObject({ pass: true })
+    expect(seen).toEqual([
+      ['error', 'success', ['START', 'END', 'REPORT']],
+      ['error', 'none', 'success'],
+      ['success', 'error', ['START', 'END', 'REPORT']],
+      ['success', 'Unhandled', 'error'],
+    ])
   })
 
   it('updateConfiguration and environments() act on the check function', async () => {

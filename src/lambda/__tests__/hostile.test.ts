@@ -101,6 +101,49 @@ describe('hostile invokes: the real-time budget holds for the whole invoke', () 
   })
 })
 
+describe('hostile invokes: huge error messages', () => {
+  const TOO_LARGE = {
+    errorType: 'Function.ResponseSizeTooLarge',
+    errorMessage: 'Response payload size exceeded maximum allowed payload size (6291556 bytes).',
+  }
+  it('a thrown 7 MB message is Function.ResponseSizeTooLarge, its Invoke Error line cut as CloudWatch cuts it', async () => {
+    const fn = await deploy(lambda, "export const handler = async () => { throw new Error('x'.repeat(7e6)) }", {
+      MemorySize: 1024,
+    })
+    const [out, ms] = await timed(() => call(lambda, fn))
+    expect(out.FunctionError).toBe('Unhandled')
+    expect(out.json).toEqual(TOO_LARGE)
+    expect(ms).toBeLessThan(BOUND_MS)
+    const { logStreams } = await lambda.describeLogStreams({ logGroupName: `/aws/lambda/${fn}` })
+    const evs = (
+      await lambda.getLogEvents({ logGroupName: `/aws/lambda/${fn}`, logStreamName: logStreams[0].logStreamName })
+    ).events
+    const line = evs.find((e) => e.message.includes('\tERROR\tInvoke Error \t'))!.message
+    expect(line).toMatch(/\tERROR\tInvoke Error \t\{"errorType":"Error","errorMessage":"xxxxxxxxxx/)
+    expect(line.length).toBe(1_048_576 - 26)
+    expect(evs.at(-1)!.message).toMatch(/Status: error\tError Type: Function\.ResponseSizeTooLarge/)
+    await witnessSurvives()
+  })
+
+  it('a message under the limit in characters but over it in bytes is refused by the size check too', async () => {
+    const fn = await deploy(lambda, "export const handler = async () => { throw new Error('€'.repeat(2e6)) }", {
+      MemorySize: 1024,
+    })
+    const out = await call(lambda, fn)
+    expect(out.json).toEqual(TOO_LARGE)
+  })
+
+  it('a 1 MB message is answered whole', async () => {
+    const fn = await deploy(lambda, "export const handler = async () => { throw new Error('y'.repeat(1e6)) }", {
+      MemorySize: 1024,
+    })
+    const out = await call(lambda, fn)
+    expect(out.json.errorType).toBe('Error')
+    expect(out.json.errorMessage).toBe('y'.repeat(1e6))
+    expect(out.json.trace[0]).toBe('Error: ' + 'y'.repeat(1e6))
+  })
+})
+
 describe('hostile invokes: faults stay in their function', () => {
   it('out of memory inside runtime code (console.log of a 128 MB string) is Runtime.OutOfMemory', async () => {
     const fn = await deploy(

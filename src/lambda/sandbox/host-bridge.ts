@@ -5,6 +5,7 @@
 import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core'
 import { hmac } from '@noble/hashes/hmac.js'
 import { sha256 } from '@noble/hashes/sha2.js'
+import { jsonDepth } from '../service/json-depth.ts'
 import { PRELUDE_LAZY } from './prelude/generated.ts'
 
 const utf8 = new TextEncoder()
@@ -95,6 +96,8 @@ export function defineHost(ctx: QuickJSContext, side: HostSide): void {
     v.dispose()
     return arr
   })
+  // How deeply a JSON text nests, counting no further than `stopAt` (JSON.parse in the prelude).
+  def('jsonDepth', (textH, stopH) => ctx.newNumber(jsonDepth(ctx.getString(textH), ctx.getNumber(stopH))))
   def('memoryUsage', () => ctx.newNumber(side.heapUsed()))
   // SHA-256 (or HMAC-SHA256 with a key) of a string (UTF-8) or an ArrayBuffer, for the AWS SDK's
   // SigV4 signing (src/lambda/sdk/runtime/hash.js): the host's JIT does in microseconds what

@@ -61,6 +61,8 @@ export interface ErrorShape {
   errorType: string
   errorMessage: string
   trace?: string[]
+  /** Set by the runtime instead of the fields when the error's body could only exceed RESPONSE_LIMIT. */
+  oversize?: boolean
 }
 
 /** One request leaving the sandbox with a step result: [id, kind, request, virtual time sent]. */

@@ -97,6 +97,23 @@ describe('endInvoke: text format', () => {
     expect(init.report).toMatch(/\tStatus: error\tError Type: Runtime\.HandlerNotFound$/)
   })
 
+  it('an error body over 6 MB (or marked oversize by the runtime): Function.ResponseSizeTooLarge, without a size', () => {
+    const tooLarge = {
+      errorType: 'Function.ResponseSizeTooLarge',
+      errorMessage: 'Response payload size exceeded maximum allowed payload size (6291556 bytes).',
+    }
+    const big = { errorType: 'Error', errorMessage: 'é'.repeat(RESPONSE_LIMIT / 2), trace: [] }
+    for (const error of [big, { errorType: '', errorMessage: '', oversize: true }]) {
+      const r = endInvoke(ending({ kind: 'error', error }))
+      expect(JSON.parse(r.body)).toEqual(tooLarge)
+      expect(r.errorType).toBe('Function.ResponseSizeTooLarge')
+      expect(r.report).toMatch(/\tStatus: error\tError Type: Function\.ResponseSizeTooLarge$/)
+    }
+    const crash = endInvoke(ending({ kind: 'crash', error: big }))
+    expect(JSON.parse(crash.body)).toEqual(tooLarge)
+    expect(crash.status).toBe('crash')
+  })
+
   it('timeout: Sandbox.Timedout, the "Task timed out" line, status timeout', () => {
     const r = endInvoke(ending({ kind: 'timeout' }, { timeout: 3 }))
     expect(JSON.parse(r.body)).toEqual({

@@ -93,6 +93,28 @@ export function appErrorLine(logFormat: LogFormat, requestId: string, err: Error
   return `${iso}\t${requestId}\tERROR\tInvoke Error \t${JSON.stringify({ errorType: err.errorType, errorMessage: err.errorMessage, stack: err.trace })}`
 }
 
+/**
+ * Function.ResponseSizeTooLarge: with the size when it is known (a result the host measured), in the
+ * older wording without it when the runtime refused to build an error body that could only be too
+ * large (see rapid() in runtime/bootstrap/errors.js).
+ */
+function tooLargeBody(bytes?: number): string {
+  return JSON.stringify({
+    errorType: 'Function.ResponseSizeTooLarge',
+    errorMessage:
+      bytes === undefined
+        ? `Response payload size exceeded maximum allowed payload size (${RESPONSE_LIMIT} bytes).`
+        : `Response payload size (${bytes} bytes) exceeded maximum allowed payload size (${RESPONSE_LIMIT} bytes).`,
+  })
+}
+
+/** The body of an error response, or undefined when it is over RESPONSE_LIMIT (the Runtime API refuses it). */
+function errorBody(err: ErrorShape): string | undefined {
+  if (err.oversize === true) return undefined
+  const body = JSON.stringify(err)
+  return body.length > RESPONSE_LIMIT / 3 && new TextEncoder().encode(body).length > RESPONSE_LIMIT ? undefined : body
+}
+
 /** Billed Duration: since August 2025 the INIT phase of on-demand functions on managed runtimes is billed too. */
 export function billedDuration(durationMs: number, initDurationMs: number | undefined): number {
   return Math.max(1, Math.ceil(durationMs + (initDurationMs ?? 0)))
@@ -149,22 +171,20 @@ export function endInvoke(x: InvokeEnding): InvokeReport {
     case 'ok':
       body = outcome.payload
       if (body.length > RESPONSE_LIMIT / 3 && new TextEncoder().encode(body).length > RESPONSE_LIMIT) {
-        const n = new TextEncoder().encode(body).length
-        body = JSON.stringify({
-          errorType: 'Function.ResponseSizeTooLarge',
-          errorMessage: `Response payload size (${n} bytes) exceeded maximum allowed payload size (${RESPONSE_LIMIT} bytes).`,
-        })
+        body = tooLargeBody(new TextEncoder().encode(body).length)
         functionError = true
         status = 'error'
         errorType = 'Function.ResponseSizeTooLarge'
       }
       break
-    case 'error':
-      body = JSON.stringify(outcome.error)
+    case 'error': {
+      const errBody = errorBody(outcome.error)
+      body = errBody ?? tooLargeBody()
       functionError = true
       status = 'error'
-      errorType = x.initErrorType
+      errorType = errBody === undefined ? 'Function.ResponseSizeTooLarge' : x.initErrorType
       break
+    }
     case 'timeout':
       body = JSON.stringify({
         errorType: 'Sandbox.Timedout',
@@ -213,7 +233,7 @@ export function endInvoke(x: InvokeEnding): InvokeReport {
       break
     }
     case 'crash':
-      body = JSON.stringify(outcome.error)
+      body = errorBody(outcome.error) ?? tooLargeBody()
       functionError = true
       status = 'crash'
       errorType = 'Runtime.ExitError'

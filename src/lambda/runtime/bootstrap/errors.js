@@ -159,17 +159,38 @@ function isErrorLike(o) {
     typeof o.stack === 'string'
   )
 }
+// The Runtime API takes at most 6,291,556 bytes of response (service/limits.ts RESPONSE_LIMIT). A
+// UTF-8 body is at least as long in bytes as its text is in characters, so an error whose message
+// and stack are longer than that together can only be refused: it is reported as oversized without
+// building (and handing over) the body, which for a 20 MB message took longer than the invoke's
+// real-time budget. The host answers Function.ResponseSizeTooLarge (outcome.ts).
+var RESPONSE_LIMIT = 6291556
+var OVERSIZE = { errorType: '', errorMessage: '', trace: [], oversize: true }
+// The log line's strings: a CloudWatch event keeps its first 1,048,550 bytes (service/logs.ts), and a
+// string's JSON is at least as long in bytes as the string is in characters, so cutting each string
+// at this many characters leaves the kept part of the line as it was.
+var LOG_STRING_CAP = 1048576
+export function capLog(s) {
+  return typeof s === 'string' && s.length > LOG_STRING_CAP ? strSlice(s, 0, LOG_STRING_CAP) : s
+}
+function oversized(msg, st) {
+  return (typeof msg === 'string' ? msg.length : 0) + (typeof st === 'string' ? st.length : 0) > RESPONSE_LIMIT
+}
 export function rapid(error) {
   try {
     if (isError(error) || isErrorLike(error)) {
       var st = nodeStack(error)
+      var msg = errMessage(error)
+      if (oversized(msg, st)) return OVERSIZE
       return {
         errorType: strReplaceAll(errName(error), '\x7F', '%7F'),
-        errorMessage: strReplaceAll(errMessage(error), '\x7F', '%7F'),
+        errorMessage: strReplaceAll(msg, '\x7F', '%7F'),
         trace: split(strReplaceAll(st, '\x7F', '%7F'), '\n'),
       }
     }
-    return { errorType: typeof error, errorMessage: error.toString(), trace: [] }
+    var text = error.toString()
+    if (oversized(text, '')) return OVERSIZE
+    return { errorType: typeof error, errorMessage: text, trace: [] }
   } catch (_err) {
     return {
       errorType: 'handled',
@@ -180,9 +201,12 @@ export function rapid(error) {
 }
 function withEnumerable(_k, error) {
   if (isError(error)) {
-    var ret = ObjectAssign({ errorType: errName(error), errorMessage: errMessage(error), code: error.code }, error)
+    var ret = ObjectAssign(
+      { errorType: errName(error), errorMessage: capLog(errMessage(error)), code: error.code },
+      error,
+    )
     var st = nodeStack(error)
-    if (typeof st === 'string') ret.stack = split(st, '\n')
+    if (typeof st === 'string') ret.stack = split(capLog(st), '\n')
     return ret
   }
   return error

@@ -22,7 +22,7 @@ import {
   toUpperCase,
 } from './intrinsics.js'
 import { preciseNow, vnow } from './clock.js'
-import { errMessage, intoError, isError, isStackOverflow, nodeStack, toFormatted } from './errors.js'
+import { capLog, errMessage, intoError, isError, isStackOverflow, nodeStack, toFormatted } from './errors.js'
 
 export var logs = []
 var logBytes = 0
@@ -75,8 +75,8 @@ function jsonErrorReplacer(_k, value) {
     return ObjectAssign(
       {
         errorType: ctorName,
-        errorMessage: errMessage(value),
-        stackTrace: typeof st === 'string' ? split(st, '\n') : st,
+        errorMessage: capLog(errMessage(value)),
+        stackTrace: typeof st === 'string' ? split(capLog(st), '\n') : st,
       },
       value,
     )
@@ -119,9 +119,9 @@ export function logAt(level, args) {
             /* keep UnknownError */
           }
           rec.errorType = ctorName
-          rec.errorMessage = errMessage(p)
+          rec.errorMessage = capLog(errMessage(p))
           var st = nodeStack(p)
-          rec.stackTrace = typeof st === 'string' ? split(st, '\n') : []
+          rec.stackTrace = typeof st === 'string' ? split(capLog(st), '\n') : []
           break
         }
       }

@@ -5,6 +5,7 @@
 // __lf_host.loadBuiltin(key), whose answer is a factory `(load, internals) => exports`.
 /* global __LF_MODULES__ */
 import { captureIntrinsics } from './intrinsics.js'
+import { installJSON } from './json.js'
 
 const G = globalThis
 const fnCall = Function.prototype.call
@@ -31,64 +32,15 @@ const hostSha256 = host.sha256 // optional: (key | undefined, data: string | Arr
 // optional: the runtime's host I/O channel, { request(kind, req), cancel(promise, reason) } (runtime/bootstrap/io.js)
 const hostIo = host.io
 
-// JSON.parse with V8's error messages (Node 20's wording): the engine parses; only when it refuses
-// the text does the lazy 'internal/json-error' scan it again to name the problem as V8 would,
-// on the same error object (so e.message, the stack and the runtime's report all agree).
-const nativeJSONParse = JSON.parse
-const SyntaxErrorCtor = SyntaxError
-function parse(text, reviver) {
-  if (typeof text === 'symbol') return call(nativeJSONParse, JSON, text, reviver) // throws the TypeError
-  const source = StringCtor(text)
-  try {
-    return call(nativeJSONParse, JSON, source, reviver)
-  } catch (e) {
-    // A SyntaxError thrown by a reviver is the reviver's: the text had parsed.
-    if (e instanceof SyntaxErrorCtor && (typeof reviver !== 'function' || !parses(source))) {
-      let message
-      try {
-        message = load('internal/json-error').v8JsonMessage(source, lf.runtime !== undefined ? lf.runtime.major : 20)
-      } catch {
-        message = undefined
-      }
-      if (message !== undefined) {
-        ObjectDefineProperty(e, 'message', { value: message, writable: true, configurable: true, enumerable: false })
-        tidyJSONStack(e)
-      }
-    }
-    throw e
-  }
-}
-// QuickJS's frames "at <input>:1:1", "at parse (native)" and this wrapper's own become V8's one
-// "at JSON.parse (<anonymous>)".
-function tidyJSONStack(e) {
-  const st = e.stack
-  if (typeof st !== 'string') return
-  let out = ''
-  let from = 0
-  while (from < st.length) {
-    let end = call(indexOf, st, '\n', from)
-    if (end < 0) end = st.length
-    const line = call(slice, st, from, end)
-    from = end + 1
-    if (
-      call(indexOf, line, '    at <input>:') === 0 ||
-      call(indexOf, line, '    at parse (node:internal/prelude') === 0
-    )
-      continue
-    out += (line === '    at parse (native)' ? '    at JSON.parse (<anonymous>)' : line) + '\n'
-  }
-  ObjectDefineProperty(e, 'stack', { value: out, writable: true, configurable: true, enumerable: false })
-}
-function parses(source) {
-  try {
-    call(nativeJSONParse, JSON, source)
-    return true
-  } catch {
-    return false
-  }
-}
-ObjectDefineProperty(parse, 'name', { value: 'parse', configurable: true }) // the bundle renames it
-ObjectDefineProperty(JSON, 'parse', { value: parse, writable: true, configurable: true, enumerable: false })
+// JSON.parse with V8's messages, and deep JSON as Node handles it (see json.js).
+installJSON({
+  call,
+  load: (key) => load(key),
+  major: () => (lf.runtime !== undefined ? lf.runtime.major : 20),
+  jsonDepth: host.jsonDepth,
+  parseDeep: host.parseDeep,
+  reviveDeep: host.reviveDeep,
+})
 
 // Error.captureStackTrace(obj[, fn]) and Error.stackTraceLimit, as V8 has them: obj.stack becomes
 // "Name: message" and the caller's frames (above `fn`'s frame when given), at most
