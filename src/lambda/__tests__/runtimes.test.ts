@@ -2,7 +2,7 @@
 // (aws-lambda-nodejs-runtime-interface-client: 3.x `src/*.js` for nodejs18.x–22.x, the TypeScript
 // rewrite `src/**/*.ts` for nodejs24.x).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Lambda } from '../index.ts'
+import { VirtualClock, type Lambda } from '../index.ts'
 import { appLines, call, deploy, messageOf, newLambda } from './helpers.ts'
 
 let lambda: Lambda
@@ -123,5 +123,48 @@ describe("JSON.parse messages per Node version (V8 12's message templates add th
     expect((await call(lambda, f22, { text })).json).toBe(node22)
     // Node 22's message is Node 20's, plus the location when there is a position.
     expect(node22.startsWith(node20)).toBe(true)
+  })
+})
+
+describe("Lambda's deprecation schedule, on the engine's clock (block create, then block update)", () => {
+  const BLOCKED =
+    'The runtime parameter of nodejs18.x is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.'
+  const at = async (iso: string) => newLambda({ clock: new VirtualClock({ start: Date.parse(iso) }) })
+
+  it('nodejs18.x: created before Feb 3, 2026, updated until Mar 9, 2026, then refused', async () => {
+    const before = await at('2026-02-02T12:00:00Z')
+    const name = await deploy(before, 'export const handler = async () => 1', { Runtime: 'nodejs18.x' })
+    await before.updateFunctionConfiguration({ FunctionName: name, Timeout: 5 })
+    before.dispose()
+
+    const between = await at('2026-02-03T00:00:00Z')
+    await expect(
+      deploy(between, 'export const handler = async () => 1', { Runtime: 'nodejs18.x' }),
+    ).rejects.toMatchObject({ name: 'InvalidParameterValueException', message: BLOCKED })
+    const old = await deploy(between, 'export const handler = async () => 1', { Runtime: 'nodejs20.x' })
+    await expect(
+      between.updateFunctionConfiguration({ FunctionName: old, Runtime: 'nodejs18.x' }),
+    ).resolves.toMatchObject({ Runtime: 'nodejs18.x' })
+    await between.updateFunctionCode({
+      FunctionName: old,
+      Files: { 'index.mjs': 'export const handler = async () => 2' },
+    })
+    between.dispose()
+
+    const after = await at('2026-03-09T00:00:00Z')
+    const fn = await deploy(after, 'export const handler = async () => 1', { Runtime: 'nodejs20.x' })
+    await expect(after.updateFunctionConfiguration({ FunctionName: fn, Runtime: 'nodejs18.x' })).rejects.toMatchObject({
+      message: BLOCKED,
+    })
+    after.dispose()
+  })
+
+  it('nodejs20.x is deprecated but can still be created and updated today', async () => {
+    const now = await at('2026-12-07T00:00:00Z')
+    const fn = await deploy(now, 'export const handler = async () => 1', { Runtime: 'nodejs20.x' })
+    await expect(now.updateFunctionConfiguration({ FunctionName: fn, Timeout: 9 })).resolves.toMatchObject({
+      Timeout: 9,
+    })
+    now.dispose()
   })
 })

@@ -43,7 +43,7 @@ export function errMessage(e) {
   return isStackOverflow(e)
     ? 'Maximum call stack size exceeded'
     : lf !== undefined && lf.v8Message !== undefined
-      ? lf.v8Message(e.message)
+      ? lf.v8Message(e.message, e)
       : e.message
 }
 export function isError(v) {

@@ -56,8 +56,8 @@ function parse(text, reviver) {
   }
 }
 // QuickJS's frames "at <input>:1:1", "at parse (native)" and this wrapper's own become V8's one
-// "at JSON.parse (<anonymous>)".
-function tidyJSONStack(e) {
+// "at JSON.parse (<anonymous>)" (likewise for stringify).
+function tidyJSONStack(e, fn = 'parse') {
   const st = e.stack
   if (typeof st !== 'string') return
   let out = ''
@@ -69,10 +69,10 @@ function tidyJSONStack(e) {
     from = end + 1
     if (
       call(indexOf, line, '    at <input>:') === 0 ||
-      call(indexOf, line, '    at parse (node:internal/prelude') === 0
+      call(indexOf, line, `    at ${fn} (node:internal/prelude`) === 0
     )
       continue
-    out += (line === '    at parse (native)' ? '    at JSON.parse (<anonymous>)' : line) + '\n'
+    out += (line === `    at ${fn} (native)` ? `    at JSON.${fn} (<anonymous>)` : line) + '\n'
   }
   ObjectDefineProperty(e, 'stack', { value: out, writable: true, configurable: true, enumerable: false })
 }
@@ -86,6 +86,32 @@ function parses(source) {
 }
 ObjectDefineProperty(parse, 'name', { value: 'parse', configurable: true }) // the bundle renames it
 ObjectDefineProperty(JSON, 'parse', { value: parse, writable: true, configurable: true, enumerable: false })
+
+// JSON.stringify with V8's message for a circular structure (the path that closes the circle),
+// computed by the lazy 'internal/v8-messages' only after the engine has refused the value.
+const nativeJSONStringify = JSON.stringify
+const TypeErrorCtor = TypeError
+function stringify(value, replacer, space) {
+  try {
+    return call(nativeJSONStringify, JSON, value, replacer, space)
+  } catch (e) {
+    if (e instanceof TypeErrorCtor && e.message === 'circular reference') {
+      let message
+      try {
+        message = withPristine(() => load('internal/v8-messages').circularMessage(value))
+      } catch {
+        message = undefined
+      }
+      if (message !== undefined) {
+        ObjectDefineProperty(e, 'message', { value: message, writable: true, configurable: true, enumerable: false })
+        tidyJSONStack(e, 'stringify')
+      }
+    }
+    throw e
+  }
+}
+ObjectDefineProperty(stringify, 'name', { value: 'stringify', configurable: true })
+ObjectDefineProperty(JSON, 'stringify', { value: stringify, writable: true, configurable: true, enumerable: false })
 
 // Error.captureStackTrace(obj[, fn]) and Error.stackTraceLimit, as V8 has them: obj.stack becomes
 // "Name: message" and the caller's frames (above `fn`'s frame when given), at most
@@ -272,31 +298,16 @@ const startMs = call(DateNow, DateCtor)
 
 // QuickJS words some of its own errors differently from V8, whose wording learners meet on AWS.
 // The runtime (errorMessage, stack traces in logs) and util.inspect show V8's; a message read in
-// code (e.message, String(e)) keeps QuickJS's. Only unambiguous messages are translated.
-const reExec = RegExp.prototype.exec
-const V8_MESSAGES = [
-  [
-    /^cannot read property '([^]*)' of (undefined|null)$/,
-    (m) => `Cannot read properties of ${m[2]} (reading '${m[1]}')`,
-  ],
-  [/^cannot read property of (undefined|null)$/, (m) => `Cannot read properties of ${m[1]}`],
-  [/^cannot set property '([^]*)' of (undefined|null)$/, (m) => `Cannot set properties of ${m[2]} (setting '${m[1]}')`],
-  [/^cannot set property of (undefined|null)$/, (m) => `Cannot set properties of ${m[1]}`],
-  [/^'([^]*)' is not defined$/, (m) => `${m[1]} is not defined`],
-  [/^cannot convert symbol to string$/, () => 'Cannot convert a Symbol value to a string'],
-  [/^invalid array length$/, () => 'Invalid array length'],
-]
-// Sticky: each pattern is tried at the start only (a non-sticky exec would try every position of
-// a 20 MB message, seconds of work for an anchored pattern that can only match at 0).
-for (let i = 0; i < V8_MESSAGES.length; i++) V8_MESSAGES[i][0] = new RegExp(V8_MESSAGES[i][0].source, 'y')
-function v8Message(message) {
+// code (e.message, String(e)) keeps QuickJS's. The lazy 'internal/v8-messages' does the work,
+// loaded on the first error only; `err` (optional) gives the position for messages that name the
+// expression (`client.sendd is not a function`).
+function v8Message(message, err) {
   if (typeof message !== 'string') return message
-  for (let i = 0; i < V8_MESSAGES.length; i++) {
-    V8_MESSAGES[i][0].lastIndex = 0
-    const m = call(reExec, V8_MESSAGES[i][0], message)
-    if (m !== null) return V8_MESSAGES[i][1](m)
+  try {
+    return withPristine(() => load('internal/v8-messages').v8Message(message, err, taskFiles))
+  } catch {
+    return message
   }
-  return message
 }
 
 const internals = {
