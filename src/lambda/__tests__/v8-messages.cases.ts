@@ -134,6 +134,9 @@ export const V8_MESSAGE_CASES: MessageCase[] = [
   ['1 in 5'],
   ['"a" in "abc"'],
   // built-ins
+  ['await Promise.any([Promise.reject(new Error("a"))])'],
+  ['await Promise.any([])'],
+  ['throw new AggregateError([new Error("x")], "several failed")'],
   ['[].reduce((a, b) => a + b)'],
   ['[].reduceRight((a, b) => a + b)'],
   ['const o = {}; o.self = o; JSON.stringify(o)'],

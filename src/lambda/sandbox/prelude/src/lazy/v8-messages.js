@@ -190,6 +190,11 @@ function literalArg(at) {
 /** V8's message for QuickJS's `message` of `err`, or `message` itself when there is none. */
 export function v8Message(message, err, files) {
   if (typeof message !== 'string' || message.length > 200) return message
+  // Promise.any's rejection: QuickJS leaves the AggregateError's message empty.
+  if (message === '' && err !== null && typeof err === 'object' && err.name === 'AggregateError') {
+    const found = exprAt(locate(err, files))
+    return found !== undefined && /(?:^|\.)any$/.test(found.text) ? 'All promises were rejected' : message
+  }
   if (err !== null && typeof err === 'object' && err.name === 'URIError') {
     const at = locate(err, files)
     if (/^(?:de|en)codeURI(?:Component)?$/.test(at.native)) return 'URI malformed'
