@@ -301,13 +301,23 @@ const startMs = call(DateNow, DateCtor)
 // code (e.message, String(e)) keeps QuickJS's. The lazy 'internal/v8-messages' does the work,
 // loaded on the first error only; `err` (optional) gives the position for messages that name the
 // expression (`client.sendd is not a function`).
+// The runtime asks several times per error (response, log line, stack header): computed once.
+const v8Cache = new WeakMap()
+const weakGet = WeakMap.prototype.get
+const weakSet = WeakMap.prototype.set
 function v8Message(message, err) {
   if (typeof message !== 'string') return message
+  const keyed = err !== null && typeof err === 'object'
+  const hit = keyed ? call(weakGet, v8Cache, err) : undefined
+  if (hit !== undefined && hit[0] === message) return hit[1]
+  let out
   try {
-    return withPristine(() => load('internal/v8-messages').v8Message(message, err, taskFiles))
+    out = withPristine(() => load('internal/v8-messages').v8Message(message, err, taskFiles))
   } catch {
-    return message
+    out = message
   }
+  if (keyed) call(weakSet, v8Cache, err, [message, out])
+  return out
 }
 
 const internals = {
