@@ -108,6 +108,17 @@ function v8Frames(lines) {
   for (var a = 0; a < frames.asyncFrames.length; a++) push(out, frames.asyncFrames[a])
   return out
 }
+// Columns as V8 gives them for the function's own frames (the called name, not QuickJS's `(`).
+var COLUMN = /^( {4}at [^]*\((file:\/\/)?\/var\/task\/([^():]+):(\d+):)(\d+)\)$/
+function v8Columns(lines) {
+  if (lf === undefined || lf.v8Column === undefined) return lines
+  var out = []
+  for (var i = 0; i < lines.length; i++) {
+    var m = reExec(COLUMN, lines[i])
+    push(out, m === null ? lines[i] : m[1] + lf.v8Column(m[3], m[2] === undefined, +m[4], +m[5]) + ')')
+  }
+  return out
+}
 export function RuntimeError(kind, message) {
   var e = new ErrorC(message)
   if (clientKind === 'ric24') e.name = 'Runtime.' + kind
@@ -143,7 +154,7 @@ export function nodeStack(e) {
       if (ln === '    at call (native)' || ln === '    at apply (native)') continue
       push(kept, ln)
     }
-    st = join(v8Frames(kept), '\n')
+    st = join(v8Frames(v8Columns(kept)), '\n')
     return st === '' ? head : head + '\n' + st
   }
   return st

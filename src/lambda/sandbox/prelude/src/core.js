@@ -320,6 +320,15 @@ function v8Message(message, err) {
   return out
 }
 
+// V8's column for a frame of the function's own files (the runtime's stack traces); error path only.
+function v8Column(file, cjs, line, col) {
+  try {
+    return withPristine(() => load('internal/v8-messages').v8Column(file, cjs, line, col, taskFiles))
+  } catch {
+    return col
+  }
+}
+
 const internals = {
   withPristine,
   v8Message,
@@ -379,6 +388,7 @@ const lf = {
   // of the function's code runs; undefined: the Node version the prelude was built with.
   runtime: undefined,
   v8Message,
+  v8Column,
   isProcessExit: (e) => internals.ProcessExit !== undefined && e instanceof internals.ProcessExit,
 }
 // The engine's runtime takes it privately (no global name reaches learner code); a bare host

@@ -235,3 +235,30 @@ export function keyAfter(at) {
   if (end < 0) return undefined
   return /[\w$]+$/.exec(text.slice(pos, end))[0]
 }
+
+/**
+ * V8's column for a frame whose position QuickJS reports at `pos` (0-based offset in `text`), as a
+ * 0-based offset: a call's `(` -> the called property or function name (`new` for a constructor
+ * call; `return f()`, a tail call, likewise); a member read's `.` -> the property name. Anything
+ * else keeps QuickJS's position.
+ */
+export function v8Position(text, pos) {
+  let p = pos
+  if (text.slice(p, p + 6) === 'return' && !isIdent(text[p + 6])) {
+    p = tailCall(text, p)
+    if (p < 0) return pos
+  }
+  if (text[p] === '.' && text[p - 1] !== '?' && text[p - 1] !== '.' && /[A-Za-z_$]/.test(text[p + 1] ?? ''))
+    return p + 1
+  if (text[p] !== '(') return pos
+  const e = wsBack(text, p)
+  if (!isIdent(text[e - 1])) return pos
+  const s = identBack(text, e)
+  if (KEYWORDS.has(text.slice(s, e))) return pos
+  const found = renderBack(text, p)
+  if (found !== undefined && found.calls === 0 && wordBefore(text, found.start) === 'new') {
+    const ne = wsBack(text, found.start)
+    return ne - 3
+  }
+  return s
+}

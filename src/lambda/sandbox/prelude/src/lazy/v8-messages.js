@@ -9,7 +9,7 @@
 // mounted at /var/task, and `expression.js` renders the callee as V8's CallPrinter does. When the
 // position or the expression cannot be recovered, the message stays in a generic V8 form, or as
 // QuickJS words it when V8 has no generic form (listed in docs/runtime.md).
-import { exprAt, iterableAt, bindingAt, keyAfter, SPREAD_CALL } from './v8-expression.js'
+import { exprAt, iterableAt, bindingAt, keyAfter, SPREAD_CALL, v8Position } from './v8-expression.js'
 
 const MESSAGES = [
   [/^cannot read property 'Symbol\.iterator' of (undefined|null)$/, iterable],
@@ -217,8 +217,28 @@ export function v8Message(message, err, files) {
   return message
 }
 
+/** A frame's column as V8 gives it (see v8Position), for a file of the function (`cjs`: in Node's wrapper). */
+export function v8Column(file, cjs, line, col, files) {
+  const source = files !== undefined ? files[file] : undefined
+  if (typeof source !== 'string' || line < 1 || col < 1) return col
+  const text = cjs ? CJS_HEAD + source : source
+  let start = 0
+  for (let l = 1; l < line; l++) {
+    start = text.indexOf('\n', start)
+    if (start < 0) return col
+    start++
+  }
+  const pos = start + col - 1
+  if (pos >= text.length) return col
+  let out = v8Position(text, pos) - start + 1
+  if (out < 1 || text.lastIndexOf('\n', start + out - 2) >= start) out = col
+  // Node compiles CommonJS without a textual wrapper: line 1's columns are the file's own.
+  if (cjs && line === 1 && out > CJS_HEAD.length) out -= CJS_HEAD.length
+  return out
+}
+
 export default function factory() {
-  return { v8Message, circularMessage }
+  return { v8Message, circularMessage, v8Column }
 }
 
 // JSON.stringify's circular-structure message, V8's multi-line form: the path from the object
