@@ -154,3 +154,25 @@ describe('the expression comes from the file and line where the error was thrown
     expect(out.log.join('\n')).toContain(JSON.stringify(['stringify', 3, '{\n "a": [\n  1,\n  "x"\n ]\n}', null]))
   })
 })
+
+describe('the JSON wrappers stay out of the trace', () => {
+  it('an error thrown inside JSON.stringify shows V8’s one built-in frame', async () => {
+    const fn = await deploy(
+      lambda,
+      `export const handler = async (event) => {\n  return JSON.stringify(event.big ? { n: 1n } : { toJSON() { throw new Error('tj') } })\n}`,
+    )
+    const big = (await call(lambda, fn, { big: true })).json.trace as string[]
+    expect(big.slice(0, 3)).toEqual([
+      'TypeError: Do not know how to serialize a BigInt',
+      '    at JSON.stringify (<anonymous>)',
+      expect.stringMatching(/^ {4}at Runtime\.handler \(file:\/\/\/var\/task\/index\.mjs:2:\d+\)$/),
+    ])
+    const own = (await call(lambda, fn)).json.trace as string[]
+    expect(own.slice(0, 3)).toEqual([
+      'Error: tj',
+      expect.stringMatching(/^ {4}at toJSON \(file:\/\/\/var\/task\/index\.mjs:2:\d+\)$/),
+      '    at JSON.stringify (<anonymous>)',
+    ])
+    expect(own.join('\n')).not.toContain('node:internal/prelude')
+  })
+})

@@ -126,6 +126,7 @@ export function RuntimeError(kind, message) {
     ObjectDefineProperty(e, 'name', { value: 'Runtime.' + kind, writable: true, configurable: true, enumerable: false })
   return e
 }
+var PRELUDE_JSON = /^ {4}at (parse|stringify) \(node:internal\/prelude:\d+:\d+\)$/
 // QuickJS's e.stack has frames only; Node's starts with "Name: message".
 export function nodeStack(e) {
   var st
@@ -152,6 +153,13 @@ export function nodeStack(e) {
     for (var i = 0; i < lines.length; i++) {
       var ln = lines[i]
       if (ln === '    at call (native)' || ln === '    at apply (native)') continue
+      // The prelude's JSON.parse / JSON.stringify wrappers: V8 shows the one built-in frame.
+      var wrapped = reExec(PRELUDE_JSON, ln)
+      if (wrapped !== null) {
+        if (kept.length > 0 && kept[kept.length - 1] === '    at ' + wrapped[1] + ' (native)')
+          kept[kept.length - 1] = '    at JSON.' + wrapped[1] + ' (<anonymous>)'
+        continue
+      }
       push(kept, ln)
     }
     st = join(v8Frames(v8Columns(kept)), '\n')
