@@ -16,6 +16,7 @@ import { checkConstraints, coerce, validationFailure, type StructureShape } from
 import {
   operationOf,
   type AuthorizationQuestion,
+  type AuthorizationRequirement,
   type AuthorizationResult,
   type Authorizer,
   type ConditionValues,
@@ -195,33 +196,8 @@ export class Gateway {
       }
       const ctx = this.context(principal, requestId)
       for (const req of op.authorize(validInput, ctx)) {
-        const owner = resourceAccount(req.resource, this.options.accountId)
-        const context: ConditionValues = {
-          ...this.globalKeys(principal),
-          'aws:ResourceAccount': owner,
-          ...(req.context ?? {}),
-        }
-        const question: AuthorizationQuestion = {
-          action: req.action,
-          resource: req.resource,
-          principal,
-          context,
-          resourcePolicy: service.resourcePolicy?.(req.resource),
-          resourceAccount: owner,
-        }
-        const result = this.options.authorizer.authorize(question)
-        const denial = result.allowed
-          ? undefined
-          : (result.error?.(service.id) ??
-            accessDeniedError(service, result.message ?? defaultDeniedMessage(principal, req.action, req.resource)))
-        record.authorization.push({
-          action: req.action,
-          resource: req.resource,
-          decision: result.decision,
-          allowed: result.allowed,
-          message: denial?.message,
-          explanation: result.explanation,
-        })
+        const { record: decided, denial } = this.decide(service, principal, req)
+        record.authorization.push(decided)
         if (denial) throw denial
       }
       const output = await op.handler(validInput, ctx)
@@ -236,6 +212,59 @@ export class Gateway {
       record.errorMessage = err.message
       this.finish(record)
       throw err
+    }
+  }
+
+  /**
+   * Ask IAM one question as the gateway asks it during a call (global keys, the resource's own
+   * policy), without running an operation or logging a call: what a service asks on its own side,
+   * e.g. "may s3.amazonaws.com invoke this function?" before a trigger, or "may this function's
+   * role write its logs?".
+   */
+  authorize(
+    serviceId: string,
+    principal: Principal,
+    requirement: AuthorizationRequirement,
+  ): { record: AuthorizationRecord; denial?: AwsError } {
+    const service = this.services.get(serviceId)
+    if (!service) throw new Error(`Gateway.authorize: no service '${serviceId}'`)
+    return this.decide(service, principal, requirement)
+  }
+
+  private decide(
+    service: ServiceDefinition,
+    principal: Principal,
+    req: AuthorizationRequirement,
+  ): { record: AuthorizationRecord; denial?: AwsError } {
+    const owner = resourceAccount(req.resource, this.options.accountId)
+    const context: ConditionValues = {
+      ...this.globalKeys(principal),
+      'aws:ResourceAccount': owner,
+      ...(req.context ?? {}),
+    }
+    const question: AuthorizationQuestion = {
+      action: req.action,
+      resource: req.resource,
+      principal,
+      context,
+      resourcePolicy: service.resourcePolicy?.(req.resource),
+      resourceAccount: owner,
+    }
+    const result = this.options.authorizer.authorize(question)
+    const denial = result.allowed
+      ? undefined
+      : (result.error?.(service.id) ??
+        accessDeniedError(service, result.message ?? defaultDeniedMessage(principal, req.action, req.resource)))
+    return {
+      record: {
+        action: req.action,
+        resource: req.resource,
+        decision: result.decision,
+        allowed: result.allowed,
+        message: denial?.message,
+        explanation: result.explanation,
+      },
+      denial,
     }
   }
 

@@ -27,5 +27,14 @@ export type { S3Service, S3ServiceOptions, S3ObjectEvent } from './services/s3/i
 export type { SqsService, SqsServiceOptions, QueuePeek } from './services/sqs/index.ts'
 export type { SnsService, PublishRecord, Delivery } from './services/sns/index.ts'
 export type { EventsService, EventDelivery, MatchedRule } from './services/events/index.ts'
+export {
+  attachLambda,
+  functionPrincipal,
+  logsPermission,
+  BASIC_EXECUTION_ROLE_ARN,
+  type EngineOptions,
+  type InvokeQuestion,
+  type LambdaServiceModule,
+} from './services/lambda/index.ts'
 export { operationOf } from './types.ts'
 export type * from './types.ts'

@@ -7,7 +7,7 @@
 import { VirtualClock } from './clock.ts'
 import { LambdaService, type LambdaOptions } from './service/lambda.ts'
 
-export type { LambdaOptions } from './service/lambda.ts'
+export type { LambdaOptions, EnvironmentCredentials, LogsPermission, LogGroupInfo } from './service/lambda.ts'
 export {
   LambdaService,
   BASELINE_MEMORY_MB,

@@ -233,6 +233,11 @@ export type LambdaEvent =
       errorType?: string
     })
   | (Base & { type: 'Shutdown'; reason: ShutdownReason })
+  /**
+   * The environment writes nothing to CloudWatch Logs: its execution role may not
+   * logs:CreateLogStream / logs:PutLogEvents on its log group (the invoke's Tail still has its lines).
+   */
+  | (Base & { type: 'LogsDenied'; logGroupName: string; logStreamName: string; reason: string })
   | {
       type: 'Log'
       functionName: string

@@ -109,7 +109,8 @@ function ensureListening(): void {
       }
       return
     }
-    if (e.type === 'Log') return
+    // Log lines are read on demand; the account's call log is not a function's timeline event.
+    if (e.type === 'Log' || e.type === 'AwsCall') return
     const s = [...sessions.values()].find((x) => x.functionName === e.functionName)
     if (!s) return
     const st = s.store.getState()

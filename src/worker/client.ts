@@ -48,6 +48,11 @@ export interface LambdaClientOptions {
    * sent (createFunction + later code/configuration updates, minus deletions).
    */
   restore?: () => CreateFunctionRequest[] | Promise<CreateFunctionRequest[]>
+  /**
+   * The main instance's account to restore in a fresh Worker (an AccountSnapshot, e.g. the one saved
+   * with the workspace). Default: the latest snapshot this client fetched (after each change it made).
+   */
+  restoreAccount?: () => unknown
 }
 
 interface Pending {
@@ -68,6 +73,10 @@ class EngineInstance extends RemoteLambda {
   }
   protected sendSubscription(): void {
     this.client.subscribe(this.instance, this.wantsLogs)
+  }
+  /** For the client: the account snapshot it put back in a fresh Worker. */
+  restoredAccount(snapshot: unknown): void {
+    this.rememberAccount(snapshot)
   }
   /** For the client: whether to renew the subscription in a fresh Worker. */
   get logsWanted(): boolean {
@@ -193,6 +202,11 @@ export class LambdaClient extends RemoteLambda {
         if (target) for (const e of msg.events) target.emit(e)
         return
       }
+      case 'calls': {
+        const target = msg.instance === undefined ? this : this.instances.get(msg.instance)
+        if (target) for (const call of msg.calls) target.emit({ type: 'AwsCall', call })
+        return
+      }
       case 'result': {
         if (msg.id === -1) {
           this.pingSentAt = undefined
@@ -249,6 +263,26 @@ export class LambdaClient extends RemoteLambda {
       )
       this.ready = this.spawn()
       await this.ready
+      // The accounts first (roles, tables, policies), then the functions that use them.
+      const account = this.options.restoreAccount ? this.options.restoreAccount() : this.knownAccount()
+      if (account !== undefined) {
+        try {
+          await this.post(MAIN_INSTANCE, 'restoreAccount', [account])
+          this.rememberAccount(account)
+        } catch {
+          /* a snapshot the new Worker refuses leaves a fresh account */
+        }
+      }
+      for (const e of this.instances.values()) {
+        const snap = e.knownAccount()
+        if (snap === undefined) continue
+        try {
+          await this.post(e.instance, 'restoreAccount', [snap])
+          e.restoredAccount(snap)
+        } catch {
+          /* as above */
+        }
+      }
       const defs = this.options.restore ? await this.options.restore() : this.knownFunctions()
       const restored: string[] = []
       for (const def of defs) {

@@ -4,6 +4,14 @@
 // The host keeps named engine instances, each with its own functions and its own clock: the
 // learner's ('main', created at once) and any other a call names (created on first use, e.g. the
 // one lab checks run on), so advancing one instance's clock never idles another's environments.
+//
+// An instance may be a simulated AWS account with the engine inside (src/aws attachLambda, one
+// clock): then the functions' control plane (createFunction, updateFunctionConfiguration) goes
+// through the account's gateway as its admin user (Role checks, the console's default role),
+// `send` reaches every service, and the gateway's call log streams to the page. Invoke and the
+// engine's other reads stay direct: the page needs the engine's timings (InvokeResponse.$metadata),
+// and the admin user may call them anyway.
+import type { Account, CallRecord } from '../aws/index.ts'
 import type { Lambda, LambdaEvent } from '../lambda/index.ts'
 import {
   ENGINE_OPERATIONS,
@@ -23,41 +31,114 @@ import {
 export interface HostHandle {
   /** The main instance. */
   lambda: Lambda
+  /** The main instance's account, when it has one. */
+  account?: Account
   close(): void
 }
 
-/** Creates an engine instance; called with MAIN_INSTANCE at start, and with another name on its first call. */
-export type MakeLambda = (instance: string) => Promise<Lambda>
+/** An engine inside a simulated account (what src/aws attachLambda gives). */
+export interface HostedAccount {
+  engine: Lambda
+  account: Account
+}
 
-type Handler = (engine: Lambda, args: unknown[]) => unknown
+/** Creates an engine instance (alone, or inside an account); called with MAIN_INSTANCE at start, and with another name on its first call. */
+export type MakeLambda = (instance: string) => Promise<Lambda | HostedAccount>
+
+interface Hosted {
+  engine: Lambda
+  account?: Account
+}
+
+type Handler = (h: Hosted, args: unknown[]) => unknown
+
+function needAccount(h: Hosted): Account {
+  if (!h.account) throw invalidRequest('This engine instance has no simulated account.')
+  return h.account
+}
+
+/** The output of an account call as the engine returns it (no SDK `$metadata`). */
+async function viaGateway(h: Hosted, operation: string, input: unknown): Promise<unknown> {
+  const { $metadata: _m, ...out } = await needAccount(h).send('lambda', operation, input)
+  return out
+}
 
 /** The operations the host adds around an engine: one entry each. */
 const hostOperations: {
-  [M in keyof HostOperations]: (engine: Lambda, ...args: Args<M>) => Result<M> | Promise<Result<M>>
+  [M in keyof HostOperations]: (h: Hosted, ...args: Args<M>) => Result<M> | Promise<Result<M>>
 } = {
-  advance: async (l, ms) => {
+  advance: async ({ engine: l }, ms) => {
     await l.clock.advance(ms)
     return { now: l.clock.now() }
   },
-  runUntilIdle: async (l) => {
+  runUntilIdle: async ({ engine: l }) => {
     await l.clock.runUntilIdle()
     return { now: l.clock.now() }
   },
-  now: (l) => ({ now: l.clock.now() }),
+  now: ({ engine: l }) => ({ now: l.clock.now() }),
   ping: () => 'pong',
+  send: async (h, service, operation, input) => {
+    if (typeof service !== 'string' || typeof operation !== 'string')
+      throw invalidRequest('send takes a service id and an operation name.')
+    return needAccount(h).send(service, operation, input ?? {})
+  },
+  snapshotAccount: (h) => h.account?.snapshot(),
+  restoreAccount: (h, json) => needAccount(h).restore(json),
+}
+
+/** The engine operations an account routes through its gateway (as the admin user). */
+const THROUGH_GATEWAY: Partial<Record<(typeof ENGINE_OPERATIONS)[number], string>> = {
+  createFunction: 'CreateFunction',
+  updateFunctionConfiguration: 'UpdateFunctionConfiguration',
 }
 
 /** Every operation a call can name: the engine's own (called as they are), then the host's. */
 const table = new Map<string, Handler>([
   ...ENGINE_OPERATIONS.map((op): [string, Handler] => [
     op,
-    (l, args) => (l[op] as (...a: unknown[]) => unknown).apply(l, args),
+    (h, args) => {
+      const gatewayOp = THROUGH_GATEWAY[op]
+      if (gatewayOp && h.account) return viaGateway(h, gatewayOp, args[0])
+      return (h.engine[op] as (...a: unknown[]) => unknown).apply(h.engine, args)
+    },
   ]),
   ...Object.entries(hostOperations).map(([op, fn]): [string, Handler] => [
     op,
-    (l, args) => (fn as (l: Lambda, ...a: unknown[]) => unknown)(l, ...args),
+    (h, args) => (fn as (h: Hosted, ...a: unknown[]) => unknown)(h, ...args),
   ]),
 ])
+
+/** A call record as the page gets it: explanations only for denials (they are what the page shows). */
+function callForPage(r: CallRecord): CallRecord {
+  return {
+    ...r,
+    authorization: r.authorization.map((a) => ({
+      ...a,
+      explanation: a.allowed ? undefined : plainJson(a.explanation),
+    })),
+  }
+}
+
+function plainJson(v: unknown): unknown {
+  try {
+    return v === undefined ? undefined : JSON.parse(JSON.stringify(v))
+  } catch {
+    return undefined
+  }
+}
+
+/** The IAM explanation of a denied call, from the account's call log. */
+function denialExplanation(h: Hosted, err: unknown): unknown {
+  const id = (err as { $metadata?: { requestId?: string } } | undefined)?.$metadata?.requestId
+  if (!h.account || !id) return undefined
+  const log = h.account.callLog()
+  for (let i = log.length - 1; i >= 0 && i >= log.length - 50; i--) {
+    if (log[i].requestId !== id) continue
+    const denied = log[i].authorization.find((a) => !a.allowed)
+    return denied ? plainJson(denied.explanation) : undefined
+  }
+  return undefined
+}
 
 function invalidRequest(message: string): Error {
   return Object.assign(new Error(message), { name: 'InvalidRequestContentException' })
@@ -67,8 +148,8 @@ export async function serveLambda(endpoint: Endpoint, makeLambda: MakeLambda): P
   const post = (m: HostToClient) => endpoint.postMessage(m)
   // Calls that arrive while QuickJS loads wait for the main instance.
   const queue: CallMessage[] = []
-  let main: Lambda | undefined
-  const instances = new Map<string, Promise<Lambda>>()
+  let main: Hosted | undefined
+  const instances = new Map<string, Promise<Hosted>>()
   const created: Lambda[] = []
   const unsubscribers: (() => void)[] = []
   /** Instances whose log events are streamed. */
@@ -106,7 +187,34 @@ export async function serveLambda(endpoint: Endpoint, makeLambda: MakeLambda): P
       post(instance === MAIN_INSTANCE ? { kind: 'events', events } : { kind: 'events', instance, events })
     }
   }
-  const attach = (name: string, l: Lambda): Lambda => {
+  // The gateway's call log: batched like events, a bounded number per message.
+  let pendingCalls: { instance: string; call: CallRecord }[] = []
+  let callsScheduled = false
+  const flushCalls = () => {
+    callsScheduled = false
+    if (pendingCalls.length === 0) return
+    const batch = pendingCalls.length > 500 ? pendingCalls.slice(pendingCalls.length - 500) : pendingCalls
+    pendingCalls = []
+    for (let i = 0; i < batch.length;) {
+      const instance = batch[i].instance
+      const calls: CallRecord[] = []
+      for (; i < batch.length && batch[i].instance === instance; i++) calls.push(batch[i].call)
+      post(instance === MAIN_INSTANCE ? { kind: 'calls', calls } : { kind: 'calls', instance, calls })
+    }
+  }
+  const attach = (name: string, made: Lambda | HostedAccount): Hosted => {
+    const hosted: Hosted = 'account' in made && 'engine' in made ? made : { engine: made as Lambda }
+    const l = hosted.engine
+    if (hosted.account)
+      unsubscribers.push(
+        hosted.account.onCall((call) => {
+          pendingCalls.push({ instance: name, call: callForPage(call) })
+          if (!callsScheduled) {
+            callsScheduled = true
+            setTimeout(flushCalls, 0)
+          }
+        }),
+      )
     created.push(l)
     unsubscribers.push(
       l.onEvent((e) => {
@@ -118,11 +226,11 @@ export async function serveLambda(endpoint: Endpoint, makeLambda: MakeLambda): P
         }
       }),
     )
-    return l
+    return hosted
   }
 
   /** The named instance, created on its first call. */
-  const instance = (name: string): Promise<Lambda> => {
+  const instance = (name: string): Promise<Hosted> => {
     const known = instances.get(name)
     if (known) return known
     if (!INSTANCE_NAME_RE.test(name)) return Promise.reject(invalidRequest(`Unknown engine instance: ${name}`))
@@ -130,7 +238,7 @@ export async function serveLambda(endpoint: Endpoint, makeLambda: MakeLambda): P
       return Promise.reject(invalidRequest(`At most ${MAX_INSTANCES} engine instances can run in one Worker.`))
     const made = makeLambda(name).then((l) => {
       if (closed) {
-        l.dispose()
+        ;('engine' in l ? l.engine : l).dispose()
         throw invalidRequest('The host was closed.')
       }
       return attach(name, l)
@@ -144,25 +252,32 @@ export async function serveLambda(endpoint: Endpoint, makeLambda: MakeLambda): P
   }
 
   async function handle(msg: CallMessage): Promise<void> {
+    let h: Hosted | undefined
     try {
       const handler = table.get(msg.method)
       if (!handler) throw invalidRequest(`Unknown method: ${String(msg.method)}`)
       if (!Array.isArray(msg.args)) throw invalidRequest(`The arguments of ${msg.method} must be a list.`)
-      const l = await instance(typeof msg.instance === 'string' ? msg.instance : MAIN_INSTANCE)
-      const value = await handler(l, msg.args)
+      h = await instance(typeof msg.instance === 'string' ? msg.instance : MAIN_INSTANCE)
+      const value = await handler(h, msg.args)
       flush() // events of a call arrive before its result
+      flushCalls()
       post({ kind: 'result', id: msg.id, ok: true, value })
     } catch (err) {
       flush()
-      post({ kind: 'result', id: msg.id, ok: false, error: serializeError(err) })
+      flushCalls()
+      post({
+        kind: 'result',
+        id: msg.id,
+        ok: false,
+        error: serializeError(err, h ? denialExplanation(h, err) : undefined),
+      })
     }
   }
 
   try {
-    const l = await makeLambda(MAIN_INSTANCE)
-    attach(MAIN_INSTANCE, l)
-    instances.set(MAIN_INSTANCE, Promise.resolve(l))
-    main = l
+    const hosted = attach(MAIN_INSTANCE, await makeLambda(MAIN_INSTANCE))
+    instances.set(MAIN_INSTANCE, Promise.resolve(hosted))
+    main = hosted
   } catch (err) {
     post({ kind: 'fatal', error: serializeError(err) })
     return undefined
@@ -171,7 +286,8 @@ export async function serveLambda(endpoint: Endpoint, makeLambda: MakeLambda): P
   post({ kind: 'ready' })
   for (const msg of queue.splice(0)) void handle(msg)
   return {
-    lambda: main,
+    lambda: main.engine,
+    account: main.account,
     close() {
       closed = true
       for (const u of unsubscribers.splice(0)) u()

@@ -35,12 +35,16 @@ const endpoint: Endpoint = {
 }
 
 // 3. The engine: one instance per name the page uses (the learner's at once, the lab checks' on
-// their first run), each with its own QuickJS module and clock. One blank environment is kept
-// ready in each pool (refilled after each use); the engine's warm-up run keeps the first reported
-// Init Duration free of WebAssembly compile time.
-void Promise.all([import('../lambda/index.ts'), import('./host.ts'), quickjs])
-  .then(([{ createLambda }, { serveLambda }, { loadBrowserQuickJS }]) =>
-    serveLambda(endpoint, () => createLambda({ quickjs: loadBrowserQuickJS, prewarm: 1 })),
+// their first run), each a simulated AWS account with its own Lambda engine, QuickJS module and
+// clock. One blank environment is kept ready in each pool (refilled after each use); the engine's
+// warm-up run keeps the first reported Init Duration free of WebAssembly compile time.
+void Promise.all([import('../aws/index.ts'), import('./host.ts'), quickjs])
+  .then(([{ createAccount, attachLambda }, { serveLambda }, { loadBrowserQuickJS }]) =>
+    serveLambda(endpoint, async () => {
+      const account = await createAccount()
+      const { engine } = await attachLambda(account, { quickjs: loadBrowserQuickJS, prewarm: 1 })
+      return { engine, account }
+    }),
   )
   .catch((err: unknown) => {
     scope.postMessage({

@@ -7,8 +7,12 @@
 // passed to the engine.
 //
 // Adding an operation: one name in ENGINE_OPERATIONS (or one entry in HostOperations and in the
-// host's table), and one line in the client. When the simulated account arrives (src/aws), its
-// `send(service, operation, input)` is one more entry of the same kind.
+// host's table), and one line in the client.
+//
+// Each instance is a simulated AWS account (src/aws) with its Lambda engine inside, on one clock:
+// `send(service, operation, input)` calls any of the account's operations through its gateway as
+// the account's admin user; the gateway's call log streams as `calls` messages.
+import type { CallRecord } from '../aws/index.ts'
 import type { Lambda, LambdaEvent } from '../lambda/index.ts'
 
 /** The engine's methods the Worker exposes, called as on the engine: same arguments, same result. */
@@ -34,6 +38,16 @@ export interface HostOperations {
   runUntilIdle(): Promise<{ now: number }>
   now(): { now: number }
   ping(): 'pong'
+  /**
+   * One operation of the instance's account, through its gateway, as the admin user: the output as
+   * the SDK returns it (with `$metadata`), or an error with AWS's name, message and status (and,
+   * when IAM denied it, the decision's explanation).
+   */
+  send(service: string, operation: string, input?: unknown): Promise<Record<string, unknown>>
+  /** The account as plain JSON (src/aws AccountSnapshot); undefined for an instance without one. */
+  snapshotAccount(): unknown
+  /** Restore the account from a snapshot (refused with a clear message, nothing changed, when invalid). */
+  restoreAccount(json: unknown): void
 }
 
 /** Everything a call can name, with the signature it has on the engine (or on the host). */
@@ -67,6 +81,10 @@ export interface SerializedError {
   name: string
   message: string
   statusCode?: number
+  /** An AWS error's request id. */
+  requestId?: string
+  /** Why IAM denied the call (the gateway's decision explanation), for "Denied, because…". */
+  explanation?: unknown
 }
 
 export type ResultMessage =
@@ -89,7 +107,15 @@ export interface FatalMessage {
   error: SerializedError
 }
 
-export type HostToClient = ResultMessage | EventsMessage | ReadyMessage | FatalMessage
+/** The gateway's call log, as it grows (calls made by handlers, by the UI, by services). */
+export interface CallsMessage {
+  kind: 'calls'
+  /** MAIN_INSTANCE when absent. */
+  instance?: string
+  calls: CallRecord[]
+}
+
+export type HostToClient = ResultMessage | EventsMessage | CallsMessage | ReadyMessage | FatalMessage
 
 /**
  * Which events the host streams for an instance. Log events are off until a listener asks for
@@ -112,13 +138,16 @@ export interface Endpoint {
   start?(): void
 }
 
-export function serializeError(err: unknown): SerializedError {
+export function serializeError(err: unknown, explanation?: unknown): SerializedError {
   if (err && typeof err === 'object') {
-    const e = err as { name?: unknown; message?: unknown; statusCode?: unknown }
+    const e = err as { name?: unknown; message?: unknown; statusCode?: unknown; $metadata?: { requestId?: unknown } }
+    const requestId = e.$metadata?.requestId
     return {
       name: typeof e.name === 'string' ? e.name : 'Error',
       message: typeof e.message === 'string' ? e.message : String(err),
       ...(typeof e.statusCode === 'number' ? { statusCode: e.statusCode } : {}),
+      ...(typeof requestId === 'string' && requestId ? { requestId } : {}),
+      ...(explanation !== undefined ? { explanation } : {}),
     }
   }
   return { name: 'Error', message: String(err) }
@@ -127,9 +156,14 @@ export function serializeError(err: unknown): SerializedError {
 /** An error received from the Worker, with the AWS exception name kept as `name`. */
 export class RemoteError extends Error {
   readonly statusCode?: number
+  readonly requestId?: string
+  /** Why IAM denied the call, when it did. */
+  readonly explanation?: unknown
   constructor(e: SerializedError) {
     super(e.message)
     this.name = e.name
     if (e.statusCode !== undefined) this.statusCode = e.statusCode
+    if (e.requestId !== undefined) this.requestId = e.requestId
+    if (e.explanation !== undefined) this.explanation = e.explanation
   }
 }

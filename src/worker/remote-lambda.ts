@@ -2,13 +2,19 @@
 // arguments and results (derived from the engine's types in protocol.ts), plus what the client
 // remembers to re-create the instance's functions in a fresh Worker. LambdaClient (client.ts) is
 // the main instance; `client.engine(name)` gives another.
+import type { CallRecord } from '../aws/index.ts'
 import type { CreateFunctionRequest, LambdaEvent } from '../lambda/index.ts'
 import type { Args, MethodName, Result } from './protocol.ts'
 
-/** The client's own events: a Worker became ready, or replaced one that failed. */
+/**
+ * The client's own events: a Worker became ready, or replaced one that failed; and each call the
+ * instance's account gateway answered (from a handler's SDK, the page, a service), with IAM's
+ * explanation when it was denied.
+ */
 export type ClientEvent =
   | { type: 'WorkerReady'; generation: number }
   | { type: 'WorkerRestarted'; generation: number; reason: 'unresponsive' | 'crashed' | 'manual'; restored: string[] }
+  | { type: 'AwsCall'; call: CallRecord }
 
 export type EngineListener = (e: LambdaEvent | ClientEvent) => void
 
@@ -34,7 +40,12 @@ export abstract class RemoteLambda {
 
   readonly getFunction = this.op('getFunction')
   readonly listFunctions = this.op('listFunctions')
-  readonly invoke = this.op('invoke')
+  /** Invoke (a handler may change the account: its snapshot is refreshed after). */
+  readonly invoke = async (...args: Args<'invoke'>): Promise<Result<'invoke'>> => {
+    const out = await this.request('invoke', args)
+    this.accountChanged()
+    return out
+  }
   readonly getLogEvents = this.op('getLogEvents')
   readonly filterLogEvents = this.op('filterLogEvents')
   readonly describeLogStreams = this.op('describeLogStreams')
@@ -42,11 +53,66 @@ export abstract class RemoteLambda {
   /** This instance's own virtual clock. */
   readonly clock = { advance: this.op('advance'), runUntilIdle: this.op('runUntilIdle'), now: this.op('now') }
 
+  // ---- the instance's simulated account ------------------------------------------------------
+
+  /**
+   * One operation of the account (`send('dynamodb', 'PutItem', {...})`) as its admin user: the
+   * output, or a RemoteError with AWS's name, message, status and IAM's explanation.
+   */
+  async send(service: string, operation: string, input: unknown = {}): Promise<Record<string, unknown>> {
+    const out = await this.request('send', [service, operation, input])
+    this.accountChanged()
+    return out
+  }
+
+  /** The account's latest snapshot this client holds (restored into a fresh Worker). */
+  private accountSnapshot: unknown
+  private snapshotDue = false
+  private snapshotting: Promise<unknown> | undefined
+
+  /** Fetch the account's snapshot now (the client also does so after each change it makes). */
+  async refreshAccountSnapshot(): Promise<unknown> {
+    if (this.snapshotting) return this.snapshotting
+    this.snapshotting = this.request('snapshotAccount', []).then(
+      (snap) => {
+        if (snap !== undefined) this.accountSnapshot = snap
+        return snap
+      },
+      () => this.accountSnapshot,
+    )
+    const done = this.snapshotting
+    void done.finally(() => {
+      if (this.snapshotting === done) this.snapshotting = undefined
+    })
+    return done
+  }
+
+  /** The account snapshot the client would restore (undefined before the first one). */
+  knownAccount(): unknown {
+    return this.accountSnapshot
+  }
+
+  /** Keeps the account's snapshot fresh after a change: one refresh per macrotask, whatever the number of calls. */
+  protected accountChanged(): void {
+    if (this.snapshotDue) return
+    this.snapshotDue = true
+    setTimeout(() => {
+      this.snapshotDue = false
+      void this.refreshAccountSnapshot()
+    }, 0)
+  }
+
+  /** Remembers the snapshot put back in a fresh Worker. */
+  protected rememberAccount(snapshot: unknown): void {
+    this.accountSnapshot = snapshot
+  }
+
   // ---- operations that change a function: remembered for a restart -----------------------------
 
   async createFunction(...args: Args<'createFunction'>): Promise<Result<'createFunction'>> {
     const out = await this.request('createFunction', args)
     this.definitions.set(out.FunctionName, structuredClone(args[0]))
+    this.accountChanged()
     return out
   }
   async updateFunctionCode(...args: Args<'updateFunctionCode'>): Promise<Result<'updateFunctionCode'>> {
@@ -69,6 +135,7 @@ export abstract class RemoteLambda {
   async deleteFunction(...args: Args<'deleteFunction'>): Promise<Result<'deleteFunction'>> {
     await this.request('deleteFunction', args)
     this.definitions.delete(args[0].FunctionName)
+    this.accountChanged()
   }
 
   /** The definitions the client would restore. */

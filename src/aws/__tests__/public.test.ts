@@ -6,7 +6,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { createAccount } from '../index.ts'
+import { attachLambda, createAccount } from '../index.ts'
 import * as pub from '../public.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -50,8 +50,10 @@ describe('src/aws/public.ts', () => {
     expect(graph).toContain('src/aws/services/sqs/service.ts')
   })
 
-  it('lists every service and operation the account has', async () => {
+  it('lists every service and operation the account has (the Lambda engine attached)', async () => {
     const aws = await createAccount()
+    const { engine } = await attachLambda(aws, { prewarm: 0, warmUp: false })
+    engine.dispose()
     const actual = Object.values(aws.services)
       .map(({ definition: d }) => ({
         id: d.id,

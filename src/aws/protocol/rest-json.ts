@@ -140,6 +140,12 @@ export const restJsonCodec: ProtocolCodec = {
     const route = (service.restRoutes ?? []).find((r) => r.operation === operation)
     const out = { ...((output ?? {}) as Record<string, unknown>) }
     const headers: Record<string, string> = { 'x-amzn-requestid': requestId }
+    let status = route?.statusCode ?? 200
+    if (route?.responseStatus) {
+      const code = out[route.responseStatus]
+      if (typeof code === 'number' && Number.isInteger(code) && code >= 200 && code < 300) status = code
+      delete out[route.responseStatus]
+    }
     for (const [member, hname] of Object.entries(route?.responseHeaders ?? {})) {
       if (out[member] !== undefined && out[member] !== null) headers[hname.toLowerCase()] = String(out[member])
       delete out[member]
@@ -161,8 +167,13 @@ export const restJsonCodec: ProtocolCodec = {
       body = utf8(JSON.stringify(toJsonWire(out)))
       headers['content-type'] = 'application/json'
     }
+    if (status === 204) {
+      // No Content: no body, whatever the output held (RemovePermission, an Invoke's DryRun).
+      body = new Uint8Array(0)
+      delete headers['content-type']
+    }
     headers['content-length'] = String(body.length)
-    return { statusCode: route?.statusCode ?? 200, headers, body }
+    return { statusCode: status, headers, body }
   },
 
   encodeError(err, _service, requestId) {

@@ -59,4 +59,6 @@ export interface RestRoute {
   payload?: string
   /** The output member sent as the whole body (a blob is sent raw). */
   responsePayload?: string
+  /** The output member that is the HTTP status code (Lambda's Invoke: 200, 202, 204), instead of `statusCode`. */
+  responseStatus?: string
 }

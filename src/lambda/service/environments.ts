@@ -106,10 +106,13 @@ export class Environments {
       invocations: 0,
       platform: logFormat === 'JSON' ? jsonPlatform(c.FunctionName) : textPlatform,
       platformOn: logFormat !== 'JSON' || sys !== 'WARN',
+      cloudWatch: true,
       cpuScale: FULL_VCPU_MB / Math.min(c.MemorySize, FULL_VCPU_MB),
     }
     fn.envs.push(env)
-    this.logs.createStream(env.logGroupName, env.logStreamName, at)
+    const logs = this.core.settings.cloudWatchLogs?.(c, env.logGroupName, env.logStreamName) ?? true
+    if (logs === true) this.logs.createStream(env.logGroupName, env.logStreamName, at)
+    else env.cloudWatch = false
     this.core.events.emit({
       type: 'EnvironmentCreated',
       functionName: c.FunctionName,
@@ -118,6 +121,16 @@ export class Environments {
       logStreamName: env.logStreamName,
       memorySize: c.MemorySize,
     })
+    if (logs !== true)
+      this.core.events.emit({
+        type: 'LogsDenied',
+        functionName: c.FunctionName,
+        environmentId: env.id,
+        time: at,
+        logGroupName: env.logGroupName,
+        logStreamName: env.logStreamName,
+        reason: logs.denied,
+      })
     return env
   }
 
@@ -208,7 +221,10 @@ export class Environments {
     try {
       budget.resume()
       sb.setDeadline(deadline, budget.end())
-      sb.configure(sandboxConfig(fn, env, fnStart, this.core.region), limitsFor(c.MemorySize))
+      sb.configure(
+        sandboxConfig(fn, env, fnStart, this.core.region, this.core.settings.credentials?.(c)),
+        limitsFor(c.MemorySize),
+      )
       sb.onLogs = (lines, t) => writer.write(env, lines, t, tail)
       sb.vclock = fnStart
       outcome = await this.driver.drive(env, sb, deadline, tail, budget, () => sb.init())

@@ -35,7 +35,8 @@ import { LogWriter } from './log-writer.ts'
 import { LogStore } from './logs.ts'
 import { FunctionRegistry } from './registry.ts'
 import { SandboxPool } from './sandbox-pool.ts'
-import type { ServiceCore, ServiceStats } from './state.ts'
+import type { LogGroupInfo } from './logs.ts'
+import type { EnvironmentCredentials, LogsPermission, ServiceCore, ServiceStats } from './state.ts'
 
 export {
   BASELINE_MEMORY_MB,
@@ -52,6 +53,8 @@ export {
 } from './limits.ts'
 
 export type { EnvironmentInfo } from './environments.ts'
+export type { EnvironmentCredentials, LogsPermission } from './state.ts'
+export type { LogGroupInfo } from './logs.ts'
 
 export interface LambdaOptions {
   /** The QuickJS module, or a loader for it (a loader lets the engine recover from WebAssembly faults). */
@@ -75,6 +78,18 @@ export interface LambdaOptions {
    * vs an interpreter): virtual CPU time = real QuickJS time / cpuSpeed / CPU share. Default 10.
    */
   cpuSpeed?: number
+  /**
+   * The credentials each execution environment finds in process.env (AWS_ACCESS_KEY_ID,
+   * AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN): the simulated account issues them for the
+   * function's role session. Called once per environment; example values when absent.
+   */
+  credentials?: (fn: FunctionConfiguration) => EnvironmentCredentials | undefined
+  /**
+   * Whether a new environment may write to CloudWatch Logs (the account asks IAM whether the
+   * function's role may logs:CreateLogStream and logs:PutLogEvents). When denied, the environment
+   * writes nothing to the log store and a `LogsDenied` event says why. Allowed when absent.
+   */
+  cloudWatchLogs?: (fn: FunctionConfiguration, logGroupName: string, logStreamName: string) => LogsPermission
 }
 
 export class LambdaService {
@@ -109,6 +124,8 @@ export class LambdaService {
         prewarmCount: options.prewarm ?? 2,
         cpuSpeed: options.cpuSpeed ?? DEFAULT_CPU_SPEED,
         warmUp: options.warmUp ?? true,
+        credentials: options.credentials,
+        cloudWatchLogs: options.cloudWatchLogs,
       },
       stats: this.stats,
       disposed: false,
@@ -176,6 +193,21 @@ export class LambdaService {
 
   describeLogStreams(req: DescribeLogStreamsRequest): Promise<{ logStreams: LogStream[] }> {
     return Promise.resolve().then(() => this.logs.describeLogStreams(req))
+  }
+
+  /** Log groups (functions' groups appear with their first environment). */
+  describeLogGroups(prefix?: string): LogGroupInfo[] {
+    return this.logs.describeGroups(prefix)
+  }
+
+  /** Create an empty log group; false when it exists. */
+  createLogGroup(name: string): boolean {
+    return this.logs.createGroup(name, this.clock.now())
+  }
+
+  /** Delete a log group and its streams; false when there is none. */
+  deleteLogGroup(name: string): boolean {
+    return this.logs.deleteGroup(name)
   }
 
   // ---- data plane --------------------------------------------------------------------------

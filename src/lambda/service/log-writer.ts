@@ -16,7 +16,7 @@ export class LogWriter {
     const listening = this.events.listening
     for (let i = 0; i < lines.length; i++) {
       const message = truncateEvent(lines[i])
-      this.logs.append(env.logGroupName, env.logStreamName, ts, message, platform)
+      if (env.cloudWatch) this.logs.append(env.logGroupName, env.logStreamName, ts, message, platform)
       tail?.add(message, platform)
       if (listening) {
         const event: OutputLogEvent = { timestamp: ts, message, ingestionTime: ts + 1 }
@@ -46,7 +46,7 @@ export class LogWriter {
       return
     }
     const message = truncateEvent(line)
-    this.logs.append(env.logGroupName, env.logStreamName, Math.floor(at), message, true)
+    if (env.cloudWatch) this.logs.append(env.logGroupName, env.logStreamName, Math.floor(at), message, true)
     tail?.add(message, true)
   }
 }

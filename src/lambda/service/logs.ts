@@ -64,8 +64,17 @@ function live(s: StoredStream): OutputLogEvent[] {
   return out
 }
 
+export interface LogGroupInfo {
+  logGroupName: string
+  creationTime: number
+  storedBytes: number
+  arn: string
+}
+
 export class LogStore {
   private groups = new Map<string, Map<string, StoredStream>>()
+  /** When each log group was created (virtual epoch ms). */
+  private created = new Map<string, number>()
 
   constructor(
     private readonly region: string,
@@ -77,6 +86,7 @@ export class LogStore {
     if (!g) {
       g = new Map()
       this.groups.set(group, g)
+      this.created.set(group, Math.floor(at))
     }
     if (!g.has(stream))
       g.set(stream, {
@@ -123,6 +133,39 @@ export class LogStore {
 
   hasGroup(group: string): boolean {
     return this.groups.has(group)
+  }
+
+  /** Create an empty log group; false when it exists already. */
+  createGroup(group: string, at: number): boolean {
+    if (this.groups.has(group)) return false
+    this.groups.set(group, new Map())
+    this.created.set(group, Math.floor(at))
+    return true
+  }
+
+  /** Delete a log group and its streams; false when there is none. */
+  deleteGroup(group: string): boolean {
+    if (!this.groups.delete(group)) return false
+    this.created.delete(group)
+    if (this.lastGroup === group) this.last = undefined
+    return true
+  }
+
+  /** The log groups, by name (DescribeLogGroups' order). */
+  describeGroups(prefix = ''): LogGroupInfo[] {
+    const out: LogGroupInfo[] = []
+    for (const [name, streams] of this.groups) {
+      if (!name.startsWith(prefix)) continue
+      let bytes = 0
+      for (const s of streams.values()) bytes += s.bytes
+      out.push({
+        logGroupName: name,
+        creationTime: this.created.get(name) ?? 0,
+        storedBytes: bytes,
+        arn: `arn:aws:logs:${this.region}:${this.accountId}:log-group:${name}:*`,
+      })
+    }
+    return out.sort((a, b) => (a.logGroupName < b.logGroupName ? -1 : a.logGroupName > b.logGroupName ? 1 : 0))
   }
 
   private stream(group: string, stream: string): StoredStream {

@@ -2,13 +2,26 @@
 // environment Lambda sets (reserved variables first, then the function's own).
 import { handlerReceiver, invokeFrames, nodeRuntime } from '../runtime/node-runtime.ts'
 import type { RuntimeProfile, SandboxConfig } from '../sandbox/types.ts'
-import type { Environment, FunctionState } from './state.ts'
+import type { Environment, EnvironmentCredentials, FunctionState } from './state.ts'
 
-export function sandboxConfig(fn: FunctionState, env: Environment, at: number, region: string): SandboxConfig {
+/** The example values a function sees when no account issues its role's credentials (a bare engine). */
+export const EXAMPLE_CREDENTIALS: Required<EnvironmentCredentials> = {
+  AccessKeyId: 'ASIAEXAMPLEACCESSKEY',
+  SecretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  SessionToken: 'IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN',
+}
+
+export function sandboxConfig(
+  fn: FunctionState,
+  env: Environment,
+  at: number,
+  region: string,
+  credentials: EnvironmentCredentials = EXAMPLE_CREDENTIALS,
+): SandboxConfig {
   const c = fn.config
   const vars: Record<string, string> = {
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
-    AWS_SESSION_TOKEN: 'IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN',
+    AWS_SESSION_TOKEN: credentials.SessionToken ?? '',
     AWS_LAMBDA_LOG_GROUP_NAME: env.logGroupName,
     LAMBDA_TASK_ROOT: '/var/task',
     LD_LIBRARY_PATH: '/var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:/var/task:/var/task/lib:/opt/lib',
@@ -20,14 +33,14 @@ export function sandboxConfig(fn: FunctionState, env: Environment, at: number, r
     PATH: '/var/lang/bin:/usr/local/bin:/usr/bin/:/bin:/opt/bin',
     AWS_DEFAULT_REGION: region,
     PWD: '/var/task',
-    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    AWS_SECRET_ACCESS_KEY: credentials.SecretAccessKey,
     LANG: 'en_US.UTF-8',
     LAMBDA_RUNTIME_DIR: '/var/runtime',
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     TZ: ':UTC',
     AWS_REGION: region,
     NODE_PATH: `/opt/nodejs/node${runtimeProfile(c.Runtime, '').major}/node_modules:/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task`,
-    AWS_ACCESS_KEY_ID: 'ASIAEXAMPLEACCESSKEY',
+    AWS_ACCESS_KEY_ID: credentials.AccessKeyId,
     SHLVL: '0',
     _AWS_XRAY_DAEMON_ADDRESS: '169.254.79.129',
     _AWS_XRAY_DAEMON_PORT: '2000',

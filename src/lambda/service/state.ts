@@ -31,6 +31,8 @@ export interface Environment {
   platform: PlatformFormatter
   /** platform lines are written when SystemLogLevel allows INFO */
   platformOn: boolean
+  /** The environment writes to CloudWatch Logs (false when its role may not: Tail and Log events still work). */
+  cloudWatch: boolean
   cpuScale: number
 }
 
@@ -92,6 +94,20 @@ export interface ServiceSettings {
   prewarmCount: number
   cpuSpeed: number
   warmUp: boolean
+  /** Credentials for an environment's process.env (the execution role's session); example values when absent. */
+  credentials?: (fn: FunctionConfiguration) => EnvironmentCredentials | undefined
+  /** Whether an environment may write to CloudWatch Logs (its role's logs permissions); true when absent. */
+  cloudWatchLogs?: (fn: FunctionConfiguration, logGroupName: string, logStreamName: string) => LogsPermission
+}
+
+/** What a host says about a function's logs: allowed, or why not (the `LogsDenied` event carries it). */
+export type LogsPermission = true | { denied: string }
+
+/** AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN of an execution environment. */
+export interface EnvironmentCredentials {
+  AccessKeyId: string
+  SecretAccessKey: string
+  SessionToken?: string
 }
 
 /** Counters for tests and diagnostics. */
