@@ -60,6 +60,7 @@ const LAZY_ENTRIES: Record<string, string> = {
   'internal/hashes': 'hashes.js',
   'internal/pristine': 'pristine.js',
   'internal/json-error': 'json-error.js',
+  'internal/v8-messages': 'v8-messages.js',
 }
 
 /**

@@ -3,6 +3,7 @@
  * starting point (a lab's starter, a shared function), and why Invoke is blocked.
  */
 import type { ReactNode } from 'react'
+import { CONSOLE_DEFAULT_RUNTIME } from '../lambda/public.ts'
 import { checkConfig, draftFromShared, fieldLabel, firstConfigProblem, type SharedConfig } from './config.ts'
 import { checkEventJson } from './event-json.ts'
 import type { ExecutionResult } from './results.ts'
@@ -51,7 +52,13 @@ export function workspaceFromInitial(initial: PlaygroundInitial | undefined, now
     eventSource: initial.eventSource ?? (initial.event !== undefined ? { kind: 'custom' } : base.eventSource),
   }
 }
-const sharedDefaults: SharedConfig = { Handler: 'index.handler', Runtime: 'nodejs20.x', MemorySize: 128, Timeout: 3 }
+// What a partial initial config (a lesson's embed) leaves out: the console's defaults.
+const sharedDefaults: SharedConfig = {
+  Handler: 'index.handler',
+  Runtime: CONSOLE_DEFAULT_RUNTIME,
+  MemorySize: 128,
+  Timeout: 3,
+}
 
 /** Why Invoke is not possible now, or null. */
 export function invokeBlocker(ws: Pick<Workspace, 'eventText' | 'config'>): { tab: SideTab; message: string } | null {

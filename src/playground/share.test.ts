@@ -291,7 +291,7 @@ describe('share links: hostile input never throws and says what is wrong', () =>
     )
     expect(await error(withConfig({ Runtime: 'nodejs16.x' }))).toBe(
       bad(
-        'InvalidParameterValueException: The runtime parameter of nodejs16.x is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or upgrading functions.',
+        'InvalidParameterValueException: The runtime parameter of nodejs16.x is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.',
       ),
     )
     expect(await error(withConfig({ Runtime: 'cobol' }))).toMatch(

@@ -165,7 +165,7 @@ An API Gateway *proxy response*:
 All three events get a proxy response with a JSON body: the product, the catalogue, and a 404
 whose message names the missing ID. The checks also send requests for products that are not in
 the picker, so look the ID up rather than answering the three samples one by one.`,
-  function: { Handler: 'index.handler', Runtime: 'nodejs22.x', MemorySize: 128, Timeout: 3 },
+  function: { Handler: 'index.handler', Runtime: 'nodejs24.x', MemorySize: 128, Timeout: 3 },
   events: [
     { name: ONE, payload: apiGatewayEvent('/products/teapot-blue', 'teapot-blue') },
     { name: ALL, payload: apiGatewayEvent('/products', null) },

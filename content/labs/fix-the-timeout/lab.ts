@@ -116,7 +116,7 @@ fast one it answers the real stock level; the deadline follows the function's ti
 nothing it started is still running after it answers.`,
   function: {
     Handler: 'index.handler',
-    Runtime: 'nodejs22.x',
+    Runtime: 'nodejs24.x',
     MemorySize: 128,
     Timeout: 3,
     Environment: { Variables: { WAREHOUSE_LATENCY_MS: '8000' } },

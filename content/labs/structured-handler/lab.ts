@@ -58,7 +58,7 @@ clearly without it; each priced order is logged as an object with a \`msg\` and 
 \`orderId\`.`,
   function: {
     Handler: 'index.handler',
-    Runtime: 'nodejs22.x',
+    Runtime: 'nodejs24.x',
     MemorySize: 128,
     Timeout: 3,
     Environment: { Variables: { TAX_RATE: '0.2' } },

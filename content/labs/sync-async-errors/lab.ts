@@ -110,7 +110,7 @@ Good orders get \`statusCode: 201\`; every bad order gets \`statusCode: 400\` an
 names the problem, and a warning in the log; a failing stock service makes the function throw.`,
   function: {
     Handler: 'index.handler',
-    Runtime: 'nodejs22.x',
+    Runtime: 'nodejs24.x',
     MemorySize: 128,
     Timeout: 3,
     Environment: { Variables: { STOCK_SERVICE: 'up' } },

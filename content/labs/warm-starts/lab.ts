@@ -71,7 +71,7 @@ checks count the lines they log.
 
 In one environment, the catalogue is connected once and the price list is built once; warm
 invokes are quick; a new environment does both again.`,
-  function: { Handler: 'index.handler', Runtime: 'nodejs22.x', MemorySize: 128, Timeout: 3 },
+  function: { Handler: 'index.handler', Runtime: 'nodejs24.x', MemorySize: 128, Timeout: 3 },
   events: [
     { name: TEAPOT, payload: { sku: 'TEAPOT-BLUE' } },
     { name: MUG, payload: { sku: 'MUG-CLASSIC' } },

@@ -1,8 +1,8 @@
 // Issue 12: stack frames in V8's shape. The handler's frame is named as V8 names the runtime
 // client's call `this.handler(event, context)` (`Runtime.handler`, `Runtime.main [as handler]`),
 // and the frames below it are the client's. Checked against the host's Node running the same files
-// under a class Runtime that calls the handler the way the client does (function names and line
-// numbers; columns are QuickJS's, see docs/runtime.md).
+// under a class Runtime that calls the handler the way the client does (function names, line
+// numbers, and the columns of the learner's frames).
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -100,6 +100,47 @@ describe("stack frames in V8's shape (nodejs20.x), compared with Node", () => {
     const out = await call(lambda, fn)
     expect(out.json.trace[0]).toBe(expected[0])
     expect(shape(out.json.trace)).toEqual(shape(expected))
+  })
+
+  it.each([
+    ...CASES,
+    [
+      'a member call that is not a function',
+      'index.mjs',
+      'handler',
+      'export const handler = async (event) => {\n  const client = {}\n  return client.sendd(event)\n}',
+    ],
+    [
+      'a property of undefined',
+      'index.mjs',
+      'handler',
+      'export const handler = async (event) => {\n  const id = event.user.id\n  return id\n}',
+    ],
+    [
+      'new of a non-constructor',
+      'index.js',
+      'handler',
+      'exports.handler = async () => {\n  const S3 = {}\n  const c = new S3({ region: "x" })\n}',
+    ],
+    [
+      'a helper called through a member, on line 1 of CommonJS',
+      'index.js',
+      'handler',
+      'const lib = { run() { throw new Error("x") } }; exports.handler = async () => { lib.run() }',
+    ],
+    [
+      'a tail call in a sync helper',
+      'index.mjs',
+      'handler',
+      'const db = {}\nfunction load(k) {\n  return db.fetch(k)\n}\nexport const handler = async () => load(1)',
+    ],
+  ])('columns of the learner’s frames are V8’s: %s', async (_name, file, exportName, src) => {
+    const expected = nodeTrace(file, src, exportName).filter((l) => l.includes('/var/task/'))
+    const fn = await deploy(lambda, { [file]: src }, { Handler: `index.${exportName}` })
+    const got = ((await call(lambda, fn)).json.trace as string[]).filter((l) => l.includes('/var/task/'))
+    expect(got.map((l) => l.replace(/^ {4}at \S+( \[as handler\])? /, ''))).toEqual(
+      expected.map((l) => l.replace(/^ {4}at \S+( \[as handler\])? /, '')),
+    )
   })
 
   it('the frames below the handler are the runtime client’s own (RIC 3.x bundle lines)', async () => {

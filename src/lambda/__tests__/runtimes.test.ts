@@ -1,8 +1,12 @@
 // Issue 12: nodejs22.x and nodejs24.x beside nodejs20.x, each with its runtime client's behaviour
 // (aws-lambda-nodejs-runtime-interface-client: 3.x `src/*.js` for nodejs18.x–22.x, the TypeScript
 // rewrite `src/**/*.ts` for nodejs24.x).
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Lambda } from '../index.ts'
+import { VirtualClock, type Lambda } from '../index.ts'
 import { appLines, call, deploy, messageOf, newLambda } from './helpers.ts'
 
 let lambda: Lambda
@@ -123,5 +127,110 @@ describe("JSON.parse messages per Node version (V8 12's message templates add th
     expect((await call(lambda, f22, { text })).json).toBe(node22)
     // Node 22's message is Node 20's, plus the location when there is a position.
     expect(node22.startsWith(node20)).toBe(true)
+  })
+})
+
+describe("Lambda's deprecation schedule, on the engine's clock (block create, then block update)", () => {
+  const BLOCKED =
+    'The runtime parameter of nodejs18.x is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.'
+  const at = async (iso: string) => newLambda({ clock: new VirtualClock({ start: Date.parse(iso) }) })
+
+  it('nodejs18.x: created before Feb 3, 2026, updated until Mar 9, 2026, then refused', async () => {
+    const before = await at('2026-02-02T12:00:00Z')
+    const name = await deploy(before, 'export const handler = async () => 1', { Runtime: 'nodejs18.x' })
+    await before.updateFunctionConfiguration({ FunctionName: name, Timeout: 5 })
+    before.dispose()
+
+    const between = await at('2026-02-03T00:00:00Z')
+    await expect(
+      deploy(between, 'export const handler = async () => 1', { Runtime: 'nodejs18.x' }),
+    ).rejects.toMatchObject({ name: 'InvalidParameterValueException', message: BLOCKED })
+    const old = await deploy(between, 'export const handler = async () => 1', { Runtime: 'nodejs20.x' })
+    await expect(
+      between.updateFunctionConfiguration({ FunctionName: old, Runtime: 'nodejs18.x' }),
+    ).resolves.toMatchObject({ Runtime: 'nodejs18.x' })
+    await between.updateFunctionCode({
+      FunctionName: old,
+      Files: { 'index.mjs': 'export const handler = async () => 2' },
+    })
+    between.dispose()
+
+    const after = await at('2026-03-09T00:00:00Z')
+    const fn = await deploy(after, 'export const handler = async () => 1', { Runtime: 'nodejs20.x' })
+    await expect(after.updateFunctionConfiguration({ FunctionName: fn, Runtime: 'nodejs18.x' })).rejects.toMatchObject({
+      message: BLOCKED,
+    })
+    after.dispose()
+  })
+
+  it('nodejs20.x is deprecated but can still be created and updated today', async () => {
+    const now = await at('2026-12-07T00:00:00Z')
+    const fn = await deploy(now, 'export const handler = async () => 1', { Runtime: 'nodejs20.x' })
+    await expect(now.updateFunctionConfiguration({ FunctionName: fn, Timeout: 9 })).resolves.toMatchObject({
+      Timeout: 9,
+    })
+    now.dispose()
+  })
+})
+
+describe('require() of an ES module, per runtime, against the host’s Node', () => {
+  const FILES: Record<string, string> = {
+    'lib/esm.mjs': `export const add = (a, b) => a + b; export default 'dflt'`,
+    'lib/plain.mjs': `export const n = 1`,
+    'lib/dual.mjs': `const x = { cjs: true }; export { x as 'module.exports' }`,
+    'lib/tla.mjs': `await Promise.resolve(); export const z = 1`,
+  }
+  const MAIN = `const m = require('./lib/esm.mjs'); const p = require('./lib/plain.mjs'); const d = require('./lib/dual.mjs')
+let tla; try { require('./lib/tla.mjs') } catch (e) { tla = [e.code, e.message] }
+const out = () => ({ keys: Object.keys(m), add: m.add(1, 2), def: m.default, tag: String(m[Symbol.toStringTag]), plain: Object.keys(p), dual: d, same: require('./lib/esm.mjs') === m, tla })`
+
+  /** What the host's Node prints for the same files (under `dir`, replaced by /var/task). */
+  function nodeRuns(flags: string[]): string {
+    const dir = mkdtempSync(join(tmpdir(), 'lf-resm-'))
+    try {
+      mkdirSync(join(dir, 'lib'))
+      for (const [f, src] of Object.entries(FILES)) writeFileSync(join(dir, f), src)
+      writeFileSync(
+        join(dir, 'index.js'),
+        `${MAIN}\ntry { console.log(JSON.stringify(out())) } catch (e) { console.log(e.code) }`,
+      )
+      let text: string
+      try {
+        text = execFileSync(process.execPath, [...flags, join(dir, 'index.js')], { encoding: 'utf8', stdio: 'pipe' })
+      } catch (e) {
+        text = String((e as { stderr: string }).stderr)
+      }
+      return text.split(dir).join('/var/task')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+  const files = { ...FILES, 'index.js': `${MAIN}\nexports.handler = async () => out()` }
+
+  it('nodejs24.x loads a synchronous ES module (namespace, __esModule, module.exports) and refuses top-level await', async () => {
+    const fn = await deploy(lambda, files, { Runtime: 'nodejs24.x' })
+    const out = await call(lambda, fn)
+    expect(JSON.stringify(out.json)).toBe(nodeRuns(['--no-warnings']).trim())
+    expect(out.json.tla[0]).toBe('ERR_REQUIRE_ASYNC_MODULE')
+  })
+
+  it.each(['nodejs20.x', 'nodejs22.x'])(
+    '%s refuses it (Lambda runs Node with --no-experimental-require-module)',
+    async (rt) => {
+      const fn = await deploy(lambda, files, { Runtime: rt as 'nodejs20.x' })
+      const out = await call(lambda, fn)
+      expect(out.json.errorType).toBe('Error')
+      expect(nodeRuns(['--no-experimental-require-module'])).toContain(
+        `Error [ERR_REQUIRE_ESM]: ${out.json.errorMessage.replace(/^Error: /, '').split('\n')[0]}`,
+      )
+    },
+  )
+
+  it('nodejs22.x with NODE_OPTIONS=--experimental-require-module loads it', async () => {
+    const fn = await deploy(lambda, files, {
+      Runtime: 'nodejs22.x',
+      Environment: { Variables: { NODE_OPTIONS: '--experimental-require-module' } },
+    })
+    expect((await call(lambda, fn)).json).toMatchObject({ add: 3, def: 'dflt', dual: { cjs: true } })
   })
 })

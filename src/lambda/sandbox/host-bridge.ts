@@ -46,6 +46,22 @@ export function defineHost(ctx: QuickJSContext, side: HostSide): void {
     if (r.error) return { error: r.error }
     return r.value
   })
+  // require() of an ES module (nodejs24.x, or NODE_OPTIONS=--experimental-require-module): a
+  // one-line module that imports it; QuickJS returns that module's namespace when the graph ran
+  // synchronously, a promise when it awaits at top level (the runtime then throws
+  // ERR_REQUIRE_ASYNC_MODULE).
+  let requireSeq = 0
+  // With `withDefault`, the module's own namespace plus `__esModule: true` (what Node returns for a
+  // module with a default export), once the module has run.
+  def('importSync', (urlH, withDefaultH) => {
+    const url = JSON.stringify(ctx.getString(urlH))
+    const src = ctx.dump(withDefaultH)
+      ? `export * from ${url}; export { default } from ${url}; export const __esModule = true`
+      : `import * as ns from ${url}; export { ns }`
+    const r = ctx.evalCode(src, `lf:require/${++requireSeq}`, { type: 'module' })
+    if (r.error) return { error: r.error }
+    return r.value
+  })
   def('flushLogs', (linesH, atH) => {
     const lines = JSON.parse(ctx.getString(linesH)) as string[]
     return side.flushLogs(lines, ctx.getNumber(atH)) ? ctx.true : ctx.undefined

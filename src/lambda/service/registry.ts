@@ -21,6 +21,7 @@ import {
   validateLogging,
   validateNumbers,
   validateRuntime,
+  validateRuntimeSchedule,
 } from './validate.ts'
 
 function sha256Base64Like(files: Record<string, string>): string {
@@ -95,6 +96,7 @@ export class FunctionRegistry {
       )
     }
     validateRuntime(req.Runtime)
+    validateRuntimeSchedule(req.Runtime, this.today(), 'create')
     validateHandler(req.Handler)
     validateEnvironment(req.Environment?.Variables)
     validateLogging(req.LoggingConfig)
@@ -140,6 +142,11 @@ export class FunctionRegistry {
     return structuredClone(config)
   }
 
+  /** The engine clock's date (YYYY-MM-DD), for Lambda's runtime deprecation schedule. */
+  private today(): string {
+    return new Date(Math.floor(this.core.clock.now())).toISOString().slice(0, 10)
+  }
+
   private isoModified(): string {
     return new Date(Math.floor(this.core.clock.now())).toISOString().replace('Z', '+0000')
   }
@@ -162,6 +169,7 @@ export class FunctionRegistry {
 
   async updateFunctionCode(req: UpdateFunctionCodeRequest): Promise<FunctionConfiguration> {
     const { fn } = this.resolve(req?.FunctionName)
+    validateRuntimeSchedule(fn.config.Runtime, this.today(), 'update')
     checkFiles(req.Files)
     fn.files = { ...req.Files }
     fn.config.CodeSize = codeSize(fn.files)
@@ -175,6 +183,7 @@ export class FunctionRegistry {
     const { fn } = this.resolve(req?.FunctionName)
     validateNumbers(req)
     if (req.Runtime !== undefined) validateRuntime(req.Runtime)
+    validateRuntimeSchedule(req.Runtime ?? fn.config.Runtime, this.today(), 'update')
     if (req.Handler !== undefined) validateHandler(req.Handler)
     if (req.Environment !== undefined) validateEnvironment(req.Environment.Variables)
     if (req.LoggingConfig !== undefined)

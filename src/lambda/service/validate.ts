@@ -1,5 +1,6 @@
 // Request validation with AWS's exception names and messages.
 import { constraint, invalidParameter } from '../errors.ts'
+import { NODE_RUNTIMES } from '../runtime/node-runtime.ts'
 import type { LoggingConfig } from '../types.ts'
 
 export const SUPPORTED_RUNTIMES = ['nodejs18.x', 'nodejs20.x', 'nodejs22.x', 'nodejs24.x'] as const
@@ -168,15 +169,30 @@ export function validateRuntime(runtime: unknown): void {
     ])
   }
   if (DEPRECATED_NODE.includes(runtime)) {
-    throw invalidParameter(
-      `The runtime parameter of ${runtime} is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or upgrading functions.`,
-    )
+    throw invalidParameter(noLongerSupported(runtime))
   }
   if (!(SUPPORTED_RUNTIMES as readonly string[]).includes(runtime)) {
     throw invalidParameter(
       `The runtime ${runtime} is valid on AWS Lambda, but this simulator only runs ${SUPPORTED_RUNTIMES.join(', ')}.`,
     )
   }
+}
+
+// AWS's words (as CloudFormation and the CLI relay them since 2024; before, "…use the new runtime (x)…").
+function noLongerSupported(runtime: string): string {
+  return `The runtime parameter of ${runtime} is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.`
+}
+
+/**
+ * Lambda's deprecation schedule ("Lambda runtimes" in the developer guide): from the "block function
+ * create" date a runtime can no longer be given to CreateFunction, from "block function update" no
+ * function using it can be updated (code or configuration). `today` is the engine's clock (YYYY-MM-DD).
+ */
+export function validateRuntimeSchedule(runtime: string, today: string, op: 'create' | 'update'): void {
+  const r = NODE_RUNTIMES[runtime]
+  if (r === undefined) return
+  const from = op === 'create' ? r.deprecation.blockCreate : r.deprecation.blockUpdate
+  if (from <= today) throw invalidParameter(noLongerSupported(runtime))
 }
 
 export function validateHandler(handler: unknown): void {

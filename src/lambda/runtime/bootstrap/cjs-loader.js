@@ -6,16 +6,19 @@ import {
   JSONparse,
   ObjectCreate,
   ObjectKeys,
+  PromiseC,
   TypeErrorC,
   call,
   endsWith,
   hasOwn,
   host,
   hostCompile,
+  hostImportSync,
   indexOf,
   join,
   lastIndexOf,
   lf,
+  promiseThen,
   push,
   split,
   startsWith,
@@ -213,11 +216,37 @@ function makeRequire(mod) {
   return require
 }
 var mainModule
+// require() of an ES module as Node 22.12+ / 24 do it: the module namespace (or its
+// 'module.exports' export), ERR_REQUIRE_ASYNC_MODULE for a graph with top-level await.
+function requireEsm(filename, parent) {
+  var out = call(hostImportSync, host, 'file://' + filename, false)
+  if (out instanceof PromiseC) {
+    promiseThen(out, undefined, function () {})
+    var ae = new ErrorC(
+      'require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.\n  From ' +
+        (parent ? parent.filename : 'undefined') +
+        ' \n  Requiring ' +
+        filename +
+        ' ',
+    )
+    ae.code = 'ERR_REQUIRE_ASYNC_MODULE'
+    throw ae
+  }
+  var ns = out.ns
+  if (hasOwn(ns, 'default') && !hasOwn(ns, '__esModule')) ns = call(hostImportSync, host, 'file://' + filename, true)
+  var mod = new Module(filename, parent)
+  if (parent) push(parent.children, mod)
+  mod.exports = hasOwn(ns, 'module.exports') ? ns['module.exports'] : ns
+  mod.loaded = true
+  cjsCache[filename] = mod
+  return mod.exports
+}
 export function loadCjs(filename, parent) {
   var cached = cjsCache[filename]
   if (cached !== undefined) return cached.exports
   if (hasOwn(providedByPath, filename)) return lf.provided(providedByPath[filename])
   if (isEsmPath(filename)) {
+    if (lf.runtime !== undefined && lf.runtime.requireModule === true) return requireEsm(filename, parent)
     var ee = new ErrorC(
       'require() of ES Module ' +
         filename +

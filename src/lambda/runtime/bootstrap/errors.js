@@ -43,7 +43,7 @@ export function errMessage(e) {
   return isStackOverflow(e)
     ? 'Maximum call stack size exceeded'
     : lf !== undefined && lf.v8Message !== undefined
-      ? lf.v8Message(e.message)
+      ? lf.v8Message(e.message, e)
       : e.message
 }
 export function isError(v) {
@@ -108,6 +108,17 @@ function v8Frames(lines) {
   for (var a = 0; a < frames.asyncFrames.length; a++) push(out, frames.asyncFrames[a])
   return out
 }
+// Columns as V8 gives them for the function's own frames (the called name, not QuickJS's `(`).
+var COLUMN = /^( {4}at [^]*\((file:\/\/)?\/var\/task\/([^():]+):(\d+):)(\d+)\)$/
+function v8Columns(lines) {
+  if (lf === undefined || lf.v8Column === undefined) return lines
+  var out = []
+  for (var i = 0; i < lines.length; i++) {
+    var m = reExec(COLUMN, lines[i])
+    push(out, m === null ? lines[i] : m[1] + lf.v8Column(m[3], m[2] === undefined, +m[4], +m[5]) + ')')
+  }
+  return out
+}
 export function RuntimeError(kind, message) {
   var e = new ErrorC(message)
   if (clientKind === 'ric24') e.name = 'Runtime.' + kind
@@ -115,6 +126,7 @@ export function RuntimeError(kind, message) {
     ObjectDefineProperty(e, 'name', { value: 'Runtime.' + kind, writable: true, configurable: true, enumerable: false })
   return e
 }
+var PRELUDE_JSON = /^ {4}at (parse|stringify) \(node:internal\/prelude:\d+:\d+\)$/
 // QuickJS's e.stack has frames only; Node's starts with "Name: message".
 export function nodeStack(e) {
   var st
@@ -141,9 +153,16 @@ export function nodeStack(e) {
     for (var i = 0; i < lines.length; i++) {
       var ln = lines[i]
       if (ln === '    at call (native)' || ln === '    at apply (native)') continue
+      // The prelude's JSON.parse / JSON.stringify wrappers: V8 shows the one built-in frame.
+      var wrapped = reExec(PRELUDE_JSON, ln)
+      if (wrapped !== null) {
+        if (kept.length > 0 && kept[kept.length - 1] === '    at ' + wrapped[1] + ' (native)')
+          kept[kept.length - 1] = '    at JSON.' + wrapped[1] + ' (<anonymous>)'
+        continue
+      }
       push(kept, ln)
     }
-    st = join(v8Frames(kept), '\n')
+    st = join(v8Frames(v8Columns(kept)), '\n')
     return st === '' ? head : head + '\n' + st
   }
   return st

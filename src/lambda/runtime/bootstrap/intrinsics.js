@@ -48,16 +48,17 @@ export var StringC = String,
   RangeErrorC = RangeError
 export var MathFloor = Math.floor,
   MathMax = Math.max
+export var PromiseC = Promise
 export var promiseThen = uncurry(Promise.prototype.then),
   promiseResolve = Promise.resolve.bind(Promise),
   promiseReject = Promise.reject.bind(Promise)
-export var PromiseC = Promise
 export var WeakMapC = WeakMap,
   weakMapGet = uncurry(WeakMap.prototype.get),
   weakMapSet = uncurry(WeakMap.prototype.set)
 export var AsyncFunctionProto = ObjectGetPrototypeOf(async function () {})
 export var hostNow = host.now,
   hostCompile = host.compile,
+  hostImportSync = host.importSync,
   hostFlush = host.flushLogs
 
 /** The prelude's internals: PRELUDE_CORE hands them over through host.attachPrelude (no global). */

@@ -40,6 +40,9 @@ installJSON({
   jsonDepth: host.jsonDepth,
   parseDeep: host.parseDeep,
   reviveDeep: host.reviveDeep,
+  // V8's message for a circular structure (the path that closes the circle), from the lazy
+  // 'internal/v8-messages', computed only after the engine has refused the value.
+  circularMessage: (value) => withPristine(() => load('internal/v8-messages').circularMessage(value)),
 })
 
 // Error.captureStackTrace(obj[, fn]) and Error.stackTraceLimit, as V8 has them: obj.stack becomes
@@ -229,31 +232,35 @@ const startMs = call(DateNow, DateCtor)
 
 // QuickJS words some of its own errors differently from V8, whose wording learners meet on AWS.
 // The runtime (errorMessage, stack traces in logs) and util.inspect show V8's; a message read in
-// code (e.message, String(e)) keeps QuickJS's. Only unambiguous messages are translated.
-const reExec = RegExp.prototype.exec
-const V8_MESSAGES = [
-  [
-    /^cannot read property '([^]*)' of (undefined|null)$/,
-    (m) => `Cannot read properties of ${m[2]} (reading '${m[1]}')`,
-  ],
-  [/^cannot read property of (undefined|null)$/, (m) => `Cannot read properties of ${m[1]}`],
-  [/^cannot set property '([^]*)' of (undefined|null)$/, (m) => `Cannot set properties of ${m[2]} (setting '${m[1]}')`],
-  [/^cannot set property of (undefined|null)$/, (m) => `Cannot set properties of ${m[1]}`],
-  [/^'([^]*)' is not defined$/, (m) => `${m[1]} is not defined`],
-  [/^cannot convert symbol to string$/, () => 'Cannot convert a Symbol value to a string'],
-  [/^invalid array length$/, () => 'Invalid array length'],
-]
-// Sticky: each pattern is tried at the start only (a non-sticky exec would try every position of
-// a 20 MB message, seconds of work for an anchored pattern that can only match at 0).
-for (let i = 0; i < V8_MESSAGES.length; i++) V8_MESSAGES[i][0] = new RegExp(V8_MESSAGES[i][0].source, 'y')
-function v8Message(message) {
+// code (e.message, String(e)) keeps QuickJS's. The lazy 'internal/v8-messages' does the work,
+// loaded on the first error only; `err` (optional) gives the position for messages that name the
+// expression (`client.sendd is not a function`).
+// The runtime asks several times per error (response, log line, stack header): computed once.
+const v8Cache = new WeakMap()
+const weakGet = WeakMap.prototype.get
+const weakSet = WeakMap.prototype.set
+function v8Message(message, err) {
   if (typeof message !== 'string') return message
-  for (let i = 0; i < V8_MESSAGES.length; i++) {
-    V8_MESSAGES[i][0].lastIndex = 0
-    const m = call(reExec, V8_MESSAGES[i][0], message)
-    if (m !== null) return V8_MESSAGES[i][1](m)
+  const keyed = err !== null && typeof err === 'object'
+  const hit = keyed ? call(weakGet, v8Cache, err) : undefined
+  if (hit !== undefined && hit[0] === message) return hit[1]
+  let out
+  try {
+    out = withPristine(() => load('internal/v8-messages').v8Message(message, err, taskFiles))
+  } catch {
+    out = message
   }
-  return message
+  if (keyed) call(weakSet, v8Cache, err, [message, out])
+  return out
+}
+
+// V8's column for a frame of the function's own files (the runtime's stack traces); error path only.
+function v8Column(file, cjs, line, col) {
+  try {
+    return withPristine(() => load('internal/v8-messages').v8Column(file, cjs, line, col, taskFiles))
+  } catch {
+    return col
+  }
 }
 
 const internals = {
@@ -326,6 +333,7 @@ const lf = {
   // of the function's code runs; undefined: the Node version the prelude was built with.
   runtime: undefined,
   v8Message,
+  v8Column,
   isProcessExit: (e) => internals.ProcessExit !== undefined && e instanceof internals.ProcessExit,
 }
 // The engine's runtime takes it privately (no global name reaches learner code); a bare host

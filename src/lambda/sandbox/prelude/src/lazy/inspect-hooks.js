@@ -5,14 +5,14 @@ function __lf_fixStack(err, stack, errorToString) {
   if (stack.slice(0, 7) !== '    at ') return stack
   let frames = stack
   while (frames.length > 0 && frames[frames.length - 1] === '\n') frames = frames.slice(0, -1)
-  return `${v8Head(errorToString(err))}\n${frames}`
+  return `${v8Head(errorToString(err), err)}\n${frames}`
 }
 // "TypeError: cannot read property 'x' of undefined" -> V8's words (see v8Message in core.js).
-function v8Head(head) {
+function v8Head(head, err) {
   const translate = __lf_internals.v8Message
   const at = head.indexOf(': ')
   if (translate === undefined || at < 0) return head
-  return `${head.slice(0, at + 2)}${translate(head.slice(at + 2))}`
+  return `${head.slice(0, at + 2)}${translate(head.slice(at + 2), err)}`
 }
 // Promise state comes from the host when it offers __lf_host.promiseState: [0 pending|1 fulfilled|2 rejected, value].
 function __lf_promiseDetails(promise, kPending, kRejected) {
