@@ -20,8 +20,6 @@ export { CredentialStore, type IssuedCredentials, type CredentialRecord } from '
 export { UnroutableHostError, type SimRequestHandler } from './protocol/http.ts'
 export {
   createNetwork,
-  validateHosts,
-  replaceHosts,
   isAwsHost,
   notFound,
   connectTimeout,
@@ -34,6 +32,7 @@ export {
   type HostAnswer,
   type HostRequest,
 } from './network.ts'
+export { validateHosts, replaceHosts } from './network-hosts.ts'
 export { registerCodec, authError, s3AuthError, accessDeniedError, type AuthFailure } from './protocol/index.ts'
 export type { ProtocolCodec, WireRequest, WireResponse, RestRoute } from './protocol/types.ts'
 export { createIam, type Iam, type IamAuthorizer, type IamAuthorizationResult } from './iam/index.ts'

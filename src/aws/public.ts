@@ -24,14 +24,13 @@ export { AWS_MANAGED_POLICIES, awsManagedPolicy, type AwsManagedPolicy } from '.
 export { compileEventPattern } from './services/events/pattern/index.ts'
 export {
   createNetwork,
-  validateHosts,
-  replaceHosts,
   isAwsHost,
   type SimNetwork,
   type NetworkEvent,
   type HostSpec,
   type HostAnswer,
 } from './network.ts'
+export { validateHosts, replaceHosts } from './network-hosts.ts'
 
 /** A problem as IAM reports it for a policy document, or undefined when IAM would accept it. */
 export interface Problem {
