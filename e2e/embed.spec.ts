@@ -104,13 +104,15 @@ test('framed by a page that sends no referrer, the embed still sizes itself, and
   const group = page.frameLocator('#anon').getByRole('group')
   await expect(group).toBeVisible()
   const types = () => page.evaluate(() => (window as unknown as { anon: { type: string }[] }).anon.map((m) => m.type))
-  await expect.poll(types).toContain('lambda-foundations:resize')
-  const resize = await page.evaluate(() =>
-    (window as unknown as { anon: { type: string; height: number }[] }).anon.find(
-      (m) => m.type === 'lambda-foundations:resize',
-    )!,
-  )
-  expect(resize.height).toBeGreaterThan(100)
+  // The frame posts its height as the content settles: the first message may come before the check renders.
+  const lastResize = () =>
+    page.evaluate(() =>
+      (window as unknown as { anon: { type: string; height: number }[] }).anon
+        .filter((m) => m.type === 'lambda-foundations:resize')
+        .pop(),
+    )
+  await expect.poll(async () => (await lastResize())?.height ?? 0).toBeGreaterThan(100)
+  const resize = (await lastResize())!
   expect(Object.keys(resize).sort()).toEqual(['height', 'id', 'kind', 'origin', 'type'])
 
   await fillQuestion(group, q, true)
