@@ -21,7 +21,7 @@
 //  (d)–(f) the simulated account: GetItem through the real SDK and requestHandler, other calls,
 //      hostile inputs (scripts/bench/aws.ts).
 //  (g) IAM decisions per second on the lab policies (scripts/bench/iam.ts).
-//  (i) the AWS SDK inside handlers: warm GetItem from a handler, cold start importing a client,
+//  (k) the AWS SDK inside handlers: warm GetItem from a handler, cold start importing a client,
 //      bytes per package (scripts/bench/sdk.ts).
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'

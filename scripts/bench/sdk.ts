@@ -97,7 +97,7 @@ export async function benchSdk(): Promise<void> {
   const node = await measure(100, 9, () =>
     ddb.send(new GetItemCommand({ TableName: 'orders', Key: { customer: { S: 'ana' }, orderId: { N: '3' } } })),
   )
-  console.log(`(i) the AWS SDK in handlers (load average ${load()})`)
+  console.log(`(k) the AWS SDK in handlers (load average ${load()})`)
   console.log(`    warm GetItem from a handler, whole invoke   ${fmtMs(warm)}   (target <= 2 ms: ${met(warm <= 2)})`)
   console.log(`    trivial handler, whole invoke               ${fmtMs(bare)}`)
   console.log(`    same GetItem, Node's SDK -> requestHandler  ${fmtMs(node)}   (the host side alone)`)
