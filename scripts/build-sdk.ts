@@ -13,6 +13,7 @@
 // only when a function names a package (src/lambda/sdk/sources.ts). The staleness unit test
 // (src/lambda/sdk/generated.test.ts) calls renderSdk().
 import { build, transform } from 'esbuild'
+import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -157,6 +158,7 @@ export async function buildSdk(): Promise<SdkBuild> {
       imports,
     })
   }
+  renameChunksByContent(files)
   files.sort((a, b) => (a.key < b.key ? -1 : 1))
   const byKey = new Map(files.map((f) => [f.key, f]))
   const packages: Record<string, SdkPackageInfo> = {}
@@ -181,6 +183,32 @@ export async function buildSdk(): Promise<SdkBuild> {
   }
   const bundled = await Promise.all([...names].sort().map(licenceLine))
   return { files, packages, bundled }
+}
+
+/**
+ * esbuild's chunk hashes depend on where the repository sits on disk (a clean clone got other names
+ * for the same bytes), so each chunk is renamed after a hash of its own final source, dependencies
+ * first (a chunk's source names the chunks it loads). The names are then the same on every machine.
+ */
+function renameChunksByContent(files: SdkFile[]): void {
+  const byKey = new Map(files.map((f) => [f.key, f]))
+  const renamed = new Map<string, string>() // old key → new key
+  const quoted = (key: string) => JSON.stringify(key)
+  const done = new Set<SdkFile>()
+  const visit = (f: SdkFile) => {
+    if (done.has(f)) return
+    done.add(f)
+    for (const dep of f.imports) visit(byKey.get(dep)!)
+    for (const [from, to] of renamed) f.source = f.source.split(quoted(from)).join(quoted(to))
+    f.imports = f.imports.map((d) => renamed.get(d) ?? d)
+    if (f.key.startsWith('sdk/chunk-')) {
+      const hash = createHash('sha256').update(f.source).digest('hex').slice(0, 8).toUpperCase()
+      renamed.set(f.key, `sdk/chunk-${hash}`)
+      f.key = `sdk/chunk-${hash}`
+      f.file = `chunk-${hash}`
+    }
+  }
+  for (const f of [...files]) visit(f)
 }
 
 function sizeOf(source: string): [number, number] {

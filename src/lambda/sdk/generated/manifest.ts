@@ -36,12 +36,12 @@ export const SDK_MANIFEST: SdkManifest = {
     "@aws-sdk/client-dynamodb": {
       "key": "sdk/@aws-sdk/client-dynamodb",
       "requires": [
-        "sdk/chunk-LRUQHS5I",
-        "sdk/chunk-BVGYIUHQ",
-        "sdk/chunk-QKL7YCVK",
-        "sdk/chunk-V6NDADPV",
-        "sdk/chunk-NNV2PWDA",
-        "sdk/chunk-BFRX4L2D",
+        "sdk/chunk-AD94D3C5",
+        "sdk/chunk-F765A2F6",
+        "sdk/chunk-B1400B84",
+        "sdk/chunk-5DEB0087",
+        "sdk/chunk-C670AB8F",
+        "sdk/chunk-79D94E31",
         "sdk/@aws-sdk/client-dynamodb"
       ],
       "packageJson": {
@@ -57,13 +57,13 @@ export const SDK_MANIFEST: SdkManifest = {
     "@aws-sdk/lib-dynamodb": {
       "key": "sdk/@aws-sdk/lib-dynamodb",
       "requires": [
-        "sdk/chunk-LRUQHS5I",
-        "sdk/chunk-BVGYIUHQ",
-        "sdk/chunk-QKL7YCVK",
-        "sdk/chunk-V6NDADPV",
-        "sdk/chunk-NNV2PWDA",
-        "sdk/chunk-BFRX4L2D",
-        "sdk/chunk-M24KX6ST",
+        "sdk/chunk-AD94D3C5",
+        "sdk/chunk-F765A2F6",
+        "sdk/chunk-B1400B84",
+        "sdk/chunk-5DEB0087",
+        "sdk/chunk-C670AB8F",
+        "sdk/chunk-79D94E31",
+        "sdk/chunk-758866D8",
         "sdk/@aws-sdk/lib-dynamodb"
       ],
       "packageJson": {
@@ -79,8 +79,8 @@ export const SDK_MANIFEST: SdkManifest = {
     "@aws-sdk/util-dynamodb": {
       "key": "sdk/@aws-sdk/util-dynamodb",
       "requires": [
-        "sdk/chunk-LRUQHS5I",
-        "sdk/chunk-M24KX6ST",
+        "sdk/chunk-AD94D3C5",
+        "sdk/chunk-758866D8",
         "sdk/@aws-sdk/util-dynamodb"
       ],
       "packageJson": {
@@ -95,13 +95,13 @@ export const SDK_MANIFEST: SdkManifest = {
     "@aws-sdk/client-s3": {
       "key": "sdk/@aws-sdk/client-s3",
       "requires": [
-        "sdk/chunk-LRUQHS5I",
-        "sdk/chunk-BVGYIUHQ",
-        "sdk/chunk-QKL7YCVK",
-        "sdk/chunk-V6NDADPV",
-        "sdk/chunk-NNV2PWDA",
-        "sdk/chunk-TTLPYCWT",
-        "sdk/chunk-2COC3OCS",
+        "sdk/chunk-AD94D3C5",
+        "sdk/chunk-F765A2F6",
+        "sdk/chunk-B1400B84",
+        "sdk/chunk-5DEB0087",
+        "sdk/chunk-C670AB8F",
+        "sdk/chunk-9223E29D",
+        "sdk/chunk-3F94B7F2",
         "sdk/@aws-sdk/client-s3"
       ],
       "packageJson": {
@@ -117,11 +117,11 @@ export const SDK_MANIFEST: SdkManifest = {
     "@aws-sdk/client-sqs": {
       "key": "sdk/@aws-sdk/client-sqs",
       "requires": [
-        "sdk/chunk-LRUQHS5I",
-        "sdk/chunk-BVGYIUHQ",
-        "sdk/chunk-QKL7YCVK",
-        "sdk/chunk-V6NDADPV",
-        "sdk/chunk-NNV2PWDA",
+        "sdk/chunk-AD94D3C5",
+        "sdk/chunk-F765A2F6",
+        "sdk/chunk-B1400B84",
+        "sdk/chunk-5DEB0087",
+        "sdk/chunk-C670AB8F",
         "sdk/@aws-sdk/client-sqs"
       ],
       "packageJson": {
@@ -137,11 +137,11 @@ export const SDK_MANIFEST: SdkManifest = {
     "@aws-sdk/client-sns": {
       "key": "sdk/@aws-sdk/client-sns",
       "requires": [
-        "sdk/chunk-LRUQHS5I",
-        "sdk/chunk-BVGYIUHQ",
-        "sdk/chunk-QKL7YCVK",
-        "sdk/chunk-V6NDADPV",
-        "sdk/chunk-NNV2PWDA",
+        "sdk/chunk-AD94D3C5",
+        "sdk/chunk-F765A2F6",
+        "sdk/chunk-B1400B84",
+        "sdk/chunk-5DEB0087",
+        "sdk/chunk-C670AB8F",
         "sdk/@aws-sdk/client-sns"
       ],
       "packageJson": {
@@ -157,12 +157,12 @@ export const SDK_MANIFEST: SdkManifest = {
     "@aws-sdk/client-eventbridge": {
       "key": "sdk/@aws-sdk/client-eventbridge",
       "requires": [
-        "sdk/chunk-LRUQHS5I",
-        "sdk/chunk-BVGYIUHQ",
-        "sdk/chunk-QKL7YCVK",
-        "sdk/chunk-V6NDADPV",
-        "sdk/chunk-NNV2PWDA",
-        "sdk/chunk-TTLPYCWT",
+        "sdk/chunk-AD94D3C5",
+        "sdk/chunk-F765A2F6",
+        "sdk/chunk-B1400B84",
+        "sdk/chunk-5DEB0087",
+        "sdk/chunk-C670AB8F",
+        "sdk/chunk-9223E29D",
         "sdk/@aws-sdk/client-eventbridge"
       ],
       "packageJson": {
@@ -178,12 +178,12 @@ export const SDK_MANIFEST: SdkManifest = {
     "@aws-sdk/client-lambda": {
       "key": "sdk/@aws-sdk/client-lambda",
       "requires": [
-        "sdk/chunk-LRUQHS5I",
-        "sdk/chunk-BVGYIUHQ",
-        "sdk/chunk-V6NDADPV",
-        "sdk/chunk-2COC3OCS",
-        "sdk/chunk-QKL7YCVK",
-        "sdk/chunk-NNV2PWDA",
+        "sdk/chunk-AD94D3C5",
+        "sdk/chunk-F765A2F6",
+        "sdk/chunk-5DEB0087",
+        "sdk/chunk-3F94B7F2",
+        "sdk/chunk-B1400B84",
+        "sdk/chunk-C670AB8F",
         "sdk/@aws-sdk/client-lambda"
       ],
       "packageJson": {
@@ -199,12 +199,12 @@ export const SDK_MANIFEST: SdkManifest = {
     "@aws-sdk/client-sts": {
       "key": "sdk/@aws-sdk/client-sts",
       "requires": [
-        "sdk/chunk-LRUQHS5I",
-        "sdk/chunk-BVGYIUHQ",
-        "sdk/chunk-QKL7YCVK",
-        "sdk/chunk-V6NDADPV",
-        "sdk/chunk-NNV2PWDA",
-        "sdk/chunk-TTLPYCWT",
+        "sdk/chunk-AD94D3C5",
+        "sdk/chunk-F765A2F6",
+        "sdk/chunk-B1400B84",
+        "sdk/chunk-5DEB0087",
+        "sdk/chunk-C670AB8F",
+        "sdk/chunk-9223E29D",
         "sdk/@aws-sdk/client-sts"
       ],
       "packageJson": {
@@ -220,9 +220,9 @@ export const SDK_MANIFEST: SdkManifest = {
     "@smithy/node-http-handler": {
       "key": "sdk/@smithy/node-http-handler",
       "requires": [
-        "sdk/chunk-LRUQHS5I",
-        "sdk/chunk-BVGYIUHQ",
-        "sdk/chunk-QKL7YCVK",
+        "sdk/chunk-AD94D3C5",
+        "sdk/chunk-F765A2F6",
+        "sdk/chunk-B1400B84",
         "sdk/@smithy/node-http-handler"
       ],
       "packageJson": {
@@ -240,87 +240,87 @@ export const SDK_MANIFEST: SdkManifest = {
   sizes: {
     "sdk/@aws-sdk/client-dynamodb": [
       18019,
-      4013
+      4017
     ],
     "sdk/@aws-sdk/client-eventbridge": [
       53132,
-      14184
+      14190
     ],
     "sdk/@aws-sdk/client-lambda": [
       125569,
-      27281
+      27285
     ],
     "sdk/@aws-sdk/client-s3": [
       173911,
-      45543
+      45537
     ],
     "sdk/@aws-sdk/client-sns": [
       46014,
-      10398
+      10401
     ],
     "sdk/@aws-sdk/client-sqs": [
       37297,
-      9377
+      9378
     ],
     "sdk/@aws-sdk/client-sts": [
       30239,
-      8350
+      8354
     ],
     "sdk/@aws-sdk/lib-dynamodb": [
       17624,
-      2923
+      2928
     ],
     "sdk/@aws-sdk/util-dynamodb": [
       744,
-      432
+      430
     ],
     "sdk/@smithy/node-http-handler": [
       720,
-      425
+      423
     ],
-    "sdk/chunk-2COC3OCS": [
+    "sdk/chunk-3F94B7F2": [
       15326,
-      5276
+      5274
     ],
-    "sdk/chunk-646XZ3CZ": [
+    "sdk/chunk-485C218B": [
       40157,
       8312
     ],
-    "sdk/chunk-BFRX4L2D": [
-      93941,
-      25910
+    "sdk/chunk-5DEB0087": [
+      7550,
+      3300
     ],
-    "sdk/chunk-BVGYIUHQ": [
-      33409,
-      12214
-    ],
-    "sdk/chunk-GFQBN3VL": [
-      1257,
-      587
-    ],
-    "sdk/chunk-LRUQHS5I": [
-      1163,
-      510
-    ],
-    "sdk/chunk-M24KX6ST": [
+    "sdk/chunk-758866D8": [
       6155,
-      2187
+      2188
     ],
-    "sdk/chunk-NNV2PWDA": [
-      109055,
-      35260
+    "sdk/chunk-79D94E31": [
+      93941,
+      25915
     ],
-    "sdk/chunk-QKL7YCVK": [
-      41173,
-      13708
-    ],
-    "sdk/chunk-TTLPYCWT": [
+    "sdk/chunk-9223E29D": [
       4823,
       1536
     ],
-    "sdk/chunk-V6NDADPV": [
-      7550,
-      3305
+    "sdk/chunk-AD94D3C5": [
+      1163,
+      510
+    ],
+    "sdk/chunk-B1400B84": [
+      41173,
+      13707
+    ],
+    "sdk/chunk-C670AB8F": [
+      109055,
+      35260
+    ],
+    "sdk/chunk-E9ADB44D": [
+      1257,
+      586
+    ],
+    "sdk/chunk-F765A2F6": [
+      33409,
+      12214
     ]
   },
 }
@@ -337,15 +337,15 @@ export const SDK_SOURCES: Record<string, () => Promise<{ default: string }>> = {
   "sdk/@aws-sdk/lib-dynamodb": () => import('./lib-dynamodb.ts'),
   "sdk/@aws-sdk/util-dynamodb": () => import('./util-dynamodb.ts'),
   "sdk/@smithy/node-http-handler": () => import('./node-http-handler.ts'),
-  "sdk/chunk-2COC3OCS": () => import('./chunk-2COC3OCS.ts'),
-  "sdk/chunk-646XZ3CZ": () => import('./chunk-646XZ3CZ.ts'),
-  "sdk/chunk-BFRX4L2D": () => import('./chunk-BFRX4L2D.ts'),
-  "sdk/chunk-BVGYIUHQ": () => import('./chunk-BVGYIUHQ.ts'),
-  "sdk/chunk-GFQBN3VL": () => import('./chunk-GFQBN3VL.ts'),
-  "sdk/chunk-LRUQHS5I": () => import('./chunk-LRUQHS5I.ts'),
-  "sdk/chunk-M24KX6ST": () => import('./chunk-M24KX6ST.ts'),
-  "sdk/chunk-NNV2PWDA": () => import('./chunk-NNV2PWDA.ts'),
-  "sdk/chunk-QKL7YCVK": () => import('./chunk-QKL7YCVK.ts'),
-  "sdk/chunk-TTLPYCWT": () => import('./chunk-TTLPYCWT.ts'),
-  "sdk/chunk-V6NDADPV": () => import('./chunk-V6NDADPV.ts'),
+  "sdk/chunk-3F94B7F2": () => import('./chunk-3F94B7F2.ts'),
+  "sdk/chunk-485C218B": () => import('./chunk-485C218B.ts'),
+  "sdk/chunk-5DEB0087": () => import('./chunk-5DEB0087.ts'),
+  "sdk/chunk-758866D8": () => import('./chunk-758866D8.ts'),
+  "sdk/chunk-79D94E31": () => import('./chunk-79D94E31.ts'),
+  "sdk/chunk-9223E29D": () => import('./chunk-9223E29D.ts'),
+  "sdk/chunk-AD94D3C5": () => import('./chunk-AD94D3C5.ts'),
+  "sdk/chunk-B1400B84": () => import('./chunk-B1400B84.ts'),
+  "sdk/chunk-C670AB8F": () => import('./chunk-C670AB8F.ts'),
+  "sdk/chunk-E9ADB44D": () => import('./chunk-E9ADB44D.ts'),
+  "sdk/chunk-F765A2F6": () => import('./chunk-F765A2F6.ts'),
 }
