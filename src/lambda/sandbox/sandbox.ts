@@ -12,6 +12,7 @@ import { Interrupts } from './interrupt.ts'
 import { MemoryGuard } from './memory-guard.ts'
 import { ModuleLoader } from './module-loader.ts'
 import { PRELUDE_CORE } from './prelude/generated.ts'
+import { faultFrom, parseStep } from './step-protocol.ts'
 import { rejectionTrackingOf, type RuntimeRejections } from './rejection-tracker.ts'
 import { SandboxFault, type LogSink, type SandboxConfig, type SandboxLimits, type StepResult } from './types.ts'
 
@@ -28,9 +29,6 @@ export {
   type SandboxLimits,
   type StepResult,
 } from './types.ts'
-
-/** step()'s answer for "done, no logs" (see runtime/bootstrap/phases.js). */
-const OK_HEAD = '{"s":1,"t":-1}\n'
 
 export class Sandbox {
   /** The WebAssembly module this sandbox lives in (its own, unless the engine was given a shared one). */
@@ -98,7 +96,7 @@ export class Sandbox {
     this.interrupts = new Interrupts(qjs, this.context)
     rt.setInterruptHandler(this.interrupts.handler)
     this.loader = new ModuleLoader(this.context)
-    this.ffi = FastFfi.open(this.context, rt, (d) => this.faultFrom(d))
+    this.ffi = FastFfi.open(this.context, rt, (d) => faultFrom(d, this.interrupts.fired))
     this.fns = undefined as never
     try {
       this.install()
@@ -167,7 +165,7 @@ export class Sandbox {
       if (r.error) {
         const err = ctx.dump(r.error)
         r.error.dispose()
-        throw this.faultFrom(err)
+        throw faultFrom(err, this.interrupts.fired)
       }
       r.value.dispose()
       this.jobsIn()
@@ -179,7 +177,7 @@ export class Sandbox {
     if (r.error) {
       const err = this.context.dump(r.error)
       r.error.dispose()
-      throw this.faultFrom(err)
+      throw faultFrom(err, this.interrupts.fired)
     }
     r.value.dispose()
   }
@@ -234,28 +232,6 @@ export class Sandbox {
     }
   }
 
-  /**
-   * What an exception that escaped the runtime's own entry points means. Only QuickJS's
-   * uncatchable or internal errors get there (the runtime catches everything learner code
-   * throws): interrupts, out of memory, stack overflow. QuickJS raises the last two as
-   * InternalError, which the bootstrap presents as RangeError (Node's class for both), so the
-   * name may be either.
-   */
-  private faultFrom(dumped: unknown): SandboxFault {
-    const d = dumped as { name?: string; message?: string } | null
-    const internal = !!d && typeof d === 'object' && (d.name === 'InternalError' || d.name === 'RangeError')
-    if (this.interrupts.fired || (internal && d!.message === 'interrupted')) {
-      return new SandboxFault('timeout', 'interrupted')
-    }
-    if (d === null || d === undefined || (internal && d.message === 'out of memory'))
-      return new SandboxFault('oom', 'out of memory')
-    if (internal && d.message === 'stack overflow') return new SandboxFault('stack', 'stack overflow')
-    return new SandboxFault(
-      'crash',
-      `internal error: ${d && typeof d === 'object' ? `${d.name}: ${d.message}` : String(d)}`,
-    )
-  }
-
   private callVoid(fn: QuickJSHandle, ...args: (string | number)[]): void {
     this.callString(fn, ...args)
   }
@@ -273,7 +249,7 @@ export class Sandbox {
       if (r.error) {
         const d = ctx.dump(r.error)
         r.error.dispose()
-        throw this.faultFrom(d)
+        throw faultFrom(d, this.interrupts.fired)
       }
       const v = r.value
       const out = ctx.getString(v)
@@ -310,7 +286,7 @@ export class Sandbox {
         this.runJobs()
         continue
       }
-      return this.parseStep(r)
+      return parseStep(r)
     }
     return undefined
   }
@@ -332,7 +308,7 @@ export class Sandbox {
     if (r.error) {
       const d = ctx.dump(r.error)
       r.error.dispose()
-      throw this.faultFrom(d)
+      throw faultFrom(d, this.interrupts.fired)
     }
     const out = ctx.getString(r.value)
     r.value.dispose()
@@ -357,7 +333,7 @@ export class Sandbox {
       if (r.error) {
         const d = ctx.dump(r.error)
         r.error.dispose()
-        throw this.faultFrom(d)
+        throw faultFrom(d, this.interrupts.fired)
       }
       r.value.dispose()
       this.drainJobs()
@@ -374,7 +350,7 @@ export class Sandbox {
     if (r.error) {
       const d = this.context.dump(r.error)
       r.error.dispose()
-      throw this.faultFrom(d)
+      throw faultFrom(d, this.interrupts.fired)
     }
   }
 
@@ -396,7 +372,7 @@ export class Sandbox {
       return this.callIn(this.fns.step)
     })
     if (this.interrupts.fired) throw new SandboxFault('timeout', 'interrupted')
-    return this.parseStep(r)
+    return parseStep(r)
   }
 
   /** Hand I/O answers over and run their microtasks, without taking a step (a thawing process). */
@@ -417,15 +393,7 @@ export class Sandbox {
   step(): StepResult {
     const out = this.callString(this.fns.step)!
     if (this.interrupts.fired) throw new SandboxFault('timeout', 'interrupted')
-    return this.parseStep(out)
-  }
-
-  private parseStep(out: string): StepResult {
-    if (out.startsWith(OK_HEAD)) return { s: 1, t: -1, payload: out.slice(OK_HEAD.length) }
-    const nl = out.indexOf('\n')
-    const head = JSON.parse(out.slice(0, nl)) as StepResult
-    head.payload = out.slice(nl + 1)
-    return head
+    return parseStep(out)
   }
 
   /** Peak memory estimate for Max Memory Used (the heap is measured when a sample is due). */
