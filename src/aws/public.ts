@@ -10,6 +10,7 @@ import { compileEventPattern } from './services/events/pattern/index.ts'
 
 export type * from './types.ts'
 export type { PolicyKind, PolicyDocument } from './iam/policy.ts'
+export type { CallRecord, AuthorizationRecord } from './gateway.ts'
 export { AwsError, isAwsError } from './errors.ts'
 export { SERVICE_CATALOG, type CatalogService } from './catalog.ts'
 export { parseArn, formatArn, isArn, arnMatch, type Arn } from './arn.ts'
