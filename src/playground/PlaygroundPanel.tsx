@@ -10,7 +10,9 @@
  */
 import './PlaygroundPanel.css'
 import {
+  lazy,
   memo,
+  Suspense,
   useCallback,
   useEffect,
   useId,
@@ -34,6 +36,9 @@ import { ResultTab } from './tabs/ResultTab.tsx'
 import { TimelineTab } from './tabs/TimelineTab.tsx'
 import { Toolbar } from './Toolbar.tsx'
 
+// The account's Resources view loads when its tab is first opened (not with the page).
+const ResourcesView = lazy(() => import('./account/resources/ResourcesView.tsx'))
+
 export {
   invokeBlocker,
   workspaceFromInitial,
@@ -50,6 +55,7 @@ const TAB_LABEL: Record<SideTab, string> = {
   result: 'Result',
   logs: 'Logs',
   timeline: 'Timeline',
+  resources: 'Resources',
 }
 
 export function PlaygroundPanel(props: PlaygroundPanelProps) {
@@ -97,13 +103,16 @@ function PanelBody(
     t.push('result')
     if (!hide.logs) t.push('logs')
     if (!hide.timeline) t.push('timeline')
+    if (!hide.resources) t.push('resources')
     return t
-  }, [narrow, hide.events, hide.config, hide.logs, hide.timeline])
+  }, [narrow, hide.events, hide.config, hide.logs, hide.timeline, hide.resources])
   // Until the learner picks a tab: the code on a phone, the test event (or the result) on a desktop.
   const [tabState, setTab] = useState<SideTab | null>(null)
   const preferred: SideTab = tabState ?? (narrow ? 'code' : (props.defaultTab ?? (hide.events ? 'result' : 'event')))
   const tab: SideTab = tabs.includes(preferred) ? preferred : tabs.includes('event') ? 'event' : 'result'
   const [nudge, setNudge] = useState<string | null>(null)
+  const resourcesOpened = useRef(false)
+  if (tab === 'resources') resourcesOpened.current = true
   const ids = useId()
 
   // Results go to the lab (checks) as they arrive.
@@ -172,6 +181,12 @@ function PanelBody(
         return <LogsTab session={session} active={tab === 'logs'} />
       case 'timeline':
         return <TimelineTab session={session} onInvoke={run} />
+      case 'resources':
+        return tab === 'resources' || resourcesOpened.current ? (
+          <Suspense fallback={<p className="pg-empty">Loading the account’s resources…</p>}>
+            <ResourcesView />
+          </Suspense>
+        ) : null
     }
   }
 

@@ -1,0 +1,139 @@
+/**
+ * The playground's Resources view (issue 13): the learner's simulated account through the UI, as its
+ * admin user. Create a table, put an item as DynamoDB JSON and see it; meet DynamoDB's own error;
+ * create a role, type a bad inline policy and get IAM's message as you type and on Save, fix it and
+ * save. Screenshots at desktop and phone widths, light and dark, go to the test's output folder.
+ */
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures.ts'
+
+const SLOW = { timeout: 60_000 }
+
+async function openResources(page: Page) {
+  await page.goto('./#/playground')
+  await expect(page.locator('#main h1')).toHaveText('Playground', SLOW)
+  await expect(page.getByTestId('invoke')).toBeVisible(SLOW)
+  await page.getByTestId('pg-tab-resources').click()
+  await expect(page.getByTestId('resources')).toBeVisible(SLOW)
+}
+
+const BAD_POLICY = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Principal": "*",
+      "Action": "dynamodb:PutItem",
+      "Resource": "arn:aws:dynamodb:us-east-1:123456789012:table/orders-e2e"
+    }
+  ]
+}`
+const GOOD_POLICY = BAD_POLICY.replace('      "Principal": "*",\n', '')
+
+test.describe('playground resources', () => {
+  test.describe.configure({ timeout: 120_000 })
+
+  test('create a table, put an item and see it; create a role and fix a bad inline policy', async ({ page }) => {
+    await openResources(page)
+    const view = page.getByTestId('resources')
+
+    // DynamoDB: create a table (it opens), put an item as DynamoDB JSON.
+    await view.getByText('Create a table').click()
+    await page.getByTestId('rs-table-name').fill('orders-e2e')
+    await page.getByTestId('rs-table-pk').fill('id')
+    await page.getByTestId('rs-table-create').click()
+    await expect(
+      view.getByRole('list', { name: 'Tables' }).getByRole('button', { name: 'orders-e2e', exact: true }),
+    ).toBeVisible(SLOW)
+    const items = page.getByTestId('rs-table-items')
+    await expect(items).toContainText('No items on this page.', SLOW)
+
+    // The same name again: DynamoDB's own error, by name.
+    await page.getByTestId('rs-table-create').click()
+    await expect(page.getByTestId('rs-create-table-error')).toContainText('ResourceInUseException', SLOW)
+
+    await page.getByTestId('rs-item-new').click()
+    const json = page.getByTestId('rs-item-json')
+    await json.fill('{"id": "42"}')
+    await expect(page.getByTestId('rs-item-check')).toHaveText(/^id must be an object with one type/)
+    await expect(page.getByTestId('rs-item-save')).toBeDisabled()
+    await json.fill('{"id": {"S": "42"}, "note": {"S": "hello"}, "total": {"N": "12.5"}}')
+    await expect(page.getByTestId('rs-item-check')).toHaveText('Valid DynamoDB JSON.')
+    await page.getByTestId('rs-item-save').click()
+    const row = items.getByTestId('rs-item-row')
+    await expect(row).toHaveCount(1, SLOW)
+    await expect(row).toContainText('"42"')
+    await expect(row).toContainText('note: "hello"')
+    await expect(row).toContainText('total: 12.5')
+
+    // IAM: create a role (Lambda's trust policy by default), add an inline policy.
+    await page.getByTestId('rs-service').selectOption('iam')
+    await view.getByText('Create a role').click()
+    await expect(page.getByTestId('rs-trust-check')).toContainText('The policy grammar is valid')
+    await page.getByTestId('rs-role-name').fill('orders-e2e-role')
+    await page.getByTestId('rs-role-create').click()
+    const detail = page.getByTestId('rs-role-detail')
+    await expect(detail).toContainText('arn:aws:iam::123456789012:role/orders-e2e-role', SLOW)
+    await expect(view.getByRole('list', { name: 'Roles' })).toContainText('orders-e2e-role')
+
+    await page.getByTestId('rs-inline-new').click()
+    await page.getByTestId('rs-inline-name').fill('write-orders')
+    const policy = page.getByTestId('rs-inline-policy-text')
+    await policy.fill(BAD_POLICY)
+    // As you type: IAM's message, at the line and field it is about.
+    const check = page.getByTestId('rs-inline-policy-check')
+    await expect(check).toContainText('MalformedPolicyDocument: Policy document should not specify a principal.')
+    await expect(check).toContainText('Line 6 (Principal)')
+    await expect(policy).toHaveAttribute('aria-invalid', 'true')
+    // "Line 6" selects that line in the editor.
+    await check.getByRole('button', { name: 'Line 6' }).click()
+    await expect(policy).toBeFocused()
+    expect(await policy.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd))).toBe(
+      '      "Principal": "*",',
+    )
+    // Save anyway: IAM answers PutRolePolicy with the same error.
+    await page.getByTestId('rs-inline-save').click()
+    await expect(page.getByTestId('rs-inline-save-error')).toContainText(
+      'MalformedPolicyDocument (400): Policy document should not specify a principal.',
+      SLOW,
+    )
+    // Fixed: valid as typed, saved, listed.
+    await policy.fill(GOOD_POLICY)
+    await expect(check).toContainText('The policy grammar is valid')
+    await page.getByTestId('rs-inline-save').click()
+    await expect(page.getByTestId('rs-inline-editor')).toHaveCount(0, SLOW)
+    await expect(detail.getByRole('list', { name: 'Inline policies of orders-e2e-role' })).toContainText('write-orders')
+
+    // Deleting a role that still has a policy: IAM's DeleteConflict.
+    await view.getByRole('list', { name: 'Roles' }).getByRole('button', { name: 'Delete role orders-e2e-role' }).click()
+    await view.getByRole('button', { name: 'Delete', exact: true }).click()
+    await expect(page.getByTestId('rs-role-error')).toContainText('DeleteConflict', SLOW)
+  })
+
+  for (const [width, height, name] of [
+    [1280, 900, 'desktop'],
+    [390, 844, 'phone'],
+  ] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      test(`screenshot ${name} ${scheme}`, async ({ page }, testInfo) => {
+        await page.setViewportSize({ width, height })
+        await page.emulateMedia({ colorScheme: scheme })
+        await openResources(page)
+        await page.getByTestId('rs-service').selectOption('iam')
+        await page.getByTestId('resources').getByText('Create a role').click()
+        await page.getByTestId('rs-role-name').fill(`shot-${name}-${scheme}`)
+        await page.getByTestId('rs-role-create').click()
+        await expect(page.getByTestId('rs-role-detail')).toBeVisible(SLOW)
+        await page.getByTestId('rs-inline-new').click()
+        await page.getByTestId('rs-inline-policy-text').fill(BAD_POLICY)
+        await expect(page.getByTestId('rs-inline-policy-check')).toContainText('should not specify a principal')
+        await page.getByTestId('rs-inline-policy-check').scrollIntoViewIfNeeded()
+        await page.mouse.wheel(0, 200)
+        await page.screenshot({ path: testInfo.outputPath(`resources-${name}-${scheme}.png`) })
+        await page.getByTestId('rs-service').selectOption('dynamodb')
+        await page.getByTestId('resources').scrollIntoViewIfNeeded()
+        await page.screenshot({ path: testInfo.outputPath(`resources-ddb-${name}-${scheme}.png`) })
+      })
+    }
+  }
+})
