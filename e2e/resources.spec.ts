@@ -131,7 +131,21 @@ test.describe('playground resources', () => {
         await page.mouse.wheel(0, 200)
         await page.screenshot({ path: testInfo.outputPath(`resources-${name}-${scheme}.png`) })
         await page.getByTestId('rs-service').selectOption('dynamodb')
-        await page.getByTestId('resources').scrollIntoViewIfNeeded()
+        await page.getByTestId('resources').getByText('Create a table').click()
+        await page.getByTestId('rs-table-name').fill(`shot-${name}-${scheme}`)
+        await page.getByTestId('rs-table-sk').fill('createdAt')
+        await page.getByTestId('rs-table-create').click()
+        await page.getByTestId('rs-item-new').click()
+        await page
+          .getByTestId('rs-item-json')
+          .fill(
+            '{"id": {"S": "order-1"}, "createdAt": {"S": "2026-12-08"}, "total": {"N": "12.5"}, "lines": {"L": [{"S": "tea"}]}}',
+          )
+        await page.getByTestId('rs-item-save').click()
+        await expect(page.getByTestId('rs-item-row')).toHaveCount(1, SLOW)
+        await page.getByTestId('rs-item-new').click()
+        await page.getByTestId('rs-item-json').fill('{"id": {"S": "order-2"}}')
+        await page.getByTestId('rs-table-items').scrollIntoViewIfNeeded()
         await page.screenshot({ path: testInfo.outputPath(`resources-ddb-${name}-${scheme}.png`) })
       })
     }

@@ -236,9 +236,9 @@ function TableItems({ table }: { table: string }) {
                 const others = Object.keys(item).filter((k) => k !== keys.partition.name && k !== keys.sort?.name)
                 return (
                   <tr key={id} data-testid="rs-item-row">
-                    <td>{attributeText(item[keys.partition.name])}</td>
-                    {keys.sort && <td>{attributeText(item[keys.sort.name])}</td>}
-                    <td className="rs-attrs">
+                    <td data-label={keys.partition.name}>{attributeText(item[keys.partition.name])}</td>
+                    {keys.sort && <td data-label={keys.sort.name}>{attributeText(item[keys.sort.name])}</td>}
+                    <td className="rs-attrs" data-label="Other attributes">
                       {others.map((k) => `${k}: ${attributeText(item[k], 30)}`).join(', ') || '—'}
                     </td>
                     <td className="rs-actions">

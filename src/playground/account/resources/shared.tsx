@@ -144,8 +144,20 @@ export function DeleteButton({
         {label}
       </button>
     )
+  const cancel = () => {
+    setAsking(false)
+    requestAnimationFrame(() => askRef.current?.focus())
+  }
   return (
-    <span className="pg-inline-confirm">
+    <span
+      className="pg-inline-confirm"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault()
+          cancel()
+        }
+      }}
+    >
       <span>
         {label} {what} “{name}”?
       </span>
@@ -160,7 +172,7 @@ export function DeleteButton({
       >
         {label}
       </button>
-      <button type="button" className="btn btn-sm btn-ghost" onClick={() => setAsking(false)}>
+      <button type="button" className="btn btn-sm btn-ghost" onClick={cancel}>
         Cancel
       </button>
     </span>
