@@ -6,13 +6,10 @@
  */
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
-
-const SLOW = { timeout: 60_000 }
+import { SLOW, openPlayground } from './playground-page.ts'
 
 async function openResources(page: Page) {
-  await page.goto('./#/playground')
-  await expect(page.locator('#main h1')).toHaveText('Playground', SLOW)
-  await expect(page.getByTestId('invoke')).toBeVisible(SLOW)
+  await openPlayground(page)
   await page.getByTestId('pg-tab-resources').click()
   await expect(page.getByTestId('resources')).toBeVisible(SLOW)
 }
@@ -108,6 +105,42 @@ test.describe('playground resources', () => {
     await view.getByRole('list', { name: 'Roles' }).getByRole('button', { name: 'Delete role orders-e2e-role' }).click()
     await view.getByRole('button', { name: 'Delete', exact: true }).click()
     await expect(page.getByTestId('rs-role-error')).toContainText('DeleteConflict', SLOW)
+  })
+
+  test('S3: a bucket, a text object uploaded and viewed; a queue; an event pattern checked as you type', async ({
+    page,
+  }) => {
+    await openResources(page)
+    const view = page.getByTestId('resources')
+    await page.getByTestId('rs-service').selectOption('s3')
+    await view.getByLabel('New bucket name').fill('notes-e2e')
+    await view.getByRole('button', { name: 'Create bucket' }).click()
+    const objects = page.getByTestId('rs-bucket-objects')
+    await expect(objects).toContainText('No objects.', SLOW)
+    await objects.getByText('Upload text').click()
+    await objects.getByLabel('Key', { exact: true }).fill('hello.txt')
+    await objects.getByLabel('Text').fill('hello from the playground')
+    await objects.getByRole('button', { name: 'Upload' }).click()
+    await expect(objects.getByRole('list')).toContainText('hello.txt', SLOW)
+    await objects.getByRole('button', { name: 'View object hello.txt' }).click()
+    await expect(objects.getByLabel('Contents of hello.txt')).toHaveText('hello from the playground', SLOW)
+    // A bucket that is not empty: S3's own error.
+    await view.getByRole('button', { name: 'Delete bucket notes-e2e' }).click()
+    await view.getByRole('button', { name: 'Delete', exact: true }).click()
+    await expect(view.getByTestId('rs-error')).toContainText('BucketNotEmpty', SLOW)
+
+    await page.getByTestId('rs-service').selectOption('sqs')
+    await page.getByTestId('rs-sqs-name').fill('jobs-e2e')
+    await view.getByRole('button', { name: 'Create queue' }).click()
+    await expect(view.getByRole('list', { name: 'Queues' })).toContainText('jobs-e2e', SLOW)
+
+    await page.getByTestId('rs-service').selectOption('events')
+    await view.getByText('Create a rule on default').click()
+    const pattern = page.getByTestId('rs-rule-pattern')
+    await pattern.fill('{"source": "orders"}')
+    await expect(page.getByTestId('rs-rule-pattern-check')).toContainText('InvalidEventPatternException')
+    await pattern.fill('{"source": ["orders"]}')
+    await expect(page.getByTestId('rs-rule-pattern-check')).toHaveText('EventBridge accepts this pattern.')
   })
 
   for (const [width, height, name] of [

@@ -212,6 +212,30 @@ describe('where a policy problem sits (with IAM’s own messages)', () => {
       '{\n  "Version": "2012-10-17",\n  "Statement": {\n    "Effect": "Allow",\n    "Action": "s3:*",\n    "Resource": "*",\n    "Condition": {"StringEquals": {"aws:SourceAccount": "1"}},\n    "Effekt": "Allow"\n  }\n}'
     expect(at(text)).toEqual({ line: 8, field: 'Effekt', message: 'Syntax errors in policy.' })
   })
+  it('skips principal types in a trust policy, and finds a misspelt top-level key', () => {
+    const trust = LAMBDA_TRUST_POLICY.replace('"Action"', '"Acton"')
+    expect(at(trust, 'trust')).toMatchObject({ field: 'Acton', line: 9 })
+    const top = '{\n  "Version": "2012-10-17",\n  "Statment": []\n}'
+    expect(at(top)).toEqual({ line: 3, field: 'Statment', message: 'Syntax errors in policy.' })
+  })
+  it('points at a prohibited field in a trust policy', () => {
+    const trust = JSON.stringify(
+      {
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole', Resource: '*' },
+        ],
+      },
+      null,
+      2,
+    )
+    const p = at(trust, 'trust')
+    expect(p.message).toBe('Has prohibited field Resource')
+    expect(p).toMatchObject({
+      field: 'Resource',
+      line: trust.split('\n').findIndex((l) => l.includes('"Resource"')) + 1,
+    })
+  })
   it('says nothing about a place when it cannot tell', () => {
     expect(locatePolicyProblem('{}', { name: 'MalformedPolicyDocument', message: 'Something else.' })).toEqual({})
   })
