@@ -4,9 +4,19 @@
  * create a role, type a bad inline policy and get IAM's message as you type and on Save, fix it and
  * save. Screenshots at desktop and phone widths, light and dark, go to the test's output folder.
  */
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 import { SLOW, openPlayground } from './playground-page.ts'
+
+/** Accessibility problems axe finds in the Resources view (WCAG 2.2 AA and best practice). */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .include('[data-testid="resources"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze()
+  return results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
 
 async function openResources(page: Page) {
   await openPlayground(page)
@@ -148,7 +158,7 @@ test.describe('playground resources', () => {
     [390, 844, 'phone'],
   ] as const) {
     for (const scheme of ['light', 'dark'] as const) {
-      test(`screenshot ${name} ${scheme}`, async ({ page }, testInfo) => {
+      test(`screenshot and axe, ${name} ${scheme}`, async ({ page }, testInfo) => {
         await page.setViewportSize({ width, height })
         await page.emulateMedia({ colorScheme: scheme })
         await openResources(page)
@@ -163,6 +173,7 @@ test.describe('playground resources', () => {
         await page.getByTestId('rs-inline-policy-check').scrollIntoViewIfNeeded()
         await page.mouse.wheel(0, 200)
         await page.screenshot({ path: testInfo.outputPath(`resources-${name}-${scheme}.png`) })
+        expect(await violations(page)).toEqual([])
         await page.getByTestId('rs-service').selectOption('dynamodb')
         await page.getByTestId('resources').getByText('Create a table').click()
         await page.getByTestId('rs-table-name').fill(`shot-${name}-${scheme}`)
@@ -180,6 +191,7 @@ test.describe('playground resources', () => {
         await page.getByTestId('rs-item-json').fill('{"id": {"S": "order-2"}}')
         await page.getByTestId('rs-table-items').scrollIntoViewIfNeeded()
         await page.screenshot({ path: testInfo.outputPath(`resources-ddb-${name}-${scheme}.png`) })
+        expect(await violations(page)).toEqual([])
       })
     }
   }

@@ -32,16 +32,16 @@ export function DynamoDbSection() {
   const current = selected && tables.data?.includes(selected) ? selected : null
 
   return (
-    <div className="rs-section" data-testid="rs-dynamodb">
+    <div className="pg-rs-section" data-testid="rs-dynamodb">
       <h3 className="pg-h3">Tables</h3>
       <ListState data={tables} empty="No tables yet." isEmpty={(t) => t.length === 0} />
       {tables.data && tables.data.length > 0 && (
-        <ul className="rs-list" aria-label="Tables">
+        <ul className="pg-rs-list" aria-label="Tables">
           {tables.data.map((name) => (
-            <li key={name} className={name === current ? 'rs-row rs-row-current' : 'rs-row'}>
+            <li key={name} className={name === current ? 'pg-rs-row pg-rs-row-current' : 'pg-rs-row'}>
               <button
                 type="button"
-                className="pg-linkbtn rs-name"
+                className="pg-linkbtn pg-rs-name"
                 aria-pressed={name === current}
                 onClick={() => setSelected(name === current ? null : name)}
               >
@@ -79,7 +79,7 @@ function CreateTable({ onCreated }: { onCreated(name: string): void }) {
   const action = useAction()
   const set = (patch: Partial<TableForm>) => setForm((f) => ({ ...f, ...patch }))
   return (
-    <details className="rs-create">
+    <details className="pg-rs-create">
       <summary>Create a table</summary>
       <form
         onSubmit={(e) => {
@@ -104,7 +104,7 @@ function CreateTable({ onCreated }: { onCreated(name: string): void }) {
             />
           )}
         </Field>
-        <div className="rs-row-fields">
+        <div className="pg-rs-row-fields">
           <Field label="Partition key" error={errors.partitionKey}>
             {(p) => (
               <input
@@ -133,7 +133,7 @@ function CreateTable({ onCreated }: { onCreated(name: string): void }) {
             )}
           </Field>
         </div>
-        <div className="rs-row-fields">
+        <div className="pg-rs-row-fields">
           <Field label="Sort key (optional)" error={errors.sortKey}>
             {(p) => (
               <input
@@ -205,11 +205,11 @@ function TableItems({ table }: { table: string }) {
   const items = scan.data?.Items ?? []
 
   return (
-    <section className="rs-detail" aria-labelledby={`${ids}-h`} data-testid="rs-table-items">
+    <section className="pg-rs-detail" aria-labelledby={`${ids}-h`} data-testid="rs-table-items">
       <h4 id={`${ids}-h`} className="pg-h4">
         Items in <code>{table}</code>
         {keys && (
-          <span className="rs-muted">
+          <span className="pg-rs-muted">
             {' '}
             — key: {keys.partition.name} ({keys.partition.type})
             {keys.sort ? `, ${keys.sort.name} (${keys.sort.type})` : ''}
@@ -219,7 +219,7 @@ function TableItems({ table }: { table: string }) {
       <ListState data={scan} empty="No items on this page." isEmpty={(d) => !d.Items?.length} />
       {keys && items.length > 0 && (
         <div className="pg-log-table-wrap">
-          <table className="pg-log-table rs-items">
+          <table className="pg-log-table pg-rs-items">
             <thead>
               <tr>
                 <th scope="col">{keys.partition.name}</th>
@@ -238,10 +238,10 @@ function TableItems({ table }: { table: string }) {
                   <tr key={id} data-testid="rs-item-row">
                     <td data-label={keys.partition.name}>{attributeText(item[keys.partition.name])}</td>
                     {keys.sort && <td data-label={keys.sort.name}>{attributeText(item[keys.sort.name])}</td>}
-                    <td className="rs-attrs" data-label="Other attributes">
+                    <td className="pg-rs-attrs" data-label="Other attributes">
                       {others.map((k) => `${k}: ${attributeText(item[k], 30)}`).join(', ') || '—'}
                     </td>
-                    <td className="rs-actions">
+                    <td className="pg-rs-actions">
                       <button
                         type="button"
                         className="btn btn-sm btn-ghost"
@@ -269,7 +269,7 @@ function TableItems({ table }: { table: string }) {
           </table>
         </div>
       )}
-      <div className="rs-toolbar">
+      <div className="pg-rs-toolbar">
         <button
           type="button"
           className="btn btn-sm btn-ghost"
@@ -278,7 +278,7 @@ function TableItems({ table }: { table: string }) {
         >
           Previous page
         </button>
-        <span className="rs-muted">Page {page + 1}</span>
+        <span className="pg-rs-muted">Page {page + 1}</span>
         <button
           type="button"
           className="btn btn-sm btn-ghost"
@@ -323,7 +323,7 @@ function ItemEditor({
   const ids = useId()
   return (
     <form
-      className="rs-editor"
+      className="pg-rs-editor"
       onSubmit={(e) => {
         e.preventDefault()
         if (!check.ok) return
@@ -332,7 +332,7 @@ function ItemEditor({
           .then((ok) => ok && onClose())
       }}
     >
-      <label htmlFor={`${ids}-json`} className="rs-label">
+      <label htmlFor={`${ids}-json`} className="pg-rs-label">
         Item (DynamoDB JSON)
       </label>
       <p id={`${ids}-help`} className="pg-help">
@@ -341,7 +341,7 @@ function ItemEditor({
       </p>
       <textarea
         id={`${ids}-json`}
-        className="rs-textarea"
+        className="pg-rs-textarea"
         rows={Math.min(14, Math.max(5, text.split('\n').length + 1))}
         value={text}
         onChange={(e) => setText(e.target.value)}
@@ -354,7 +354,7 @@ function ItemEditor({
       <p id={`${ids}-check`} className={check.ok ? 'pg-ok-text' : 'pg-field-error'} data-testid="rs-item-check">
         {check.ok ? 'Valid DynamoDB JSON.' : check.message}
       </p>
-      <div className="rs-toolbar">
+      <div className="pg-rs-toolbar">
         <button
           type="submit"
           className="btn btn-sm btn-secondary"

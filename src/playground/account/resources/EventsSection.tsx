@@ -26,7 +26,7 @@ export function EventsSection() {
   const ids = useId()
   const current = buses.data?.includes(bus) ? bus : 'default'
   return (
-    <div className="rs-section" data-testid="rs-events">
+    <div className="pg-rs-section" data-testid="rs-events">
       <NamedResources
         title="Event buses"
         what="event bus"
@@ -40,7 +40,7 @@ export function EventsSection() {
         create={(name) => accountSend('events', 'CreateEventBus', { Name: name })}
         remove={(r) => accountSend('events', 'DeleteEventBus', { Name: r.name })}
       />
-      <h3 className="pg-h3 rs-gap">Rules</h3>
+      <h3 className="pg-h3 pg-rs-gap">Rules</h3>
       <div className="pg-field">
         <label htmlFor={`${ids}-bus`}>Event bus</label>
         <select id={`${ids}-bus`} value={current} onChange={(e) => setBus(e.target.value)}>
@@ -73,11 +73,11 @@ function Rules({ bus }: { bus: string }) {
     <>
       <ListState data={rules} empty={`No rules on ${bus}.`} isEmpty={(r) => r.length === 0} />
       {rules.data && rules.data.length > 0 && (
-        <ul className="rs-list" aria-label={`Rules on ${bus}`}>
+        <ul className="pg-rs-list" aria-label={`Rules on ${bus}`}>
           {rules.data.map((r) => (
-            <li key={r.Name} className="rs-row rs-row-wrap">
-              <span className="rs-name rs-mono">{r.Name}</span>
-              <span className="rs-muted">{r.State}</span>
+            <li key={r.Name} className="pg-rs-row pg-rs-row-wrap">
+              <span className="pg-rs-name pg-rs-mono">{r.Name}</span>
+              <span className="pg-rs-muted">{r.State}</span>
               <DeleteButton
                 name={r.Name}
                 what="rule"
@@ -90,13 +90,13 @@ function Rules({ bus }: { bus: string }) {
                 }
               />
               {(r.EventPattern ?? r.ScheduleExpression) && (
-                <code className="rs-pattern">{r.EventPattern ?? r.ScheduleExpression}</code>
+                <code className="pg-rs-pattern">{r.EventPattern ?? r.ScheduleExpression}</code>
               )}
             </li>
           ))}
         </ul>
       )}
-      <details className="rs-create">
+      <details className="pg-rs-create">
         <summary>Create a rule on {bus}</summary>
         <form
           onSubmit={(e) => {
@@ -131,7 +131,7 @@ function Rules({ bus }: { bus: string }) {
             <label htmlFor={`${ids}-pattern`}>Event pattern</label>
             <textarea
               id={`${ids}-pattern`}
-              className="rs-textarea"
+              className="pg-rs-textarea"
               rows={6}
               value={pattern}
               onChange={(e) => setPattern(e.target.value)}

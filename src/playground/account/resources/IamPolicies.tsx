@@ -61,13 +61,13 @@ export function RolePolicies({ role }: { role: string }) {
 
   return (
     <>
-      <h5 className="rs-h5">Managed policies</h5>
+      <h5 className="pg-rs-h5">Managed policies</h5>
       <ListState data={attached} empty="None attached." isEmpty={(a) => a.length === 0} />
       {attached.data && attached.data.length > 0 && (
-        <ul className="rs-list" aria-label={`Managed policies attached to ${role}`}>
+        <ul className="pg-rs-list" aria-label={`Managed policies attached to ${role}`}>
           {attached.data.map((p) => (
-            <li key={p.PolicyArn} className="rs-row">
-              <span className="rs-name" title={p.PolicyArn}>
+            <li key={p.PolicyArn} className="pg-rs-row">
+              <span className="pg-rs-name" title={p.PolicyArn}>
                 {p.PolicyName}
               </span>
               <DeleteButton
@@ -87,7 +87,7 @@ export function RolePolicies({ role }: { role: string }) {
         </ul>
       )}
       <form
-        className="rs-inline-form"
+        className="pg-rs-inline-form"
         onSubmit={(e) => {
           e.preventDefault()
           if (!toAttach) return
@@ -115,13 +115,13 @@ export function RolePolicies({ role }: { role: string }) {
         </button>
       </form>
 
-      <h5 className="rs-h5">Inline policies</h5>
+      <h5 className="pg-rs-h5">Inline policies</h5>
       <ListState data={inline} empty="No inline policies." isEmpty={(a) => a.length === 0} />
       {inline.data && inline.data.length > 0 && (
-        <ul className="rs-list" aria-label={`Inline policies of ${role}`}>
+        <ul className="pg-rs-list" aria-label={`Inline policies of ${role}`}>
           {inline.data.map((name) => (
-            <li key={name} className="rs-row">
-              <span className="rs-name rs-mono">{name}</span>
+            <li key={name} className="pg-rs-row">
+              <span className="pg-rs-name pg-rs-mono">{name}</span>
               <button
                 type="button"
                 className="btn btn-sm btn-ghost"
@@ -185,7 +185,7 @@ function InlinePolicyEditor({
   const nameError = tried ? requiredName(name, 'a policy name') : undefined
   return (
     <form
-      className="rs-editor"
+      className="pg-rs-editor"
       data-testid="rs-inline-editor"
       onSubmit={(e) => {
         e.preventDefault()
@@ -221,7 +221,7 @@ function InlinePolicyEditor({
         check={check}
         testId="rs-inline-policy"
       />
-      <div className="rs-toolbar">
+      <div className="pg-rs-toolbar">
         <button type="submit" className="btn btn-sm btn-secondary" disabled={action.busy} data-testid="rs-inline-save">
           Save
         </button>
@@ -244,17 +244,17 @@ export function CustomerPolicies() {
   const check = usePolicyCheck(text, 'identity', true)
   const nameError = tried ? requiredName(name, 'a policy name') : undefined
   return (
-    <div className="rs-section" data-testid="rs-policies">
+    <div className="pg-rs-section" data-testid="rs-policies">
       <h3 className="pg-h3">Customer managed policies</h3>
       <ListState data={policies} empty="No customer managed policies yet." isEmpty={(p) => p.length === 0} />
       {policies.data && policies.data.length > 0 && (
-        <ul className="rs-list" aria-label="Customer managed policies">
+        <ul className="pg-rs-list" aria-label="Customer managed policies">
           {policies.data.map((p) => (
-            <li key={p.Arn} className="rs-row">
-              <span className="rs-name rs-mono" title={p.Arn}>
+            <li key={p.Arn} className="pg-rs-row">
+              <span className="pg-rs-name pg-rs-mono" title={p.Arn}>
                 {p.PolicyName}
               </span>
-              <span className="rs-muted">
+              <span className="pg-rs-muted">
                 {p.AttachmentCount ?? 0} attachment{p.AttachmentCount === 1 ? '' : 's'}
               </span>
               <DeleteButton
@@ -272,7 +272,7 @@ export function CustomerPolicies() {
           ))}
         </ul>
       )}
-      <details className="rs-create">
+      <details className="pg-rs-create">
         <summary>Create a policy</summary>
         <form
           onSubmit={(e) => {

@@ -22,22 +22,22 @@ export function IamRoles() {
   const current = roles.data?.find((r) => r.RoleName === selected)
 
   return (
-    <div className="rs-section" data-testid="rs-roles">
+    <div className="pg-rs-section" data-testid="rs-roles">
       <h3 className="pg-h3">Roles</h3>
       <ListState data={roles} empty="No roles yet." isEmpty={(r) => r.length === 0} />
       {roles.data && roles.data.length > 0 && (
-        <ul className="rs-list" aria-label="Roles">
+        <ul className="pg-rs-list" aria-label="Roles">
           {roles.data.map((r) => (
-            <li key={r.RoleName} className={r === current ? 'rs-row rs-row-current' : 'rs-row'}>
+            <li key={r.RoleName} className={r === current ? 'pg-rs-row pg-rs-row-current' : 'pg-rs-row'}>
               <button
                 type="button"
-                className="pg-linkbtn rs-name"
+                className="pg-linkbtn pg-rs-name"
                 aria-pressed={r === current}
                 onClick={() => setSelected(r === current ? null : r.RoleName)}
               >
                 {r.RoleName}
               </button>
-              <span className="rs-muted rs-mono" title="Path">
+              <span className="pg-rs-muted pg-rs-mono" title="Path">
                 {r.Path}
               </span>
               <DeleteButton
@@ -65,11 +65,11 @@ export function IamRoles() {
 function RoleDetail({ role }: { role: Role }) {
   const ids = useId()
   return (
-    <section className="rs-detail" aria-labelledby={`${ids}-h`} data-testid="rs-role-detail">
+    <section className="pg-rs-detail" aria-labelledby={`${ids}-h`} data-testid="rs-role-detail">
       <h4 id={`${ids}-h`} className="pg-h4">
         Role <code>{role.RoleName}</code>
       </h4>
-      <p className="rs-muted rs-mono rs-arn">{role.Arn}</p>
+      <p className="pg-rs-muted pg-rs-mono pg-rs-arn">{role.Arn}</p>
       {role.AssumeRolePolicyDocument && (
         <details className="pg-details">
           <summary>Trust policy</summary>
@@ -92,7 +92,7 @@ function CreateRole({ onCreated }: { onCreated(name: string): void }) {
   const action = useAction()
   const nameError = tried ? requiredName(name, 'a role name') : undefined
   return (
-    <details className="rs-create">
+    <details className="pg-rs-create">
       <summary>Create a role</summary>
       <form
         onSubmit={(e) => {
@@ -118,7 +118,7 @@ function CreateRole({ onCreated }: { onCreated(name: string): void }) {
             })
         }}
       >
-        <div className="rs-row-fields">
+        <div className="pg-rs-row-fields">
           <Field label="Role name" error={nameError}>
             {(p) => (
               <input

@@ -57,17 +57,17 @@ export function PolicyEditor({
   }
 
   return (
-    <div className="pg-field rs-policy" data-testid={testId}>
+    <div className="pg-field pg-rs-policy" data-testid={testId}>
       <label htmlFor={`${ids}-text`}>{label}</label>
       {help && (
         <p id={`${ids}-help`} className="pg-help">
           {help}
         </p>
       )}
-      <div className="rs-code">
-        <div className="rs-gutter" ref={gutter} aria-hidden="true">
+      <div className="pg-rs-code">
+        <div className="pg-rs-gutter" ref={gutter} aria-hidden="true">
           {Array.from({ length: lines }, (_, i) => (
-            <div key={i} className={place.line === i + 1 ? 'rs-gutter-bad' : undefined}>
+            <div key={i} className={place.line === i + 1 ? 'pg-rs-gutter-bad' : undefined}>
               {i + 1}
             </div>
           ))}
@@ -75,7 +75,7 @@ export function PolicyEditor({
         <textarea
           ref={area}
           id={`${ids}-text`}
-          className="rs-textarea rs-code-text"
+          className="pg-rs-textarea pg-rs-code-text"
           rows={Math.min(24, Math.max(rows, lines + 1))}
           wrap="off"
           value={value}
@@ -96,7 +96,7 @@ export function PolicyEditor({
           <p className="pg-field-error">
             {place.line !== undefined && (
               <>
-                <button type="button" className="pg-linkbtn rs-line-link" onClick={() => goToLine(place.line!)}>
+                <button type="button" className="pg-linkbtn pg-rs-line-link" onClick={() => goToLine(place.line!)}>
                   Line {place.line}
                 </button>
                 {place.field ? (

@@ -36,9 +36,9 @@ export default function ResourcesView() {
     setServiceState(s)
   }
   return (
-    <div className="rs" data-testid="resources">
-      <div className="rs-head">
-        <div className="pg-field rs-service">
+    <div className="pg-rs" data-testid="resources">
+      <div className="pg-rs-head">
+        <div className="pg-field pg-rs-service">
           <label htmlFor={`${ids}-service`}>Service</label>
           <select
             id={`${ids}-service`}

@@ -22,16 +22,16 @@ export function S3Section() {
   const nameError = tried ? requiredName(name, 'a bucket name') : undefined
 
   return (
-    <div className="rs-section" data-testid="rs-s3">
+    <div className="pg-rs-section" data-testid="rs-s3">
       <h3 className="pg-h3">Buckets</h3>
       <ListState data={buckets} empty="No buckets yet." isEmpty={(b) => b.length === 0} />
       {buckets.data && buckets.data.length > 0 && (
-        <ul className="rs-list" aria-label="Buckets">
+        <ul className="pg-rs-list" aria-label="Buckets">
           {buckets.data.map(({ Name }) => (
-            <li key={Name} className={Name === current ? 'rs-row rs-row-current' : 'rs-row'}>
+            <li key={Name} className={Name === current ? 'pg-rs-row pg-rs-row-current' : 'pg-rs-row'}>
               <button
                 type="button"
-                className="pg-linkbtn rs-name"
+                className="pg-linkbtn pg-rs-name"
                 aria-pressed={Name === current}
                 onClick={() => setSelected(Name === current ? null : Name)}
               >
@@ -50,7 +50,7 @@ export function S3Section() {
         </ul>
       )}
       <form
-        className="rs-inline-form"
+        className="pg-rs-inline-form"
         onSubmit={(e) => {
           e.preventDefault()
           setTried(true)
@@ -115,17 +115,17 @@ function BucketObjects({ bucket }: { bucket: string }) {
     })
 
   return (
-    <section className="rs-detail" aria-labelledby={`${ids}-h`} data-testid="rs-bucket-objects">
+    <section className="pg-rs-detail" aria-labelledby={`${ids}-h`} data-testid="rs-bucket-objects">
       <h4 id={`${ids}-h`} className="pg-h4">
         Objects in <code>{bucket}</code>
       </h4>
       <ListState data={list} empty="No objects." isEmpty={(d) => !d.Contents?.length} />
       {objects.length > 0 && (
-        <ul className="rs-list" aria-label={`Objects in ${bucket}`}>
+        <ul className="pg-rs-list" aria-label={`Objects in ${bucket}`}>
           {objects.map((o) => (
-            <li key={o.Key} className="rs-row">
-              <span className="rs-name rs-mono">{o.Key}</span>
-              <span className="rs-muted">{o.Size ?? 0} B</span>
+            <li key={o.Key} className="pg-rs-row">
+              <span className="pg-rs-name pg-rs-mono">{o.Key}</span>
+              <span className="pg-rs-muted">{o.Size ?? 0} B</span>
               <button
                 type="button"
                 className="btn btn-sm btn-ghost"
@@ -150,7 +150,7 @@ function BucketObjects({ bucket }: { bucket: string }) {
         </ul>
       )}
       {(token.length > 0 || list.data?.NextContinuationToken) && (
-        <div className="rs-toolbar">
+        <div className="pg-rs-toolbar">
           <button
             type="button"
             className="btn btn-sm btn-ghost"
@@ -170,15 +170,15 @@ function BucketObjects({ bucket }: { bucket: string }) {
         </div>
       )}
       {viewing && (
-        <div className="rs-viewer">
+        <div className="pg-rs-viewer">
           <div className="pg-field-head">
-            <span className="rs-label rs-mono">{viewing.key}</span>
+            <span className="pg-rs-label pg-rs-mono">{viewing.key}</span>
             <button type="button" className="btn btn-sm btn-ghost" onClick={() => setViewing(null)}>
               Close
             </button>
           </div>
           {viewing.text !== undefined ? (
-            <pre className="pg-pre rs-pre" tabIndex={0} aria-label={`Contents of ${viewing.key}`}>
+            <pre className="pg-pre pg-rs-pre" tabIndex={0} aria-label={`Contents of ${viewing.key}`}>
               {viewing.text}
             </pre>
           ) : (
@@ -186,7 +186,7 @@ function BucketObjects({ bucket }: { bucket: string }) {
           )}
         </div>
       )}
-      <details className="rs-create">
+      <details className="pg-rs-create">
         <summary>Upload text</summary>
         <form
           onSubmit={(e) => {
@@ -228,7 +228,7 @@ function BucketObjects({ bucket }: { bucket: string }) {
             {(p) => (
               <textarea
                 {...p}
-                className="rs-textarea"
+                className="pg-rs-textarea"
                 rows={4}
                 value={body}
                 onChange={(e) => setBody(e.target.value)}

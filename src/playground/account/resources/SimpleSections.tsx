@@ -40,15 +40,15 @@ export function NamedResources({
   const [tried, setTried] = useState(false)
   const nameError = tried ? requiredName(name, `a ${what} name`) : undefined
   return (
-    <div className="rs-section" data-testid={testId}>
+    <div className="pg-rs-section" data-testid={testId}>
       <h3 className="pg-h3">{title}</h3>
       <ListState data={list} empty={`No ${what}s yet.`} isEmpty={(l) => l.length === 0} />
       {list.data && list.data.length > 0 && (
-        <ul className="rs-list" aria-label={title}>
+        <ul className="pg-rs-list" aria-label={title}>
           {list.data.map((r) => (
-            <li key={r.id} className="rs-row">
-              <span className="rs-name rs-mono">{r.name}</span>
-              {r.detail && <span className="rs-muted rs-detail-text">{r.detail}</span>}
+            <li key={r.id} className="pg-rs-row">
+              <span className="pg-rs-name pg-rs-mono">{r.name}</span>
+              {r.detail && <span className="pg-rs-muted pg-rs-detail-text">{r.detail}</span>}
               {children?.(r)}
               <DeleteButton
                 name={r.name}
@@ -61,7 +61,7 @@ export function NamedResources({
         </ul>
       )}
       <form
-        className="rs-inline-form"
+        className="pg-rs-inline-form"
         onSubmit={(e) => {
           e.preventDefault()
           setTried(true)

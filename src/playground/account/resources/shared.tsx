@@ -89,10 +89,10 @@ export function useAction(): Action {
 export function AwsErrorNote({ error, testId }: { error?: AccountCallError; testId?: string }) {
   if (!error) return null
   return (
-    <div className="rs-error" role="alert" data-testid={testId ?? 'rs-error'}>
-      <strong className="rs-error-name">{error.name}</strong>
-      {error.statusCode ? <span className="rs-error-status"> ({error.statusCode})</span> : null}:{' '}
-      <span className="rs-error-message">{error.message}</span>
+    <div className="pg-rs-error" role="alert" data-testid={testId ?? 'rs-error'}>
+      <strong className="pg-rs-error-name">{error.name}</strong>
+      {error.statusCode ? <span className="pg-rs-error-status"> ({error.statusCode})</span> : null}:{' '}
+      <span className="pg-rs-error-message">{error.message}</span>
     </div>
   )
 }
@@ -100,7 +100,7 @@ export function AwsErrorNote({ error, testId }: { error?: AccountCallError; test
 /** An action's outcome: AWS's error or what was done. */
 export function ActionNote({ action, testId }: { action: Action; testId?: string }) {
   return (
-    <div aria-live="polite" className="rs-action-note">
+    <div aria-live="polite" className="pg-rs-action-note">
       <AwsErrorNote error={action.error} testId={testId} />
       {!action.error && action.done && (
         <p className="pg-ok-text" data-testid={testId ? `${testId}-done` : 'rs-done'}>
