@@ -9,10 +9,11 @@ import {
   APPLICATION_LOG_LEVELS,
   DEFAULT_CONFIG,
   SYSTEM_LOG_LEVELS,
+  retiredRuntimeNotice,
   type ConfigDraft,
   type EnvVarRow,
 } from './config.ts'
-import { EVENT_NAME_RE, MAX_SAVED_EVENTS } from '../lambda/public.ts'
+import { CONSOLE_DEFAULT_RUNTIME, EVENT_NAME_RE, MAX_SAVED_EVENTS } from '../lambda/public.ts'
 import { isRecord } from '../shared/is-record.ts'
 
 export const PLAYGROUND_VERSION = 1
@@ -295,6 +296,11 @@ export function sanitizeWorkspace(id: string, v: unknown, now = new Date()): San
             ? `The configuration of ${label} could not be read, so it was reset to the defaults.`
             : `Some settings of ${label} could not be read (${reset.join(', ')}) and were reset to the defaults; the rest were kept.`,
       })
+    }
+    const retired = retiredRuntimeNotice(config.runtime, now.toISOString().slice(0, 10), label)
+    if (retired) {
+      ws.config.runtime = CONSOLE_DEFAULT_RUNTIME
+      issues.push({ workspaceId: id, parts: [], message: retired })
     }
   }
 

@@ -200,8 +200,14 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): Pl
           },
           replaceWorkspace(id, ws) {
             if (!isWorkspaceId(id)) throw new Error(`Not a valid workspace id: ${id}`)
-            const clean = sanitizeWorkspace(id, ws, now()).workspace ?? defaultWorkspace(now())
-            set({ workspaces: { ...get().workspaces, [id]: { ...clean, updatedAt: touch() } } })
+            const r = sanitizeWorkspace(id, ws, now())
+            const clean = r.workspace ?? defaultWorkspace(now())
+            // What it had to change (a retired runtime moved to the default) shows on its panel.
+            const notices = get().loadIssues.filter((i) => i.workspaceId !== id)
+            set({
+              workspaces: { ...get().workspaces, [id]: { ...clean, updatedAt: touch() } },
+              loadIssues: r.issues.length ? [...notices, ...r.issues] : get().loadIssues,
+            })
           },
           removeWorkspace(id) {
             if (!get().workspaces[id]) return
