@@ -347,8 +347,11 @@ export interface SanitizeResult {
   issues: LoadIssue[]
 }
 
-/** Validates a value claimed to be a current-version playground record. */
-export function sanitizePlayground(value: unknown, now = new Date()): SanitizeResult {
+/**
+ * Validates a value claimed to be a current-version playground record. `skippedIds`: entries a
+ * scan of the stored text already dropped unread (record-scan.ts), named with the bad ids.
+ */
+export function sanitizePlayground(value: unknown, now = new Date(), skippedIds = 0): SanitizeResult {
   const data = emptyPlayground()
   const unreadable: SanitizeResult = {
     data,
@@ -361,7 +364,7 @@ export function sanitizePlayground(value: unknown, now = new Date()): SanitizeRe
   const ws = value.workspaces
   if (ws === undefined) return { data, issues }
   if (!isRecord(ws)) return unreadable
-  let badIds = 0
+  let badIds = skippedIds
   let count = 0
   const ids = Object.keys(ws) // not Object.entries: no [key, value] pair per key of a huge record
   for (let i = 0; i < ids.length; i++) {
