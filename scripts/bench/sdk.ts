@@ -115,7 +115,7 @@ async function deploy(lambda: Lambda, role: string, source: string): Promise<str
   const FunctionName = `sdk-bench-${++seq}`
   await lambda.createFunction({
     FunctionName,
-    Runtime: 'nodejs20.x',
+    Runtime: 'nodejs24.x',
     Handler: 'index.handler',
     Role: role,
     Code: { Files: { 'index.mjs': source } },
