@@ -33,7 +33,7 @@ export function DynamoDbSection() {
 
   return (
     <div className="pg-rs-section" data-testid="rs-dynamodb">
-      <h3 className="pg-h3">Tables</h3>
+      <h2 className="pg-h3">Tables</h2>
       <ListState data={tables} empty="No tables yet." isEmpty={(t) => t.length === 0} />
       {tables.data && tables.data.length > 0 && (
         <ul className="pg-rs-list" aria-label="Tables">
@@ -206,7 +206,7 @@ function TableItems({ table }: { table: string }) {
 
   return (
     <section className="pg-rs-detail" aria-labelledby={`${ids}-h`} data-testid="rs-table-items">
-      <h4 id={`${ids}-h`} className="pg-h4">
+      <h3 id={`${ids}-h`} className="pg-h4">
         Items in <code>{table}</code>
         {keys && (
           <span className="pg-rs-muted">
@@ -215,7 +215,7 @@ function TableItems({ table }: { table: string }) {
             {keys.sort ? `, ${keys.sort.name} (${keys.sort.type})` : ''}
           </span>
         )}
-      </h4>
+      </h3>
       <ListState data={scan} empty="No items on this page." isEmpty={(d) => !d.Items?.length} />
       {keys && items.length > 0 && (
         <div className="pg-log-table-wrap">

@@ -40,7 +40,7 @@ export function EventsSection() {
         create={(name) => accountSend('events', 'CreateEventBus', { Name: name })}
         remove={(r) => accountSend('events', 'DeleteEventBus', { Name: r.name })}
       />
-      <h3 className="pg-h3 pg-rs-gap">Rules</h3>
+      <h2 className="pg-h3 pg-rs-gap">Rules</h2>
       <div className="pg-field">
         <label htmlFor={`${ids}-bus`}>Event bus</label>
         <select id={`${ids}-bus`} value={current} onChange={(e) => setBus(e.target.value)}>

@@ -61,7 +61,7 @@ export function RolePolicies({ role }: { role: string }) {
 
   return (
     <>
-      <h5 className="pg-rs-h5">Managed policies</h5>
+      <h4 className="pg-rs-h5">Managed policies</h4>
       <ListState data={attached} empty="None attached." isEmpty={(a) => a.length === 0} />
       {attached.data && attached.data.length > 0 && (
         <ul className="pg-rs-list" aria-label={`Managed policies attached to ${role}`}>
@@ -115,7 +115,7 @@ export function RolePolicies({ role }: { role: string }) {
         </button>
       </form>
 
-      <h5 className="pg-rs-h5">Inline policies</h5>
+      <h4 className="pg-rs-h5">Inline policies</h4>
       <ListState data={inline} empty="No inline policies." isEmpty={(a) => a.length === 0} />
       {inline.data && inline.data.length > 0 && (
         <ul className="pg-rs-list" aria-label={`Inline policies of ${role}`}>
@@ -245,7 +245,7 @@ export function CustomerPolicies() {
   const nameError = tried ? requiredName(name, 'a policy name') : undefined
   return (
     <div className="pg-rs-section" data-testid="rs-policies">
-      <h3 className="pg-h3">Customer managed policies</h3>
+      <h2 className="pg-h3">Customer managed policies</h2>
       <ListState data={policies} empty="No customer managed policies yet." isEmpty={(p) => p.length === 0} />
       {policies.data && policies.data.length > 0 && (
         <ul className="pg-rs-list" aria-label="Customer managed policies">

@@ -23,7 +23,7 @@ export function IamRoles() {
 
   return (
     <div className="pg-rs-section" data-testid="rs-roles">
-      <h3 className="pg-h3">Roles</h3>
+      <h2 className="pg-h3">Roles</h2>
       <ListState data={roles} empty="No roles yet." isEmpty={(r) => r.length === 0} />
       {roles.data && roles.data.length > 0 && (
         <ul className="pg-rs-list" aria-label="Roles">
@@ -66,9 +66,9 @@ function RoleDetail({ role }: { role: Role }) {
   const ids = useId()
   return (
     <section className="pg-rs-detail" aria-labelledby={`${ids}-h`} data-testid="rs-role-detail">
-      <h4 id={`${ids}-h`} className="pg-h4">
+      <h3 id={`${ids}-h`} className="pg-h4">
         Role <code>{role.RoleName}</code>
-      </h4>
+      </h3>
       <p className="pg-rs-muted pg-rs-mono pg-rs-arn">{role.Arn}</p>
       {role.AssumeRolePolicyDocument && (
         <details className="pg-details">

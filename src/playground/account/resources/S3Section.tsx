@@ -23,7 +23,7 @@ export function S3Section() {
 
   return (
     <div className="pg-rs-section" data-testid="rs-s3">
-      <h3 className="pg-h3">Buckets</h3>
+      <h2 className="pg-h3">Buckets</h2>
       <ListState data={buckets} empty="No buckets yet." isEmpty={(b) => b.length === 0} />
       {buckets.data && buckets.data.length > 0 && (
         <ul className="pg-rs-list" aria-label="Buckets">
@@ -116,9 +116,9 @@ function BucketObjects({ bucket }: { bucket: string }) {
 
   return (
     <section className="pg-rs-detail" aria-labelledby={`${ids}-h`} data-testid="rs-bucket-objects">
-      <h4 id={`${ids}-h`} className="pg-h4">
+      <h3 id={`${ids}-h`} className="pg-h4">
         Objects in <code>{bucket}</code>
-      </h4>
+      </h3>
       <ListState data={list} empty="No objects." isEmpty={(d) => !d.Contents?.length} />
       {objects.length > 0 && (
         <ul className="pg-rs-list" aria-label={`Objects in ${bucket}`}>

@@ -41,7 +41,7 @@ export function NamedResources({
   const nameError = tried ? requiredName(name, `a ${what} name`) : undefined
   return (
     <div className="pg-rs-section" data-testid={testId}>
-      <h3 className="pg-h3">{title}</h3>
+      <h2 className="pg-h3">{title}</h2>
       <ListState data={list} empty={`No ${what}s yet.`} isEmpty={(l) => l.length === 0} />
       {list.data && list.data.length > 0 && (
         <ul className="pg-rs-list" aria-label={title}>
