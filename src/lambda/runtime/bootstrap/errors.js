@@ -7,7 +7,10 @@ import {
   JSONstringify,
   ObjectAssign,
   ObjectDefineProperty,
+  ObjectGetOwnPropertyDescriptor,
   ObjectToString,
+  PromiseC,
+  call,
   StringC,
   endsWith,
   join,
@@ -139,34 +142,122 @@ export function nodeStack(e) {
   if (st === '' || startsWith(st, '    at ')) {
     var head
     try {
-      var nm = errName(e)
-      head = StringC(nm === undefined ? 'Error' : nm)
-      var m = errMessage(e)
-      if (m !== undefined && m !== '') head += ': ' + StringC(m)
+      head = stackHead(errName(e), errMessage(e))
     } catch (_e2) {
       head = 'Error'
     }
-    if (endsWith(st, '\n')) st = strSlice(st, 0, -1)
-    // Drop the frames of this runtime's own plumbing (Function.prototype.call/apply in native code).
-    var lines = split(st, '\n'),
-      kept = []
-    for (var i = 0; i < lines.length; i++) {
-      var ln = lines[i]
-      if (ln === '    at call (native)' || ln === '    at apply (native)') continue
-      // The prelude's JSON.parse / JSON.stringify wrappers: V8 shows the one built-in frame.
-      var wrapped = reExec(PRELUDE_JSON, ln)
-      if (wrapped !== null) {
-        if (kept.length > 0 && kept[kept.length - 1] === '    at ' + wrapped[1] + ' (native)')
-          kept[kept.length - 1] = '    at JSON.' + wrapped[1] + ' (<anonymous>)'
-        continue
-      }
-      push(kept, ln)
-    }
-    st = join(v8Frames(v8Columns(kept)), '\n')
-    return st === '' ? head : head + '\n' + st
+    return v8Stack(st, head)
   }
   return st
 }
+function stackHead(nm, m) {
+  var head = StringC(nm === undefined ? 'Error' : nm)
+  if (m !== undefined && m !== '') head += ': ' + StringC(m)
+  return head
+}
+// A QuickJS list of frames as V8 prints them under `head`.
+function v8Stack(st, head) {
+  if (endsWith(st, '\n')) st = strSlice(st, 0, -1)
+  // Drop the frames of this runtime's own plumbing (Function.prototype.call/apply in native code,
+  // the rejection handlers' wrapper below).
+  var lines = split(st, '\n'),
+    kept = []
+  for (var i = 0; i < lines.length; i++) {
+    var ln = lines[i]
+    if (ln === '    at call (native)' || ln === '    at apply (native)' || reExec(WRAPPER_FRAME, ln) !== null) continue
+    // The prelude's JSON.parse / JSON.stringify wrappers: V8 shows the one built-in frame.
+    var wrapped = reExec(PRELUDE_JSON, ln)
+    if (wrapped !== null) {
+      if (kept.length > 0 && kept[kept.length - 1] === '    at ' + wrapped[1] + ' (native)')
+        kept[kept.length - 1] = '    at JSON.' + wrapped[1] + ' (<anonymous>)'
+      continue
+    }
+    push(kept, ln)
+  }
+  var framed = v8Frames(v8Columns(kept))
+  // V8 prints an anonymous function's frame as its location alone.
+  for (var f = 0; f < framed.length; f++) {
+    var anon = reExec(ANON_FRAME, framed[f])
+    if (anon !== null) framed[f] = '    at ' + anon[1]
+  }
+  st = join(framed, '\n')
+  return st === '' ? head : head + '\n' + st
+}
+var ANON_FRAME = /^ {4}at <anonymous> \(((?:file:\/\/)?\/var\/task\/[^()]*)\)$/
+
+// What the function's own code reads of an error it catches (catch-transform.ts's `catch (e)`
+// rewrite, a promise's rejection handlers, the process's error listeners): V8's message and stack.
+// QuickJS creates its errors with its own words and a list of frames, and has no hook at creation,
+// so the error is fixed where code can first see it. Lazily: `message` and `stack` become accessors
+// that compute V8's text on first read (then plain values again), so code that catches many errors
+// pays two property definitions per error, not the mapping. Errors whose stack is not QuickJS's
+// (already fixed, Error.captureStackTrace, set by code) and non-errors are returned as they are.
+export function caught(e) {
+  try {
+    if (e === null || typeof e !== 'object' || !isError(e)) return e
+    var d = ObjectGetOwnPropertyDescriptor(e, 'stack')
+    if (d === undefined || typeof d.value !== 'string') return e
+    var st = d.value
+    if (st !== '' && !startsWith(st, '    at ')) return e
+    var md = ObjectGetOwnPropertyDescriptor(e, 'message')
+    // Promise.any's AggregateError has no message of its own in QuickJS (V8: `All promises were rejected`).
+    var msg0 = md !== undefined ? (typeof md.value === 'string' ? md.value : undefined) : StringC(e.message)
+    var nm = errName(e)
+    var msg
+    var message = function () {
+      if (msg === undefined) {
+        msg = msg0
+        if (isStackOverflow(e)) msg = 'Maximum call stack size exceeded'
+        else if (msg0 !== undefined && lf !== undefined && lf.v8Message !== undefined)
+          msg = lf.v8Message(msg0, { name: nm, stack: st })
+      }
+      return msg
+    }
+    var stack
+    if (md !== undefined) {
+      if (msg0 !== undefined) lazy(e, 'message', message)
+    } else if (message() !== msg0)
+      ObjectDefineProperty(e, 'message', { value: msg, writable: true, configurable: true, enumerable: false })
+    lazy(e, 'stack', function () {
+      if (stack === undefined) stack = v8Stack(st, stackHead(nm, message()))
+      return stack
+    })
+  } catch (_e) {
+    /* a frozen or exotic error: left as it is */
+  }
+  return e
+}
+function lazy(o, key, get) {
+  ObjectDefineProperty(o, key, {
+    get: function () {
+      var v = get()
+      ObjectDefineProperty(o, key, { value: v, writable: true, configurable: true, enumerable: false })
+      return v
+    },
+    set: function (v) {
+      ObjectDefineProperty(o, key, { value: v, writable: true, configurable: true, enumerable: false })
+    },
+    configurable: true,
+    enumerable: false,
+  })
+}
+// A promise's rejection handlers see the reason fixed (`p.catch(e => e.message)`, `then(_, f)`,
+// and `finally`, which go through `then`). The wrapper's frame is dropped from stacks (v8Stack).
+var WRAPPER_FRAME = /^ {4}at lfRejected \(/
+var PromiseProto = PromiseC.prototype
+var nativeThen = PromiseProto.then
+function then(onFulfilled, onRejected) {
+  if (typeof onRejected === 'function') {
+    var f = onRejected
+    onRejected = function lfRejected(reason) {
+      return f(caught(reason))
+    }
+  }
+  return call(nativeThen, this, onFulfilled, onRejected)
+}
+ObjectDefineProperty(then, 'name', { value: 'then', configurable: true })
+ObjectDefineProperty(PromiseProto, 'then', { value: then, writable: true, configurable: true, enumerable: false })
+
 function isErrorLike(o) {
   return (
     o &&
