@@ -13,6 +13,7 @@ import {
   call,
   StringC,
   endsWith,
+  hasOwn,
   join,
   lf,
   push,
@@ -21,6 +22,9 @@ import {
   startsWith,
   strReplaceAll,
   strSlice,
+  WeakMapC,
+  weakMapGet,
+  weakMapSet,
 } from './intrinsics.js'
 
 // QuickJS reports deep recursion as InternalError: stack overflow; Node as RangeError.
@@ -194,52 +198,65 @@ var ANON_FRAME = /^ {4}at <anonymous> \(((?:file:\/\/)?\/var\/task\/[^()]*)\)$/
 // (already fixed, Error.captureStackTrace, set by code) and non-errors are returned as they are.
 export function caught(e) {
   try {
-    if (e === null || typeof e !== 'object' || !isError(e)) return e
+    if (e === null || typeof e !== 'object' || !isError(e) || weakMapGet(fixing, e) !== undefined) return e
     var d = ObjectGetOwnPropertyDescriptor(e, 'stack')
-    if (d === undefined || typeof d.value !== 'string') return e
+    if (d === undefined) return e
     var st = d.value
-    if (st !== '' && !startsWith(st, '    at ')) return e
-    var md = ObjectGetOwnPropertyDescriptor(e, 'message')
+    if (typeof st !== 'string' || (st !== '' && !startsWith(st, '    at '))) return e
+    // [QuickJS's stack, its message, V8's message, V8's stack] (the last two once computed)
+    var state = [st, StringC(e.message), undefined, undefined]
+    weakMapSet(fixing, e, state)
+    if (hasOwn(e, 'message')) ObjectDefineProperty(e, 'message', MESSAGE_DESC)
     // Promise.any's AggregateError has no message of its own in QuickJS (V8: `All promises were rejected`).
-    var msg0 = md !== undefined ? (typeof md.value === 'string' ? md.value : undefined) : StringC(e.message)
-    var nm = errName(e)
-    var msg
-    var message = function () {
-      if (msg === undefined) {
-        msg = msg0
-        if (isStackOverflow(e)) msg = 'Maximum call stack size exceeded'
-        else if (msg0 !== undefined && lf !== undefined && lf.v8Message !== undefined)
-          msg = lf.v8Message(msg0, { name: nm, stack: st })
-      }
-      return msg
-    }
-    var stack
-    if (md !== undefined) {
-      if (msg0 !== undefined) lazy(e, 'message', message)
-    } else if (message() !== msg0)
-      ObjectDefineProperty(e, 'message', { value: msg, writable: true, configurable: true, enumerable: false })
-    lazy(e, 'stack', function () {
-      if (stack === undefined) stack = v8Stack(st, stackHead(nm, message()))
-      return stack
-    })
+    else if (fixedMessage(e, state) !== state[1])
+      ObjectDefineProperty(e, 'message', { value: state[2], writable: true, configurable: true, enumerable: false })
+    ObjectDefineProperty(e, 'stack', STACK_DESC)
   } catch (_e) {
     /* a frozen or exotic error: left as it is */
   }
   return e
 }
-function lazy(o, key, get) {
-  ObjectDefineProperty(o, key, {
-    get: function () {
-      var v = get()
-      ObjectDefineProperty(o, key, { value: v, writable: true, configurable: true, enumerable: false })
-      return v
-    },
-    set: function (v) {
-      ObjectDefineProperty(o, key, { value: v, writable: true, configurable: true, enumerable: false })
-    },
-    configurable: true,
-    enumerable: false,
-  })
+// Per caught error: its state; the accessors are shared (no allocation per error beyond the state).
+var fixing = new WeakMapC()
+function fixedMessage(e, state) {
+  if (state[2] === undefined) {
+    if (isStackOverflow(e)) state[2] = 'Maximum call stack size exceeded'
+    else if (lf !== undefined && lf.v8Message !== undefined)
+      state[2] = lf.v8Message(state[1], { name: e.name, stack: state[0] })
+    else state[2] = state[1]
+  }
+  return state[2]
+}
+function settle(o, key, v) {
+  ObjectDefineProperty(o, key, { value: v, writable: true, configurable: true, enumerable: false })
+}
+var MESSAGE_DESC = {
+  get: function () {
+    var state = weakMapGet(fixing, this)
+    if (state === undefined) return undefined
+    var v = fixedMessage(this, state)
+    settle(this, 'message', v)
+    return v
+  },
+  set: function (v) {
+    settle(this, 'message', v)
+  },
+  configurable: true,
+  enumerable: false,
+}
+var STACK_DESC = {
+  get: function () {
+    var state = weakMapGet(fixing, this)
+    if (state === undefined) return undefined
+    if (state[3] === undefined) state[3] = v8Stack(state[0], stackHead(errName(this), fixedMessage(this, state)))
+    settle(this, 'stack', state[3])
+    return state[3]
+  },
+  set: function (v) {
+    settle(this, 'stack', v)
+  },
+  configurable: true,
+  enumerable: false,
 }
 // A promise's rejection handlers see the reason fixed (`p.catch(e => e.message)`, `then(_, f)`,
 // and `finally`, which go through `then`). The wrapper's frame is dropped from stacks (v8Stack).
