@@ -264,9 +264,19 @@ function v8Column(file, cjs, line, col) {
   }
 }
 
+// V8's column of an async frame (the `await` before the call QuickJS points at); error path only.
+function v8AwaitColumn(file, cjs, line, col) {
+  try {
+    return withPristine(() => load('internal/v8-messages').v8AwaitColumn(file, cjs, line, col, taskFiles, taskShifts))
+  } catch {
+    return col
+  }
+}
+
 const internals = {
   withPristine,
   v8Message,
+  v8AwaitColumn,
   env,
   startMs,
   nowMs: () => (typeof lf.now === 'function' ? lf.now() : call(DateNow, DateCtor)),

@@ -261,8 +261,29 @@ export function v8Column(file, cjs, line, col, files, shifts) {
   return out
 }
 
+/** An async frame's column as V8 gives it: the `await` in front of the call, else v8Column's. */
+export function v8AwaitColumn(file, cjs, line, col, files, shifts) {
+  const c = v8Column(file, cjs, line, col, files, shifts)
+  const source = files !== undefined ? files[file] : undefined
+  if (typeof source !== 'string') return c
+  let start = 0
+  for (let l = 1; l < line; l++) {
+    start = source.indexOf('\n', start)
+    if (start < 0) return c
+    start++
+  }
+  // Back over the callee's member chain (`client.get`, `fetch`) and the space after `await`.
+  let i = start + c - 1
+  while (i > start && /[\w$.]/.test(source[i - 1])) i--
+  let j = i
+  while (j > start && /[ \t]/.test(source[j - 1])) j--
+  return j - 5 >= start && source.slice(j - 5, j) === 'await' && !/[\w$]/.test(source[j - 6] ?? '') && j < i
+    ? j - 5 - start + 1
+    : c
+}
+
 export default function factory() {
-  return { v8Message, circularMessage, v8Column }
+  return { v8Message, circularMessage, v8Column, v8AwaitColumn }
 }
 
 // JSON.stringify's circular-structure message, V8's multi-line form: the path from the object
