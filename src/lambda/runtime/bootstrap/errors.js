@@ -220,7 +220,9 @@ export function caught(e) {
 var fixing = new WeakMapC()
 function fixedMessage(e, state) {
   if (state[2] === undefined) {
-    if (isStackOverflow(e)) state[2] = 'Maximum call stack size exceeded'
+    // (not isStackOverflow(e): it reads e.message, this accessor)
+    if (InternalErrorC !== undefined && e instanceof InternalErrorC && state[1] === 'stack overflow')
+      state[2] = 'Maximum call stack size exceeded'
     else if (lf !== undefined && lf.v8Message !== undefined)
       state[2] = lf.v8Message(state[1], { name: e.name, stack: state[0] })
     else state[2] = state[1]
