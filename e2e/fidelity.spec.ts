@@ -9,12 +9,15 @@ import { expect, test } from './fixtures.ts'
 test.describe('fidelity (issue 12)', () => {
   test.describe.configure({ timeout: 90_000 })
 
-  test('a forgotten rejection crashes the runtime on nodejs20.x; a thrown error shows V8 frames', async ({ page }) => {
+  test('a forgotten rejection crashes the runtime on nodejs22.x; a thrown error shows V8 frames', async ({ page }) => {
     await openPlayground(page)
     await page.getByTestId('pg-tab-config').click()
     const runtime = page.getByTestId('config-runtime')
     await expect(runtime.locator('option')).toHaveText(['Node.js 24.x', 'Node.js 22.x', /^Node\.js 20\.x/])
-    await runtime.selectOption('nodejs20.x')
+    // Lambda blocks creating nodejs20.x functions since Aug 31, 2026: the picker shows it, disabled.
+    await expect(runtime.locator('option[value="nodejs20.x"]')).toHaveText('Node.js 20.x (deprecated)')
+    await expect(runtime.locator('option[value="nodejs20.x"]')).toBeDisabled()
+    await runtime.selectOption('nodejs22.x')
     await setCode(
       page,
       "export const handler = async () => {\n  Promise.reject(new Error('forgot to await'))\n  await new Promise((r) => setTimeout(r, 10))\n  return 'done'\n}",

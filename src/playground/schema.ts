@@ -9,10 +9,11 @@ import {
   APPLICATION_LOG_LEVELS,
   DEFAULT_CONFIG,
   SYSTEM_LOG_LEVELS,
+  retiredRuntimeNotice,
   type ConfigDraft,
   type EnvVarRow,
 } from './config.ts'
-import { EVENT_NAME_RE, MAX_SAVED_EVENTS } from '../lambda/public.ts'
+import { CONSOLE_DEFAULT_RUNTIME, EVENT_NAME_RE, MAX_SAVED_EVENTS } from '../lambda/public.ts'
 import { isRecord } from '../shared/is-record.ts'
 
 export const PLAYGROUND_VERSION = 1
@@ -296,6 +297,11 @@ export function sanitizeWorkspace(id: string, v: unknown, now = new Date()): San
             : `Some settings of ${label} could not be read (${reset.join(', ')}) and were reset to the defaults; the rest were kept.`,
       })
     }
+    const retired = retiredRuntimeNotice(config.runtime, now.toISOString().slice(0, 10), label)
+    if (retired) {
+      ws.config.runtime = CONSOLE_DEFAULT_RUNTIME
+      issues.push({ workspaceId: id, parts: [], message: retired })
+    }
   }
 
   if (typeof v.eventText === 'string' && v.eventText.length <= MAX_EVENT_CHARS) {
@@ -341,8 +347,11 @@ export interface SanitizeResult {
   issues: LoadIssue[]
 }
 
-/** Validates a value claimed to be a current-version playground record. */
-export function sanitizePlayground(value: unknown, now = new Date()): SanitizeResult {
+/**
+ * Validates a value claimed to be a current-version playground record. `skippedIds`: entries a
+ * scan of the stored text already dropped unread (record-scan.ts), named with the bad ids.
+ */
+export function sanitizePlayground(value: unknown, now = new Date(), skippedIds = 0): SanitizeResult {
   const data = emptyPlayground()
   const unreadable: SanitizeResult = {
     data,
@@ -355,7 +364,7 @@ export function sanitizePlayground(value: unknown, now = new Date()): SanitizeRe
   const ws = value.workspaces
   if (ws === undefined) return { data, issues }
   if (!isRecord(ws)) return unreadable
-  let badIds = 0
+  let badIds = skippedIds
   let count = 0
   const ids = Object.keys(ws) // not Object.entries: no [key, value] pair per key of a huge record
   for (let i = 0; i < ids.length; i++) {

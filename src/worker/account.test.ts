@@ -95,7 +95,7 @@ describe('the Worker hosts the account', () => {
     })
     const fn = await c.createFunction({
       FunctionName: 'hello',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Code: { Files: { 'index.mjs': 'export const handler = async () => process.env.AWS_ACCESS_KEY_ID' } },
     })
@@ -118,7 +118,7 @@ describe('the Worker hosts the account', () => {
     await c.send('dynamodb', 'PutItem', { TableName: 'orders', Item: { id: { S: 'kept' } } })
     const fn = await c.createFunction({
       FunctionName: 'hello',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Code: { Files: { 'index.mjs': 'export const handler = async () => 1' } },
     })

@@ -9,13 +9,13 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Lambda } from '../index.ts'
-import { call, deploy, newLambda } from './helpers.ts'
+import { call, deploy, newLambda20 } from './helpers.ts'
 import { V8_MESSAGE_CASES, V8_MESSAGE_KNOWN } from './v8-messages.cases.ts'
 
 let lambda: Lambda
 let dir: string
 beforeAll(async () => {
-  lambda = await newLambda({ wallClockCapMs: 20_000 })
+  lambda = await newLambda20({ wallClockCapMs: 20_000 })
   dir = mkdtempSync(join(tmpdir(), 'lf-caught-'))
 })
 afterAll(() => {

@@ -8,12 +8,12 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Lambda } from '../index.ts'
-import { call, deploy, newLambda } from './helpers.ts'
+import { call, deploy, newLambda20 } from './helpers.ts'
 
 let lambda: Lambda
 let dir: string
 beforeAll(async () => {
-  lambda = await newLambda()
+  lambda = await newLambda20()
   dir = mkdtempSync(join(tmpdir(), 'lf-fetch-'))
 })
 afterAll(() => {

@@ -2,12 +2,12 @@
 // with the environment — or at least the engine — usable afterwards).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Lambda, LambdaEvent } from '../index.ts'
-import { call, deploy, newLambda } from './helpers.ts'
+import { call, deploy, newLambda20 } from './helpers.ts'
 
 let lambda: Lambda
 const events: LambdaEvent[] = []
 beforeAll(async () => {
-  lambda = await newLambda()
+  lambda = await newLambda20()
   lambda.onEvent((e) => events.push(e))
 })
 afterAll(() => lambda.dispose())

@@ -3,12 +3,12 @@
 // output of an error), checked here against the host Node's own messages for the same code.
 import { runInNewContext } from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLambda, type Lambda } from '../index.ts'
-import { call, deploy } from './helpers.ts'
+import { type Lambda } from '../index.ts'
+import { call, deploy, newLambda20 } from './helpers.ts'
 
 let lambda: Lambda
 beforeAll(async () => {
-  lambda = await createLambda({ prewarm: 0 })
+  lambda = await newLambda20()
 })
 afterAll(() => lambda.dispose())
 

@@ -5,7 +5,7 @@
 import { runInNewContext } from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Lambda } from '../index.ts'
-import { call, deploy, newLambda } from './helpers.ts'
+import { call, deploy, newLambda20 } from './helpers.ts'
 import { V8_MESSAGE_CASES, V8_MESSAGE_KNOWN as KNOWN } from './v8-messages.cases.ts'
 
 /** What the host's Node (V8) says when `code` runs as the handler's body with `event`. */
@@ -21,7 +21,7 @@ async function nodeSays(code: string, event: unknown): Promise<{ name: string; m
 
 let lambda: Lambda
 beforeAll(async () => {
-  lambda = await newLambda()
+  lambda = await newLambda20()
 })
 afterAll(() => lambda.dispose())
 

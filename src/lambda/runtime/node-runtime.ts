@@ -124,7 +124,10 @@ export const NODE_RUNTIMES: Readonly<Record<string, NodeRuntime>> = {
     lts: 'Iron',
     client: 'ric3',
     rejectionFrames: NODE20_REJECTION,
-    deprecation: { deprecated: '2026-04-30', blockCreate: '2027-02-01', blockUpdate: '2027-03-03' },
+    // "Lambda runtimes" (docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html), supported-runtimes
+    // table: Node.js 20, deprecation Apr 30, 2026; block function create Aug 31, 2026; block function
+    // update Sep 30, 2026. Creating a nodejs20.x function is refused from Aug 31, 2026 on.
+    deprecation: { deprecated: '2026-04-30', blockCreate: '2026-08-31', blockUpdate: '2026-09-30' },
   },
   'nodejs22.x': {
     runtimeVersion: 'nodejs:22.v51',
@@ -134,6 +137,7 @@ export const NODE_RUNTIMES: Readonly<Record<string, NodeRuntime>> = {
     lts: 'Jod',
     client: 'ric3',
     rejectionFrames: NODE22_REJECTION,
+    // Same table: Node.js 22, deprecation Apr 30, 2027; block create Jun 1, 2027; block update Jul 1, 2027.
     deprecation: { deprecated: '2027-04-30', blockCreate: '2027-06-01', blockUpdate: '2027-07-01' },
   },
   'nodejs24.x': {
