@@ -20,6 +20,8 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react'
+import { CallsView } from './account/calls-view.tsx'
+import { PermissionsView } from './account/permissions-view.tsx'
 import { CodeEditor } from './editor/index.ts'
 import { useMediaQuery, useNarrowerThan, useSession } from './hooks.ts'
 import { PanelNotices } from './PanelNotices.tsx'
@@ -50,6 +52,8 @@ const TAB_LABEL: Record<SideTab, string> = {
   result: 'Result',
   logs: 'Logs',
   timeline: 'Timeline',
+  permissions: 'Permissions',
+  calls: 'Calls',
 }
 
 export function PlaygroundPanel(props: PlaygroundPanelProps) {
@@ -97,8 +101,10 @@ function PanelBody(
     t.push('result')
     if (!hide.logs) t.push('logs')
     if (!hide.timeline) t.push('timeline')
+    if (!hide.permissions) t.push('permissions')
+    if (!hide.calls) t.push('calls')
     return t
-  }, [narrow, hide.events, hide.config, hide.logs, hide.timeline])
+  }, [narrow, hide.events, hide.config, hide.logs, hide.timeline, hide.permissions, hide.calls])
   // Until the learner picks a tab: the code on a phone, the test event (or the result) on a desktop.
   const [tabState, setTab] = useState<SideTab | null>(null)
   const preferred: SideTab = tabState ?? (narrow ? 'code' : (props.defaultTab ?? (hide.events ? 'result' : 'event')))
@@ -172,6 +178,10 @@ function PanelBody(
         return <LogsTab session={session} active={tab === 'logs'} />
       case 'timeline':
         return <TimelineTab session={session} onInvoke={run} />
+      case 'permissions':
+        return <PermissionsView functionName={session.functionName} active={tab === 'permissions'} />
+      case 'calls':
+        return <CallsView />
     }
   }
 

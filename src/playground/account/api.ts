@@ -87,3 +87,9 @@ export function useAccountRevision(): number {
 export function useAccountCalls(): readonly CallRecord[] {
   return useSyncExternalStore(subscribe, () => calls)
 }
+
+/** The account's recent calls now, outside React (starts listening if nothing did yet). */
+export function getAccountCalls(): readonly CallRecord[] {
+  listen()
+  return calls
+}
