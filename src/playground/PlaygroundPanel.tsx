@@ -21,6 +21,7 @@ import {
   type ReactNode,
 } from 'react'
 import { CallsView } from './account/calls-view.tsx'
+import { startAccountPersistence } from './account/persist.ts'
 import { PermissionsView } from './account/permissions-view.tsx'
 import { CodeEditor } from './editor/index.ts'
 import { useMediaQuery, useNarrowerThan, useSession } from './hooks.ts'
@@ -72,6 +73,8 @@ export function PlaygroundPanel(props: PlaygroundPanelProps) {
     playgroundStore.getState().ensureWorkspace(workspaceId, () => workspaceFromInitial(initialRef.current))
   }, [workspaceId])
   useEffect(() => {
+    // The saved account goes back into the Worker first: its roles exist before any function is deployed.
+    void startAccountPersistence()
     session.warm()
   }, [session])
 

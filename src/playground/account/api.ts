@@ -93,3 +93,24 @@ export function getAccountCalls(): readonly CallRecord[] {
   listen()
   return calls
 }
+
+/** The account as plain JSON now (an AccountSnapshot), or undefined when the Worker has none. */
+export function accountSnapshot(): Promise<unknown> {
+  return getLambdaClient().refreshAccountSnapshot()
+}
+
+/** Replace the account with a snapshot; rejects with an AccountCallError naming the refused part. */
+export async function restoreAccount(snapshot: unknown): Promise<void> {
+  try {
+    await getLambdaClient().restoreAccount(snapshot)
+  } catch (err) {
+    throw new AccountCallError(err)
+  }
+}
+
+/** Listen to the account's calls outside React (for saving it after changes). */
+export function onAccountCall(listener: (call: CallRecord) => void): () => void {
+  return onEngineEvent((e) => {
+    if (e.type === 'AwsCall') listener(e.call)
+  })
+}
