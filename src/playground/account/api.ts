@@ -114,3 +114,8 @@ export function onAccountCall(listener: (call: CallRecord) => void): () => void 
     if (e.type === 'AwsCall') listener(e.call)
   })
 }
+
+/** Replace the Worker (the client restores the account, then the functions, in fresh environments). */
+export function restartEngine(): Promise<void> {
+  return getLambdaClient().restart()
+}

@@ -29,8 +29,8 @@ export const KNOWN_SERVICES = [
 export const ACCOUNT_LIMITS = Object.freeze({
   /** Characters of JSON kept in the browser's storage (the whole playground record shares ~5 MB). */
   storedChars: 1_000_000,
-  /** Bytes of JSON a share link carries (before compression); a larger account stays out of the link. */
-  shareBytes: 32_768,
+  /** Characters of JSON a share link carries (before compression); a larger account stays out of the link. */
+  shareChars: 32_768,
   /** Nesting depth (a DynamoDB item's maps and lists are the deepest real parts). */
   depth: 64,
   /** Values (objects, arrays, strings, numbers…) in all. */
@@ -163,4 +163,25 @@ export function describeAccount(snapshot: Record<string, unknown>): string {
     .filter(([n]) => n > 0)
     .map(([n, w]) => `${n} ${w === 'managed policy' && n > 1 ? 'managed policies' : `${w}${n > 1 ? 's' : ''}`}`)
   return text.length ? text.join(', ') : 'no roles, tables or buckets'
+}
+
+export interface AccountForShare {
+  account?: Record<string, unknown>
+  /** Why the link leaves the account out (too large, not readable), for the Share button's message. */
+  note?: string
+}
+
+/** The account a share link carries: the snapshot without credentials when it is small enough; otherwise none, and why. */
+export function accountForShare(snapshot: unknown): AccountForShare {
+  const snap = storableSnapshot(snapshot)
+  if (!snap) return {}
+  const checked = checkAccountSnapshot(snap, Number.POSITIVE_INFINITY)
+  if (!checked.ok || checked.setAside.length)
+    return { note: 'Your AWS account could not be added to the link, so it carries the function only.' }
+  const chars = JSON.stringify(checked.snapshot.services).length
+  if (chars > ACCOUNT_LIMITS.shareChars)
+    return {
+      note: `Your AWS account takes ${fmt(chars)} characters, more than the ${fmt(ACCOUNT_LIMITS.shareChars)} a link carries, so the link has the function only (its code, test event and configuration).`,
+    }
+  return { account: checked.snapshot }
 }

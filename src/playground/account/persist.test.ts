@@ -1,12 +1,15 @@
 // The saved account: its checks (types, size, depth, unknown services), the playground record's
 // version 2 with the account beside the workspaces, hostile records that lose nothing else, and a
 // real account's snapshot stored, read back and restored into a fresh account.
+import { deflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { createAccount } from '../../aws/index.ts'
 import { PLAYGROUND_VERSION, migratePlayground, sanitizePlayground } from '../schema.ts'
+import { decodeShare, encodeShare, type SharedState } from '../share.ts'
 import { PLAYGROUND_KEY, createPlaygroundStore, type StorageLike } from '../store.ts'
 import {
   ACCOUNT_LIMITS,
+  accountForShare,
   checkAccountSnapshot,
   describeAccount,
   sanitizeSavedAccount,
@@ -176,5 +179,59 @@ describe('the playground record, version 2', () => {
     expect(ws.files).toEqual(WS.files)
     expect(ws.eventText).toBe(WS.eventText)
     expect(ws.config).toMatchObject({ memory: '256', timeout: '9' })
+  })
+})
+
+describe('the account in a share link', () => {
+  const state = (account?: unknown): SharedState =>
+    ({
+      v: 1,
+      files: { 'index.mjs': 'export const handler = async () => 1' },
+      event: '{}',
+      config: { Handler: 'index.handler', Runtime: 'nodejs22.x', MemorySize: 128, Timeout: 3 },
+      ...(account !== undefined ? { account } : {}),
+    }) as SharedState
+
+  it('a small account travels with the function, without credentials', async () => {
+    const full = await realSnapshot()
+    const { account, note } = accountForShare(full)
+    expect(note).toBeUndefined()
+    expect(account).not.toHaveProperty('credentials')
+    const r = await decodeShare(await encodeShare(state(account)))
+    expect(r.ok && r.state.account).toEqual(account)
+    expect(r.ok && describeAccount(r.state.account!)).toBe('1 role, 1 table')
+  })
+
+  it('over the limit, the link carries the function only and says so', () => {
+    const big = snap({ s3: { version: 1, buckets: [{ Name: 'b', blob: 'x'.repeat(ACCOUNT_LIMITS.shareChars) }] } })
+    const r = accountForShare(big)
+    expect(r.account).toBeUndefined()
+    expect(r.note).toMatch(/more than the 32,768 a link carries, so the link has the function only/)
+    expect(accountForShare(snap({ quantum: {} })).note).toMatch(/could not be added/)
+    expect(accountForShare(undefined)).toEqual({})
+  })
+
+  it('a hostile account in a link is refused with a clear message', async () => {
+    const link = (account: string) =>
+      `z1.${Buffer.from(
+        deflateRawSync(
+          `{"v":1,"files":{"index.mjs":"x"},"event":"{}","config":{"Handler":"index.handler","Runtime":"nodejs22.x","MemorySize":128,"Timeout":3},"account":${account}}`,
+        ),
+      ).toString('base64url')}`
+    const cases: [string, RegExp][] = [
+      ['"x"', /its AWS account is invalid: it is not an object/],
+      [JSON.stringify(snap({ quantum: {} })), /services this version does not know \(quantum\)/],
+      [JSON.stringify(snap({ s3: { x: 'y'.repeat(40_000) } })), /at most 32,768/],
+      [
+        `{"version":1,"accountId":"123456789012","region":"us-east-1","services":{"s3":${'['.repeat(5000)}${']'.repeat(5000)}}}`,
+        /nested too deeply/,
+      ],
+    ]
+    for (const [account, message] of cases) {
+      const r = await decodeShare(link(account))
+      expect(r.ok).toBe(false)
+      expect(!r.ok && r.error).toMatch(message)
+    }
+    await expect(encodeShare(state(snap({ s3: 'nope' })))).rejects.toThrow(/its s3 part is not an object/)
   })
 })

@@ -8,7 +8,7 @@
  */
 import { browserStorage } from '../../shared/browser-storage.ts'
 import { playgroundStore } from '../state.ts'
-import { accountSnapshot, onAccountCall, restoreAccount } from './api.ts'
+import { accountSnapshot, onAccountCall, restartEngine, restoreAccount } from './api.ts'
 import { isReadOperation } from './calls.ts'
 import { ACCOUNT_LIMITS, storableSnapshot } from './persist-schema.ts'
 
@@ -42,29 +42,47 @@ export function startAccountPersistence(): Promise<void> {
       })
     : Promise.resolve()
   started = restored.then(() => {
+    if (saved) lastSaved = JSON.stringify(saved.snapshot)
     let timer: ReturnType<typeof setTimeout> | undefined
-    let last = saved ? JSON.stringify(saved.snapshot) : ''
-    const save = async () => {
-      timer = undefined
-      const snap = storableSnapshot(await accountSnapshot())
-      if (!snap) return
-      const json = JSON.stringify(snap)
-      if (json === last) return
-      const refused = playgroundStore.getState().setAccount(snap)
-      if (refused) {
-        playgroundStore
-          .getState()
-          .noteAccountIssue(
-            `Your AWS account can no longer be saved in this browser (${refused}); it keeps working until you close the page.`,
-          )
-        return
-      }
-      last = json
-    }
     onAccountCall((call) => {
       if (call.outcome !== 'success' || isReadOperation(call.operation)) return
-      if (timer === undefined) timer = setTimeout(() => void save(), SAVE_DELAY_MS)
+      if (timer === undefined)
+        timer = setTimeout(() => {
+          timer = undefined
+          void saveAccountNow()
+        }, SAVE_DELAY_MS)
     })
   })
   return started
+}
+
+let lastSaved = ''
+
+/** Saves the account as it is now (when it changed since the last save). */
+export async function saveAccountNow(): Promise<void> {
+  const snap = storableSnapshot(await accountSnapshot())
+  if (!snap) return
+  const json = JSON.stringify(snap)
+  if (json === lastSaved) return
+  const refused = playgroundStore.getState().setAccount(snap)
+  if (refused) {
+    playgroundStore
+      .getState()
+      .noteAccountIssue(
+        `Your AWS account can no longer be saved in this browser (${refused}); it keeps working until you close the page.`,
+      )
+    return
+  }
+  lastSaved = json
+}
+
+/**
+ * Replaces the learner's account with a shared one (a share link's), then restarts the engine so
+ * every function runs in a fresh environment with credentials of the new account, and saves it.
+ */
+export async function adoptAccount(snapshot: Record<string, unknown>): Promise<void> {
+  await startAccountPersistence()
+  await restoreAccount(snapshot)
+  await restartEngine()
+  await saveAccountNow()
 }
