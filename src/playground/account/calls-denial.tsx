@@ -34,7 +34,7 @@ export function DenialExplanation({ denial, testId }: { denial: Denial; testId?:
         <p className="pg-help" data-testid="no-statement-matched">
           <span className="acct-effect acct-effect-miss">No statement matched</span>
           {s
-            ? ` The closest is ${statementName(s)}, highlighted below: ${s.reason}.`
+            ? ` The closest, ${statementName(s)}, is highlighted below.`
             : denial.policies.length
               ? ' None of the statements below allows this action on this resource.'
               : ' The caller has no policy that could allow it.'}

@@ -7,7 +7,7 @@ import { useId, useMemo, useState } from 'react'
 import type { CallRecord } from '../../aws/public.ts'
 import { useAccountCalls } from './api.ts'
 import { DenialExplanation } from './calls-denial.tsx'
-import { callerLabel, denialOf } from './calls.ts'
+import { callerLabel, denialOf, isPageRead } from './calls.ts'
 import './account.css'
 
 /** Virtual time as the console's logs show it (UTC, to the millisecond). */
@@ -19,12 +19,15 @@ export function callTime(ms: number): string {
 export function CallsView() {
   const calls = useAccountCalls()
   const [deniedOnly, setDeniedOnly] = useState(false)
+  const [pageReads, setPageReads] = useState(false)
   const [open, setOpen] = useState<string | null>(null)
   const ids = useId()
   const rows = useMemo(() => {
-    const list = deniedOnly ? calls.filter((c) => c.authorization.some((a) => !a.allowed)) : calls
-    return list.slice().reverse()
-  }, [calls, deniedOnly])
+    const list = calls.filter((c) =>
+      deniedOnly ? c.authorization.some((a) => !a.allowed) : pageReads || !isPageRead(c),
+    )
+    return list.reverse()
+  }, [calls, deniedOnly, pageReads])
   const latestDenied = rows.find((c) => c.authorization.some((a) => !a.allowed))
   // A denied call opens by itself (the newest), until the learner picks another.
   const shown = open ?? latestDenied?.requestId ?? null
@@ -36,6 +39,10 @@ export function CallsView() {
           Every call to your account: from your handlers (through the AWS SDK), from this page, and between services.
           IAM decides each one.
         </p>
+        <label className="acct-check">
+          <input type="checkbox" checked={pageReads} onChange={(e) => setPageReads(e.currentTarget.checked)} /> This
+          page’s reads
+        </label>
         <label className="acct-check">
           <input type="checkbox" checked={deniedOnly} onChange={(e) => setDeniedOnly(e.currentTarget.checked)} /> Denied
           only

@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest'
 import { createAccount, type Account, type CallRecord } from '../../aws/index.ts'
 import type { Principal } from '../../aws/public.ts'
-import { callerLabel, deniedCallsAfter, denialFromExplanation, denialOf, isReadOperation, lastChange } from './calls.ts'
+import {
+  callerLabel,
+  deniedCallsAfter,
+  isPageRead,
+  denialFromExplanation,
+  denialOf,
+  isReadOperation,
+  lastChange,
+} from './calls.ts'
 
 const TABLE = {
   TableName: 'orders',
@@ -146,5 +154,9 @@ describe('the calls of an invoke, and changes', () => {
     )
     expect(callerLabel('arn:aws:iam::123456789012:user/admin')).toBe('user admin')
     expect(callerLabel('s3.amazonaws.com')).toBe('s3.amazonaws.com')
+    const admin = 'arn:aws:iam::123456789012:user/admin'
+    expect(isPageRead({ principal: admin, operation: 'GetRole', outcome: 'success' })).toBe(true)
+    expect(isPageRead({ principal: admin, operation: 'PutItem', outcome: 'success' })).toBe(false)
+    expect(isPageRead({ principal: admin, operation: 'GetItem', outcome: 'error' })).toBe(false)
   })
 })

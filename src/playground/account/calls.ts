@@ -146,11 +146,16 @@ export function deniedCallsAfter(
     )
 }
 
-/** A caller's short name for a table: `role orders-role (place-order)`, `user admin`, `s3.amazonaws.com`. */
+/** A caller's short name for a table: a role session's name (a function's name), `user admin`, `s3.amazonaws.com`. */
 export function callerLabel(principal: string): string {
   const m = /:assumed-role\/([^/]+)\/(.+)$/.exec(principal)
-  if (m) return `${m[1]} (${m[2]})`
+  if (m) return m[2]
   const u = /:user\/(?:.*\/)?([^/]+)$/.exec(principal)
   if (u) return `user ${u[1]}`
   return principal
+}
+
+/** The page's own reads (the Permissions view's, the Resources panel's): hidden unless asked for. */
+export function isPageRead(call: Pick<CallRecord, 'principal' | 'operation' | 'outcome'>): boolean {
+  return call.principal.endsWith(':user/admin') && call.outcome === 'success' && isReadOperation(call.operation)
 }
