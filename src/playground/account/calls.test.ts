@@ -149,9 +149,7 @@ describe('the calls of an invoke, and changes', () => {
   })
 
   it('callerLabel names role sessions and users', () => {
-    expect(callerLabel('arn:aws:sts::123456789012:assumed-role/orders-role/place-order')).toBe(
-      'orders-role (place-order)',
-    )
+    expect(callerLabel('arn:aws:sts::123456789012:assumed-role/orders-role/place-order')).toBe('place-order')
     expect(callerLabel('arn:aws:iam::123456789012:user/admin')).toBe('user admin')
     expect(callerLabel('s3.amazonaws.com')).toBe('s3.amazonaws.com')
     const admin = 'arn:aws:iam::123456789012:user/admin'
