@@ -18,8 +18,8 @@ export function DenialExplanation({ denial, testId }: { denial: Denial; testId?:
   const s = denial.statement
   const policy = denial.policy ?? (denial.policies.length === 1 ? denial.policies[0] : undefined)
   return (
-    <div className="acct-denial" data-testid={testId ?? 'denial'}>
-      <p className="acct-denial-summary">
+    <div className="pg-acct-denial" data-testid={testId ?? 'denial'}>
+      <p className="pg-acct-denial-summary">
         <strong>{denial.summary.startsWith('Denied, because') ? 'Denied, because' : 'Denied:'}</strong>
         {denial.summary.startsWith('Denied, because')
           ? denial.summary.slice('Denied, because'.length)
@@ -27,12 +27,13 @@ export function DenialExplanation({ denial, testId }: { denial: Denial; testId?:
       </p>
       {s && denial.statementDecided && (
         <p className="pg-help">
-          <span className="acct-effect acct-effect-deny">Explicit deny</span> {statementName(s)} decided: {s.reason}.
+          <span className="pg-acct-effect pg-acct-effect-deny">Explicit deny</span> {statementName(s)} decided:{' '}
+          {s.reason}.
         </p>
       )}
       {denial.noneMatched && (
         <p className="pg-help" data-testid="no-statement-matched">
-          <span className="acct-effect acct-effect-miss">No statement matched</span>
+          <span className="pg-acct-effect pg-acct-effect-miss">No statement matched</span>
           {s
             ? ` The closest, ${statementName(s)}, is highlighted below.`
             : denial.policies.length
@@ -64,7 +65,7 @@ export function DenialExplanation({ denial, testId }: { denial: Denial; testId?:
         <details className="pg-details">
           <summary>The {denial.policies.length} policies IAM evaluated</summary>
           {denial.policies.map((p) => (
-            <div key={`${p.type}-${p.name}`} className="acct-policy-block">
+            <div key={`${p.type}-${p.name}`} className="pg-acct-policy-block">
               <h4 className="pg-h5">{p.name}</h4>
               <PolicyJson document={p.document} />
             </div>

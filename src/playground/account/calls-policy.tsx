@@ -34,13 +34,13 @@ export function PolicyJson({
     highlight.end <= document.length &&
     highlight.start < highlight.end
   return (
-    <pre ref={preRef} className="pg-pre acct-policy" tabIndex={0} data-testid={testId}>
+    <pre ref={preRef} className="pg-pre pg-acct-policy" tabIndex={0} data-testid={testId}>
       {valid ? (
         <>
           {document.slice(0, highlight.start)}
           <mark
             ref={markRef}
-            className={`acct-mark acct-mark-${highlight.tone}`}
+            className={`pg-acct-mark pg-acct-mark-${highlight.tone}`}
             title={highlight.label}
             data-testid="policy-highlight"
           >

@@ -33,17 +33,17 @@ export function CallsView() {
   const shown = open ?? latestDenied?.requestId ?? null
 
   return (
-    <div className="acct-view" data-testid="calls">
-      <div className="acct-toolbar">
+    <div className="pg-acct-view" data-testid="calls">
+      <div className="pg-acct-toolbar">
         <p className="pg-help">
           Every call to your account: from your handlers (through the AWS SDK), from this page, and between services.
           IAM decides each one.
         </p>
-        <label className="acct-check">
+        <label className="pg-acct-check">
           <input type="checkbox" checked={pageReads} onChange={(e) => setPageReads(e.currentTarget.checked)} /> This
           page’s reads
         </label>
-        <label className="acct-check">
+        <label className="pg-acct-check">
           <input type="checkbox" checked={deniedOnly} onChange={(e) => setDeniedOnly(e.currentTarget.checked)} /> Denied
           only
         </label>
@@ -55,8 +55,8 @@ export function CallsView() {
             : 'No calls yet. When a handler calls an AWS service (for example a DynamoDB PutItem), the call shows here.'}
         </p>
       ) : (
-        <div className="acct-table-wrap acct-calls-wrap">
-          <table className="acct-table acct-calls" aria-describedby={`${ids}-cap`}>
+        <div className="pg-acct-table-wrap pg-acct-calls-wrap">
+          <table className="pg-acct-table pg-acct-calls" aria-describedby={`${ids}-cap`}>
             <caption id={`${ids}-cap`} className="sr-only">
               Calls to the account, newest first
             </caption>
@@ -92,12 +92,12 @@ function CallRow({ call, open, onToggle }: { call: CallRecord; open: boolean; on
   const detail = call.outcome === 'error'
   return (
     <>
-      <tr className={denial ? 'acct-row-denied' : undefined} data-testid="call-row" data-outcome={outcome}>
-        <td className="acct-mono">{callTime(call.time)}</td>
-        <td className="acct-mono acct-wrap" title={call.principal}>
+      <tr className={denial ? 'pg-acct-row-denied' : undefined} data-testid="call-row" data-outcome={outcome}>
+        <td className="pg-acct-mono">{callTime(call.time)}</td>
+        <td className="pg-acct-mono pg-acct-wrap" title={call.principal}>
           {callerLabel(call.principal)}
         </td>
-        <td className="acct-mono">
+        <td className="pg-acct-mono">
           {call.service}:{call.operation}
         </td>
         <td>
@@ -109,12 +109,12 @@ function CallRow({ call, open, onToggle }: { call: CallRecord; open: boolean; on
             outcome
           )}
         </td>
-        <td className="acct-mono">{call.httpStatusCode}</td>
+        <td className="pg-acct-mono">{call.httpStatusCode}</td>
       </tr>
       {detail && open && (
-        <tr className="acct-detail-row">
+        <tr className="pg-acct-detail-row">
           <td colSpan={5}>
-            <p className="acct-mono acct-wrap acct-error-line">
+            <p className="pg-acct-mono pg-acct-wrap pg-acct-error-line">
               {call.errorName}: {call.errorMessage}
             </p>
             {denial && <DenialExplanation denial={denial} />}

@@ -47,7 +47,7 @@ export function PermissionsView({ functionName, active }: { functionName: string
   if (!state) return <p className="pg-running">Reading the function’s permissions…</p>
   if (!state.ok)
     return (
-      <div className="acct-view" data-testid="permissions">
+      <div className="pg-acct-view" data-testid="permissions">
         {state.notFound ? (
           <p className="pg-empty">
             The function <code>{functionName}</code> does not exist in your account yet. Invoke it once: Lambda creates
@@ -71,7 +71,7 @@ export function PermissionsView({ functionName, active }: { functionName: string
   }
 
   return (
-    <div className="acct-view" data-testid="permissions">
+    <div className="pg-acct-view" data-testid="permissions">
       <section className="pg-block" aria-labelledby={`${ids}-role`}>
         <h3 id={`${ids}-role`} className="pg-h4">
           Execution role
@@ -79,12 +79,12 @@ export function PermissionsView({ functionName, active }: { functionName: string
         <dl className="pg-kv">
           <dt>Role name</dt>
           <dd>
-            <button type="button" className="pg-linkbtn acct-mono" onClick={openRole} data-testid="role-name">
+            <button type="button" className="pg-linkbtn pg-acct-mono" onClick={openRole} data-testid="role-name">
               {p.role.name}
             </button>
           </dd>
           <dt>Role ARN</dt>
-          <dd className="acct-mono acct-wrap">{p.role.arn}</dd>
+          <dd className="pg-acct-mono pg-acct-wrap">{p.role.arn}</dd>
         </dl>
         {p.role.error && <p className="pg-field-error">The role could not be read: {p.role.error}</p>}
       </section>
@@ -98,8 +98,8 @@ export function PermissionsView({ functionName, active }: { functionName: string
             The role has no policies, so the function may not call any AWS service (not even CloudWatch Logs).
           </p>
         ) : (
-          <div className="acct-table-wrap">
-            <table className="acct-table" data-testid="resource-summary">
+          <div className="pg-acct-table-wrap">
+            <table className="pg-acct-table" data-testid="resource-summary">
               <thead>
                 <tr>
                   <th scope="col">Service</th>
@@ -112,20 +112,20 @@ export function PermissionsView({ functionName, active }: { functionName: string
                 {summary.map((s) => (
                   <tr key={s.service}>
                     <th scope="row">{s.label}</th>
-                    <td className="acct-mono">
+                    <td className="pg-acct-mono">
                       {s.allowed.map((a) => (
                         <div key={a}>
-                          <span className="acct-effect acct-effect-allow">Allow</span> {a}
+                          <span className="pg-acct-effect pg-acct-effect-allow">Allow</span> {a}
                         </div>
                       ))}
                       {s.denied.map((a) => (
                         <div key={a}>
-                          <span className="acct-effect acct-effect-deny">Deny</span> {a}
+                          <span className="pg-acct-effect pg-acct-effect-deny">Deny</span> {a}
                         </div>
                       ))}
                       {s.conditional && <div className="pg-help">Some statements have conditions.</div>}
                     </td>
-                    <td className="acct-mono acct-wrap">{s.resources.join(', ') || '—'}</td>
+                    <td className="pg-acct-mono pg-acct-wrap">{s.resources.join(', ') || '—'}</td>
                     <td>{s.policies.join(', ')}</td>
                   </tr>
                 ))}
@@ -153,8 +153,8 @@ export function PermissionsView({ functionName, active }: { functionName: string
           </p>
         ) : (
           <>
-            <div className="acct-table-wrap">
-              <table className="acct-table" data-testid="resource-policy">
+            <div className="pg-acct-table-wrap">
+              <table className="pg-acct-table" data-testid="resource-policy">
                 <thead>
                   <tr>
                     <th scope="col">Statement ID</th>
@@ -166,13 +166,13 @@ export function PermissionsView({ functionName, active }: { functionName: string
                 <tbody>
                   {statements.map((s, i) => (
                     <tr key={`${s.sid}-${i}`}>
-                      <th scope="row" className="acct-mono">
+                      <th scope="row" className="pg-acct-mono">
                         {s.sid || '—'}
-                        {s.effect === 'Deny' && <span className="acct-effect acct-effect-deny">Deny</span>}
+                        {s.effect === 'Deny' && <span className="pg-acct-effect pg-acct-effect-deny">Deny</span>}
                       </th>
-                      <td className="acct-mono acct-wrap">{s.principal}</td>
-                      <td className="acct-mono">{s.action}</td>
-                      <td className="acct-mono acct-wrap">
+                      <td className="pg-acct-mono pg-acct-wrap">{s.principal}</td>
+                      <td className="pg-acct-mono">{s.action}</td>
+                      <td className="pg-acct-mono pg-acct-wrap">
                         {s.conditions.length === 0
                           ? 'None'
                           : s.conditions.map((c) => (
@@ -194,20 +194,20 @@ export function PermissionsView({ functionName, active }: { functionName: string
         )}
       </section>
 
-      <details className="pg-details acct-role" ref={roleRef} data-testid="role-details">
+      <details className="pg-details pg-acct-role" ref={roleRef} data-testid="role-details">
         <summary>Role {p.role.name}: its policies and trust policy</summary>
         {p.policies.map((pol) => (
-          <div key={`${pol.type}-${pol.name}`} className="acct-policy-block">
+          <div key={`${pol.type}-${pol.name}`} className="pg-acct-policy-block">
             <h4 className="pg-h5">
-              {pol.name} <span className="acct-chip">{POLICY_TYPE[pol.type]}</span>
+              {pol.name} <span className="pg-acct-chip">{POLICY_TYPE[pol.type]}</span>
             </h4>
             <PolicyJson document={prettyJson(pol.document)} />
           </div>
         ))}
         {p.role.trustPolicy && (
-          <div className="acct-policy-block">
+          <div className="pg-acct-policy-block">
             <h4 className="pg-h5">
-              Trust policy <span className="acct-chip">Who may assume the role</span>
+              Trust policy <span className="pg-acct-chip">Who may assume the role</span>
             </h4>
             <PolicyJson document={prettyJson(p.role.trustPolicy)} />
           </div>

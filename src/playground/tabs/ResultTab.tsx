@@ -219,7 +219,7 @@ function DeniedBeside({ errorType, calls }: { errorType: string; calls: CallReco
         <code>
           {call.service}:{call.operation}
         </code>{' '}
-        by <code className="acct-wrap">{call.principal}</code>. All calls are in the Calls tab.
+        by <code className="pg-acct-wrap">{call.principal}</code>. All calls are in the Calls tab.
       </p>
       <DenialExplanation denial={denial} testId="result-denial-explanation" />
     </div>
