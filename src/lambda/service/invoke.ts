@@ -112,7 +112,8 @@ export class Invoker {
     let failEnd: number | undefined
     if (!env) {
       coldStart = true
-      const res = await this.environments.coldStart(fn, t0, tail, budget)
+      // Init has a budget of its own (Lambda's Init limit is separate from the Timeout too).
+      const res = await this.environments.coldStart(fn, t0, tail, new HoldBudget(settings.initWallCap))
       env = res.env
       initDuration = res.initDuration
       startAt = res.readyAt

@@ -65,10 +65,17 @@ export interface LambdaOptions {
   region?: string
   accountId?: string
   /**
-   * Real time one invoke may hold the thread (the Worker) in total, its Init phases included, in
-   * ms: past it the invoke is a timeout at its configured Timeout. Default 2000.
+   * Real time one invoke's handler may hold the thread (the Worker) in total, in ms: past it the
+   * invoke is a timeout at its configured Timeout. Default 2000.
    */
   wallClockCapMs?: number
+  /**
+   * Real time a cold start's Init may hold the thread in total, in ms, beside the handler's
+   * wallClockCapMs: past it Init times out, as at Lambda's 10-second Init limit. Importing the AWS
+   * SDK is legitimate Init work that can take over 2 s of real time in a slow browser. Default
+   * 10,000, and never less than wallClockCapMs.
+   */
+  initWallClockCapMs?: number
   /** Idle time after which an environment is shut down, virtual ms. Default 5 minutes. */
   idleShutdownMs?: number
   /** Blank environments kept ready (pre-created in idle time, as Lambda keeps a warm pool of sandboxes). Default 2. */
@@ -128,6 +135,7 @@ export class LambdaService {
       network: options.network ?? NO_NETWORK,
       settings: {
         wallCap: options.wallClockCapMs ?? 2000,
+        initWallCap: Math.max(options.initWallClockCapMs ?? 10_000, options.wallClockCapMs ?? 2000),
         idleMs: options.idleShutdownMs ?? 5 * 60_000,
         prewarmCount: options.prewarm ?? 2,
         cpuSpeed: options.cpuSpeed ?? DEFAULT_CPU_SPEED,

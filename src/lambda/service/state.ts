@@ -91,8 +91,10 @@ export class Tail {
 }
 
 export interface ServiceSettings {
-  /** Real time one invoke may hold the thread in total (its Init phases included), ms. */
+  /** Real time an invoke's handler may hold the thread in total, ms. */
   wallCap: number
+  /** Real time a cold start's Init phases may hold the thread in total, ms (on top of wallCap). */
+  initWallCap: number
   /** Idle time after which an environment is shut down, virtual ms. */
   idleMs: number
   /** Blank environments kept ready. */
