@@ -3,39 +3,8 @@
  * Lambda (QuickJS's own rejection tracker, through the patched .wasm the Worker compiles), and
  * traces show V8's frames.
  */
-import type { Page } from '@playwright/test'
+import { invokeAndWait, openPlayground, setCode } from './playground-page.ts'
 import { expect, test } from './fixtures.ts'
-
-const SLOW = { timeout: 60_000 }
-
-async function openPlayground(page: Page) {
-  await page.goto('./#/playground')
-  await expect(page.locator('#main h1')).toHaveText('Playground', SLOW)
-  await expect(page.getByTestId('invoke')).toBeVisible(SLOW)
-}
-
-/** Pastes `code` over the open file, as a learner would. */
-async function setCode(page: Page, code: string) {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
-  const ed = page.getByTestId('playground').locator('.monaco-editor').first()
-  await expect(ed).toBeVisible(SLOW)
-  await ed.locator('.view-lines').click()
-  await page.keyboard.press('ControlOrMeta+A')
-  await page.evaluate((text) => navigator.clipboard.writeText(text), code)
-  await page.keyboard.press('ControlOrMeta+V')
-  await expect(ed.locator('.view-lines')).toContainText(code.split('\n')[0].trim().slice(0, 30))
-}
-
-/** Clicks Invoke and waits for this invocation's result (a new request ID). */
-async function invokeAndWait(page: Page) {
-  const status = page.getByTestId('result-status')
-  const before = (await status.count()) ? await status.getAttribute('data-request-id') : null
-  await page.getByTestId('invoke').click()
-  await expect
-    .poll(async () => ((await status.count()) ? await status.getAttribute('data-request-id') : null), SLOW)
-    .not.toBe(before)
-  await expect(page.getByTestId('invoke')).toHaveText('Invoke', SLOW)
-}
 
 test.describe('fidelity (issue 12)', () => {
   test.describe.configure({ timeout: 90_000 })

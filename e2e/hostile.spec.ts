@@ -5,10 +5,8 @@
  * limit. Each answer is Lambda's, and the function's warm state (a counter in its module)
  * survives every one: no probe costs the environment.
  */
-import type { Page } from '@playwright/test'
+import { SLOW, invokeAndWait, openPlayground, response, setCode, setEvent } from './playground-page.ts'
 import { expect, test } from './fixtures.ts'
-
-const SLOW = { timeout: 60_000 }
 
 const HANDLER = `let n = 0
 const f = (d) => f(d + 1) + 1
@@ -22,51 +20,6 @@ export const handler = async (event) => {
   if (Array.isArray(event)) { let v = event, d = 1; while (v.length) { v = v[0]; d++ } return { n, depth: d } }
   return { n }
 }`
-
-async function openPlayground(page: Page) {
-  await page.goto('./#/playground')
-  await expect(page.locator('#main h1')).toHaveText('Playground', SLOW)
-  await expect(page.getByTestId('invoke')).toBeVisible(SLOW)
-}
-
-/** Pastes `code` over the open file, as a learner would. */
-async function setCode(page: Page, code: string) {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
-  const ed = page.getByTestId('playground').locator('.monaco-editor').first()
-  await expect(ed).toBeVisible(SLOW)
-  await ed.locator('.view-lines').click()
-  await page.keyboard.press('ControlOrMeta+A')
-  await page.evaluate((text) => navigator.clipboard.writeText(text), code)
-  await page.keyboard.press('ControlOrMeta+V')
-  await expect(ed.locator('.view-lines')).toContainText(code.split('\n')[0].trim().slice(0, 30))
-}
-
-async function setEvent(page: Page, text: string) {
-  await page.getByTestId('pg-tab-event').click()
-  await page.getByTestId('event-json').fill(text)
-}
-
-/** Clicks Invoke and waits for this invocation's outcome (a new request ID, or a service error). */
-async function invokeAndWait(page: Page) {
-  const status = page.getByTestId('result-status')
-  const serviceError = page.getByTestId('service-error')
-  const before = (await status.count()) ? await status.getAttribute('data-request-id') : null
-  await page.getByTestId('invoke').click()
-  await expect
-    .poll(async () => {
-      if (await serviceError.count()) return 'service error'
-      const id = (await status.count()) ? await status.getAttribute('data-request-id') : null
-      return id && id !== before ? 'result' : 'waiting'
-    }, SLOW)
-    .not.toBe('waiting')
-  await expect(page.getByTestId('invoke')).toHaveText('Invoke', SLOW)
-  await page.getByTestId('pg-tab-result').click()
-}
-
-/** The response as JSON (the result tab shows it pretty-printed). */
-async function response(page: Page): Promise<unknown> {
-  return JSON.parse((await page.getByTestId('response').textContent()) ?? 'null')
-}
 
 test.describe('stack probes in the Worker (issue 10)', () => {
   test.describe.configure({ timeout: 180_000 })
@@ -87,39 +40,39 @@ test.describe('stack probes in the Worker (issue 10)', () => {
     }
 
     await setEvent(page, '{}')
-    await invokeAndWait(page)
+    await invokeAndWait(page, 'result')
     await warm({})
 
     // Recursion to the limit: Node's RangeError, uncaught (a function error) and caught.
     await setEvent(page, '{"op":"recurse"}')
-    await invokeAndWait(page)
+    await invokeAndWait(page, 'result')
     await expect(page.getByTestId('error-type')).toHaveText('RangeError')
     await expect(page.getByTestId('error-message')).toHaveText('Maximum call stack size exceeded')
     n++
     await setEvent(page, '{"op":"recurse-catch"}')
-    await invokeAndWait(page)
+    await invokeAndWait(page, 'result')
     await warm({ caught: 'RangeError' })
 
     // A 2,001-level result: what the runtime client answers when JSON.stringify refuses it.
     await setEvent(page, '{"op":"nest"}')
-    await invokeAndWait(page)
+    await invokeAndWait(page, 'result')
     await expect(page.getByTestId('error-type')).toHaveText('Error')
     await expect(page.getByTestId('error-message')).toHaveText('Unable to stringify response body')
     n++
 
     // Deep JSON inside the handler: parsed as Node parses it; stringified with Node's RangeError.
     await setEvent(page, '{"op":"parse"}')
-    await invokeAndWait(page)
+    await invokeAndWait(page, 'result')
     await warm({ parsed: 10_000 })
     await setEvent(page, '{"op":"stringify"}')
-    await invokeAndWait(page)
+    await invokeAndWait(page, 'result')
     await warm({ caught: 'RangeError: Maximum call stack size exceeded' })
 
     // A deep payload reaches the handler as on Node. (A 100,000-deep one does too, in Node's tests;
     // in this Worker on a loaded 2-core machine its non-recursive parse outlasted the invoke's 2 s
     // real-time budget and ended as a timeout, so it is not asserted here.)
     await setEvent(page, '['.repeat(10_000) + ']'.repeat(10_000))
-    await invokeAndWait(page)
+    await invokeAndWait(page, 'result')
     await warm({ depth: 10_000 })
 
     // Past the nesting limit: the front end's error, and the function never runs.
@@ -129,7 +82,7 @@ test.describe('stack probes in the Worker (issue 10)', () => {
     await expect(page.getByTestId('invoke')).toHaveText('Invoke', SLOW)
 
     await setEvent(page, '{}')
-    await invokeAndWait(page)
+    await invokeAndWait(page, 'result')
     await warm({})
   })
 })

@@ -4,10 +4,10 @@
  * playground says so plainly; a host the workspace declares in hosts.json answers.
  */
 import type { Page } from '@playwright/test'
+import { SLOW, invokeAndWait, openPlayground, setEvent } from './playground-page.ts'
 import { expect, test } from './fixtures.ts'
 
 const KEY = 'lf-playground'
-const SLOW = { timeout: 60_000 }
 
 const HANDLER = `export const handler = async (event) => {
   try {
@@ -23,27 +23,10 @@ const HOSTS = JSON.stringify(
   2,
 )
 
-async function openPlayground(page: Page) {
-  await page.goto('./#/playground')
-  await expect(page.locator('#main h1')).toHaveText('Playground', SLOW)
-  await expect(page.getByTestId('invoke')).toBeVisible(SLOW)
-}
-
 /** Invokes with this event and waits for the result. */
 async function invokeWith(page: Page, event: object) {
-  await page.getByTestId('pg-tab-event').click()
-  await page.getByTestId('event-json').fill(JSON.stringify(event))
-  const status = page.getByTestId('result-status')
-  const before = (await status.count()) ? await status.getAttribute('data-request-id') : null
-  await page.getByTestId('invoke').click()
-  await expect
-    .poll(async () => {
-      if (await page.getByTestId('service-error').count()) return 'service error'
-      const id = (await status.count()) ? await status.getAttribute('data-request-id') : null
-      return id && id !== before ? 'result' : 'waiting'
-    }, SLOW)
-    .toBe('result')
-  await page.getByTestId('pg-tab-result').click()
+  await setEvent(page, JSON.stringify(event))
+  expect(await invokeAndWait(page, 'result')).toBe('result')
 }
 
 test.describe('playground network', () => {

@@ -6,63 +6,14 @@
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { SLOW, editor, invokeAndWait, openPlayground, setCode, tab } from './playground-page.ts'
 import { expect, lessons, test } from './fixtures.ts'
 
 const KEY = 'lf-playground'
 
-// Lazy chunks (the playground, Monaco, the engine's WebAssembly) load slowly on a busy CI machine.
-const SLOW = { timeout: 60_000 }
-
-async function openPlayground(page: Page, hash = '#/playground') {
-  await page.goto(`./${hash}`)
-  await expect(page.locator('#main h1')).toHaveText('Playground', SLOW)
-  await expect(page.getByTestId('invoke')).toBeVisible(SLOW)
-}
-
-/** The Monaco editor, once loaded (the light placeholder comes first). */
-async function editor(page: Page) {
-  const ed = page.getByTestId('playground').locator('.monaco-editor').first()
-  await expect(ed).toBeVisible(SLOW)
-  return ed
-}
-
 /** The open file's text as shown (Monaco, or its placeholder while it loads). */
 function codeView(page: Page) {
   return page.getByTestId('playground').getByRole('tabpanel', { name: /\.(mjs|js|cjs|ts)$/ })
-}
-
-/**
- * Replaces the open file's text the way a learner pastes it: select all, paste. (Typing or
- * inserting text would go through Monaco's auto-closing brackets and auto-indent.)
- */
-async function setCode(page: Page, code: string) {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
-  const ed = await editor(page)
-  await ed.locator('.view-lines').click()
-  await page.keyboard.press('ControlOrMeta+A')
-  await page.evaluate((text) => navigator.clipboard.writeText(text), code)
-  await page.keyboard.press('ControlOrMeta+V')
-  await expect(ed.locator('.view-lines')).toContainText(code.split('\n')[0].trim().slice(0, 30))
-}
-
-async function tab(page: Page, name: 'event' | 'config' | 'result' | 'logs' | 'timeline' | 'code') {
-  await page.getByTestId(`pg-tab-${name}`).click()
-}
-
-/** Clicks Invoke and waits for this invocation's outcome (a new request ID, or a service error), whichever tab is shown. */
-async function invokeAndWait(page: Page) {
-  const status = page.getByTestId('result-status')
-  const serviceError = page.getByTestId('service-error')
-  const before = (await status.count()) ? await status.getAttribute('data-request-id') : null
-  await page.getByTestId('invoke').click()
-  await expect
-    .poll(async () => {
-      if (await serviceError.count()) return 'service error'
-      const id = (await status.count()) ? await status.getAttribute('data-request-id') : null
-      return id && id !== before ? 'result' : 'waiting'
-    }, SLOW)
-    .not.toBe('waiting')
-  await expect(page.getByTestId('invoke')).toHaveText('Invoke', SLOW)
 }
 
 test.describe('playground', () => {

@@ -53,6 +53,7 @@ const LAZY_ENTRIES: Record<string, string> = {
   'internal/structured-clone': 'structured-clone.js',
   'internal/event-target': 'event-target.js',
   'internal/fetch': 'fetch.js',
+  'stream/web': 'stream-web.js',
   'internal/subtle': 'subtle.js',
   'internal/process': 'process.js',
   'internal/encoding': 'internal-encoding.js',
@@ -103,6 +104,7 @@ export const BUNDLED_PACKAGES = [
   '@noble/ciphers',
   'string_decoder',
   'safe-buffer',
+  'web-streams-polyfill',
 ] as const
 
 const builtinNames = new Set<string>(BUILTIN_MODULES)

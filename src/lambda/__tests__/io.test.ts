@@ -69,6 +69,23 @@ describe('host I/O channel', () => {
     expect(last.request.headers['content-type']).toBe('text/plain;charset=UTF-8')
   })
 
+  it("a response's body reads as a ReadableStream, and a request body can be one", async () => {
+    const fn = await deploy(
+      lambda,
+      `export const handler = async () => {
+        const r = await fetch('http://svc.test/5/streamed')
+        let text = ''
+        for await (const chunk of r.body) text += new TextDecoder().decode(chunk)
+        const body = new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('up')); c.close() } })
+        const p = await fetch('http://svc.test/5/sent', { method: 'POST', body, duplex: 'half' })
+        return { text, used: r.bodyUsed, posted: await p.text() }
+      }`,
+    )
+    const out = await call(lambda, fn)
+    expect(out.FunctionError).toBeUndefined()
+    expect(out.json).toEqual({ text: 'streamed', used: true, posted: 'sent:up' })
+  })
+
   it('answers and timers run in virtual-time order (a timer first on a tie)', async () => {
     const fn = await deploy(
       lambda,

@@ -172,6 +172,7 @@ export const BUILTIN_MODULES = [
   'path',
   'path/posix',
   'querystring',
+  'stream/web',
   'string_decoder',
   'timers',
   'timers/promises',

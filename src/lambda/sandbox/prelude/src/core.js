@@ -205,6 +205,24 @@ function defineLazy(name, get) {
   })
 }
 
+// Node's WHATWG stream globals (node:stream/web).
+const STREAM_GLOBALS = [
+  'ReadableStream',
+  'ReadableStreamDefaultReader',
+  'ReadableStreamBYOBReader',
+  'ReadableStreamBYOBRequest',
+  'ReadableByteStreamController',
+  'ReadableStreamDefaultController',
+  'TransformStream',
+  'TransformStreamDefaultController',
+  'WritableStream',
+  'WritableStreamDefaultWriter',
+  'WritableStreamDefaultController',
+  'ByteLengthQueuingStrategy',
+  'CountQueuingStrategy',
+  'TextEncoderStream',
+  'TextDecoderStream',
+]
 // "global=module.export"; a string is cheaper to parse than the equivalent calls.
 const LAZY_GLOBALS = (
   'process=internal/process. Buffer=buffer.Buffer atob=buffer.atob btoa=buffer.btoa ' +
@@ -213,7 +231,8 @@ const LAZY_GLOBALS = (
   'crypto=crypto.webcrypto EventTarget=internal/event-target.EventTarget Event=internal/event-target.Event ' +
   'AbortController=internal/event-target.AbortController AbortSignal=internal/event-target.AbortSignal ' +
   'DOMException=internal/event-target.DOMException fetch=internal/fetch.fetch Headers=internal/fetch.Headers ' +
-  'Request=internal/fetch.Request Response=internal/fetch.Response Blob=internal/fetch.Blob'
+  'Request=internal/fetch.Request Response=internal/fetch.Response Blob=internal/fetch.Blob ' +
+  STREAM_GLOBALS.map((n) => `${n}=stream/web.${n}`).join(' ')
 ).split(' ')
 for (let i = 0; i < LAZY_GLOBALS.length; i++) {
   const [name, ref] = LAZY_GLOBALS[i].split('=')

@@ -1,11 +1,13 @@
 // fetch, Headers, Request, Response and Blob (globals in Node 20), over the runtime's host I/O
 // channel (internals.io, src/lambda/README.md): a request leaves the sandbox with the next step and
 // its answer comes back on the virtual clock. Shapes and messages follow Node 20's undici.
-// Bodies are buffered (no ReadableStream): text(), json(), arrayBuffer(), blob(), bytes().
+// Bodies arrive whole; `body` is a ReadableStream over them (node:stream/web, loaded on first use),
+// and a Response or Request may be made from a ReadableStream of bytes.
 export default function factory(load, internals) {
   const Buf = () => load('buffer').Buffer
   const events = () => load('internal/event-target')
   const URLC = () => load('url').URL
+  const Streams = () => load('stream/web')
 
   function toBytes(data) {
     if (data instanceof Uint8Array) return data
@@ -58,6 +60,9 @@ export default function factory(load, internals) {
     }
     async bytes() {
       return new Uint8Array(copyOf(this.#bytes))
+    }
+    stream() {
+      return bytesStream(this.#bytes, () => {})
     }
     slice(start = 0, end = this.size, type = '') {
       const n = this.size
@@ -160,9 +165,49 @@ export default function factory(load, internals) {
 
   const kBody = Symbol('body')
   const kUsed = Symbol('used')
+  const kStream = Symbol('stream')
+  const isStream = (v) =>
+    v != null && typeof v === 'object' && Object.prototype.toString.call(v) === '[object ReadableStream]'
+  /** A byte stream over bytes already here: nothing is read until the first pull; `onRead` marks the body used. */
+  function bytesStream(bytes, onRead) {
+    return new (Streams().ReadableStream)({
+      type: 'bytes',
+      pull(c) {
+        onRead()
+        if (bytes.byteLength > 0) c.enqueue(new Uint8Array(copyOf(bytes)))
+        c.close()
+      },
+      cancel: onRead,
+    })
+  }
+  /** Every chunk of a stream of bytes, joined (undici's TypeError for a chunk that is not bytes). */
+  async function readAll(stream) {
+    const reader = stream.getReader()
+    const chunks = []
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) return Buf().concat(chunks)
+      if (!(value instanceof Uint8Array)) throw new TypeError('Received non-Uint8Array chunk')
+      chunks.push(value)
+    }
+  }
+  /** The body as a stream (the same object on every read, as in undici), or null. */
+  function streamOf(self) {
+    if (self[kStream] === undefined && self[kBody] !== null)
+      self[kStream] = bytesStream(self[kBody], () => (self[kUsed] = true))
+    return self[kStream] === undefined ? null : self[kStream]
+  }
+  /** Takes a body made from a ReadableStream (kBody stays null until it is read). */
+  function takeStream(self, stream) {
+    if (stream.locked) throw new TypeError('Response body object should not be disturbed or locked')
+    self[kStream] = stream
+    self[kBody] = null
+  }
   function consume(self) {
-    if (self[kUsed]) return Promise.reject(new TypeError('Body is unusable: Body has already been read'))
+    if (self[kUsed] || (self[kStream] !== undefined && self[kStream].locked))
+      return Promise.reject(new TypeError('Body is unusable: Body has already been read'))
     self[kUsed] = true
+    if (self[kBody] === null && self[kStream] !== undefined) return readAll(self[kStream])
     return Promise.resolve(self[kBody] || new Uint8Array(0))
   }
   const BodyMixin = {
@@ -221,14 +266,17 @@ export default function factory(load, internals) {
       let body = init.body !== undefined ? init.body : undefined
       if (body != null && (method === 'GET' || method === 'HEAD'))
         throw new TypeError('Request with GET/HEAD method cannot have body.')
-      if (body != null) {
+      if (isStream(body)) {
+        if (init.duplex !== 'half') throw new TypeError('RequestInit: duplex option is required when sending a body.')
+        takeStream(this, body)
+      } else if (body != null) {
         const [bytes, type] = extractBody(body)
         this[kBody] = bytes
         if (type !== null && !this.headers.has('content-type')) this.headers.set('content-type', type)
       } else this[kBody] = base ? base[kBody] : null
     }
     get body() {
-      return this[kBody] === null ? null : new Blob([this[kBody]])
+      return streamOf(this)
     }
     clone() {
       if (this[kUsed]) throw new TypeError('Request.clone: Body has already been consumed.')
@@ -257,21 +305,26 @@ export default function factory(load, internals) {
       this[kBody] = null
       if (body != null) {
         if (NULL_BODY.has(status)) throw new TypeError('Response constructor: Invalid response status code ' + status)
-        const [bytes, type] = extractBody(body)
-        this[kBody] = bytes
-        if (type !== null && !this.headers.has('content-type')) this.headers.set('content-type', type)
+        if (isStream(body)) takeStream(this, body)
+        else {
+          const [bytes, type] = extractBody(body)
+          this[kBody] = bytes
+          if (type !== null && !this.headers.has('content-type')) this.headers.set('content-type', type)
+        }
       }
     }
     get ok() {
       return this.status >= 200 && this.status <= 299
     }
     get body() {
-      return this[kBody] === null ? null : new Blob([this[kBody]])
+      return streamOf(this)
     }
     clone() {
-      if (this[kUsed]) throw new TypeError('Response.clone: Body has already been consumed.')
+      if (this[kUsed] || (this[kStream] !== undefined && this[kStream].locked))
+        throw new TypeError('Response.clone: Body has already been consumed.')
       const r = new Response(null, { status: this.status, statusText: this.statusText, headers: this.headers })
       r[kBody] = this[kBody]
+      if (this[kBody] === null && this[kStream] !== undefined) [this[kStream], r[kStream]] = this[kStream].tee()
       r.type = this.type
       r.url = this.url
       r.redirected = this.redirected
@@ -343,6 +396,7 @@ export default function factory(load, internals) {
     const req = new Request(input, init || {})
     const signal = req.signal
     if (signal && signal.aborted) throw signal.reason
+    if (req[kBody] === null && req[kStream] !== undefined) req[kBody] = await consume(req)
     let url = req.url
     const scheme = url.slice(0, url.indexOf(':'))
     if (scheme !== 'http' && scheme !== 'https') throw fetchFailed(new Error('unknown scheme'))
