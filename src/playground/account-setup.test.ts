@@ -1,21 +1,18 @@
 // The playground's account setup: the lab's resources and role once per engine, its files applied
 // whenever their text changes, and a refusal returned as the panel's service error (AWS's name).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { attachLambda, createAccount, type Account } from '../aws/index.ts'
-import type { Lambda } from '../lambda/index.ts'
+import { createLabEngine, type NodeLabEngine } from '../../scripts/lab-engine.ts'
 import { rolePolicyFile, type AccountSend } from '../shared/account-setup.ts'
 import { createAccountSetupRunner } from './account-setup.ts'
 
-let aws: Account
-let engine: Lambda
+let engine: NodeLabEngine
 const calls: string[] = []
 let send: AccountSend
 beforeAll(async () => {
-  aws = await createAccount()
-  engine = (await attachLambda(aws, { prewarm: 0, warmUp: false })).engine
+  engine = await createLabEngine({ warmUp: false })
   send = (service, operation, input = {}) => {
     calls.push(`${service}:${operation}`)
-    return aws.send(service, operation, input)
+    return engine.send(service, operation, input)
   }
 })
 afterAll(() => engine.dispose())

@@ -2,8 +2,7 @@
 // Lambda engine attached: resources and role once, files turned into IAM and Lambda calls, and
 // every refusal answered with AWS's own name and message, naming the file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { attachLambda, createAccount, type Account } from '../aws/index.ts'
-import type { Lambda } from '../lambda/index.ts'
+import { createLabEngine, type NodeLabEngine } from '../../scripts/lab-engine.ts'
 import {
   accountContext,
   applyAccountFiles,
@@ -14,13 +13,11 @@ import {
   type AccountSetup,
 } from './account-setup.ts'
 
-let aws: Account
-let engine: Lambda
+let engine: NodeLabEngine
 let send: AccountSend
 beforeAll(async () => {
-  aws = await createAccount()
-  engine = (await attachLambda(aws, { prewarm: 0, warmUp: false })).engine
-  send = (service, operation, input = {}) => aws.send(service, operation, input)
+  engine = await createLabEngine({ warmUp: false })
+  send = (service, operation, input = {}) => engine.send(service, operation, input)
 })
 afterAll(() => engine.dispose())
 
