@@ -125,7 +125,7 @@ async function engineWarm(): Promise<{ perInvoke: number; lambda: Awaited<Return
   const lambda = await createLambda()
   await lambda.createFunction({
     FunctionName: 'bench',
-    Runtime: 'nodejs20.x',
+    Runtime: 'nodejs24.x',
     Handler: 'trivial.handler',
     Code: { Files: { 'trivial.js': handlerSource } },
   })
@@ -146,7 +146,7 @@ async function coldStarts(prewarm: number): Promise<number> {
     const name = `cold-${prewarm}-${i}`
     await lambda.createFunction({
       FunctionName: name,
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'trivial.handler',
       Code: { Files: { 'trivial.js': handlerSource } },
     })
@@ -166,7 +166,7 @@ async function coldStarts(prewarm: number): Promise<number> {
 async function memory(lambda: Awaited<ReturnType<typeof createLambda>>) {
   await lambda.createFunction({
     FunctionName: 'mem',
-    Runtime: 'nodejs20.x',
+    Runtime: 'nodejs24.x',
     Handler: 'trivial.handler',
     Code: { Files: { 'trivial.js': handlerSource } },
   })

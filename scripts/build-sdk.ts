@@ -65,6 +65,8 @@ export interface SdkFile {
   source: string
   /** Keys this file loads directly. */
   imports: string[]
+  /** Keys this file loads later, on demand (an `import()` in the SDK, e.g. the event-stream codec). */
+  lazy: string[]
 }
 
 export interface SdkPackageInfo {
@@ -144,18 +146,33 @@ export async function buildSdk(): Promise<SdkBuild> {
     const key = byEntry.get(base)!
     const cjs = await transform(f.text, { format: 'cjs', target: 'es2022', minify: true, charset: 'utf8' })
     const imports: string[] = []
-    const code = cjs.code.replace(/\brequire\("\.\/([\w-]+\.js)"\)/g, (_m, file: string) => {
+    const lazy: string[] = []
+    const depOf = (file: string) => {
       const dep = byEntry.get(file)
-      if (!dep) throw new Error(`${base} requires unknown ${file}`)
-      if (!imports.includes(dep)) imports.push(dep)
-      return `__lf_load(${JSON.stringify(dep)})`
-    })
+      if (!dep) throw new Error(`${base} loads unknown ${file}`)
+      return dep
+    }
+    const code = cjs.code
+      .replace(/\brequire\("\.\/([\w-]+\.js)"\)/g, (_m, file: string) => {
+        const dep = depOf(file)
+        if (!imports.includes(dep)) imports.push(dep)
+        return `__lf_load(${JSON.stringify(dep)})`
+      })
+      // A dynamic import() of another chunk (the SDK loads its event-stream codec this way) goes
+      // through the same loader, later: a rejected promise if loading throws, as import() gives.
+      .replace(/\bimport\("\.\/([\w-]+\.js)"\)/g, (_m, file: string) => {
+        const dep = depOf(file)
+        if (!lazy.includes(dep)) lazy.push(dep)
+        return `Promise.resolve().then(()=>__lf_load(${JSON.stringify(dep)}))`
+      })
     if (/\brequire\("\.\//.test(code)) throw new Error(`${base}: a require() of another file is left`)
+    if (/\bimport\s*\(/.test(code)) throw new Error(`${base}: a dynamic import() is left`)
     files.push({
       key,
       file: key === `sdk/${base.slice(0, -3)}` ? base.slice(0, -3) : entryName(key.slice(4)),
       source: `${FACTORY_HEAD}${code.trim()}\nreturn module.exports})`,
       imports,
+      lazy,
     })
   }
   renameChunksByContent(files)
@@ -172,6 +189,13 @@ export async function buildSdk(): Promise<SdkBuild> {
       order.push(key)
     }
     visit(`sdk/${pkg}`, [])
+    // What its chunks load on demand is fetched with the package (the loader reads sources
+    // synchronously) and evaluated only if a handler needs it.
+    for (let i = 0; i < order.length; i++)
+      for (const dep of byKey.get(order[i])!.lazy) if (!order.includes(dep)) visit(dep, [])
+    const entryKey = `sdk/${pkg}`
+    order.splice(order.indexOf(entryKey), 1)
+    order.push(entryKey)
     packages[pkg] = { key: `sdk/${pkg}`, requires: order, packageJson: await packageJsonFor(pkg) }
     if (pkg.startsWith('@aws-sdk/client-') && packages[pkg].packageJson.version !== SDK_VERSION)
       throw new Error(`${pkg} is ${packages[pkg].packageJson.version}, packages.ts says ${SDK_VERSION}`)
@@ -189,26 +213,38 @@ export async function buildSdk(): Promise<SdkBuild> {
  * esbuild's chunk hashes depend on where the repository sits on disk (a clean clone got other names
  * for the same bytes), so each chunk is renamed after a hash of its own final source, dependencies
  * first (a chunk's source names the chunks it loads). The names are then the same on every machine.
+ * A chunk loaded on demand may import its loader back (a cycle through `import()`): while hashing,
+ * a name not settled yet counts as a placeholder; every name is replaced once all are settled.
  */
 function renameChunksByContent(files: SdkFile[]): void {
   const byKey = new Map(files.map((f) => [f.key, f]))
   const renamed = new Map<string, string>() // old key → new key
   const quoted = (key: string) => JSON.stringify(key)
+  const original = new Set(files.map((f) => f.key).filter((k) => k.startsWith('sdk/chunk-')))
   const done = new Set<SdkFile>()
+  const rewrite = (f: SdkFile) => {
+    for (const [from, to] of renamed) f.source = f.source.split(quoted(from)).join(quoted(to))
+  }
   const visit = (f: SdkFile) => {
     if (done.has(f)) return
     done.add(f)
-    for (const dep of f.imports) visit(byKey.get(dep)!)
-    for (const [from, to] of renamed) f.source = f.source.split(quoted(from)).join(quoted(to))
-    f.imports = f.imports.map((d) => renamed.get(d) ?? d)
+    for (const dep of [...f.imports, ...f.lazy]) visit(byKey.get(dep)!)
+    rewrite(f)
     if (f.key.startsWith('sdk/chunk-')) {
-      const hash = createHash('sha256').update(f.source).digest('hex').slice(0, 8).toUpperCase()
+      let hashed = f.source
+      for (const key of original) if (!renamed.has(key)) hashed = hashed.split(quoted(key)).join('"sdk/chunk-?"')
+      const hash = createHash('sha256').update(hashed).digest('hex').slice(0, 8).toUpperCase()
       renamed.set(f.key, `sdk/chunk-${hash}`)
       f.key = `sdk/chunk-${hash}`
       f.file = `chunk-${hash}`
     }
   }
   for (const f of [...files]) visit(f)
+  for (const f of files) {
+    rewrite(f)
+    f.imports = f.imports.map((d) => renamed.get(d) ?? d)
+    f.lazy = f.lazy.map((d) => renamed.get(d) ?? d)
+  }
 }
 
 function sizeOf(source: string): [number, number] {

@@ -171,7 +171,7 @@ describe('check-labs', () => {
       'content/labs/other-name/lab.ts: "lesson" "First Lesson" is not a lesson slug (lowercase words joined by dashes)',
       'content/labs/other-name/lab.ts: "instructions" line 1 is a "#" heading; headings in instructions start at ###',
       'content/labs/other-name/lab.ts: "function.Handler" must look like "index.handler" (file.export); found "index"',
-      'content/labs/other-name/lab.ts: "function.Runtime" must be one of nodejs24.x, nodejs22.x, nodejs20.x; found "nodejs16.x"',
+      'content/labs/other-name/lab.ts: "function.Runtime" must be one of nodejs24.x, nodejs22.x; found "nodejs16.x"',
       'content/labs/other-name/lab.ts: "function.MemorySize" must be a whole number of MB from 128 to 10240',
       'content/labs/other-name/lab.ts: "function.Timeout" must be a whole number of seconds from 1 to 900',
       'content/labs/other-name/lab.ts: "events" has two events named "A"',

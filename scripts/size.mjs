@@ -6,8 +6,12 @@
 // Prints each chunk with raw and gzip size, and the total per lesson. Fails (exit 1) if any
 // lesson's total exceeds the budget: 120 kB gzip (120,000 bytes).
 //
+// Also fails if any AWS SDK byte (src/lambda/sdk/generated: factory scripts, recognised by their
+// `__lf_holder` parameter) is in a page's chunks or in what the Lambda Worker loads at start:
+// the SDK reaches the Worker only when a handler imports a client (sdkOutsideStart below).
+//
 //   node scripts/size.mjs [--budget-kb 120] [--json]
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -88,8 +92,44 @@ for (const lessonKey of lessonKeys) {
   results.push({ lesson: lessonKey, rows, total, ok })
 }
 
+// ---- no SDK bytes before a handler imports a client ------------------------------------------
+const SDK_MARK = '__lf_holder'
+const assets = path.join(dist, 'assets')
+const jsFiles = readdirSync(assets).filter((f) => f.endsWith('.js'))
+const text = (f) => readFileSync(path.join(assets, f), 'utf8')
+const sdkFiles = jsFiles.filter((f) => text(f).includes(SDK_MARK))
+/** Files a chunk imports statically (and, for the Worker's entry, the chunks it imports at once). */
+function staticImports(file, atStart) {
+  const src = text(file)
+  const out = new Set()
+  const re = /(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'`]\.\/([\w.-]+\.js)["'`]/g
+  for (const m of src.matchAll(re)) out.add(m[1])
+  if (atStart) for (const m of src.matchAll(/\bimport\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)/g)) out.add(m[1])
+  return out
+}
+const workerEntry = jsFiles.find((f) => /^lambda\.worker-[\w-]+\.js$/.test(f))
+const workerStart = new Set()
+if (workerEntry) {
+  const visit = (f, atStart) => {
+    if (workerStart.has(f) || !jsFiles.includes(f)) return
+    workerStart.add(f)
+    for (const dep of staticImports(f, atStart)) visit(dep, false)
+  }
+  visit(workerEntry, true)
+}
+const pageFiles = new Set(Object.values(manifest).map((c) => path.basename(c.file)))
+const sdkProblems = []
+if (!workerEntry) sdkProblems.push('no lambda.worker-*.js in dist/assets')
+if (sdkFiles.length === 0) sdkProblems.push(`no SDK script (marked ${SDK_MARK}) in dist/assets: is the check stale?`)
+for (const f of sdkFiles) {
+  if (pageFiles.has(f)) sdkProblems.push(`${f} (AWS SDK code) is a page chunk`)
+  if (workerStart.has(f)) sdkProblems.push(`${f} (AWS SDK code) loads when the Lambda Worker starts`)
+}
+if (sdkProblems.length) failed = true
+const sdkBytes = sdkFiles.map((f) => ({ file: f, ...sizeOf(path.join('assets', f)) }))
+
 if (args.includes('--json')) {
-  console.log(JSON.stringify({ budget, results }, null, 2))
+  console.log(JSON.stringify({ budget, results, sdk: { files: sdkBytes, problems: sdkProblems } }, null, 2))
 } else {
   for (const r of results) {
     console.log(`\nInitial JavaScript for the lesson page of ${r.lesson}:`)
@@ -102,6 +142,15 @@ if (args.includes('--json')) {
       `  ${'TOTAL'.padEnd(52)} ${pad(kb(r.total.raw), 11)} ${pad(kb(r.total.gzip), 11)}  ${r.ok ? 'OK' : 'OVER BUDGET'} (budget ${kb(budget)} gzip)`,
     )
   }
+  console.log(
+    `\nAWS SDK scripts (${sdkFiles.length} files, fetched by the Lambda Worker only when a handler imports a client; per package: npm run bench -- sdk):`,
+  )
+  for (const r of sdkBytes) console.log(`  ${r.file.padEnd(52)} ${pad(kb(r.raw), 11)} ${pad(kb(r.gzip), 11)}`)
+  console.log(
+    sdkProblems.length
+      ? `size: SDK bytes where they must not be:\n  ${sdkProblems.join('\n  ')}`
+      : `size: no SDK byte in any page chunk or in the Lambda Worker's start (${workerStart.size} files).`,
+  )
   const worst = results.reduce((a, b) => (b.total.gzip > a.total.gzip ? b : a))
   console.log(
     `\nsize: largest lesson page ${worst.lesson}: ${kb(worst.total.gzip)} gzip of ${kb(budget)} budget.${failed ? ' FAILED.' : ''}`,

@@ -18,7 +18,7 @@ export async function hostileInvokes(runs = 3): Promise<{ label: string; worstMs
       const name = `hostile-${++n}`
       await lambda.createFunction({
         FunctionName: name,
-        Runtime: 'nodejs20.x',
+        Runtime: 'nodejs24.x',
         Handler: 'index.handler',
         Code: { Files: { 'index.mjs': a.source } },
         ...a.config,

@@ -34,7 +34,7 @@ export type {
 export interface LabFunctionConfig {
   /** `file.export`, e.g. `index.handler` (the file is found as Lambda does: as is, .js, .mjs, .cjs). */
   Handler: string
-  Runtime: 'nodejs24.x' | 'nodejs22.x' | 'nodejs20.x'
+  Runtime: 'nodejs24.x' | 'nodejs22.x'
   /** MB, 128–10,240. Default 128. */
   MemorySize?: number
   /** Seconds, 1–900. Default 3. */

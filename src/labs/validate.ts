@@ -8,7 +8,7 @@ import { ROLE_NAME_RE } from '../shared/account-setup.ts'
 export const LAB_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 /** Function names are `lab-<id>-<run>-<n>`, and Lambda allows 64 characters. */
 export const LAB_ID_MAX = 40
-export const LAB_RUNTIMES = ['nodejs24.x', 'nodejs22.x', 'nodejs20.x'] as const
+export const LAB_RUNTIMES = ['nodejs24.x', 'nodejs22.x'] as const
 
 /** The file Lambda would load for `Handler` (as is, then .js, .mjs, .cjs), or undefined. */
 export function handlerFile(handler: string, files: Record<string, string>): string | undefined {

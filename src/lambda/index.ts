@@ -1,7 +1,7 @@
 // Public entry of the simulated platform. Pure TypeScript: runs in Node and in a Web Worker.
 //
 //   const lambda = await createLambda()                 // Node: loads QuickJS itself
-//   await lambda.createFunction({ FunctionName: 'hello', Runtime: 'nodejs20.x', Handler: 'index.handler',
+//   await lambda.createFunction({ FunctionName: 'hello', Runtime: 'nodejs24.x', Handler: 'index.handler',
 //                                 Code: { Files: { 'index.mjs': 'export const handler = async () => "hi"' } } })
 //   const out = await lambda.invoke({ FunctionName: 'hello', Payload: '{}', LogType: 'Tail' })
 import { VirtualClock } from './clock.ts'

@@ -4,6 +4,7 @@ import {
   checkConfig,
   draftFromShared,
   firstConfigProblem,
+  retiredRuntimeNotice,
   runtimeChoice,
   PICKER_RUNTIMES,
   sharedFromSettings,
@@ -167,16 +168,39 @@ describe('configuration draft: Lambda’s own validation messages', () => {
 describe('the runtime picker', () => {
   it('offers Node.js 24.x, 22.x and 20.x, newest first', () => {
     expect([...PICKER_RUNTIMES]).toEqual(['nodejs24.x', 'nodejs22.x', 'nodejs20.x'])
-    expect(runtimeChoice('nodejs24.x', '2026-12-07')).toEqual({ label: 'Node.js 24.x', note: null })
+    expect(runtimeChoice('nodejs24.x', '2026-12-07')).toEqual({ label: 'Node.js 24.x', note: null, blocked: false })
   })
 
   it('shows a deprecated runtime as the console does, from its deprecation date on', () => {
-    expect(runtimeChoice('nodejs20.x', '2026-04-29')).toEqual({ label: 'Node.js 20.x', note: null })
+    expect(runtimeChoice('nodejs20.x', '2026-04-29')).toEqual({ label: 'Node.js 20.x', note: null, blocked: false })
     const c = runtimeChoice('nodejs20.x', '2026-04-30')
     expect(c.label).toBe('Node.js 20.x (deprecated)')
+    expect(c.blocked).toBe(false)
     expect(c.note).toBe(
-      'Node.js 20.x was deprecated on Apr 30, 2026: Lambda no longer applies security patches to it. Creating functions with it is blocked from Feb 1, 2027, updating them from Mar 3, 2027.',
+      'Node.js 20.x was deprecated on Apr 30, 2026: Lambda no longer applies security patches to it. Creating functions with it is blocked from Aug 31, 2026, updating them from Sep 30, 2026.',
     )
     expect(runtimeChoice('nodejs22.x', '2026-12-07').note).toBeNull()
+  })
+
+  it('once creation is blocked (Aug 31, 2026), says so in the past tense and marks the choice blocked', () => {
+    const c = runtimeChoice('nodejs20.x', '2026-12-08')
+    expect(c).toEqual({
+      label: 'Node.js 20.x (deprecated)',
+      blocked: true,
+      note: 'Node.js 20.x was deprecated on Apr 30, 2026: Lambda no longer applies security patches to it. Creating functions with it has been blocked since Aug 31, 2026, updating them since Sep 30, 2026.',
+    })
+    expect(runtimeChoice('nodejs20.x', '2026-09-01').note).toMatch(
+      /blocked since Aug 31, 2026, updating them from Sep 30, 2026\.$/,
+    )
+    expect(runtimeChoice('nodejs24.x', '2026-12-08').blocked).toBe(false)
+  })
+
+  it('retiredRuntimeNotice: only for a runtime whose creation is blocked', () => {
+    expect(retiredRuntimeNotice('nodejs20.x', '2026-08-30', 'the playground')).toBeNull()
+    expect(retiredRuntimeNotice('nodejs22.x', '2026-12-08', 'the playground')).toBeNull()
+    expect(retiredRuntimeNotice('nodejs99.x', '2026-12-08', 'the playground')).toBeNull()
+    expect(retiredRuntimeNotice('nodejs20.x', '2026-08-31', 'the playground')).toMatch(
+      /^The playground used Node\.js 20\.x, .* It now uses Node\.js 24\.x, the console's default/,
+    )
   })
 })

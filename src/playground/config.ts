@@ -33,18 +33,44 @@ function usDate(iso: string): string {
 
 /**
  * How the picker shows a runtime on `today` (YYYY-MM-DD): `Node.js 24.x`, or for a deprecated one
- * `Node.js 20.x (deprecated)` with the date Lambda deprecated it (the developer guide's
- * "Lambda runtimes" table).
+ * `Node.js 20.x (deprecated)` with Lambda's dates (the developer guide's "Lambda runtimes" table),
+ * and `blocked` once Lambda refuses to create functions with it (the console no longer offers it
+ * for a new function; the picker shows it, disabled).
  */
-export function runtimeChoice(runtime: string, today: string): { label: string; note: string | null } {
+export function runtimeChoice(
+  runtime: string,
+  today: string,
+): { label: string; note: string | null; blocked: boolean } {
   const label = `Node.js ${runtime.replace(/^nodejs/, '')}`
   const r = NODE_RUNTIMES[runtime]
-  if (!r || !isDeprecated(runtime, today)) return { label, note: null }
+  if (!r || !isDeprecated(runtime, today)) return { label, note: null, blocked: false }
+  const { deprecated, blockCreate, blockUpdate } = r.deprecation
+  const create =
+    blockCreate <= today
+      ? `Creating functions with it has been blocked since ${usDate(blockCreate)}`
+      : `Creating functions with it is blocked from ${usDate(blockCreate)}`
+  const update =
+    blockUpdate <= today ? `updating them since ${usDate(blockUpdate)}` : `updating them from ${usDate(blockUpdate)}`
   return {
     label: `${label} (deprecated)`,
-    note: `${label} was deprecated on ${usDate(r.deprecation.deprecated)}: Lambda no longer applies security patches to it. Creating functions with it is blocked from ${usDate(r.deprecation.blockCreate)}, updating them from ${usDate(r.deprecation.blockUpdate)}.`,
+    note: `${label} was deprecated on ${usDate(deprecated)}: Lambda no longer applies security patches to it. ${create}, ${update}.`,
+    blocked: blockCreate <= today,
   }
 }
+
+/**
+ * A saved workspace or a share link whose runtime Lambda no longer lets anyone create functions
+ * with (nodejs20.x from Aug 31, 2026) could never be deployed again: it moves to the console's
+ * default runtime, and this says so (null when the runtime is still open). `today` is YYYY-MM-DD.
+ */
+export function retiredRuntimeNotice(runtime: string, today: string, where: string): string | null {
+  const r = NODE_RUNTIMES[runtime]
+  if (!r || r.deprecation.blockCreate > today) return null
+  const from = runtimeChoice(runtime, today).label.replace(' (deprecated)', '')
+  const to = runtimeChoice(CONSOLE_DEFAULT_RUNTIME, today).label
+  return `${where.charAt(0).toUpperCase()}${where.slice(1)} used ${from}, which Lambda deprecated on ${usDate(r.deprecation.deprecated)} and no longer lets anyone create functions with (since ${usDate(r.deprecation.blockCreate)}), so Deploy would be refused. It now uses ${to}, the console's default; your code was kept. Test it: most handlers run unchanged.`
+}
+
 export const APPLICATION_LOG_LEVELS: readonly ApplicationLogLevel[] = [
   'TRACE',
   'DEBUG',

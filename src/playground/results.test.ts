@@ -11,7 +11,7 @@ describe('execution result from real engine responses', () => {
   const make = (name: string, src: string, extra: Record<string, unknown> = {}) =>
     lambda.createFunction({
       FunctionName: name,
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Code: { Files: { 'index.mjs': src } },
       ...extra,

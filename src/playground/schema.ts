@@ -9,13 +9,16 @@ import {
   APPLICATION_LOG_LEVELS,
   DEFAULT_CONFIG,
   SYSTEM_LOG_LEVELS,
+  retiredRuntimeNotice,
   type ConfigDraft,
   type EnvVarRow,
 } from './config.ts'
-import { EVENT_NAME_RE, MAX_SAVED_EVENTS } from '../lambda/public.ts'
+import { CONSOLE_DEFAULT_RUNTIME, EVENT_NAME_RE, MAX_SAVED_EVENTS } from '../lambda/public.ts'
 import { isRecord } from '../shared/is-record.ts'
+import { sanitizeSavedAccount, type SavedAccount } from './account/persist-schema.ts'
 
-export const PLAYGROUND_VERSION = 1
+/** 2: the learner's simulated AWS account is saved with the playground (`account`). */
+export const PLAYGROUND_VERSION = 2
 export const MAX_WORKSPACES = 60
 export const MAX_FILES = 30
 export const MAX_FILE_CHARS = 512_000
@@ -53,6 +56,8 @@ export interface Workspace {
 
 export interface PlaygroundData {
   workspaces: Record<string, Workspace>
+  /** The learner's simulated AWS account, one for every workspace (account/persist-schema.ts). */
+  account?: SavedAccount
 }
 
 export const STARTER_FILES: Record<string, string> = {
@@ -119,7 +124,7 @@ export function workspaceLabel(id: string): string {
   return `the workspace "${id}"`
 }
 
-export type WorkspacePart = 'files' | 'config' | 'event' | 'savedEvents' | 'workspace'
+export type WorkspacePart = 'files' | 'config' | 'event' | 'savedEvents' | 'workspace' | 'account'
 
 export interface LoadIssue {
   /** Absent for problems with the whole record. */
@@ -296,6 +301,11 @@ export function sanitizeWorkspace(id: string, v: unknown, now = new Date()): San
             : `Some settings of ${label} could not be read (${reset.join(', ')}) and were reset to the defaults; the rest were kept.`,
       })
     }
+    const retired = retiredRuntimeNotice(config.runtime, now.toISOString().slice(0, 10), label)
+    if (retired) {
+      ws.config.runtime = CONSOLE_DEFAULT_RUNTIME
+      issues.push({ workspaceId: id, parts: [], message: retired })
+    }
   }
 
   if (typeof v.eventText === 'string' && v.eventText.length <= MAX_EVENT_CHARS) {
@@ -341,8 +351,11 @@ export interface SanitizeResult {
   issues: LoadIssue[]
 }
 
-/** Validates a value claimed to be a current-version playground record. */
-export function sanitizePlayground(value: unknown, now = new Date()): SanitizeResult {
+/**
+ * Validates a value claimed to be a current-version playground record. `skippedIds`: entries a
+ * scan of the stored text already dropped unread (record-scan.ts), named with the bad ids.
+ */
+export function sanitizePlayground(value: unknown, now = new Date(), skippedIds = 0): SanitizeResult {
   const data = emptyPlayground()
   const unreadable: SanitizeResult = {
     data,
@@ -352,10 +365,14 @@ export function sanitizePlayground(value: unknown, now = new Date()): SanitizeRe
   }
   if (!isRecord(value)) return unreadable
   const issues: LoadIssue[] = []
+  // The account first: a bad one is reset alone, whatever the workspaces hold.
+  const saved = sanitizeSavedAccount(value.account, now)
+  if (saved.account) data.account = saved.account
+  if (saved.message) issues.push({ parts: ['account'], message: saved.message })
   const ws = value.workspaces
   if (ws === undefined) return { data, issues }
   if (!isRecord(ws)) return unreadable
-  let badIds = 0
+  let badIds = skippedIds
   let count = 0
   const ids = Object.keys(ws) // not Object.entries: no [key, value] pair per key of a huge record
   for (let i = 0; i < ids.length; i++) {
@@ -385,7 +402,10 @@ export function sanitizePlayground(value: unknown, now = new Date()): SanitizeRe
 type Migration = (state: unknown) => unknown
 
 /** migrations[n] turns a version-n record into a version-(n+1) record. Version 1 is the first. */
-export const migrations: Record<number, Migration> = {}
+export const migrations: Record<number, Migration> = {
+  // Version 2 adds the saved account; a version-1 record has none, and its workspaces are unchanged.
+  1: (state) => state,
+}
 
 export interface MigrateResult {
   state: unknown

@@ -175,3 +175,51 @@ describe('playground store', () => {
     expect(store.getState().workspaces[ID].activeFile).toBe('a.mjs')
   })
 })
+
+describe('a workspace on a runtime Lambda no longer creates (nodejs20.x from Aug 31, 2026)', () => {
+  const at = (iso: string, storage: StorageLike) => createPlaygroundStore({ storage, now: () => new Date(iso) })
+  const on20 = () => {
+    const ws = defaultWorkspace(NOW)
+    ws.config.runtime = 'nodejs20.x'
+    ws.files = { 'index.mjs': 'export const handler = async () => 20' }
+    return ws
+  }
+
+  it('loads on the console default with a notice that says why, keeping the code', () => {
+    const storage = new FakeStorage({ [PLAYGROUND_KEY]: stored({ [ID]: on20() }) })
+    const store = at('2026-12-08T10:00:00Z', storage)
+    const ws = store.getState().workspaces[ID]
+    expect(ws.config.runtime).toBe('nodejs24.x')
+    expect(ws.files['index.mjs']).toBe('export const handler = async () => 20')
+    expect(store.getState().loadIssues).toEqual([
+      {
+        workspaceId: ID,
+        parts: [],
+        message:
+          "The playground used Node.js 20.x, which Lambda deprecated on Apr 30, 2026 and no longer lets anyone create functions with (since Aug 31, 2026), so Deploy would be refused. It now uses Node.js 24.x, the console's default; your code was kept. Test it: most handlers run unchanged.",
+      },
+    ])
+    // Written back once: the next load is quiet.
+    expect(storage.json().state.workspaces[ID].config.runtime).toBe('nodejs24.x')
+    expect(at('2026-12-08T10:00:00Z', storage).getState().loadIssues).toEqual([])
+  })
+
+  it('before the block, nodejs20.x stays as it was', () => {
+    const storage = new FakeStorage({ [PLAYGROUND_KEY]: stored({ [ID]: on20() }) })
+    const store = at('2026-08-30T10:00:00Z', storage)
+    expect(store.getState().workspaces[ID].config.runtime).toBe('nodejs20.x')
+    expect(store.getState().loadIssues).toEqual([])
+  })
+
+  it('a shared copy opened on nodejs20.x moves too, and its panel says so', () => {
+    const store = at('2026-12-08T10:00:00Z', new FakeStorage())
+    store.getState().replaceWorkspace('share:abc', on20())
+    expect(store.getState().workspaces['share:abc'].config.runtime).toBe('nodejs24.x')
+    expect(store.getState().loadIssues).toHaveLength(1)
+    expect(store.getState().loadIssues[0]).toMatchObject({ workspaceId: 'share:abc', parts: [] })
+    expect(store.getState().loadIssues[0].message).toMatch(/^The shared playground used Node\.js 20\.x/)
+    // A workspace replaced on a current runtime brings no notice.
+    store.getState().replaceWorkspace('share:def', defaultWorkspace(NOW))
+    expect(store.getState().loadIssues).toHaveLength(1)
+  })
+})

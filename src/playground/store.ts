@@ -15,8 +15,10 @@ import {
 } from '../shared/browser-storage.ts'
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware'
 import { createStore, type StoreApi } from 'zustand/vanilla'
+import { checkAccountSnapshot } from './account/persist-schema.ts'
 import type { ConfigDraft } from './config.ts'
 import {
+  MAX_WORKSPACES,
   PLAYGROUND_VERSION,
   defaultWorkspace,
   emptyPlayground,
@@ -29,6 +31,7 @@ import {
   type PlaygroundData,
   type Workspace,
 } from './schema.ts'
+import { scanPlaygroundRecord } from './record-scan.ts'
 import { deleteEvent as deleteFromList, saveEvent as saveToList, type SaveEventResult } from './saved-events.ts'
 
 export const PLAYGROUND_KEY = 'lf-playground'
@@ -51,6 +54,10 @@ export interface PlaygroundActions {
   saveEvent(id: string, name: string, text: string): SaveEventResult
   deleteEvent(id: string, name: string): void
   dismissLoadIssues(workspaceId?: string): void
+  /** Saves the learner's account snapshot (null forgets it); refused (returning the reason) when it is not one. */
+  setAccount(snapshot: Record<string, unknown> | null): string | undefined
+  /** Adds a notice about the account (e.g. the Worker refused the saved one). */
+  noteAccountIssue(message: string): void
 }
 
 export interface PlaygroundState extends PlaygroundData, PlaygroundActions {
@@ -94,6 +101,9 @@ const READ_PROBLEMS: Record<PersistedReadProblem, LoadIssue> = {
   },
 }
 
+/** Records at least this long are scanned (record-scan.ts) rather than parsed whole. */
+const SCAN_FROM_CHARS = 100_000
+
 export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): PlaygroundStore {
   const { storage } = options
   const key = options.key ?? PLAYGROUND_KEY
@@ -102,6 +112,17 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): Pl
 
   let pending: LoadIssue[] = []
   let lastRaw: string | null = null
+  /** Entries the scan of a large record skipped unread (load names them with the other bad ids). */
+  let skippedIds = 0
+  // A large record is scanned, not parsed whole: entries load would drop are never built.
+  const parseRecord = (raw: string): unknown => {
+    skippedIds = 0
+    if (raw.length < SCAN_FROM_CHARS) return JSON.parse(raw)
+    const scanned = scanPlaygroundRecord(raw, isWorkspaceId, MAX_WORKSPACES)
+    if (!scanned) return JSON.parse(raw)
+    skippedIds = scanned.skipped
+    return scanned.value
+  }
   let queued: { name: string; value: StorageValue<PlaygroundData> } | null = null
   let timer: ReturnType<typeof setTimeout> | undefined
   let setSaveError: (e: string | null) => void = () => {}
@@ -123,7 +144,7 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): Pl
 
   const persistStorage: PersistStorage<PlaygroundData> = {
     getItem(name): StorageValue<PlaygroundData> | null {
-      const read = readPersisted<PlaygroundData>(storage, name)
+      const read = readPersisted<PlaygroundData>(storage, name, parseRecord)
       lastRaw = read.raw
       const issue = read.problem && READ_PROBLEMS[read.problem]
       pending = issue ? [{ ...issue, parts: [...issue.parts] }] : []
@@ -200,8 +221,14 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): Pl
           },
           replaceWorkspace(id, ws) {
             if (!isWorkspaceId(id)) throw new Error(`Not a valid workspace id: ${id}`)
-            const clean = sanitizeWorkspace(id, ws, now()).workspace ?? defaultWorkspace(now())
-            set({ workspaces: { ...get().workspaces, [id]: { ...clean, updatedAt: touch() } } })
+            const r = sanitizeWorkspace(id, ws, now())
+            const clean = r.workspace ?? defaultWorkspace(now())
+            // What it had to change (a retired runtime moved to the default) shows on its panel.
+            const notices = get().loadIssues.filter((i) => i.workspaceId !== id)
+            set({
+              workspaces: { ...get().workspaces, [id]: { ...clean, updatedAt: touch() } },
+              loadIssues: r.issues.length ? [...notices, ...r.issues] : get().loadIssues,
+            })
           },
           removeWorkspace(id) {
             if (!get().workspaces[id]) return
@@ -250,6 +277,20 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): Pl
                 ws.eventSource.kind === 'saved' && ws.eventSource.name === name ? { kind: 'custom' } : ws.eventSource,
             }))
           },
+          setAccount(snapshot) {
+            if (snapshot === null) {
+              if (get().account) set({ account: undefined })
+              return undefined
+            }
+            const checked = checkAccountSnapshot(snapshot)
+            if (!checked.ok) return checked.reason
+            set({ account: { snapshot: checked.snapshot, savedAt: touch() } })
+            return undefined
+          },
+          noteAccountIssue(message) {
+            if (get().loadIssues.some((i) => i.message === message)) return
+            set({ loadIssues: [...get().loadIssues, { parts: ['account'], message }] })
+          },
           dismissLoadIssues(workspaceId) {
             set({
               loadIssues:
@@ -264,7 +305,10 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): Pl
         name: key,
         version: PLAYGROUND_VERSION,
         storage: persistStorage,
-        partialize: (s) => ({ workspaces: s.workspaces }) as PlaygroundState,
+        partialize: (s) =>
+          (s.account
+            ? { workspaces: s.workspaces, account: s.account }
+            : { workspaces: s.workspaces }) as PlaygroundState,
         migrate(persisted, version) {
           const r = migratePlayground(persisted, version)
           pending.push(...r.issues)
@@ -275,11 +319,11 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): Pl
           pending = []
           if (persisted === undefined || persisted === null) {
             if (issues.length === 0) return current
-            return { ...current, ...emptyPlayground(), loadIssues: issues }
+            return { ...current, ...emptyPlayground(), account: undefined, loadIssues: issues }
           }
-          const { data, issues: found } = sanitizePlayground(persisted, now())
+          const { data, issues: found } = sanitizePlayground(persisted, now(), skippedIds)
           issues.push(...found)
-          return { ...current, ...data, loadIssues: issues }
+          return { ...current, account: undefined, ...data, loadIssues: issues }
         },
       },
     ),

@@ -51,7 +51,7 @@ describe('locating syntax errors for editor markers', () => {
       for (const [i, src] of cases.entries()) {
         await lambda.createFunction({
           FunctionName: `s${i}`,
-          Runtime: 'nodejs20.x',
+          Runtime: 'nodejs24.x',
           Handler: 'index.handler',
           Code: { Files: { 'index.mjs': src } },
         })

@@ -20,13 +20,13 @@ describe('timeline model from the engine’s real lifecycle events', () => {
     lambda.onEvent((e) => events.push(e))
     await lambda.createFunction({
       FunctionName: FN,
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Code: { Files: { 'index.mjs': 'let n = 0; export const handler = async () => ++n' } },
     })
     await lambda.createFunction({
       FunctionName: 'other',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Code: { Files: { 'index.mjs': 'export const handler = async () => 1' } },
     })

@@ -53,7 +53,11 @@ export interface PersistedRead<T> {
  * is not JSON, and JSON of another shape each come back as a `problem` (and no value), so a
  * corrupt or foreign record never crashes the app.
  */
-export function readPersisted<T>(storage: StorageLike, name: string): PersistedRead<T> {
+export function readPersisted<T>(
+  storage: StorageLike,
+  name: string,
+  parse: (raw: string) => unknown = JSON.parse,
+): PersistedRead<T> {
   let raw: string | null
   try {
     raw = storage.getItem(name)
@@ -63,7 +67,7 @@ export function readPersisted<T>(storage: StorageLike, name: string): PersistedR
   if (raw === null) return { value: null, raw: null }
   let parsed: unknown
   try {
-    parsed = JSON.parse(raw)
+    parsed = parse(raw)
   } catch {
     return { value: null, raw, problem: 'damaged' }
   }

@@ -95,7 +95,7 @@ describe('the Worker hosts the account', () => {
     })
     const fn = await c.createFunction({
       FunctionName: 'hello',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Code: { Files: { 'index.mjs': 'export const handler = async () => process.env.AWS_ACCESS_KEY_ID' } },
     })
@@ -118,7 +118,7 @@ describe('the Worker hosts the account', () => {
     await c.send('dynamodb', 'PutItem', { TableName: 'orders', Item: { id: { S: 'kept' } } })
     const fn = await c.createFunction({
       FunctionName: 'hello',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Code: { Files: { 'index.mjs': 'export const handler = async () => 1' } },
     })
@@ -136,7 +136,7 @@ describe('the Worker hosts the account', () => {
     const c = client()
     const fn = await c.createFunction({
       FunctionName: 'on-upload',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs22.x',
       Handler: 'index.handler',
       Code: { Files: { 'index.mjs': 'export const handler = async () => 1' } },
     })
@@ -162,6 +162,20 @@ describe('the Worker hosts the account', () => {
     expect((await c.mayInvoke({ ...q, sourceAccount: '444455556666' })).allowed).toBe(false)
     const bad = await rejection(c.mayInvoke({ service: 3 } as never))
     expect(bad.message).toMatch(/^mayInvoke takes/)
+  })
+
+  it('restoreAccount puts a saved snapshot in, is remembered for a fresh Worker, and refuses a bad one', async () => {
+    const source = client()
+    await source.send('dynamodb', 'CreateTable', TABLE)
+    const { credentials: _c, ...saved } = (await source.refreshAccountSnapshot()) as Record<string, unknown>
+    const c = client()
+    await c.restoreAccount(saved)
+    expect((await c.send('dynamodb', 'ListTables')).TableNames).toEqual(['orders'])
+    await c.restart()
+    expect((await c.send('dynamodb', 'ListTables')).TableNames).toEqual(['orders'])
+    const bad = await rejection(c.restoreAccount({ ...saved, services: { nope: {} } }))
+    expect(bad.message).toMatch(/nope/)
+    expect((await c.send('dynamodb', 'ListTables')).TableNames).toEqual(['orders'])
   })
 
   it('an instance without an account answers send() with a clear error', async () => {

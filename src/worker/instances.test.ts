@@ -33,7 +33,7 @@ function connect(made: string[] = []): LambdaClient {
 
 const fn = (FunctionName: string) => ({
   FunctionName,
-  Runtime: 'nodejs20.x' as const,
+  Runtime: 'nodejs24.x' as const,
   Handler: 'index.handler',
   Code: { Files: { 'index.mjs': 'export const handler = async (e) => ({ got: e })' } },
 })

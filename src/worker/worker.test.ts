@@ -63,7 +63,7 @@ describe('Worker RPC', () => {
     client.onEvent((e) => events.push(e), { logs: true })
     const cfg = await client.createFunction({
       FunctionName: 'rpc',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Code: { Files: { 'index.mjs': HANDLER } },
     })
@@ -117,7 +117,7 @@ describe('Worker RPC', () => {
     client.onEvent((e) => lifecycle.push(e.type))
     await client.createFunction({
       FunctionName: 'quiet',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Code: {
         Files: {
@@ -156,7 +156,7 @@ describe('Worker RPC', () => {
     await expect(
       client.createFunction({
         FunctionName: 'x',
-        Runtime: 'nodejs20.x',
+        Runtime: 'nodejs24.x',
         Handler: 'index.handler',
         MemorySize: 1,
         Code: { Files: {} },
@@ -185,7 +185,7 @@ describe('watchdog', () => {
     )
     await client.createFunction({
       FunctionName: 'keep',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Code: { Files: { 'index.mjs': HANDLER } },
     })
@@ -196,7 +196,7 @@ describe('watchdog', () => {
     await client.updateFunctionConfiguration({ FunctionName: 'keep', MemorySize: 256 })
     await client.createFunction({
       FunctionName: 'gone',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Code: { Files: { 'index.mjs': HANDLER } },
     })
@@ -230,7 +230,7 @@ describe('watchdog', () => {
       restore: () => [
         {
           FunctionName: 'from-store',
-          Runtime: 'nodejs20.x',
+          Runtime: 'nodejs24.x',
           Handler: 'index.handler',
           Code: { Files: { 'index.mjs': HANDLER } },
         },

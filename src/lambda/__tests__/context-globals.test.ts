@@ -1,11 +1,11 @@
 // Issue 3, §4 (context object) and §5 (globals handlers rely on).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Lambda } from '../index.ts'
-import { appLines, call, deploy, messageOf, newLambda } from './helpers.ts'
+import { appLines, call, deploy, messageOf, newLambda20 } from './helpers.ts'
 
 let lambda: Lambda
 beforeAll(async () => {
-  lambda = await newLambda({ region: 'eu-west-1', accountId: '111122223333' })
+  lambda = await newLambda20({ region: 'eu-west-1', accountId: '111122223333' })
 })
 afterAll(() => lambda.dispose())
 

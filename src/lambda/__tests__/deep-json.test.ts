@@ -5,7 +5,7 @@
 // by this (Node) process's own JSON.parse, except the stringify depth, where Node goes further.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Lambda } from '../index.ts'
-import { call, deploy, newLambda } from './helpers.ts'
+import { call, deploy, newLambda20 } from './helpers.ts'
 
 // An iterative serialisation (JSON.stringify would refuse these depths), the same in both places.
 const FLAT = `function flat(root) {
@@ -30,7 +30,7 @@ const flat = new Function(`${FLAT}; return flat`)() as (v: unknown) => string
 let lambda: Lambda
 let fn: string
 beforeAll(async () => {
-  lambda = await newLambda()
+  lambda = await newLambda20()
   // Runs JSON.parse(text[, reviver]) and reports the value, the reviver's calls and any error.
   fn = await deploy(
     lambda,
@@ -47,7 +47,7 @@ export const handler = async ({ text, revive, op }) => {
     const value = JSON.parse(text, reviver)
     return { value: flat(value), calls }
   } catch (e) {
-    return { error: e.name + ': ' + e.message, top: e.stack.split('\\n')[0] }
+    return { error: e.name + ': ' + e.message, top: e.stack.split('\\n')[1] }
   }
 }`,
     { MemorySize: 1024 },

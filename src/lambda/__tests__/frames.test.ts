@@ -10,12 +10,12 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Lambda } from '../index.ts'
-import { call, deploy, newLambda } from './helpers.ts'
+import { call, deploy, newLambda20 } from './helpers.ts'
 
 let lambda: Lambda
 let dir: string
 beforeAll(async () => {
-  lambda = await newLambda({ wallClockCapMs: 2000 })
+  lambda = await newLambda20({ wallClockCapMs: 2000 })
   dir = mkdtempSync(join(tmpdir(), 'lf-frames-'))
 })
 afterAll(() => {

@@ -1,5 +1,7 @@
 // Shared helpers for the engine's tests.
+import { CONSOLE_DEFAULT_RUNTIME } from '../runtime/node-runtime.ts'
 import {
+  VirtualClock,
   createLambda,
   type CreateFunctionRequest,
   type InvokeResponse,
@@ -17,6 +19,26 @@ export async function newLambda(options: LambdaOptions = {}): Promise<Lambda> {
   return createLambda({ wallClockCapMs: 10_000, prewarm: 0, ...options })
 }
 
+/**
+ * A day on which nodejs20.x functions could still be created (Lambda blocks creating them from
+ * Aug 31, 2026, updating them from Sep 30, 2026: src/lambda/runtime/node-runtime.ts). Tests of
+ * nodejs20.x's own behaviour (compared with the host's Node 20) run on this date, so they never
+ * break as the real date moves on.
+ */
+export const NODE20_DAY = Date.parse('2026-08-01T00:00:00Z')
+
+const node20Engines = new WeakSet<Lambda>()
+
+/**
+ * An engine whose clock starts on NODE20_DAY, where `deploy` defaults to nodejs20.x: for tests
+ * of that runtime's behaviour. Every other test uses newLambda (the console's default runtime).
+ */
+export async function newLambda20(options: LambdaOptions = {}): Promise<Lambda> {
+  const lambda = await newLambda({ clock: new VirtualClock({ start: NODE20_DAY }), ...options })
+  node20Engines.add(lambda)
+  return lambda
+}
+
 /** Create a function with a unique name; `files` may be one source (index.mjs) or a file map. */
 export async function deploy(
   lambda: Lambda,
@@ -25,7 +47,7 @@ export async function deploy(
 ): Promise<string> {
   const name = config.FunctionName ?? `fn-${++seq}`
   await lambda.createFunction({
-    Runtime: 'nodejs20.x',
+    Runtime: node20Engines.has(lambda) ? 'nodejs20.x' : CONSOLE_DEFAULT_RUNTIME,
     Handler: 'index.handler',
     ...config,
     FunctionName: name,

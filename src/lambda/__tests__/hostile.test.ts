@@ -5,7 +5,7 @@
 // warm state survives.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Lambda } from '../index.ts'
-import { call, deploy, newLambda } from './helpers.ts'
+import { call, deploy, newLambda, newLambda20 } from './helpers.ts'
 
 /** The invoke's real-time budget here, and the bound an attack must finish within. */
 const BUDGET_MS = 500
@@ -261,12 +261,14 @@ describe('hostile invokes: internals out of reach', () => {
     expect(out.json.imported).not.toBe('loaded')
   })
 
-  it('an error-like object whose toString throws is reported as the runtime client reports it', async () => {
+  it('an error-like object whose toString throws is reported as the runtime client reports it (RIC 3.x)', async () => {
+    const ric3 = await newLambda20({ wallClockCapMs: BUDGET_MS })
     const fn = await deploy(
-      lambda,
+      ric3,
       "export const handler = async () => { throw { name: 'E', message: 'm', toString() { throw new Error('no') } } }",
     )
-    const out = await call(lambda, fn)
+    const out = await call(ric3, fn)
+    ric3.dispose()
     expect(out.FunctionError).toBe('Unhandled')
     expect(out.json).toEqual({
       errorType: 'handled',

@@ -23,7 +23,7 @@ describe('memory over many invokes', () => {
     const lambda = await createLambda({ prewarm: 0 })
     await lambda.createFunction({
       FunctionName: 'flat',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       MemorySize: 256,
       Code: { Files: { 'index.mjs': HANDLER } },
@@ -63,21 +63,21 @@ describe('memory over many invokes', () => {
     // ordinary paths, and a separate function (Timeout 1) for the timeout path.
     await lambda.createFunction({
       FunctionName: 'paths',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Timeout: 60,
       Code: { Files: { 'index.mjs': HANDLER } },
     })
     await lambda.createFunction({
       FunctionName: 'spinner',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Timeout: 1,
       Code: { Files: { 'index.mjs': HANDLER } },
     })
     await lambda.createFunction({
       FunctionName: 'broken',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.nope',
       Code: { Files: { 'index.js': 'require("./missing")' } },
     })
@@ -120,7 +120,7 @@ describe('memory over many invokes', () => {
     })
     await lambda.createFunction({
       FunctionName: 'bomb',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Timeout: 60,
       Code: { Files: { 'index.mjs': HANDLER } },

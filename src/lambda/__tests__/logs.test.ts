@@ -2,11 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Lambda } from '../index.ts'
 import { MAX_EVENT_BYTES, compileFilter, truncateEvent } from '../service/logs.ts'
-import { appLines, atobUtf8, call, deploy, messageOf, newLambda } from './helpers.ts'
+import { appLines, atobUtf8, call, deploy, messageOf, newLambda20 } from './helpers.ts'
 
 let lambda: Lambda
 beforeAll(async () => {
-  lambda = await newLambda()
+  lambda = await newLambda20()
 })
 afterAll(() => lambda.dispose())
 

@@ -10,11 +10,11 @@
 import { execFileSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Lambda } from '../index.ts'
-import { appLines, call, deploy, messageOf, newLambda } from './helpers.ts'
+import { appLines, call, deploy, messageOf, newLambda20 } from './helpers.ts'
 
 let lambda: Lambda
 beforeAll(async () => {
-  lambda = await newLambda({ wallClockCapMs: 2000 })
+  lambda = await newLambda20({ wallClockCapMs: 2000 })
 })
 afterAll(() => lambda.dispose())
 

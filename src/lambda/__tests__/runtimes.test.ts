@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { VirtualClock, type Lambda } from '../index.ts'
-import { appLines, call, deploy, messageOf, newLambda } from './helpers.ts'
+import { appLines, call, deploy, messageOf, newLambda, newLambda20 } from './helpers.ts'
 
 let lambda: Lambda
 beforeAll(async () => {
-  lambda = await newLambda()
+  lambda = await newLambda20()
 })
 afterAll(() => lambda.dispose())
 
@@ -163,12 +163,44 @@ describe("Lambda's deprecation schedule, on the engine's clock (block create, th
     after.dispose()
   })
 
-  it('nodejs20.x is deprecated but can still be created and updated today', async () => {
-    const now = await at('2026-12-07T00:00:00Z')
-    const fn = await deploy(now, 'export const handler = async () => 1', { Runtime: 'nodejs20.x' })
-    await expect(now.updateFunctionConfiguration({ FunctionName: fn, Timeout: 9 })).resolves.toMatchObject({
+  it('nodejs20.x: created until Aug 30, 2026, updated until Sep 29, 2026, then refused (and on Dec 8, 2026)', async () => {
+    const msg20 = BLOCKED.replace('nodejs18.x', 'nodejs20.x')
+    const src = 'export const handler = async () => 1'
+    const before = await at('2026-08-30T23:59:59Z')
+    const fn = await deploy(before, src, { Runtime: 'nodejs20.x' })
+    await expect(before.updateFunctionConfiguration({ FunctionName: fn, Timeout: 9 })).resolves.toMatchObject({
       Timeout: 9,
     })
+    before.dispose()
+
+    const between = await at('2026-08-31T00:00:00Z')
+    await expect(deploy(between, src, { Runtime: 'nodejs20.x' })).rejects.toMatchObject({
+      name: 'InvalidParameterValueException',
+      message: msg20,
+    })
+    const moved = await deploy(between, src, { Runtime: 'nodejs24.x' })
+    await expect(
+      between.updateFunctionConfiguration({ FunctionName: moved, Runtime: 'nodejs20.x' }),
+    ).resolves.toMatchObject({ Runtime: 'nodejs20.x' })
+    await between.updateFunctionCode({ FunctionName: moved, Files: { 'index.mjs': src } })
+    between.dispose()
+
+    for (const day of ['2026-09-30T00:00:00Z', '2026-12-08T00:00:00Z']) {
+      const after = await at(day)
+      await expect(deploy(after, src, { Runtime: 'nodejs20.x' })).rejects.toMatchObject({ message: msg20 })
+      const other = await deploy(after, src, { Runtime: 'nodejs24.x' })
+      await expect(
+        after.updateFunctionConfiguration({ FunctionName: other, Runtime: 'nodejs20.x' }),
+      ).rejects.toMatchObject({ name: 'InvalidParameterValueException', message: msg20 })
+      after.dispose()
+    }
+  })
+
+  it('nodejs22.x and nodejs24.x can be created today (Dec 8, 2026)', async () => {
+    const now = await at('2026-12-08T00:00:00Z')
+    for (const Runtime of ['nodejs22.x', 'nodejs24.x'] as const) {
+      await expect(deploy(now, 'export const handler = async () => 1', { Runtime })).resolves.toBeTruthy()
+    }
     now.dispose()
   })
 })

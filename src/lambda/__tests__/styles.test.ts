@@ -1,11 +1,11 @@
 // Issue 3, §2 (handler styles) and §3 (error shapes).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Lambda } from '../index.ts'
-import { appLines, call, deploy, messageOf, newLambda } from './helpers.ts'
+import { appLines, call, deploy, messageOf, newLambda20 } from './helpers.ts'
 
 let lambda: Lambda
 beforeAll(async () => {
-  lambda = await newLambda()
+  lambda = await newLambda20()
 })
 afterAll(() => lambda.dispose())
 

@@ -89,7 +89,7 @@ describe('buildFunction: TypeScript → runnable ES modules', () => {
     if (!out.ok) throw new Error(JSON.stringify(out.errors))
     await lambda.createFunction({
       FunctionName: 'ts-built',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Code: { Files: out.files },
     })
@@ -117,7 +117,7 @@ describe('buildFunction: TypeScript → runnable ES modules', () => {
     if (!out.ok) throw new Error(JSON.stringify(out.errors))
     await lambda.createFunction({
       FunctionName: 'ts-line',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Code: { Files: out.files },
     })
@@ -225,7 +225,7 @@ describe('buildFunction: JavaScript', () => {
     expect(out.files).toEqual(files)
     expect(out.log).toEqual([
       'Starting Build',
-      "Building codeuri: . runtime: nodejs20.x metadata: {'BuildMethod': 'sucrase'}",
+      "Building codeuri: . runtime: nodejs24.x metadata: {'BuildMethod': 'sucrase'}",
       ' Running CopySource: 5 files',
       '',
       'Build Succeeded',

@@ -37,7 +37,7 @@ export type BuildResult =
 export interface BuildOptions {
   /** Shown in the log, like `sam build` names the functions it builds. */
   functionName?: string
-  /** Shown in the log. Default `nodejs20.x`. */
+  /** Shown in the log. Default `nodejs24.x` (the console's default). */
   runtime?: string
 }
 
@@ -98,7 +98,7 @@ export async function buildFunction(files: Record<string, string>, options: Buil
     return fail()
   }
   const paths = Object.keys(files)
-  const runtime = options.runtime ?? 'nodejs20.x'
+  const runtime = options.runtime ?? 'nodejs24.x'
   log.push(
     `Building codeuri: . runtime: ${runtime} metadata: {'BuildMethod': 'sucrase'}${options.functionName ? ` functions: ${options.functionName}` : ''}`,
   )

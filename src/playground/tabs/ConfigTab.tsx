@@ -86,11 +86,14 @@ export const ConfigTab = memo(function ConfigTab({ workspaceId, onRun }: { works
                   : config.runtime}
               </option>
             )}
-            {PICKER_RUNTIMES.map((r) => (
-              <option key={r} value={r}>
-                {runtimeChoice(r, today).label}
-              </option>
-            ))}
+            {PICKER_RUNTIMES.map((r) => {
+              const choice = runtimeChoice(r, today)
+              return (
+                <option key={r} value={r} disabled={choice.blocked && r !== config.runtime}>
+                  {choice.label}
+                </option>
+              )
+            })}
           </select>
         )}
       </Field>

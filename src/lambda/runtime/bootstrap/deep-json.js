@@ -15,8 +15,8 @@ import {
   ObjectDefineProperty,
   RangeErrorC,
   call,
-  charCodeAt,
   host,
+  ObjectCreate,
   ObjectKeys,
   push,
   strSlice,
@@ -25,28 +25,37 @@ import {
 /** Nesting the result may have: below what a Chromium Worker's stack allows QuickJS (~2,800). */
 export var MAX_RESULT_DEPTH = 2000
 
+// The parser reads characters as `s[i]` (an own, unforgeable property of a string primitive):
+// in QuickJS that is several times faster than an uncurried charCodeAt call per character.
+
 function skipWs(s, i) {
   for (;;) {
-    var c = charCodeAt(s, i)
-    if (c === 32 || c === 9 || c === 10 || c === 13) i++
+    var c = s[i]
+    if (c === ' ' || c === '\n' || c === '\r' || c === '\t') i++
     else return i
   }
 }
 
-/** End (exclusive) of the string token starting at the quote at `i`. */
+/** End (exclusive) of the string token starting at the quote at `i`; `escaped` says whether it has a backslash. */
+var escaped = false
 function stringEnd(s, i) {
+  escaped = false
   for (var j = i + 1; ; j++) {
-    var c = charCodeAt(s, j)
-    if (c === 34) return j + 1
-    if (c === 92) j++
+    var c = s[j]
+    if (c === '"') return j + 1
+    if (c === '\\') {
+      escaped = true
+      j++
+    }
   }
 }
 
 /** End (exclusive) of the number or literal token starting at `i`. */
 function scalarEnd(s, i) {
   for (var j = i; ; j++) {
-    var c = charCodeAt(s, j)
-    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 45 || c === 43 || c === 46 || c === 69)) return j
+    var c = s[j]
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c === '-' || c === '+' || c === '.' || c === 'E'))
+      return j
   }
 }
 
@@ -54,66 +63,84 @@ function define(obj, key, value) {
   ObjectDefineProperty(obj, key, { value: value, writable: true, enumerable: true, configurable: true })
 }
 
-/** JSON.parse(text) for well-formed JSON of any depth. */
+/** The string token from `i` to `end`: sliced as is when it has no escape, else JSON.parse'd. */
+function stringAt(s, i, end) {
+  return escaped ? JSONparse(strSlice(s, i, end)) : strSlice(s, i + 1, end - 1)
+}
+
+var ARRAY = {}
+var ObjectSetPrototypeOf = Object.setPrototypeOf,
+  ObjectPrototype = Object.prototype
+
+/**
+ * JSON.parse(text) for well-formed JSON of any depth. One pass, no allocation per level beyond
+ * the containers themselves: the open containers and their pending member names live in two
+ * parallel stacks indexed by `sp` (an array's pending name is ARRAY). An object is built without a
+ * prototype (so a member named __proto__, or a setter a handler put on Object.prototype, is a plain
+ * own property, as JSON.parse makes it) and gets Object.prototype when it closes: cheaper than
+ * defining each member.
+ */
 export function parseDeep(s) {
-  var stack = [] // frames: [container, isArray, pendingKey]
+  var conts = []
+  var names = []
+  var sp = -1
   var i = 0
   var value
+  var c
   for (;;) {
-    i = skipWs(s, i)
-    var c = charCodeAt(s, i)
-    var have
-    if (c === 123 || c === 91) {
-      var frame = [c === 91 ? [] : {}, c === 91, undefined]
-      i = skipWs(s, i + 1)
-      var close = charCodeAt(s, i)
-      if (close === 125 || close === 93) {
-        value = frame[0]
-        have = true
+    c = s[i]
+    while (c === ' ' || c === '\n' || c === '\r' || c === '\t') c = s[++i]
+    if (c === '{' || c === '[') {
+      var isArr = c === '['
+      var cont = isArr ? [] : ObjectCreate(null)
+      c = s[++i]
+      while (c === ' ' || c === '\n' || c === '\r' || c === '\t') c = s[++i]
+      if (c === '}' || c === ']') {
+        value = isArr ? cont : {}
         i++
       } else {
-        push(stack, frame)
-        if (!frame[1]) {
+        conts[++sp] = cont
+        if (isArr) names[sp] = ARRAY
+        else {
           var ke = stringEnd(s, i)
-          frame[2] = JSONparse(strSlice(s, i, ke))
+          names[sp] = stringAt(s, i, ke)
           i = skipWs(s, ke) + 1 // past ':'
         }
         continue
       }
-    } else if (c === 34) {
+    } else if (c === '"') {
       var se = stringEnd(s, i)
-      value = JSONparse(strSlice(s, i, se))
+      value = stringAt(s, i, se)
       i = se
-      have = true
     } else {
       var ne = scalarEnd(s, i)
       value = JSONparse(strSlice(s, i, ne))
       i = ne
-      have = true
     }
     // A value is complete: attach it, and close every container that ends here.
-    while (have) {
-      if (stack.length === 0) return value
-      var top = stack[stack.length - 1]
-      if (top[1]) push(top[0], value)
-      else define(top[0], top[2], value)
-      i = skipWs(s, i)
-      var d = charCodeAt(s, i)
-      i++
-      if (d === 44) {
-        // ',': the next member
-        if (!top[1]) {
+    for (;;) {
+      if (sp < 0) return value
+      var top = conts[sp]
+      var name = names[sp]
+      if (name === ARRAY) top[top.length] = value
+      else top[name] = value
+      c = s[i++]
+      while (c === ' ' || c === '\n' || c === '\r' || c === '\t') c = s[i++]
+      if (c === ',') {
+        // the next member
+        if (name !== ARRAY) {
           i = skipWs(s, i)
           var ke2 = stringEnd(s, i)
-          top[2] = JSONparse(strSlice(s, i, ke2))
+          names[sp] = stringAt(s, i, ke2)
           i = skipWs(s, ke2) + 1
         }
-        have = false
-      } else {
-        // ']' or '}'
-        stack.length--
-        value = top[0]
+        break
       }
+      // ']' or '}'
+      if (name !== ARRAY) ObjectSetPrototypeOf(top, ObjectPrototype)
+      conts[sp] = undefined
+      sp--
+      value = top
     }
   }
 }

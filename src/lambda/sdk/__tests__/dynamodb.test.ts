@@ -32,7 +32,7 @@ export const handler = async (event) => {
     expect(request.headers.authorization).toMatch(
       /^AWS4-HMAC-SHA256 Credential=ASIA[A-Z0-9]{16}\/\d{8}\/us-east-1\/dynamodb\/aws4_request/,
     )
-    expect(request.headers['user-agent']).toMatch(/^aws-sdk-js\/3\.1178\.0 .*exec-env\/AWS_Lambda_nodejs20\.x/)
+    expect(request.headers['user-agent']).toMatch(/^aws-sdk-js\/3\.1178\.0 .*exec-env\/AWS_Lambda_nodejs24\.x/)
     const stored = await aws.send('dynamodb', 'GetItem', { TableName: 'users', Key: { id: { S: 'u1' } } })
     expect(stored).toMatchObject({ Item: { name: { S: 'Ada' } } })
     // Warm: the same client again, no Init.

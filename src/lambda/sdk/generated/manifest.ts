@@ -38,10 +38,12 @@ export const SDK_MANIFEST: SdkManifest = {
       "requires": [
         "sdk/chunk-AD94D3C5",
         "sdk/chunk-F765A2F6",
-        "sdk/chunk-B1400B84",
+        "sdk/chunk-D77EEEC5",
         "sdk/chunk-5DEB0087",
-        "sdk/chunk-C670AB8F",
-        "sdk/chunk-79D94E31",
+        "sdk/chunk-EFC4F43D",
+        "sdk/chunk-F0E9A780",
+        "sdk/chunk-3F94B7F2",
+        "sdk/chunk-E9ADB44D",
         "sdk/@aws-sdk/client-dynamodb"
       ],
       "packageJson": {
@@ -59,11 +61,13 @@ export const SDK_MANIFEST: SdkManifest = {
       "requires": [
         "sdk/chunk-AD94D3C5",
         "sdk/chunk-F765A2F6",
-        "sdk/chunk-B1400B84",
+        "sdk/chunk-D77EEEC5",
         "sdk/chunk-5DEB0087",
-        "sdk/chunk-C670AB8F",
-        "sdk/chunk-79D94E31",
+        "sdk/chunk-EFC4F43D",
+        "sdk/chunk-F0E9A780",
         "sdk/chunk-758866D8",
+        "sdk/chunk-3F94B7F2",
+        "sdk/chunk-E9ADB44D",
         "sdk/@aws-sdk/lib-dynamodb"
       ],
       "packageJson": {
@@ -97,11 +101,12 @@ export const SDK_MANIFEST: SdkManifest = {
       "requires": [
         "sdk/chunk-AD94D3C5",
         "sdk/chunk-F765A2F6",
-        "sdk/chunk-B1400B84",
+        "sdk/chunk-D77EEEC5",
         "sdk/chunk-5DEB0087",
-        "sdk/chunk-C670AB8F",
-        "sdk/chunk-9223E29D",
+        "sdk/chunk-EFC4F43D",
+        "sdk/chunk-E94CBE51",
         "sdk/chunk-3F94B7F2",
+        "sdk/chunk-E9ADB44D",
         "sdk/@aws-sdk/client-s3"
       ],
       "packageJson": {
@@ -119,9 +124,11 @@ export const SDK_MANIFEST: SdkManifest = {
       "requires": [
         "sdk/chunk-AD94D3C5",
         "sdk/chunk-F765A2F6",
-        "sdk/chunk-B1400B84",
+        "sdk/chunk-D77EEEC5",
         "sdk/chunk-5DEB0087",
-        "sdk/chunk-C670AB8F",
+        "sdk/chunk-EFC4F43D",
+        "sdk/chunk-3F94B7F2",
+        "sdk/chunk-E9ADB44D",
         "sdk/@aws-sdk/client-sqs"
       ],
       "packageJson": {
@@ -139,9 +146,11 @@ export const SDK_MANIFEST: SdkManifest = {
       "requires": [
         "sdk/chunk-AD94D3C5",
         "sdk/chunk-F765A2F6",
-        "sdk/chunk-B1400B84",
+        "sdk/chunk-D77EEEC5",
         "sdk/chunk-5DEB0087",
-        "sdk/chunk-C670AB8F",
+        "sdk/chunk-EFC4F43D",
+        "sdk/chunk-3F94B7F2",
+        "sdk/chunk-E9ADB44D",
         "sdk/@aws-sdk/client-sns"
       ],
       "packageJson": {
@@ -159,10 +168,12 @@ export const SDK_MANIFEST: SdkManifest = {
       "requires": [
         "sdk/chunk-AD94D3C5",
         "sdk/chunk-F765A2F6",
-        "sdk/chunk-B1400B84",
+        "sdk/chunk-D77EEEC5",
         "sdk/chunk-5DEB0087",
-        "sdk/chunk-C670AB8F",
-        "sdk/chunk-9223E29D",
+        "sdk/chunk-EFC4F43D",
+        "sdk/chunk-E94CBE51",
+        "sdk/chunk-3F94B7F2",
+        "sdk/chunk-E9ADB44D",
         "sdk/@aws-sdk/client-eventbridge"
       ],
       "packageJson": {
@@ -182,8 +193,9 @@ export const SDK_MANIFEST: SdkManifest = {
         "sdk/chunk-F765A2F6",
         "sdk/chunk-5DEB0087",
         "sdk/chunk-3F94B7F2",
-        "sdk/chunk-B1400B84",
-        "sdk/chunk-C670AB8F",
+        "sdk/chunk-D77EEEC5",
+        "sdk/chunk-EFC4F43D",
+        "sdk/chunk-E9ADB44D",
         "sdk/@aws-sdk/client-lambda"
       ],
       "packageJson": {
@@ -201,10 +213,12 @@ export const SDK_MANIFEST: SdkManifest = {
       "requires": [
         "sdk/chunk-AD94D3C5",
         "sdk/chunk-F765A2F6",
-        "sdk/chunk-B1400B84",
+        "sdk/chunk-D77EEEC5",
         "sdk/chunk-5DEB0087",
-        "sdk/chunk-C670AB8F",
-        "sdk/chunk-9223E29D",
+        "sdk/chunk-EFC4F43D",
+        "sdk/chunk-E94CBE51",
+        "sdk/chunk-3F94B7F2",
+        "sdk/chunk-E9ADB44D",
         "sdk/@aws-sdk/client-sts"
       ],
       "packageJson": {
@@ -222,7 +236,10 @@ export const SDK_MANIFEST: SdkManifest = {
       "requires": [
         "sdk/chunk-AD94D3C5",
         "sdk/chunk-F765A2F6",
-        "sdk/chunk-B1400B84",
+        "sdk/chunk-D77EEEC5",
+        "sdk/chunk-5DEB0087",
+        "sdk/chunk-3F94B7F2",
+        "sdk/chunk-E9ADB44D",
         "sdk/@smithy/node-http-handler"
       ],
       "packageJson": {
@@ -240,35 +257,35 @@ export const SDK_MANIFEST: SdkManifest = {
   sizes: {
     "sdk/@aws-sdk/client-dynamodb": [
       18019,
-      4017
+      4014
     ],
     "sdk/@aws-sdk/client-eventbridge": [
       53132,
-      14190
+      14186
     ],
     "sdk/@aws-sdk/client-lambda": [
       125569,
-      27285
+      27282
     ],
     "sdk/@aws-sdk/client-s3": [
       173911,
-      45537
+      45534
     ],
     "sdk/@aws-sdk/client-sns": [
       46014,
-      10401
+      10397
     ],
     "sdk/@aws-sdk/client-sqs": [
       37297,
-      9378
+      9376
     ],
     "sdk/@aws-sdk/client-sts": [
       30239,
-      8354
+      8350
     ],
     "sdk/@aws-sdk/lib-dynamodb": [
       17624,
-      2928
+      2925
     ],
     "sdk/@aws-sdk/util-dynamodb": [
       744,
@@ -276,7 +293,7 @@ export const SDK_MANIFEST: SdkManifest = {
     ],
     "sdk/@smithy/node-http-handler": [
       720,
-      423
+      421
     ],
     "sdk/chunk-3F94B7F2": [
       15326,
@@ -294,29 +311,29 @@ export const SDK_MANIFEST: SdkManifest = {
       6155,
       2188
     ],
-    "sdk/chunk-79D94E31": [
-      93941,
-      25915
-    ],
-    "sdk/chunk-9223E29D": [
-      4823,
-      1536
-    ],
     "sdk/chunk-AD94D3C5": [
       1163,
       510
     ],
-    "sdk/chunk-B1400B84": [
-      41173,
-      13707
+    "sdk/chunk-D77EEEC5": [
+      41296,
+      13768
     ],
-    "sdk/chunk-C670AB8F": [
-      109055,
-      35260
+    "sdk/chunk-E94CBE51": [
+      4823,
+      1535
     ],
     "sdk/chunk-E9ADB44D": [
       1257,
       586
+    ],
+    "sdk/chunk-EFC4F43D": [
+      109055,
+      35258
+    ],
+    "sdk/chunk-F0E9A780": [
+      93941,
+      25912
     ],
     "sdk/chunk-F765A2F6": [
       33409,
@@ -341,11 +358,11 @@ export const SDK_SOURCES: Record<string, () => Promise<{ default: string }>> = {
   "sdk/chunk-485C218B": () => import('./chunk-485C218B.ts'),
   "sdk/chunk-5DEB0087": () => import('./chunk-5DEB0087.ts'),
   "sdk/chunk-758866D8": () => import('./chunk-758866D8.ts'),
-  "sdk/chunk-79D94E31": () => import('./chunk-79D94E31.ts'),
-  "sdk/chunk-9223E29D": () => import('./chunk-9223E29D.ts'),
   "sdk/chunk-AD94D3C5": () => import('./chunk-AD94D3C5.ts'),
-  "sdk/chunk-B1400B84": () => import('./chunk-B1400B84.ts'),
-  "sdk/chunk-C670AB8F": () => import('./chunk-C670AB8F.ts'),
+  "sdk/chunk-D77EEEC5": () => import('./chunk-D77EEEC5.ts'),
+  "sdk/chunk-E94CBE51": () => import('./chunk-E94CBE51.ts'),
   "sdk/chunk-E9ADB44D": () => import('./chunk-E9ADB44D.ts'),
+  "sdk/chunk-EFC4F43D": () => import('./chunk-EFC4F43D.ts'),
+  "sdk/chunk-F0E9A780": () => import('./chunk-F0E9A780.ts'),
   "sdk/chunk-F765A2F6": () => import('./chunk-F765A2F6.ts'),
 }

@@ -8,10 +8,13 @@
 // logger) and is also what `@smithy/node-http-handler`'s NodeHttpHandler is in this runtime.
 import { buildQueryString, HttpResponse } from '@smithy/core/protocols'
 import { builtin, hostIo } from './io.js'
-import { isSandboxBody } from './body.js'
+import { isSandboxBody, sandboxBody } from './body.js'
 
 /** Errors Node's http client reports with these codes are timeouts for the SDK's retry logic. */
 const TIMEOUT_CODES = ['ECONNRESET', 'EPIPE', 'ETIMEDOUT']
+
+/** The content type of an event-stream response (Lambda's InvokeWithResponseStream, S3 SelectObjectContent). */
+const EVENT_STREAM = /^application\/vnd\.amazon\.eventstream\b/i
 
 function abortError(signal) {
   const reason = signal && typeof signal === 'object' && 'reason' in signal ? signal.reason : undefined
@@ -157,12 +160,16 @@ export class NodeHttpHandler {
           const h = res.headers || {}
           for (const k of Object.keys(h)) out[k.toLowerCase()] = h[k]
           const raw = typeof res.body === 'string' && res.body.length > 0 ? Buffer.from(res.body, 'base64') : undefined
+          const bytes =
+            raw === undefined ? new Uint8Array(0) : new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength)
           finish(resolve, {
             response: new HttpResponse({
               statusCode: typeof res.status === 'number' ? res.status : -1,
               reason: res.statusText,
               headers: out,
-              body: raw === undefined ? new Uint8Array(0) : new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength),
+              // An event stream is read as Node's IncomingMessage is, chunk by chunk (async
+              // iteration); every other body as bytes, which the SDK's collectors take as they are.
+              body: EVENT_STREAM.test(out['content-type'] ?? '') ? sandboxBody(bytes) : bytes,
             }),
           })
         },

@@ -23,7 +23,7 @@ describe('function identity', () => {
     const Role = await lambdaRole(aws, 'orders-role', LOGS_ALLOWED)
     await aws.send('lambda', 'CreateFunction', {
       FunctionName: 'place-order',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Role,
       Code: {
@@ -54,7 +54,7 @@ describe('CloudWatch Logs (@aws-sdk/client-cloudwatch-logs)', () => {
     const Role = await lambdaRole(aws, 'r', LOGS_ALLOWED)
     await aws.send('lambda', 'CreateFunction', {
       FunctionName: 'hello',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Role,
       Code: { Files: HELLO },
@@ -107,7 +107,7 @@ describe('CloudWatch Logs (@aws-sdk/client-cloudwatch-logs)', () => {
     engine.onEvent((e) => events.push(e))
     await aws.send('lambda', 'CreateFunction', {
       FunctionName: 'silent',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Role,
       Code: { Files: HELLO },

@@ -24,7 +24,7 @@ describe('@aws-sdk/client-lambda', () => {
     const created = await c.send(
       new CreateFunctionCommand({
         FunctionName: 'hello',
-        Runtime: 'nodejs20.x',
+        Runtime: 'nodejs24.x',
         Handler: 'index.handler',
         Role,
         Code: { ZipFile: zip(HELLO) },
@@ -57,7 +57,7 @@ describe('@aws-sdk/client-lambda', () => {
     await c.send(
       new CreateFunctionCommand({
         FunctionName: 'boom',
-        Runtime: 'nodejs20.x',
+        Runtime: 'nodejs24.x',
         Handler: 'index.handler',
         Role,
         Code: { ZipFile: zip({ 'index.mjs': 'export const handler = async () => { throw new TypeError("nope") }' }) },
@@ -90,7 +90,7 @@ describe('@aws-sdk/client-lambda', () => {
     })
     const base = {
       FunctionName: 'f',
-      Runtime: 'nodejs20.x' as const,
+      Runtime: 'nodejs24.x' as const,
       Handler: 'index.handler',
       Code: { ZipFile: zip(HELLO) },
     }
@@ -109,7 +109,7 @@ describe('@aws-sdk/client-lambda', () => {
     const { aws } = await lambdaAccount()
     const out = await aws.send<{ Role: string }>('lambda', 'CreateFunction', {
       FunctionName: 'orders',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Code: { Files: HELLO },
     })
@@ -123,7 +123,7 @@ describe('@aws-sdk/client-lambda', () => {
     const again = await rejection(
       aws.send('lambda', 'CreateFunction', {
         FunctionName: 'orders',
-        Runtime: 'nodejs20.x',
+        Runtime: 'nodejs24.x',
         Handler: 'index.handler',
         Code: { Files: HELLO },
       }),
@@ -135,7 +135,7 @@ describe('@aws-sdk/client-lambda', () => {
     await aws.send('lambda', 'DeleteFunction', { FunctionName: 'orders' })
     const again2 = await aws.send<{ Role: string }>('lambda', 'CreateFunction', {
       FunctionName: 'orders',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Code: { Files: HELLO },
     })
@@ -149,7 +149,7 @@ describe('@aws-sdk/client-lambda', () => {
     await c.send(
       new CreateFunctionCommand({
         FunctionName: 'f',
-        Runtime: 'nodejs20.x',
+        Runtime: 'nodejs24.x',
         Handler: 'index.handler',
         Role,
         Code: { ZipFile: zip(HELLO) },
@@ -193,7 +193,7 @@ describe('@aws-sdk/client-lambda', () => {
     const { aws } = await lambdaAccount()
     const c = lambdaClient(aws)
     const Role = await lambdaRole(aws, 'r')
-    const base = { FunctionName: 'f', Runtime: 'nodejs20.x' as const, Handler: 'index.handler', Role }
+    const base = { FunctionName: 'f', Runtime: 'nodejs24.x' as const, Handler: 'index.handler', Role }
     const e = await rejection(
       c.send(new CreateFunctionCommand({ ...base, Code: { ZipFile: new TextEncoder().encode('hello') } })),
     )
@@ -213,7 +213,7 @@ describe('@aws-sdk/client-lambda', () => {
     const Role = await lambdaRole(aws, 'r')
     await aws.send('lambda', 'CreateFunction', {
       FunctionName: 'f',
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Role,
       Code: { Files: HELLO },

@@ -17,7 +17,7 @@ beforeEach(async () => {
   const Role = await lambdaRole(aws, 'r')
   await aws.send('lambda', 'CreateFunction', {
     FunctionName: 'thumbs',
-    Runtime: 'nodejs20.x',
+    Runtime: 'nodejs24.x',
     Handler: 'index.handler',
     Role,
     Code: { Files: HELLO },
