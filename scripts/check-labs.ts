@@ -16,10 +16,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseLessonFileName, type Problem } from '../src/course/build/lessons.ts'
-import { createLambda, type Lambda } from '../src/lambda/index.ts'
 import { listLabIds, loadLabFromDisk, readFileTree } from '../src/labs/node.ts'
+import { createLabEngine } from './lab-engine.ts'
 import { runLabChecks } from '../src/labs/runner.ts'
-import type { LabRunResult, LoadedLab } from '../src/labs/types.ts'
+import type { LabEngine, LabRunResult, LoadedLab } from '../src/labs/types.ts'
 import { LAB_ID_RE, handlerFile, validateLabFiles } from '../src/labs/validate.ts'
 
 export interface CheckLabsOptions {
@@ -27,8 +27,11 @@ export interface CheckLabsOptions {
   root: string
   /** Where to print each lab's results (default: nowhere). */
   log?: (line: string) => void
-  /** The engine to run checks on (default: a new one, disposed at the end). */
-  lambda?: Lambda
+  /**
+   * The engine to run checks on (default: a new one inside a simulated account, as the Worker's
+   * lab-checks instance is, disposed at the end). Labs with `account` need one with `send`.
+   */
+  lambda?: LabEngine
 }
 
 export interface CheckLabsResult {
@@ -188,7 +191,8 @@ export async function checkLabs({ root, log = () => {}, lambda: given }: CheckLa
 
   // Then run each: the solution must pass every check, the starter must fail at least one, and so
   // must every known-wrong solution.
-  const lambda = given ?? (await createLambda())
+  const own = given ? undefined : await createLabEngine()
+  const lambda: LabEngine = given ?? own!
   try {
     for (const { id, loaded } of runnable) {
       const { lab, starter, solution } = loaded
@@ -269,7 +273,7 @@ export async function checkLabs({ root, log = () => {}, lambda: given }: CheckLa
       log(`    ${' '.repeat(9)} (${fmtMs((entry.solution?.wallMs ?? 0) + (entry.starter?.wallMs ?? 0) + wrongMs)})`)
     }
   } finally {
-    if (!given) lambda.dispose()
+    own?.dispose()
   }
   return { problems, notes, labs, wallMs: Math.round(performance.now() - t0) }
 }

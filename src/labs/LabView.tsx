@@ -14,6 +14,7 @@ import {
   buildFunction,
   functionNameFor,
   getLabCheckEngine,
+  getSession,
   playgroundStore,
   usePlayground,
   workspaceFromInitial,
@@ -129,6 +130,8 @@ function Lab({ id, embedded, onRun, loaded }: LabViewProps & { loaded: LoadedLab
   // The lab's own events become the workspace's saved events, so the picker offers them. This
   // runs before the panel mounts (the panel would otherwise create the workspace without them).
   useState(() => {
+    // The lab's account (resources, the execution role, files that configure it) applies to Run too.
+    getSession(workspaceId).setAccountSetup(lab.account)
     const store = playgroundStore.getState()
     store.ensureWorkspace(workspaceId, () => ({
       ...workspaceFromInitial(initial),

@@ -8,3 +8,6 @@ export { invokeStatus } from './logs.ts'
 export function defineLab(lab: LabDefinition): LabDefinition {
   return lab
 }
+
+/** Bindings for `account.files`: a workspace file that configures the lab's simulated account. */
+export { rolePolicyFile, functionPermissionFile } from '../shared/account-setup.ts'

@@ -13,6 +13,8 @@
 import { createExpect, show } from './expect.ts'
 import { decodeLogResult, parseLogEvents, parseTail } from './logs.ts'
 import { validateLabDefinition } from './validate.ts'
+import type { AccountContext } from '../shared/account-setup.ts'
+import { accountHandle, joinAccount, prepareRunAccount, type RunAccount } from './run-account.ts'
 import {
   CheckFailed,
   isCheckFailed,
@@ -21,6 +23,7 @@ import {
   type FunctionErrorPayload,
   type LabDefinition,
   type LabEngine,
+  type InvokeAnswer,
   type LabFunctionConfig,
   type LabFunctionHandle,
   type LabInvokeResult,
@@ -52,7 +55,7 @@ function now(): number {
 }
 
 /** The function settings for CreateFunction (the log group is always the function's own). */
-export function createRequest(name: string, files: Record<string, string>, config: LabFunctionConfig) {
+export function createRequest(name: string, files: Record<string, string>, config: LabFunctionConfig, role?: string) {
   const { LoggingConfig, ...rest } = config
   let logging = {}
   if (LoggingConfig) {
@@ -62,6 +65,7 @@ export function createRequest(name: string, files: Record<string, string>, confi
   return {
     ...structuredClone(rest),
     ...structuredClone(logging),
+    ...(role ? { Role: role } : {}),
     FunctionName: name,
     Code: { Files: { ...files } },
   }
@@ -91,10 +95,13 @@ class Closed extends Error {}
 class CheckScope {
   readonly created: string[] = []
   closed = false
+  /** The account context of the check's main function (labs with `account`). */
+  context?: AccountContext
   private seq = 0
   constructor(
     readonly engine: LabEngine,
     readonly baseName: string,
+    readonly account?: RunAccount,
   ) {}
 
   assertOpen(): void {
@@ -112,7 +119,7 @@ class CheckScope {
     for (let attempt = 0; ; attempt++) {
       before = await this.streamsOf(name)
       try {
-        await this.engine.createFunction(createRequest(name, files, config))
+        await this.engine.createFunction(createRequest(name, files, config, this.account?.roleArn))
         break
       } catch (err) {
         // A left-over function of the same name (another tab's run, a restored Worker): pick another name.
@@ -124,6 +131,10 @@ class CheckScope {
       }
     }
     this.created.push(name)
+    if (this.account) {
+      const ctx = await joinAccount(this.account, name, files)
+      this.context ??= ctx
+    }
     return this.handle(name, before)
   }
 
@@ -221,7 +232,9 @@ class CheckScope {
     this.closed = true
     for (const name of this.created.splice(0)) {
       try {
-        await this.engine.deleteFunction({ FunctionName: name })
+        // In an account, through its gateway: the function's resource-based policy goes with it.
+        if (this.account) await this.account.send('lambda', 'DeleteFunction', { FunctionName: name })
+        else await this.engine.deleteFunction({ FunctionName: name })
       } catch {
         /* already gone (e.g. the Worker was replaced) */
       }
@@ -271,6 +284,17 @@ export async function runLabChecks(
     }
     return { pass: false, results: [r], wallMs: Math.round(now() - started) }
   }
+  let account: RunAccount | undefined
+  if (lab.account) {
+    const failure = (message: string): LabRunResult => ({
+      pass: false,
+      results: [{ name: 'The lab itself', pass: false, outcome: 'crashed', message, wallMs: 0 }],
+      wallMs: Math.round(now() - started),
+    })
+    const prepared = await prepareRunAccount(lab.account, engine)
+    if (!prepared.ok) return failure(prepared.message)
+    account = prepared.account
+  }
   const cap = opts.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS
   const baseName = (opts.functionName ?? `lab-${lab.id}`).slice(0, 56)
   const results: CheckResult[] = []
@@ -293,20 +317,31 @@ export async function runLabChecks(
     }
     opts.onCheckStart?.(name, i)
     const t0 = now()
-    const scope = new CheckScope(engine, baseName)
+    const scope = new CheckScope(engine, baseName, account)
     const body = (async () => {
       let main: LabFunctionHandle
       try {
         main = await scope.create(frozenFiles, lab.function)
       } catch (err) {
-        if (err instanceof Closed) throw err
+        // Closed: the check timed out; CheckFailed: the learner's account files were refused.
+        if (err instanceof Closed || isCheckFailed(err)) throw err
         throw new CheckFailed(
           'The simulator could not create your function from these files, so this check could not run.',
           errorName(err),
         )
       }
+      const aws = accountHandle(account, scope.context, () => scope.assertOpen())
       const ctx: LabTestContext = {
         ...main,
+        ...(aws ? { aws } : {}),
+        async mayInvoke(q) {
+          scope.assertOpen()
+          const functionArn = q.functionArn ?? scope.context?.functionArn
+          if (!engine.mayInvoke || !functionArn)
+            throw new Error('t.mayInvoke needs a lab with an account and an engine that can answer it')
+          const answer: InvokeAnswer = await engine.mayInvoke({ ...q, functionArn })
+          return answer
+        },
         lab,
         files: frozenFiles,
         lambda: engine,

@@ -18,6 +18,15 @@ import type {
   UpdateFunctionConfigurationRequest,
   CreateFunctionRequest,
 } from '../lambda/public.ts'
+import type { AccountSetup } from '../shared/account-setup.ts'
+
+export type {
+  AccountSetup,
+  AccountCall,
+  AccountContext,
+  AccountFileBinding,
+  AccountRole,
+} from '../shared/account-setup.ts'
 
 // ---- the definition -------------------------------------------------------------------------
 
@@ -67,6 +76,13 @@ export interface LabDefinition {
   /** Progressive hints, revealed one at a time: a nudge first, nearly the answer last. Markdown (`code`, fenced code). */
   hints: string[]
   checks: LabCheck[]
+  /**
+   * The simulated AWS account around the function (src/shared/account-setup.ts): resources created
+   * first (a DynamoDB table, an S3 bucket), the function's execution role, and workspace files that
+   * configure the account before each run (`rolePolicyFile`, `functionPermissionFile`). Applied the
+   * same way in the playground's Run and in every check. Needs an engine with `send`.
+   */
+  account?: AccountSetup
 }
 
 /** A loaded lab: the definition plus its starting and solution files (path → source). */
@@ -112,6 +128,42 @@ export interface LabEngine {
     advance(ms: number): Promise<unknown>
     runUntilIdle(): Promise<unknown>
   }
+  /**
+   * One operation of the engine's simulated account as its admin user (the Worker client's `send`;
+   * in Node, `createLabEngine()`). Labs with `account` need it.
+   */
+  send?(service: string, operation: string, input?: unknown): Promise<Record<string, unknown>>
+  /** Would the function's resource-based policy let `service` invoke it (the question a trigger asks)? */
+  mayInvoke?(q: InvokeQuestion): Promise<InvokeAnswer> | InvokeAnswer
+}
+
+/** What a trigger asks before it invokes a function. */
+export interface InvokeQuestion {
+  /** The calling service's principal, e.g. `s3.amazonaws.com`. */
+  service: string
+  sourceArn?: string
+  sourceAccount?: string
+  functionArn: string
+}
+
+export interface InvokeAnswer {
+  allowed: boolean
+  /** AWS's error when denied (name and message). */
+  error?: { name: string; message: string }
+  /** IAM's explanation of the decision (src/aws/iam/explain.ts: `summary` is "Denied, because …"). */
+  explanation?: unknown
+}
+
+/** The account a check's function lives in (labs with `account`). */
+export interface LabAccountHandle {
+  accountId: string
+  region: string
+  /** The check's function's ARN. */
+  functionArn: string
+  roleName?: string
+  roleArn?: string
+  /** One operation of the account as its admin user (AWS errors throw, with `name` and `message`). */
+  send(service: string, operation: string, input?: Record<string, unknown>): Promise<Record<string, unknown>>
 }
 
 // ---- what a check sees ----------------------------------------------------------------------
@@ -241,6 +293,13 @@ export interface LabTestContext extends LabFunctionHandle {
   /** Fail the check with a message for the learner. */
   fail(message: string, detail?: string): never
   expect: LabExpect
+  /** The account (labs with `account`; undefined otherwise). */
+  readonly aws?: LabAccountHandle
+  /**
+   * Would `service` be allowed to invoke this check's function (its resource-based policy decides)?
+   * `functionArn` defaults to the check's function. Labs with `account`.
+   */
+  mayInvoke(q: Omit<InvokeQuestion, 'functionArn'> & { functionArn?: string }): Promise<InvokeAnswer>
 }
 
 // ---- results --------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 import { EVENT_NAME_RE, MAX_SAVED_EVENTS } from '../lambda/public.ts'
 import type { LabDefinition } from './types.ts'
 import { isRecord } from '../shared/is-record.ts'
+import { ROLE_NAME_RE } from '../shared/account-setup.ts'
 
 export const LAB_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 /** Function names are `lab-<id>-<run>-<n>`, and Lambda allows 64 characters. */
@@ -128,6 +129,63 @@ export function validateLabDefinition(value: unknown, folderId: string): string[
       names.add(c.name)
       if (typeof c.run !== 'function') problems.push(`"checks[${i}]" ("${c.name}") needs a "run" function`)
     })
+  }
+  if (lab.account !== undefined) problems.push(...accountProblems(lab.account))
+  return problems
+}
+
+const SERVICE_ID_RE = /^[a-z][a-z0-9-]{1,30}$/
+const OPERATION_RE = /^[A-Z][A-Za-z0-9]{1,80}$/
+
+/** Problems with a lab's `account` (resources, role, files). */
+function accountProblems(account: unknown): string[] {
+  if (!isRecord(account)) return ['"account" must be an object: { resources?, role?, files? }']
+  const problems: string[] = []
+  for (const key of Object.keys(account))
+    if (!['resources', 'role', 'files'].includes(key))
+      problems.push(`"account.${key}" is not a field of account (resources, role, files)`)
+  if (account.resources !== undefined) {
+    if (!Array.isArray(account.resources))
+      problems.push('"account.resources" must be a list of { service, operation, input }')
+    else
+      account.resources.forEach((r, i) => {
+        if (!isRecord(r) || typeof r.service !== 'string' || !SERVICE_ID_RE.test(r.service))
+          return problems.push(`"account.resources[${i}]" needs a "service" (an SDK id such as "dynamodb")`)
+        if (typeof r.operation !== 'string' || !OPERATION_RE.test(r.operation))
+          problems.push(`"account.resources[${i}]" needs an "operation" (an API name such as "CreateTable")`)
+        if (!isRecord(r.input)) problems.push(`"account.resources[${i}]" needs an "input" object`)
+        if (r.ignore !== undefined && !(Array.isArray(r.ignore) && r.ignore.every((x) => typeof x === 'string')))
+          problems.push(`"account.resources[${i}].ignore" must list error names`)
+      })
+  }
+  if (account.role !== undefined) {
+    const role = account.role
+    if (!isRecord(role) || typeof role.name !== 'string' || !ROLE_NAME_RE.test(role.name))
+      problems.push('"account.role" needs a "name" (up to 64 letters, digits and +=,.@_-)')
+    else {
+      if (role.trust !== undefined && !isRecord(role.trust))
+        problems.push('"account.role.trust" must be a trust policy document (an object)')
+      if (
+        role.managedPolicies !== undefined &&
+        !(
+          Array.isArray(role.managedPolicies) &&
+          role.managedPolicies.every((a) => typeof a === 'string' && a.startsWith('arn:aws:iam::'))
+        )
+      )
+        problems.push('"account.role.managedPolicies" must list policy ARNs (arn:aws:iam::…)')
+    }
+  }
+  if (account.files !== undefined) {
+    if (!isRecord(account.files)) problems.push('"account.files" must map workspace file paths to bindings')
+    else
+      for (const [path, b] of Object.entries(account.files)) {
+        if (!/^[\w.-]+(\/[\w.-]+)*$/.test(path) || path.split('/').some((p) => p === '..' || p === '.'))
+          problems.push(`"account.files" names "${path}": use a relative path such as "execution-role-policy.json"`)
+        if (!isRecord(b) || typeof b.calls !== 'function' || typeof b.describe !== 'string')
+          problems.push(
+            `"account.files['${path}']" must be a binding ({ describe, calls }), e.g. rolePolicyFile('…') or functionPermissionFile()`,
+          )
+      }
   }
   return problems
 }

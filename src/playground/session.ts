@@ -19,6 +19,8 @@ import { WATCHDOG_MS, getEngineStatus, getLambdaClient, noteRestarting, onEngine
 import { checkEventJson } from './event-json.ts'
 import { toExecutionResult, type ExecutionResult } from './results.ts'
 import { HOSTS_FILE, hostsOf, networkNotice, type NetworkRequestEvent } from './network.ts'
+import { createAccountSetupRunner } from './account-setup.ts'
+import type { AccountSetup } from '../shared/account-setup.ts'
 import { functionNameFor, type Workspace } from './schema.ts'
 import { pruneEvents } from './timeline.ts'
 
@@ -91,6 +93,11 @@ export interface Session {
   dismissNotice(): void
   /** Starts the Worker (and its WebAssembly compile) now. */
   warm(): void
+  /**
+   * The account around this workspace's function (a lab's `account`): its resources and role are
+   * created before the function, and its files applied before each run.
+   */
+  setAccountSetup(setup: AccountSetup | undefined): void
 }
 
 const MAX_EVENTS = 4000
@@ -193,6 +200,7 @@ export function getSession(workspaceId: string): Session {
   }))
 
   let created = false
+  const account = createAccountSetupRunner()
   let chain: Promise<unknown> = Promise.resolve()
   /** Serialises deploys and invokes: one change to the function at a time. */
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -260,15 +268,22 @@ export function getSession(workspaceId: string): Session {
         }
         engineHosts = { text: hostsText, restarts, declared: (await client.setHosts(parsed.hosts)).hosts }
       }
+      const send = client.send.bind(client)
+      const prepared = await account.prepare(send, restarts)
+      if (!prepared.ok) {
+        store.setState({ busy: null, result: null, serviceError: prepared.error })
+        return false
+      }
+      const role = prepared.roleArn ? { Role: prepared.roleArn } : {}
       if (!created || !dep) {
         store.setState({ busy: 'deploying' })
         try {
-          await client.createFunction({ FunctionName: functionName, Code: { Files: files }, ...settings })
+          await client.createFunction({ FunctionName: functionName, Code: { Files: files }, ...settings, ...role })
         } catch (e) {
           if (errorOf(e).name !== 'ResourceConflictException') throw e
           // It exists (an earlier session on this page, or restored by the watchdog): update it.
           await client.updateFunctionCode({ FunctionName: functionName, Files: files })
-          await client.updateFunctionConfiguration({ FunctionName: functionName, ...settings })
+          await client.updateFunctionConfiguration({ FunctionName: functionName, ...settings, ...role })
         }
         created = true
       } else {
@@ -278,8 +293,19 @@ export function getSession(workspaceId: string): Session {
         }
         if (JSON.stringify(dep.settings) !== JSON.stringify(settings)) {
           store.setState({ busy: 'deploying' })
-          await client.updateFunctionConfiguration({ FunctionName: functionName, ...settings })
+          await client.updateFunctionConfiguration({ FunctionName: functionName, ...settings, ...role })
         }
+      }
+      // The account files (a role's policy, a function permission), after the function exists.
+      const applied = await account.apply(send, functionName, ws.files, restarts)
+      if (!applied.ok) {
+        store.setState({
+          busy: null,
+          result: null,
+          serviceError: applied.error,
+          deployed: { files, settings, source: ws.files },
+        })
+        return false
       }
     } catch (e) {
       const err = errorOf(e)
@@ -417,6 +443,9 @@ export function getSession(workspaceId: string): Session {
       getLambdaClient()
       ensureListening()
       void refreshNow()
+    },
+    setAccountSetup(setup) {
+      if (setup !== account.setup) account.set(setup)
     },
   }
   sessions.set(workspaceId, session)

@@ -132,6 +132,38 @@ describe('the Worker hosts the account', () => {
     expect(roles.Roles).toHaveLength(1)
   })
 
+  it('mayInvoke() asks the question a trigger asks: the function policy decides, with IAM’s explanation', async () => {
+    const c = client()
+    const fn = await c.createFunction({
+      FunctionName: 'on-upload',
+      Runtime: 'nodejs22.x',
+      Handler: 'index.handler',
+      Code: { Files: { 'index.mjs': 'export const handler = async () => 1' } },
+    })
+    const q = {
+      service: 's3.amazonaws.com',
+      sourceArn: 'arn:aws:s3:::uploads',
+      sourceAccount: '123456789012',
+      functionArn: fn.FunctionArn,
+    }
+    const before = await c.mayInvoke(q)
+    expect(before.allowed).toBe(false)
+    expect(before.error?.name).toBe('AccessDeniedException')
+    expect((before.explanation as { summary: string }).summary).toMatch(/^Denied, because/)
+    await c.send('lambda', 'AddPermission', {
+      FunctionName: 'on-upload',
+      StatementId: 's3',
+      Action: 'lambda:InvokeFunction',
+      Principal: 's3.amazonaws.com',
+      SourceArn: 'arn:aws:s3:::uploads',
+      SourceAccount: '123456789012',
+    })
+    expect((await c.mayInvoke(q)).allowed).toBe(true)
+    expect((await c.mayInvoke({ ...q, sourceAccount: '444455556666' })).allowed).toBe(false)
+    const bad = await rejection(c.mayInvoke({ service: 3 } as never))
+    expect(bad.message).toMatch(/^mayInvoke takes/)
+  })
+
   it('restoreAccount puts a saved snapshot in, is remembered for a fresh Worker, and refuses a bad one', async () => {
     const source = client()
     await source.send('dynamodb', 'CreateTable', TABLE)

@@ -11,7 +11,7 @@
 // `send` reaches every service, and the gateway's call log streams to the page. Invoke and the
 // engine's other reads stay direct: the page needs the engine's timings (InvokeResponse.$metadata),
 // and the admin user may call them anyway.
-import type { Account, CallRecord } from '../aws/index.ts'
+import type { Account, CallRecord, LambdaServiceModule } from '../aws/index.ts'
 import { replaceHosts, validateHosts, type SimNetwork } from '../aws/public.ts'
 import type { Lambda, LambdaEvent } from '../lambda/index.ts'
 import {
@@ -94,6 +94,18 @@ const hostOperations: {
     if (typeof service !== 'string' || typeof operation !== 'string')
       throw invalidRequest('send takes a service id and an operation name.')
     return needAccount(h).send(service, operation, input ?? {})
+  },
+  mayInvoke: (h, q) => {
+    const lambda = needAccount(h).services.lambda as Partial<LambdaServiceModule> | undefined
+    if (typeof lambda?.mayInvoke !== 'function') throw invalidRequest('This account has no lambda service.')
+    if (!q || typeof q !== 'object' || typeof q.service !== 'string' || typeof q.functionArn !== 'string')
+      throw invalidRequest('mayInvoke takes { service, functionArn, sourceArn?, sourceAccount? }.')
+    const r = lambda.mayInvoke(q)
+    return {
+      allowed: r.allowed,
+      ...(r.error ? { error: { name: r.error.name, message: r.error.message } } : {}),
+      explanation: plainJson(r.explanation),
+    }
   },
   snapshotAccount: (h) => h.account?.snapshot(),
   restoreAccount: (h, json) => needAccount(h).restore(json),

@@ -49,6 +49,15 @@ export interface HostOperations {
    * when IAM denied it, the decision's explanation).
    */
   send(service: string, operation: string, input?: unknown): Promise<Record<string, unknown>>
+  /**
+   * Would a service be allowed to invoke a function (the function's resource-based policy
+   * deciding), as a trigger asks before it invokes: nothing runs. The explanation is IAM's.
+   */
+  mayInvoke(q: { service: string; sourceArn?: string; sourceAccount?: string; functionArn: string }): {
+    allowed: boolean
+    error?: { name: string; message: string }
+    explanation: unknown
+  }
   /** The account as plain JSON (src/aws AccountSnapshot); undefined for an instance without one. */
   snapshotAccount(): unknown
   /** Restore the account from a snapshot (refused with a clear message, nothing changed, when invalid). */

@@ -54,6 +54,8 @@ export abstract class RemoteLambda {
   readonly clock = { advance: this.op('advance'), runUntilIdle: this.op('runUntilIdle'), now: this.op('now') }
   /** Replace the hosts this instance's network declares (a JSON route table). Not restored by the watchdog: set them again. */
   readonly setHosts = this.op('setHosts')
+  /** Would a service be allowed to invoke a function (its resource-based policy deciding)? Nothing runs. */
+  readonly mayInvoke = this.op('mayInvoke')
 
   // ---- the instance's simulated account ------------------------------------------------------
 
