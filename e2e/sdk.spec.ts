@@ -102,7 +102,7 @@ async function runInWorker(page: Page, workerUrl: string): Promise<WorkerRun> {
       })
       await call('createFunction', {
         FunctionName: 'place-order',
-        Runtime: 'nodejs20.x',
+        Runtime: 'nodejs24.x',
         Handler: 'index.handler',
         Role: role.Role.Arn,
         Code: { Files: { 'index.mjs': handler } },
