@@ -3,6 +3,7 @@
 // fate afterwards.
 import { invalidContent, invalidParameter, tooLarge } from '../errors.ts'
 import type { InvokeRequest, InvokeResponse, ShutdownReason } from '../types.ts'
+import { sdkPackagesNamedIn } from '../sdk/packages.ts'
 import { HoldBudget } from './budget.ts'
 import { DEEP_PAYLOAD_DEPTH, MAX_PAYLOAD_DEPTH, jsonDepth, nestingMessage } from './json-depth.ts'
 import type { PhaseDriver } from './drive.ts'
@@ -112,8 +113,11 @@ export class Invoker {
     let failEnd: number | undefined
     if (!env) {
       coldStart = true
-      // Init has a budget of its own (Lambda's Init limit is separate from the Timeout too).
-      const res = await this.environments.coldStart(fn, t0, tail, new HoldBudget(settings.initWallCap))
+      // Init shares the invoke's budget, unless it loads the AWS SDK, whose evaluation alone can
+      // take seconds in a slow browser: then it has a budget of its own (as Lambda's Init limit is
+      // apart from the Timeout).
+      const initBudget = sdkPackagesNamedIn(fn.files).length > 0 ? new HoldBudget(settings.initWallCap) : budget
+      const res = await this.environments.coldStart(fn, t0, tail, initBudget)
       env = res.env
       initDuration = res.initDuration
       startAt = res.readyAt

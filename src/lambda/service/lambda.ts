@@ -65,15 +65,17 @@ export interface LambdaOptions {
   region?: string
   accountId?: string
   /**
-   * Real time one invoke's handler may hold the thread (the Worker) in total, in ms: past it the
-   * invoke is a timeout at its configured Timeout. Default 2000.
+   * Real time one invoke may hold the thread (the Worker) in total, its Init phases included unless
+   * it loads the AWS SDK (see initWallClockCapMs), in ms: past it the invoke is a timeout at its
+   * configured Timeout. Default 2000.
    */
   wallClockCapMs?: number
   /**
-   * Real time a cold start's Init may hold the thread in total, in ms, beside the handler's
-   * wallClockCapMs: past it Init times out, as at Lambda's 10-second Init limit. Importing the AWS
-   * SDK is legitimate Init work that can take over 2 s of real time in a slow browser. Default
-   * 10,000, and never less than wallClockCapMs.
+   * Real time the Init of a function that loads the AWS SDK may hold the thread in total, in ms,
+   * beside the handler's wallClockCapMs (any other function's Init shares the invoke's): past it
+   * Init times out, as at Lambda's 10-second Init limit. Importing the AWS SDK is legitimate Init
+   * work that can take over 2 s of real time in a slow browser. Default 10,000, and never less than
+   * wallClockCapMs.
    */
   initWallClockCapMs?: number
   /** Idle time after which an environment is shut down, virtual ms. Default 5 minutes. */

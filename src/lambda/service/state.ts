@@ -91,9 +91,9 @@ export class Tail {
 }
 
 export interface ServiceSettings {
-  /** Real time an invoke's handler may hold the thread in total, ms. */
+  /** Real time one invoke may hold the thread in total (its Init too, unless it loads the AWS SDK), ms. */
   wallCap: number
-  /** Real time a cold start's Init phases may hold the thread in total, ms (on top of wallCap). */
+  /** Real time the Init phases of a function that loads the AWS SDK may hold the thread, ms (others share wallCap). */
   initWallCap: number
   /** Idle time after which an environment is shut down, virtual ms. */
   idleMs: number
