@@ -3,7 +3,7 @@
  * Lambda (QuickJS's own rejection tracker, through the patched .wasm the Worker compiles), and
  * traces show V8's frames.
  */
-import { invokeAndWait, openPlayground, setCode } from './playground-page.ts'
+import { invokeAndWait, openPlayground, response as responseJson, setCode } from './playground-page.ts'
 import { expect, test } from './fixtures.ts'
 
 test.describe('fidelity (issue 12)', () => {
@@ -37,5 +37,17 @@ test.describe('fidelity (issue 12)', () => {
     const response = page.getByTestId('result')
     await expect(response).toContainText(/at Runtime\.handler \(file:\/\/\/var\/task\/index\.mjs:2:\d+\)/)
     await expect(response).toContainText('at Runtime.handleOnceNonStreaming (file:///var/runtime/index.mjs:1173:29)')
+  })
+  test("an error caught in code reads V8's message and stack (the Worker rewrites catch clauses)", async ({ page }) => {
+    await openPlayground(page)
+    await setCode(
+      page,
+      "export const handler = async (event) => {\n  const client = {}\n  try { client.sendd() } catch (e) { return [e.message, e.stack.split('\\n')[1]] }\n}",
+    )
+    await invokeAndWait(page)
+    expect(await responseJson(page)).toEqual([
+      'client.sendd is not a function',
+      expect.stringMatching(/^ {4}at BufferedInvokeProcessor\.handler \(file:\/\/\/var\/task\/index\.mjs:3:16\)$/),
+    ])
   })
 })

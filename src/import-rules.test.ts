@@ -49,8 +49,8 @@ const UI_ENGINE_DOORS = ['src/lambda/public.ts', 'src/aws/public.ts', 'src/worke
 /** What content (lessons, diagrams, checks, labs) may import besides content and src/shared: the authoring entries. */
 const CONTENT_ENTRIES = ['src/quiz/types.ts', 'src/labs/define.ts', 'src/labs/types.ts', 'src/lambda/public.ts']
 
-/** Tests of the UI may also run the real engine in Node, and its Worker host over a MessageChannel. */
-const TEST_ENTRIES = ['src/lambda/index.ts', 'src/worker/host.ts', 'src/worker/protocol.ts']
+/** Tests of the UI may also run the real engine and account in Node, and its Worker host over a MessageChannel. */
+const TEST_ENTRIES = ['src/lambda/index.ts', 'src/aws/index.ts', 'src/worker/host.ts', 'src/worker/protocol.ts']
 
 type Area =
   { kind: 'shell' | 'shared' | 'worker' | 'content' | 'outside' } | { kind: 'feature' | 'engine'; name: string }

@@ -89,10 +89,14 @@ function principalIdentityArn(p: Principal): string | undefined {
 /**
  * The account that owns a resource: the account in its ARN; for ARNs that carry none (S3's
  * `arn:aws:s3:::bucket/key`) and for `*`, the bucket's owner, which in one simulated account is
- * always this account (its S3 service holds only this account's buckets).
+ * always this account (its S3 service holds only this account's buckets). AWS's own resources
+ * (`arn:aws:iam::aws:policy/…`, the AWS managed policies) are readable by any account's principals
+ * whose identity-based policies allow it: no resource-based policy is asked for, so they are
+ * evaluated as the caller's account's.
  */
 export function resourceAccount(resource: string, accountId: string): string {
-  return arnAccount(resource) || accountId
+  const owner = arnAccount(resource)
+  return owner && owner !== 'aws' ? owner : accountId
 }
 
 export function defaultDeniedMessage(principal: Principal, action: string, resource: string): string {

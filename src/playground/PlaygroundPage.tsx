@@ -11,6 +11,7 @@ import { draftFromShared } from './config.ts'
 import { PlaygroundPanel } from './PlaygroundPanel.tsx'
 import { DEFAULT_WORKSPACE_ID, defaultWorkspace, isWorkspaceId, type Workspace } from './schema.ts'
 import { decodeShare, type SharedState } from './share.ts'
+import { SharedAccountOffer, rememberSharedAccount } from './account/persist-share.tsx'
 import { playgroundStore, usePlayground } from './state.ts'
 import './PlaygroundPage.css'
 
@@ -73,6 +74,7 @@ export function PlaygroundPage() {
       const id = `share:${shareId(code)}`
       pruneShared(id)
       playgroundStore.getState().replaceWorkspace(id, workspaceFromShared(r.state))
+      rememberSharedAccount(id, r.state.account)
       playgroundStore.flush()
       setOpening({ kind: 'none' })
       navigate(`/playground?w=${encodeURIComponent(id)}`, { replace: true })
@@ -157,6 +159,7 @@ function SharedBanner({ id }: { id: string }) {
           <strong>You opened a shared function.</strong> It is a separate copy: your own playground is unchanged.
           Nothing has run — read the code, then invoke it if you want to.
         </p>
+        <SharedAccountOffer workspaceId={id} />
         {confirming ? (
           <p className="pg-inline-confirm">
             Replace the code, test event and settings of your playground with this one? Your saved events are kept.{' '}

@@ -10,7 +10,9 @@
  */
 import './PlaygroundPanel.css'
 import {
+  lazy,
   memo,
+  Suspense,
   useCallback,
   useEffect,
   useId,
@@ -20,6 +22,9 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react'
+import { CallsView } from './account/calls-view.tsx'
+import { startAccountPersistence } from './account/persist.ts'
+import { PermissionsView } from './account/permissions-view.tsx'
 import { CodeEditor } from './editor/index.ts'
 import { useMediaQuery, useNarrowerThan, useSession } from './hooks.ts'
 import { PanelNotices } from './PanelNotices.tsx'
@@ -33,6 +38,9 @@ import { LogsTab } from './tabs/LogsTab.tsx'
 import { ResultTab } from './tabs/ResultTab.tsx'
 import { TimelineTab } from './tabs/TimelineTab.tsx'
 import { Toolbar } from './Toolbar.tsx'
+
+// The account's Resources view loads when its tab is first opened (not with the page).
+const ResourcesView = lazy(() => import('./account/resources/ResourcesView.tsx'))
 
 export {
   invokeBlocker,
@@ -50,6 +58,9 @@ const TAB_LABEL: Record<SideTab, string> = {
   result: 'Result',
   logs: 'Logs',
   timeline: 'Timeline',
+  permissions: 'Permissions',
+  calls: 'Calls',
+  resources: 'Resources',
 }
 
 export function PlaygroundPanel(props: PlaygroundPanelProps) {
@@ -68,6 +79,8 @@ export function PlaygroundPanel(props: PlaygroundPanelProps) {
     playgroundStore.getState().ensureWorkspace(workspaceId, () => workspaceFromInitial(initialRef.current))
   }, [workspaceId])
   useEffect(() => {
+    // The saved account goes back into the Worker first: its roles exist before any function is deployed.
+    void startAccountPersistence()
     session.warm()
   }, [session])
 
@@ -97,13 +110,18 @@ function PanelBody(
     t.push('result')
     if (!hide.logs) t.push('logs')
     if (!hide.timeline) t.push('timeline')
+    if (!hide.permissions) t.push('permissions')
+    if (!hide.calls) t.push('calls')
+    if (!hide.resources) t.push('resources')
     return t
-  }, [narrow, hide.events, hide.config, hide.logs, hide.timeline])
+  }, [narrow, hide.events, hide.config, hide.logs, hide.timeline, hide.permissions, hide.calls, hide.resources])
   // Until the learner picks a tab: the code on a phone, the test event (or the result) on a desktop.
   const [tabState, setTab] = useState<SideTab | null>(null)
   const preferred: SideTab = tabState ?? (narrow ? 'code' : (props.defaultTab ?? (hide.events ? 'result' : 'event')))
   const tab: SideTab = tabs.includes(preferred) ? preferred : tabs.includes('event') ? 'event' : 'result'
   const [nudge, setNudge] = useState<string | null>(null)
+  const resourcesOpened = useRef(false)
+  if (tab === 'resources') resourcesOpened.current = true
   const ids = useId()
 
   // Results go to the lab (checks) as they arrive.
@@ -172,6 +190,16 @@ function PanelBody(
         return <LogsTab session={session} active={tab === 'logs'} />
       case 'timeline':
         return <TimelineTab session={session} onInvoke={run} />
+      case 'permissions':
+        return <PermissionsView functionName={session.functionName} active={tab === 'permissions'} />
+      case 'calls':
+        return <CallsView />
+      case 'resources':
+        return tab === 'resources' || resourcesOpened.current ? (
+          <Suspense fallback={<p className="pg-empty">Loading the account’s resources…</p>}>
+            <ResourcesView />
+          </Suspense>
+        ) : null
     }
   }
 

@@ -1,5 +1,7 @@
 /** "Share": the workspace's files, event and configuration → a `#/playground?s=<code>` link, copied to the clipboard. */
 import { useEffect, useId, useRef, useState } from 'react'
+import { accountSnapshot } from './account/api.ts'
+import { accountForShare } from './account/persist-schema.ts'
 import { checkConfig, firstConfigProblem, sharedFromSettings } from './config.ts'
 import { encodeShare, type SharedState } from './share.ts'
 import { playgroundStore } from './state.ts'
@@ -8,7 +10,7 @@ import './ShareButton.css'
 type State =
   | { kind: 'idle' }
   | { kind: 'working' }
-  | { kind: 'done'; url: string; copied: boolean }
+  | { kind: 'done'; url: string; copied: boolean; note?: string; withAccount: boolean }
   | { kind: 'error'; message: string }
 
 /** The link for a share code, on this page's own address (works under any sub-path). */
@@ -38,12 +40,15 @@ export function ShareButton({ workspaceId }: { workspaceId: string }) {
       return
     }
     setState({ kind: 'working' })
+    // The account (roles, tables, policies) goes with the function when it is small enough.
+    const { account, note } = accountForShare(await accountSnapshot().catch(() => undefined))
     const shared: SharedState = {
       v: 1,
       files: ws.files,
       activeFile: ws.activeFile,
       event: ws.eventText,
       config: sharedFromSettings(cfg.settings),
+      ...(account ? { account } : {}),
     }
     let url: string
     try {
@@ -59,7 +64,7 @@ export function ShareButton({ workspaceId }: { workspaceId: string }) {
     } catch {
       copied = false
     }
-    setState({ kind: 'done', url, copied })
+    setState({ kind: 'done', url, copied, note, withAccount: !!account })
   }
 
   return (
@@ -81,7 +86,13 @@ export function ShareButton({ workspaceId }: { workspaceId: string }) {
               {state.copied
                 ? `Link copied to the clipboard (${state.url.length.toLocaleString('en-US')} characters). Whoever opens it sees this code; nothing runs until they invoke.`
                 : 'Copy this link:'}
+              {state.withAccount && ' It carries your AWS account too (roles, tables, policies), without its keys.'}
             </span>
+            {state.note && (
+              <span className="pg-help" data-testid="share-note">
+                {state.note}
+              </span>
+            )}
             <label className="sr-only" htmlFor={`${ids}-url`}>
               Share link
             </label>

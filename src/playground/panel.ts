@@ -9,8 +9,10 @@ import { checkEventJson } from './event-json.ts'
 import type { ExecutionResult } from './results.ts'
 import { defaultWorkspace, type EventSource, type Workspace } from './schema.ts'
 
-export type PanelPart = 'events' | 'savedEvents' | 'config' | 'logs' | 'timeline' | 'share' | 'reset'
-export type SideTab = 'code' | 'event' | 'config' | 'result' | 'logs' | 'timeline'
+export type PanelPart =
+  'events' | 'savedEvents' | 'config' | 'logs' | 'timeline' | 'permissions' | 'calls' | 'resources' | 'share' | 'reset'
+export type SideTab =
+  'code' | 'event' | 'config' | 'result' | 'logs' | 'timeline' | 'permissions' | 'calls' | 'resources'
 
 /** A workspace's starting point (a lab's starter, a shared function). */
 export interface PlaygroundInitial {

@@ -15,8 +15,10 @@ import {
 } from './config.ts'
 import { CONSOLE_DEFAULT_RUNTIME, EVENT_NAME_RE, MAX_SAVED_EVENTS } from '../lambda/public.ts'
 import { isRecord } from '../shared/is-record.ts'
+import { sanitizeSavedAccount, type SavedAccount } from './account/persist-schema.ts'
 
-export const PLAYGROUND_VERSION = 1
+/** 2: the learner's simulated AWS account is saved with the playground (`account`). */
+export const PLAYGROUND_VERSION = 2
 export const MAX_WORKSPACES = 60
 export const MAX_FILES = 30
 export const MAX_FILE_CHARS = 512_000
@@ -54,6 +56,8 @@ export interface Workspace {
 
 export interface PlaygroundData {
   workspaces: Record<string, Workspace>
+  /** The learner's simulated AWS account, one for every workspace (account/persist-schema.ts). */
+  account?: SavedAccount
 }
 
 export const STARTER_FILES: Record<string, string> = {
@@ -120,7 +124,7 @@ export function workspaceLabel(id: string): string {
   return `the workspace "${id}"`
 }
 
-export type WorkspacePart = 'files' | 'config' | 'event' | 'savedEvents' | 'workspace'
+export type WorkspacePart = 'files' | 'config' | 'event' | 'savedEvents' | 'workspace' | 'account'
 
 export interface LoadIssue {
   /** Absent for problems with the whole record. */
@@ -361,6 +365,10 @@ export function sanitizePlayground(value: unknown, now = new Date(), skippedIds 
   }
   if (!isRecord(value)) return unreadable
   const issues: LoadIssue[] = []
+  // The account first: a bad one is reset alone, whatever the workspaces hold.
+  const saved = sanitizeSavedAccount(value.account, now)
+  if (saved.account) data.account = saved.account
+  if (saved.message) issues.push({ parts: ['account'], message: saved.message })
   const ws = value.workspaces
   if (ws === undefined) return { data, issues }
   if (!isRecord(ws)) return unreadable
@@ -394,7 +402,10 @@ export function sanitizePlayground(value: unknown, now = new Date(), skippedIds 
 type Migration = (state: unknown) => unknown
 
 /** migrations[n] turns a version-n record into a version-(n+1) record. Version 1 is the first. */
-export const migrations: Record<number, Migration> = {}
+export const migrations: Record<number, Migration> = {
+  // Version 2 adds the saved account; a version-1 record has none, and its workspaces are unchanged.
+  1: (state) => state,
+}
 
 export interface MigrateResult {
   state: unknown

@@ -9,8 +9,11 @@
  * again (tabs, route changes) finds its results and timeline where it left them.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { CallRecord } from '../aws/public.ts'
 import type { LambdaEvent } from '../lambda/public.ts'
 import type { ClientEvent } from '../worker/client.ts'
+import { getAccountCalls } from './account/api.ts'
+import { deniedCallsAfter } from './account/calls.ts'
 import { checkConfig, type FunctionSettingsOut } from './config.ts'
 import { WATCHDOG_MS, getEngineStatus, getLambdaClient, noteRestarting, onEngineEvent } from './engine.ts'
 import { checkEventJson } from './event-json.ts'
@@ -65,6 +68,8 @@ export interface SessionState {
   /** Requests the function sent (fetch, …), the latest last (at most 50). */
   network: NetworkRequestEvent[]
   history: InvokeRecord[]
+  /** The calls IAM denied the function during the shown invoke (for "Denied, because…" beside its error). */
+  deniedCalls: CallRecord[]
   /** Real time of the last result, for the round-trip figure. */
   lastRoundTripMs: number | null
   /** What is deployed (files after the build, settings), or null before the first deploy. */
@@ -182,6 +187,7 @@ export function getSession(workspaceId: string): Session {
     networkNotice: null,
     network: [],
     history: [],
+    deniedCalls: [],
     lastRoundTripMs: null,
     deployed: null,
   }))
@@ -289,6 +295,8 @@ export function getSession(workspaceId: string): Session {
     const client = getLambdaClient()
     const t0 = performance.now()
     const settings = store.getState().deployed!.settings
+    // The newest account call before this invoke: the function's denied calls are the ones after it.
+    const marker = getAccountCalls().at(-1)
     try {
       const out = await client.invoke({ FunctionName: functionName, Payload: ws.eventText, LogType: 'Tail' })
       const result = toExecutionResult(out, settings.MemorySize)
@@ -316,6 +324,7 @@ export function getSession(workspaceId: string): Session {
           markers,
           history,
           networkNotice: networkNote,
+          deniedCalls: result.error ? deniedCallsAfter(getAccountCalls(), marker, functionName) : [],
           lastRoundTripMs: performance.now() - t0,
         })
       else store.setState({ history })

@@ -16,6 +16,7 @@ import {
   validateRuntime,
 } from '../lambda/public.ts'
 import { isRecord } from '../shared/is-record.ts'
+import { ACCOUNT_LIMITS, checkAccountSnapshot } from './account/persist-schema.ts'
 
 export interface SharedConfig {
   Handler: string
@@ -36,6 +37,11 @@ export interface SharedState {
   /** The test event as JSON text, as the learner wrote it (it may not be valid JSON). */
   event: string
   config: SharedConfig
+  /**
+   * The sharer's simulated AWS account (a snapshot without credentials), when it was small enough
+   * (SHARE_LIMITS.accountChars); account/persist-schema.ts checks it.
+   */
+  account?: Record<string, unknown>
 }
 
 export type DecodeShareResult = { ok: true; state: SharedState } | { ok: false; error: string }
@@ -51,9 +57,11 @@ export const SHARE_LIMITS = Object.freeze({
   fileBytes: 262_144,
   totalFileBytes: 524_288,
   eventBytes: 262_144,
+  /** Characters of the account's JSON a link carries; a larger account is left out (the link says so). */
+  accountChars: ACCOUNT_LIMITS.shareChars,
 })
 
-const STATE_KEYS = ['v', 'files', 'activeFile', 'event', 'config']
+const STATE_KEYS = ['v', 'files', 'activeFile', 'event', 'config', 'account']
 const CONFIG_KEYS = [
   'Handler',
   'Runtime',
@@ -219,6 +227,13 @@ export function checkSharedState(input: unknown): Check {
 
   const state: SharedState = { v: 1, files, event, config }
   if (active !== undefined) state.activeFile = active
+  if (input.account !== undefined) {
+    const acct = checkAccountSnapshot(input.account, SHARE_LIMITS.accountChars)
+    if (!acct.ok) return no(`its AWS account is invalid: ${acct.reason}`)
+    if (acct.setAside.length)
+      return no(`its AWS account has services this version does not know (${acct.setAside.join(', ')})`)
+    state.account = acct.snapshot
+  }
   return { ok: true, state }
 }
 

@@ -15,6 +15,7 @@ import {
 } from '../shared/browser-storage.ts'
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware'
 import { createStore, type StoreApi } from 'zustand/vanilla'
+import { checkAccountSnapshot } from './account/persist-schema.ts'
 import type { ConfigDraft } from './config.ts'
 import {
   MAX_WORKSPACES,
@@ -53,6 +54,10 @@ export interface PlaygroundActions {
   saveEvent(id: string, name: string, text: string): SaveEventResult
   deleteEvent(id: string, name: string): void
   dismissLoadIssues(workspaceId?: string): void
+  /** Saves the learner's account snapshot (null forgets it); refused (returning the reason) when it is not one. */
+  setAccount(snapshot: Record<string, unknown> | null): string | undefined
+  /** Adds a notice about the account (e.g. the Worker refused the saved one). */
+  noteAccountIssue(message: string): void
 }
 
 export interface PlaygroundState extends PlaygroundData, PlaygroundActions {
@@ -272,6 +277,20 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): Pl
                 ws.eventSource.kind === 'saved' && ws.eventSource.name === name ? { kind: 'custom' } : ws.eventSource,
             }))
           },
+          setAccount(snapshot) {
+            if (snapshot === null) {
+              if (get().account) set({ account: undefined })
+              return undefined
+            }
+            const checked = checkAccountSnapshot(snapshot)
+            if (!checked.ok) return checked.reason
+            set({ account: { snapshot: checked.snapshot, savedAt: touch() } })
+            return undefined
+          },
+          noteAccountIssue(message) {
+            if (get().loadIssues.some((i) => i.message === message)) return
+            set({ loadIssues: [...get().loadIssues, { parts: ['account'], message }] })
+          },
           dismissLoadIssues(workspaceId) {
             set({
               loadIssues:
@@ -286,7 +305,10 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): Pl
         name: key,
         version: PLAYGROUND_VERSION,
         storage: persistStorage,
-        partialize: (s) => ({ workspaces: s.workspaces }) as PlaygroundState,
+        partialize: (s) =>
+          (s.account
+            ? { workspaces: s.workspaces, account: s.account }
+            : { workspaces: s.workspaces }) as PlaygroundState,
         migrate(persisted, version) {
           const r = migratePlayground(persisted, version)
           pending.push(...r.issues)
@@ -297,11 +319,11 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions): Pl
           pending = []
           if (persisted === undefined || persisted === null) {
             if (issues.length === 0) return current
-            return { ...current, ...emptyPlayground(), loadIssues: issues }
+            return { ...current, ...emptyPlayground(), account: undefined, loadIssues: issues }
           }
           const { data, issues: found } = sanitizePlayground(persisted, now(), skippedIds)
           issues.push(...found)
-          return { ...current, ...data, loadIssues: issues }
+          return { ...current, account: undefined, ...data, loadIssues: issues }
         },
       },
     ),

@@ -132,6 +132,20 @@ describe('the Worker hosts the account', () => {
     expect(roles.Roles).toHaveLength(1)
   })
 
+  it('restoreAccount puts a saved snapshot in, is remembered for a fresh Worker, and refuses a bad one', async () => {
+    const source = client()
+    await source.send('dynamodb', 'CreateTable', TABLE)
+    const { credentials: _c, ...saved } = (await source.refreshAccountSnapshot()) as Record<string, unknown>
+    const c = client()
+    await c.restoreAccount(saved)
+    expect((await c.send('dynamodb', 'ListTables')).TableNames).toEqual(['orders'])
+    await c.restart()
+    expect((await c.send('dynamodb', 'ListTables')).TableNames).toEqual(['orders'])
+    const bad = await rejection(c.restoreAccount({ ...saved, services: { nope: {} } }))
+    expect(bad.message).toMatch(/nope/)
+    expect((await c.send('dynamodb', 'ListTables')).TableNames).toEqual(['orders'])
+  })
+
   it('an instance without an account answers send() with a clear error', async () => {
     const w = channelWorker(() => createLambda({ prewarm: 0, warmUp: false }))
     hosts.push(w.host)

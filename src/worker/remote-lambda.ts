@@ -89,6 +89,16 @@ export abstract class RemoteLambda {
     return done
   }
 
+  /**
+   * Restore the account from a snapshot (e.g. the one saved with the playground): refused with the
+   * account's own message when invalid (nothing changes). Remembered, so a fresh Worker gets it back.
+   */
+  async restoreAccount(snapshot: unknown): Promise<void> {
+    await this.request('restoreAccount', [snapshot])
+    this.accountSnapshot = snapshot
+    this.accountChanged()
+  }
+
   /** The account snapshot the client would restore (undefined before the first one). */
   knownAccount(): unknown {
     return this.accountSnapshot

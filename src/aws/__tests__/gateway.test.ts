@@ -131,6 +131,17 @@ describe('gateway', () => {
     expect(authz.questions.at(-1)!.context['aws:PrincipalArn']).toBeUndefined()
   })
 
+  it("reads AWS managed policies (account 'aws') with identity-based permission alone", async () => {
+    const aws = await createAccount()
+    const arn = 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'
+    const out = (await aws.send('iam', 'GetPolicy', { PolicyArn: arn })) as { Policy: { Arn: string } }
+    expect(out.Policy.Arn).toBe(arn)
+    const version = (await aws.send('iam', 'GetPolicyVersion', { PolicyArn: arn, VersionId: 'v1' })) as {
+      PolicyVersion: { Document: string }
+    }
+    expect(decodeURIComponent(version.PolicyVersion.Document)).toContain('logs:CreateLogGroup')
+  })
+
   it('turns unexpected failures into InternalFailure (500), and lets ctx.send call on as the same principal', async () => {
     const { aws } = await testAccount()
     aws.register(widgets())

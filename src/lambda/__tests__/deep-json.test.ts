@@ -47,7 +47,7 @@ export const handler = async ({ text, revive, op }) => {
     const value = JSON.parse(text, reviver)
     return { value: flat(value), calls }
   } catch (e) {
-    return { error: e.name + ': ' + e.message, top: e.stack.split('\\n')[0] }
+    return { error: e.name + ': ' + e.message, top: e.stack.split('\\n')[1] }
   }
 }`,
     { MemorySize: 1024 },

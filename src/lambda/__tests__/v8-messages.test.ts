@@ -6,55 +6,7 @@ import { runInNewContext } from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Lambda } from '../index.ts'
 import { call, deploy, newLambda20 } from './helpers.ts'
-import { V8_MESSAGE_CASES } from './v8-messages.cases.ts'
-
-const NO_POSITION =
-  'QuickJS records no source position for a destructuring pattern or the iteration of a non-member value: V8 names the expression'
-const VALUE = "V8's message names the value (or the object's class), which QuickJS's error does not carry"
-const KNOWN: Record<string, string> = {
-  'for (const x of 5) {}': NO_POSITION,
-  'const [a] = 5': NO_POSITION,
-  'const [a] = null': NO_POSITION,
-  'const [a] = {}': NO_POSITION,
-  'const o = {}; const [a, b] = o': NO_POSITION,
-  'const x = [...5]': NO_POSITION,
-  'function* g() {} const [a] = g; a': NO_POSITION,
-  'const [[a]] = [1]': NO_POSITION,
-  'const { x } = undefined': NO_POSITION,
-  'const { x } = null': NO_POSITION,
-  'const { body } = event.request': NO_POSITION,
-  'const { a: { b } } = {}': NO_POSITION,
-  'const { id, name } = event.user': NO_POSITION,
-  'function f({ a }) { return a }; f()': NO_POSITION,
-  'const f = ({ a }) => a; f(null)': NO_POSITION,
-  'const { ["k"]: v } = undefined': NO_POSITION,
-  'let a; ({ a } = null)': NO_POSITION,
-  'Array.from({ [Symbol.iterator]: 1 })': 'QuickJS does not tell a non-callable @@iterator from a missing one',
-  'const k = Symbol("k"); const u = undefined; return u[k]': VALUE,
-  'Object.defineProperty({}, "x", 1)': VALUE,
-  'Object.freeze([1]).push(2)': VALUE,
-  'const o = Object.freeze({ a: 1 }); o.a = 2': VALUE,
-  'const o = { get g() { return 1 } }; o.g = 2': VALUE,
-  '"use strict"; delete Object.prototype': VALUE,
-  'Object.create(5)': VALUE,
-  'Object.setPrototypeOf({}, 1)': VALUE,
-  'null instanceof 5': VALUE,
-  '1 in 5': VALUE,
-  '"a" in "abc"': VALUE,
-  'return BigInt(1.5)': VALUE,
-  'return BigInt("x")': VALUE,
-  'return "x".repeat(-1)': VALUE,
-  'return new RegExp("(")':
-    "QuickJS's regular-expression compiler has its own messages (V8: `Invalid regular expression: /(/: …`)",
-  'return Promise.resolve().then.call(1)': VALUE,
-  'return Array.prototype.map.call([1], 5)': VALUE,
-  'return Symbol.keyFor("x")': VALUE,
-  'return new Uint8Array(-1)': VALUE,
-  'return Object.fromEntries([1])': VALUE,
-  'return String.fromCodePoint(-1)': VALUE,
-  'return new Set().add.call(1)': VALUE,
-  'return Function.prototype.toString.call(1)': VALUE,
-}
+import { V8_MESSAGE_CASES, V8_MESSAGE_KNOWN as KNOWN } from './v8-messages.cases.ts'
 
 /** What the host's Node (V8) says when `code` runs as the handler's body with `event`. */
 async function nodeSays(code: string, event: unknown): Promise<{ name: string; message: string }> {
@@ -114,10 +66,10 @@ describe('the expression comes from the file and line where the error was thrown
     const out = await call(lambda, fn, { lib: true })
     expect(out.json.errorMessage).toBe('table.client.query is not a function')
     // `return f()` in a sync function is a tail call: QuickJS points at `return`.
-    expect(out.json.trace[1]).toMatch(/ \(\/var\/task\/lib\/db\.js:4:\d+\)$/)
+    expect(out.json.trace[1]).toMatch(/ \(?\/var\/task\/lib\/db\.js:4:\d+\)?$/)
   })
 
-  it('in a caught error printed with console.log, while e.message read in code stays as the engine words it', async () => {
+  it('in a caught error printed with console.log and in e.message read in code', async () => {
     const fn = await deploy(
       lambda,
       `export const handler = async (event) => {
@@ -127,7 +79,7 @@ describe('the expression comes from the file and line where the error was thrown
     )
     const log = (await call(lambda, fn, { client: {} })).log.join('\n')
     expect(log).toMatch(/\tINFO\tTypeError: event\.client\.sendd is not a function\n {4}at /)
-    expect(log).toMatch(/\tINFO\traw: not a function\n/)
+    expect(log).toMatch(/\tINFO\traw: event\.client\.sendd is not a function\n/)
   })
 
   it('keeps the engine’s words when the source is not the function’s (code built with new Function)', async () => {

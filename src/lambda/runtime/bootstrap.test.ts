@@ -98,6 +98,7 @@ describe('the runtime bootstrap', () => {
         'builtinKeys:function:builtinKeys',
         'moduleError:function:moduleError',
         'rejected:function:rejected',
+        'caught:function:caught',
         'builtin:function:builtin',
       ],
     })

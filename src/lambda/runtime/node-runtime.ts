@@ -60,6 +60,25 @@ const RIC24_ASYNC = [
 export function invokeFrames(client: RuntimeClient): { sync: string[]; async: string[] } {
   return client === 'ric24' ? { sync: RIC24_SYNC, async: RIC24_ASYNC } : { sync: RIC3_SYNC, async: [] }
 }
+// `TypeError: fetch failed`: Node's fetch (undici, bundled in node:internal/deps/undici/undici)
+// creates the error in its own code, resumed from the job queue, so the trace is undici's frame, the
+// tick loop's, then the learner's `await`s (`at async Runtime.handler (…)`). Node 20: the host's Node
+// 20.20.2 (`fetch('https://nope.invalid')`); Node 22: a public log of v22.18.1-pre (nodejs/node#57165);
+// Node 24 bundles undici 7 and no public log was found: its lines are Node 22's (an estimate).
+const FETCH_FAILED: Record<number, string[]> = {
+  20: [
+    '    at node:internal/deps/undici/undici:14976:13',
+    '    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
+  ],
+  22: [
+    '    at node:internal/deps/undici/undici:13510:13',
+    '    at process.processTicksAndRejections (node:internal/process/task_queues:105:5)',
+  ],
+}
+/** Node's own frames at the top of `TypeError: fetch failed` for a Node.js major version. */
+export function fetchFailedFrames(major: number): string[] {
+  return FETCH_FAILED[major] ?? FETCH_FAILED[major < 22 ? 20 : 22]
+}
 /** How the runtime client names the handler's frame: `Runtime.main [as handler]`, `BufferedInvokeProcessor.main`. */
 export function handlerReceiver(client: RuntimeClient): { type: string; as: boolean } {
   return client === 'ric24' ? { type: 'BufferedInvokeProcessor', as: false } : { type: 'Runtime', as: true }

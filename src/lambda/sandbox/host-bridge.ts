@@ -26,6 +26,8 @@ export interface HostSide {
 
 /** Name of the module through which the loader's wrapper modules reach the runtime (see module-loader.ts). */
 export const INTERNAL_MODULE = 'lf:internal'
+/** The module through which rewritten ES modules reach the runtime's `caught` (catch-transform.ts). */
+export const CAUGHT_MODULE = 'lf:caught'
 
 /** Define `__lf_host` in a fresh context (the bootstrap and the prelude capture it, then it is deleted). */
 export function defineHost(ctx: QuickJSContext, side: HostSide): void {
@@ -147,6 +149,7 @@ delete globalThis.__lf_rt
 delete globalThis.__lf_host
 export const builtin = rt.builtin
 export const cjsGet = rt.cjsGet
+export const caught = rt.caught
 `
 
 /** Escape raw NUL characters so that source text survives QuickJS's C-string hand-over. */

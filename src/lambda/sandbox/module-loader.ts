@@ -4,7 +4,8 @@
 // named exports are their actual keys (asked of the in-sandbox runtime).
 import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core'
 import { BUILTIN_MODULES } from '../runtime/node-runtime.ts'
-import { INTERNAL_MODULE, escapeNul } from './host-bridge.ts'
+import { CAUGHT_MODULE, INTERNAL_MODULE, escapeNul } from './host-bridge.ts'
+import { transformCatches, type CatchTransform } from './catch-transform.ts'
 import { dirname, normalizePath } from './paths.ts'
 import { SDK_ROOT, sdkEntryPath } from '../sdk/packages.ts'
 
@@ -49,12 +50,22 @@ export class ModuleLoader {
   private readonly wrappers = new Set<string>()
   /** Set once the runtime is installed in the context. */
   calls: LoaderCalls | undefined
+  /** The function's files whose catch clauses are rewritten (catch-transform.ts), by path. */
+  private rewrites = new Map<string, CatchTransform>()
+  /** ES modules given to QuickJS rewritten: the only importers of CAUGHT_MODULE besides its own. */
+  private readonly rewrittenModules = new Set<string>()
 
   constructor(private readonly context: QuickJSContext) {}
 
   /** The function's files, paths relative to /var/task; the packages the runtime provides. */
   setFiles(files: Record<string, string>, provided: readonly string[] = []): void {
     this.files = new Map(Object.entries(files).map(([k, v]) => ['/var/task/' + k.replace(/^\/+/, ''), v]))
+    this.rewrites = new Map()
+    for (const [path, src] of this.files) {
+      if (!/\.[cm]?js$/.test(path)) continue
+      const t = rewrite(src)
+      if (t !== undefined) this.rewrites.set(path, t)
+    }
     this.provided = new Map(
       provided.flatMap((p) => [
         [p, sdkEntryPath(p)],
@@ -102,9 +113,25 @@ export class ModuleLoader {
     return { error: r.value }
   }
 
+  /** For the runtime: the rewritten files (relative paths) and where text was inserted in them. */
+  rewritten(): {
+    rewritten: Record<string, { code: string; name: string }>
+    shifts: Record<string, { name: string; list: [number, number, number][] }>
+  } {
+    const rewritten: Record<string, { code: string; name: string }> = {}
+    const shifts: Record<string, { name: string; list: [number, number, number][] }> = {}
+    for (const [path, t] of this.rewrites) {
+      const rel = path.slice('/var/task/'.length)
+      rewritten[rel] = { code: t.code, name: t.name }
+      shifts[rel] = { name: t.name, list: t.shifts }
+    }
+    return { rewritten, shifts }
+  }
+
   /** QuickJS's normalize hook: the module name for `req` imported from `base`. */
   normalize(base: string, req: string): string {
-    if (req === INTERNAL_MODULE && this.wrappers.has(base)) return INTERNAL_MODULE
+    if (req === INTERNAL_MODULE && (this.wrappers.has(base) || base === CAUGHT_MODULE)) return INTERNAL_MODULE
+    if (req === CAUGHT_MODULE && this.rewrittenModules.has(base)) return CAUGHT_MODULE
     const bare = req.startsWith('node:') ? req.slice(5) : req
     if (
       req.startsWith('node:') ||
@@ -174,6 +201,7 @@ export class ModuleLoader {
   /** QuickJS's load hook: the source of a normalized module name. */
   load(name: string): string | { error: QuickJSHandle } {
     if (name.startsWith('lf-missing:')) return this.moduleError(name.slice(11))
+    if (name === CAUGHT_MODULE) return `export { caught } from '${INTERNAL_MODULE}'`
     const calls = this.calls!
     if (name.startsWith('node:')) {
       const key = name.slice(5)
@@ -203,7 +231,13 @@ export class ModuleLoader {
     if (path.endsWith('.json')) {
       return `export default JSON.parse(${JSON.stringify(src)});`
     }
-    if (this.isEsm(path)) return escapeNul(src)
+    if (this.isEsm(path)) {
+      const t = this.rewrites.get(path)
+      if (t === undefined) return escapeNul(src)
+      // The import goes after the last line: hoisted, and no line of the learner's moves.
+      this.rewrittenModules.add(name)
+      return escapeNul(t.code) + `\n;import { caught as ${t.name} } from '${CAUGHT_MODULE}'`
+    }
     let keys: string[]
     try {
       keys = this.reenter(calls.cjsKeys, path)
@@ -232,4 +266,15 @@ export class ModuleLoader {
     r.value.dispose()
     return JSON.parse(s) as string[]
   }
+}
+
+// Rewrites are kept per source text: an environment's files come back at each cold start.
+const REWRITE_CACHE = new Map<string, CatchTransform | null>()
+function rewrite(src: string): CatchTransform | undefined {
+  const hit = REWRITE_CACHE.get(src)
+  if (hit !== undefined) return hit ?? undefined
+  const t = transformCatches(src)
+  if (REWRITE_CACHE.size >= 256) REWRITE_CACHE.delete(REWRITE_CACHE.keys().next().value as string)
+  REWRITE_CACHE.set(src, t ?? null)
+  return t
 }

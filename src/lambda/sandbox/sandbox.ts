@@ -116,7 +116,7 @@ export class Sandbox {
     }
     this.loader.setFiles(config.files, config.provided)
     this.vclock = config.perfOrigin
-    this.callVoid(this.fns.configure, JSON.stringify(config))
+    this.callVoid(this.fns.configure, JSON.stringify({ ...config, ...this.loader.rewritten() }))
   }
 
   private install(): void {

@@ -45,6 +45,8 @@ export interface RuntimeProfile {
   receiverAs: boolean
   /** Node's frames below the client's unhandledRejection listener (ric3). */
   rejectionFrames: string[]
+  /** Node's own frames at the top of `TypeError: fetch failed` (undici's, the tick loop's). */
+  fetchFrames: string[]
   /** require() of an ES module (off on nodejs20.x/22.x unless NODE_OPTIONS re-enables it). */
   requireModule: boolean
   /** A typeless .js file with ES module syntax loads as an ES module. */

@@ -1,6 +1,6 @@
 // What an environment's sandbox is given: the function's files and handler, and the process
 // environment Lambda sets (reserved variables first, then the function's own).
-import { handlerReceiver, invokeFrames, nodeRuntime } from '../runtime/node-runtime.ts'
+import { fetchFailedFrames, handlerReceiver, invokeFrames, nodeRuntime } from '../runtime/node-runtime.ts'
 import type { RuntimeProfile, SandboxConfig } from '../sandbox/types.ts'
 import { sdkPackagesNamedIn } from '../sdk/packages.ts'
 import type { Environment, EnvironmentCredentials, FunctionState } from './state.ts'
@@ -103,6 +103,7 @@ export function runtimeProfile(runtime: string, nodeOptions: string): RuntimePro
     receiver: receiver.type,
     receiverAs: receiver.as,
     rejectionFrames: r.rejectionFrames,
+    fetchFrames: fetchFailedFrames(major),
     requireModule: on('experimental-require-module', major >= 24),
     detectModule: on('experimental-detect-module', major >= 24),
   }

@@ -87,3 +87,35 @@ export function useAccountRevision(): number {
 export function useAccountCalls(): readonly CallRecord[] {
   return useSyncExternalStore(subscribe, () => calls)
 }
+
+/** The account's recent calls now, outside React (starts listening if nothing did yet). */
+export function getAccountCalls(): readonly CallRecord[] {
+  listen()
+  return calls
+}
+
+/** The account as plain JSON now (an AccountSnapshot), or undefined when the Worker has none. */
+export function accountSnapshot(): Promise<unknown> {
+  return getLambdaClient().refreshAccountSnapshot()
+}
+
+/** Replace the account with a snapshot; rejects with an AccountCallError naming the refused part. */
+export async function restoreAccount(snapshot: unknown): Promise<void> {
+  try {
+    await getLambdaClient().restoreAccount(snapshot)
+  } catch (err) {
+    throw new AccountCallError(err)
+  }
+}
+
+/** Listen to the account's calls outside React (for saving it after changes). */
+export function onAccountCall(listener: (call: CallRecord) => void): () => void {
+  return onEngineEvent((e) => {
+    if (e.type === 'AwsCall') listener(e.call)
+  })
+}
+
+/** Replace the Worker (the client restores the account, then the functions, in fresh environments). */
+export function restartEngine(): Promise<void> {
+  return getLambdaClient().restart()
+}

@@ -1,5 +1,8 @@
 /** The "Execution result", like the Lambda console's: status, response or function error, summary, log output — and the build log for TypeScript. */
 import { memo, useId, useLayoutEffect } from 'react'
+import type { CallRecord } from '../../aws/public.ts'
+import { DenialExplanation } from '../account/calls-denial.tsx'
+import { denialOf } from '../account/calls.ts'
 import { useSession } from '../hooks.ts'
 import { fmtMs } from '../results.ts'
 import type { Session } from '../session.ts'
@@ -7,7 +10,8 @@ import './tabs.css'
 import './ResultTab.css'
 
 export const ResultTab = memo(function ResultTab({ session }: { session: Session }) {
-  const { result, serviceError, busy, buildLog, buildFailed, rtt } = useSession(session, (s) => ({
+  const { result, serviceError, busy, buildLog, buildFailed, rtt, deniedCalls } = useSession(session, (s) => ({
+    deniedCalls: s.deniedCalls,
     result: s.result,
     serviceError: s.serviceError,
     busy: s.busy,
@@ -92,6 +96,7 @@ export const ResultTab = memo(function ResultTab({ session }: { session: Session
                 </>
               )}
               <ErrorHelp errorType={result.error.errorType} />
+              <DeniedBeside errorType={result.error.errorType} calls={deniedCalls} />
               <details className="pg-details">
                 <summary>Response payload</summary>
                 <pre className="pg-pre" tabIndex={0}>
@@ -197,4 +202,26 @@ const HELP: Record<string, string> = {
 function ErrorHelp({ errorType }: { errorType: string }) {
   const text = HELP[errorType]
   return text ? <p className="pg-help pg-error-help">{text}</p> : null
+}
+
+/**
+ * IAM's explanation beside the function's error, when the error is the one a denied call raised
+ * during this invoke (AccessDeniedException, S3's AccessDenied, SNS's AuthorizationError…).
+ */
+function DeniedBeside({ errorType, calls }: { errorType: string; calls: CallRecord[] }) {
+  const call = calls.find((c) => c.errorName === errorType)
+  const denial = call && denialOf(call)
+  if (!call || !denial) return null
+  return (
+    <div className="pg-block" data-testid="result-denial">
+      <p className="pg-help">
+        This error came from a call IAM denied during this invoke:{' '}
+        <code>
+          {call.service}:{call.operation}
+        </code>{' '}
+        by <code className="pg-acct-wrap">{call.principal}</code>. All calls are in the Calls tab.
+      </p>
+      <DenialExplanation denial={denial} testId="result-denial-explanation" />
+    </div>
+  )
 }

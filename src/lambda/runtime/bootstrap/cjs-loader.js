@@ -24,6 +24,7 @@ import {
   startsWith,
   strSlice,
 } from './intrinsics.js'
+import { caught } from './errors.js'
 
 // QuickJS takes source text as a C string: a raw NUL would end it. `\x00` is a NUL wherever Node
 // accepts a raw one (strings, templates, comments, regular expressions); after an odd run of
@@ -48,6 +49,13 @@ var files = ObjectCreate(null)
 export function addTaskFiles(taskFiles) {
   var fkeys = ObjectKeys(taskFiles)
   for (var j = 0; j < fkeys.length; j++) files['/var/task/' + fkeys[j]] = taskFiles[fkeys[j]]
+}
+// The files whose catch clauses the engine rewrote (src/lambda/sandbox/catch-transform.ts):
+// path -> { code, name }; compiled in an outer function that gives them errors.js's `caught`.
+var rewritten = ObjectCreate(null)
+export function setRewritten(map) {
+  var keys = ObjectKeys(map)
+  for (var i = 0; i < keys.length; i++) rewritten['/var/task/' + keys[i]] = map[keys[i]]
 }
 var cjsCache = ObjectCreate(null)
 // Packages the runtime provides outside node_modules (the AWS SDK the host loaded for this
@@ -271,12 +279,26 @@ export function loadCjs(filename, parent) {
         throw je
       }
     } else {
-      var fn = call(
-        hostCompile,
-        host,
-        filename,
-        '(function (exports, require, module, __filename, __dirname) {' + escapeNul(files[filename]) + '\n})',
-      )
+      var fn
+      var re = hasOwn(rewritten, filename) ? rewritten[filename] : undefined
+      if (re === undefined)
+        fn = call(
+          hostCompile,
+          host,
+          filename,
+          '(function (exports, require, module, __filename, __dirname) {' + escapeNul(files[filename]) + '\n})',
+        )
+      else
+        fn = call(
+          hostCompile,
+          host,
+          filename,
+          '(function (' +
+            re.name +
+            ') { return function (exports, require, module, __filename, __dirname) {' +
+            escapeNul(re.code) +
+            '\n} })',
+        )(caught)
       call(fn, mod.exports, mod.exports, makeRequire(mod), mod, filename, dirname(filename))
     }
   } catch (e) {

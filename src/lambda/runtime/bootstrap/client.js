@@ -11,7 +11,7 @@
 import { ErrorC, G, MathFloor, ObjectDefineProperty, StringC, lf, reExec, split, startsWith } from './intrinsics.js'
 import { preciseNow } from './clock.js'
 import { fileSource } from './cjs-loader.js'
-import { RuntimeError, isError, nodeStack, rapid } from './errors.js'
+import { RuntimeError, caught, isError, nodeStack, rapid } from './errors.js'
 import { logAt, logError, rawWrite } from './logs.js'
 
 var CALLBACK_WARNING =
@@ -56,6 +56,7 @@ export function newContext(cfg, id, arn, clientContext, deadline) {
  * exit; undefined: nothing (a listener of the learner's handled it, nodejs24.x only).
  */
 export function unhandledRejection(cfg, promise, reason) {
+  reason = caught(reason)
   if (cfg.runtime.client === 'ric24') {
     if (emitToListeners('unhandledRejection', reason, promise)) return undefined
     printFatal(cfg, reason, true)
@@ -68,6 +69,7 @@ export function unhandledRejection(cfg, promise, reason) {
 
 /** An exception nothing caught (in a timer, an immediate, a microtask). */
 export function crashReport(cfg, e) {
+  e = caught(e)
   if (cfg.runtime.client === 'ric24') {
     printFatal(cfg, e, false)
     return { code: 1 }

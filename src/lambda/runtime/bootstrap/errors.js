@@ -7,9 +7,13 @@ import {
   JSONstringify,
   ObjectAssign,
   ObjectDefineProperty,
+  ObjectGetOwnPropertyDescriptor,
   ObjectToString,
+  PromiseC,
+  call,
   StringC,
   endsWith,
+  hasOwn,
   join,
   lf,
   push,
@@ -18,6 +22,9 @@ import {
   startsWith,
   strReplaceAll,
   strSlice,
+  WeakMapC,
+  weakMapGet,
+  weakMapSet,
 } from './intrinsics.js'
 
 // QuickJS reports deep recursion as InternalError: stack overflow; Node as RangeError.
@@ -139,34 +146,137 @@ export function nodeStack(e) {
   if (st === '' || startsWith(st, '    at ')) {
     var head
     try {
-      var nm = errName(e)
-      head = StringC(nm === undefined ? 'Error' : nm)
-      var m = errMessage(e)
-      if (m !== undefined && m !== '') head += ': ' + StringC(m)
+      head = stackHead(errName(e), errMessage(e))
     } catch (_e2) {
       head = 'Error'
     }
-    if (endsWith(st, '\n')) st = strSlice(st, 0, -1)
-    // Drop the frames of this runtime's own plumbing (Function.prototype.call/apply in native code).
-    var lines = split(st, '\n'),
-      kept = []
-    for (var i = 0; i < lines.length; i++) {
-      var ln = lines[i]
-      if (ln === '    at call (native)' || ln === '    at apply (native)') continue
-      // The prelude's JSON.parse / JSON.stringify wrappers: V8 shows the one built-in frame.
-      var wrapped = reExec(PRELUDE_JSON, ln)
-      if (wrapped !== null) {
-        if (kept.length > 0 && kept[kept.length - 1] === '    at ' + wrapped[1] + ' (native)')
-          kept[kept.length - 1] = '    at JSON.' + wrapped[1] + ' (<anonymous>)'
-        continue
-      }
-      push(kept, ln)
-    }
-    st = join(v8Frames(v8Columns(kept)), '\n')
-    return st === '' ? head : head + '\n' + st
+    return v8Stack(st, head)
   }
   return st
 }
+function stackHead(nm, m) {
+  var head = StringC(nm === undefined ? 'Error' : nm)
+  if (m !== undefined && m !== '') head += ': ' + StringC(m)
+  return head
+}
+// A QuickJS list of frames as V8 prints them under `head`.
+function v8Stack(st, head) {
+  if (endsWith(st, '\n')) st = strSlice(st, 0, -1)
+  // Drop the frames of this runtime's own plumbing (Function.prototype.call/apply in native code,
+  // the rejection handlers' wrapper below).
+  var lines = split(st, '\n'),
+    kept = []
+  for (var i = 0; i < lines.length; i++) {
+    var ln = lines[i]
+    if (ln === '    at call (native)' || ln === '    at apply (native)' || reExec(WRAPPER_FRAME, ln) !== null) continue
+    // The prelude's JSON.parse / JSON.stringify wrappers: V8 shows the one built-in frame.
+    var wrapped = reExec(PRELUDE_JSON, ln)
+    if (wrapped !== null) {
+      if (kept.length > 0 && kept[kept.length - 1] === '    at ' + wrapped[1] + ' (native)')
+        kept[kept.length - 1] = '    at JSON.' + wrapped[1] + ' (<anonymous>)'
+      continue
+    }
+    push(kept, ln)
+  }
+  var framed = v8Frames(v8Columns(kept))
+  // V8 prints an anonymous function's frame as its location alone.
+  for (var f = 0; f < framed.length; f++) {
+    var anon = reExec(ANON_FRAME, framed[f])
+    if (anon !== null) framed[f] = '    at ' + anon[1]
+  }
+  st = join(framed, '\n')
+  return st === '' ? head : head + '\n' + st
+}
+var ANON_FRAME = /^ {4}at <anonymous> \(((?:file:\/\/)?\/var\/task\/[^()]*)\)$/
+
+// What the function's own code reads of an error it catches (catch-transform.ts's `catch (e)`
+// rewrite, a promise's rejection handlers, the process's error listeners): V8's message and stack.
+// QuickJS creates its errors with its own words and a list of frames, and has no hook at creation,
+// so the error is fixed where code can first see it. Lazily: `message` and `stack` become accessors
+// that compute V8's text on first read (then plain values again), so code that catches many errors
+// pays two property definitions per error, not the mapping. Errors whose stack is not QuickJS's
+// (already fixed, Error.captureStackTrace, set by code) and non-errors are returned as they are.
+export function caught(e) {
+  try {
+    if (e === null || typeof e !== 'object' || !isError(e) || weakMapGet(fixing, e) !== undefined) return e
+    var d = ObjectGetOwnPropertyDescriptor(e, 'stack')
+    if (d === undefined) return e
+    var st = d.value
+    if (typeof st !== 'string' || (st !== '' && !startsWith(st, '    at '))) return e
+    // [QuickJS's stack, its message, V8's message, V8's stack] (the last two once computed)
+    var state = [st, StringC(e.message), undefined, undefined]
+    weakMapSet(fixing, e, state)
+    if (hasOwn(e, 'message')) ObjectDefineProperty(e, 'message', MESSAGE_DESC)
+    // Promise.any's AggregateError has no message of its own in QuickJS (V8: `All promises were rejected`).
+    else if (fixedMessage(e, state) !== state[1])
+      ObjectDefineProperty(e, 'message', { value: state[2], writable: true, configurable: true, enumerable: false })
+    ObjectDefineProperty(e, 'stack', STACK_DESC)
+  } catch (_e) {
+    /* a frozen or exotic error: left as it is */
+  }
+  return e
+}
+// Per caught error: its state; the accessors are shared (no allocation per error beyond the state).
+var fixing = new WeakMapC()
+function fixedMessage(e, state) {
+  if (state[2] === undefined) {
+    // (not isStackOverflow(e): it reads e.message, this accessor)
+    if (InternalErrorC !== undefined && e instanceof InternalErrorC && state[1] === 'stack overflow')
+      state[2] = 'Maximum call stack size exceeded'
+    else if (lf !== undefined && lf.v8Message !== undefined)
+      state[2] = lf.v8Message(state[1], { name: e.name, stack: state[0] })
+    else state[2] = state[1]
+  }
+  return state[2]
+}
+function settle(o, key, v) {
+  ObjectDefineProperty(o, key, { value: v, writable: true, configurable: true, enumerable: false })
+}
+var MESSAGE_DESC = {
+  get: function () {
+    var state = weakMapGet(fixing, this)
+    if (state === undefined) return undefined
+    var v = fixedMessage(this, state)
+    settle(this, 'message', v)
+    return v
+  },
+  set: function (v) {
+    settle(this, 'message', v)
+  },
+  configurable: true,
+  enumerable: false,
+}
+var STACK_DESC = {
+  get: function () {
+    var state = weakMapGet(fixing, this)
+    if (state === undefined) return undefined
+    if (state[3] === undefined) state[3] = v8Stack(state[0], stackHead(errName(this), fixedMessage(this, state)))
+    settle(this, 'stack', state[3])
+    return state[3]
+  },
+  set: function (v) {
+    settle(this, 'stack', v)
+  },
+  configurable: true,
+  enumerable: false,
+}
+// A promise's rejection handlers see the reason fixed (`p.catch(e => e.message)`, `then(_, f)`,
+// and `finally`, which go through `then`). The wrapper's frame is dropped from stacks (v8Stack).
+var WRAPPER_FRAME = /^ {4}at lfRejected \(/
+var PromiseProto = PromiseC.prototype
+var nativeThen = PromiseProto.then
+function then(onFulfilled, onRejected) {
+  if (typeof onRejected === 'function') {
+    var f = onRejected
+    onRejected = function lfRejected(reason) {
+      return f(caught(reason))
+    }
+  }
+  return call(nativeThen, this, onFulfilled, onRejected)
+}
+ObjectDefineProperty(then, 'name', { value: 'then', configurable: true })
+ObjectDefineProperty(PromiseProto, 'then', { value: then, writable: true, configurable: true, enumerable: false })
+
 function isErrorLike(o) {
   return (
     o &&

@@ -15,6 +15,7 @@ export var dateISO = uncurry(RealDate.prototype.toISOString)
 export var dateGetTime = uncurry(RealDate.prototype.getTime)
 export var ReflectConstruct = Reflect.construct
 export var ObjectDefineProperty = Object.defineProperty,
+  ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor,
   ObjectKeys = Object.keys,
   ObjectCreate = Object.create
 export var ObjectAssign = Object.assign,

@@ -36,11 +36,11 @@ import {
   ObjectKeys,
   lf,
 } from './intrinsics.js'
-import { setClientKind } from './errors.js'
+import { caught, setClientKind } from './errors.js'
 import { preciseNow, setNow, setPerfOrigin } from './clock.js'
 import { fire } from './timers.js'
 import { configureLogs, rawWrite } from './logs.js'
-import { addTaskFiles, loadCjs, setProvided } from './cjs-loader.js'
+import { addTaskFiles, loadCjs, setProvided, setRewritten } from './cjs-loader.js'
 import { deliverIo, io } from './io.js'
 import { initPhase, rejected, setConfig, start, step } from './phases.js'
 
@@ -59,12 +59,14 @@ function configure(json) {
   for (var i = 0; i < keys.length; i++) lf.env[keys[i]] = config.env[keys[i]]
   addTaskFiles(config.files)
   if (config.provided) setProvided(config.provided)
-  lf.fs.mountTask(config.files, { tmpSizeBytes: config.tmpSize })
+  if (config.rewritten) setRewritten(config.rewritten)
+  lf.fs.mountTask(config.files, { tmpSizeBytes: config.tmpSize, shifts: config.shifts })
   lf.now = preciseNow
   lf.hooks.write = rawWrite
   setPerfOrigin(config.perfOrigin)
   setNow(config.perfOrigin)
   config.files = null
+  config.rewritten = null
   return ''
 }
 // For the ESM loader: the export names of a CommonJS file / built-in module.
@@ -101,6 +103,7 @@ var rt = ObjectFreeze({
   builtinKeys: builtinKeys,
   moduleError: moduleError,
   rejected: rejected,
+  caught: caught,
   builtin: function builtin(name) {
     return lf.builtin(name)
   },

@@ -246,12 +246,13 @@ ObjectDefineProperty(G, 'global', { value: G, writable: true, configurable: true
 
 const env = {} // process.env; the engine fills it (through __lf.env, without loading process)
 let taskFiles = ObjectCreate(null) // the function's files, mounted read-only at /var/task
+let taskShifts // the engine's insertions in them (catch-transform.ts): file -> { name, list }
 let tmpLimit = 512 * 1024 * 1024 // /tmp size (Lambda's default ephemeral storage)
 const startMs = call(DateNow, DateCtor)
 
 // QuickJS words some of its own errors differently from V8, whose wording learners meet on AWS.
-// The runtime (errorMessage, stack traces in logs) and util.inspect show V8's; a message read in
-// code (e.message, String(e)) keeps QuickJS's. The lazy 'internal/v8-messages' does the work,
+// The runtime (errorMessage, stack traces in logs), util.inspect and the errors the function's code
+// catches (the runtime's `caught`) show V8's. The lazy 'internal/v8-messages' does the work,
 // loaded on the first error only; `err` (optional) gives the position for messages that name the
 // expression (`client.sendd is not a function`).
 // The runtime asks several times per error (response, log line, stack header): computed once.
@@ -265,7 +266,7 @@ function v8Message(message, err) {
   if (hit !== undefined && hit[0] === message) return hit[1]
   let out
   try {
-    out = withPristine(() => load('internal/v8-messages').v8Message(message, err, taskFiles))
+    out = withPristine(() => load('internal/v8-messages').v8Message(message, err, taskFiles, taskShifts))
   } catch {
     out = message
   }
@@ -276,7 +277,16 @@ function v8Message(message, err) {
 // V8's column for a frame of the function's own files (the runtime's stack traces); error path only.
 function v8Column(file, cjs, line, col) {
   try {
-    return withPristine(() => load('internal/v8-messages').v8Column(file, cjs, line, col, taskFiles))
+    return withPristine(() => load('internal/v8-messages').v8Column(file, cjs, line, col, taskFiles, taskShifts))
+  } catch {
+    return col
+  }
+}
+
+// V8's column of an async frame (the `await` before the call QuickJS points at); error path only.
+function v8AwaitColumn(file, cjs, line, col) {
+  try {
+    return withPristine(() => load('internal/v8-messages').v8AwaitColumn(file, cjs, line, col, taskFiles, taskShifts))
   } catch {
     return col
   }
@@ -285,6 +295,7 @@ function v8Column(file, cjs, line, col) {
 const internals = {
   withPristine,
   v8Message,
+  v8AwaitColumn,
   env,
   startMs,
   nowMs: () => (typeof lf.now === 'function' ? lf.now() : call(DateNow, DateCtor)),
@@ -339,6 +350,7 @@ const lf = {
       for (let i = 0; i < names.length; i++) copy[names[i]] = StringCtor(files[names[i]])
       taskFiles = copy
       if (options != null && typeof options.tmpSizeBytes === 'number') tmpLimit = options.tmpSizeBytes
+      if (options != null && options.shifts != null) taskShifts = options.shifts
       if (internals.remountFs !== undefined) internals.remountFs()
     },
     setTmpLimit(bytes) {

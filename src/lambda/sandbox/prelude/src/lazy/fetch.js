@@ -357,8 +357,45 @@ export default function factory(load, internals) {
   mixBody(Response)
 
   // ---- fetch ---------------------------------------------------------------------------------
+  // Node's trace of `TypeError: fetch failed`: undici's frame and the tick loop's (the runtime
+  // profile's `fetchFrames`), then the learner's callers as V8's async frames (`at async
+  // Runtime.handler (file:///var/task/index.mjs:2:13)`, at their `await`), from the stack at the call.
+  const TASK_FRAME = /^ {4}at (\S+) \(((file:\/\/)?\/var\/task\/([^():]+)):(\d+):(\d+)\)$/
+  function failedStack(callerStack) {
+    const rt = internals.runtime()
+    let out = 'TypeError: fetch failed'
+    if (rt && Array.isArray(rt.fetchFrames)) for (const f of rt.fetchFrames) out += '\n' + f
+    if (typeof callerStack !== 'string') return out
+    const lines = callerStack.split('\n').slice(1)
+    const task = []
+    for (const l of lines) {
+      const m = TASK_FRAME.exec(l)
+      if (m === null) break
+      task.push(m)
+    }
+    const below = lines[task.length]
+    const bottomIsHandler = below === undefined || below === '' || below.includes('/var/runtime/')
+    for (let i = 0; i < task.length; i++) {
+      const [, fn, loc, esm, file, line, col] = task[i]
+      const c = internals.v8AwaitColumn(file, esm === undefined, +line, +col)
+      let name = fn === '<anonymous>' ? '' : fn
+      if (i === task.length - 1 && bottomIsHandler && rt) {
+        const recv = rt.receiver || 'Runtime'
+        name = `${recv}.${name === '' ? 'handler' : name}${name !== '' && name !== 'handler' && rt.receiverAs ? ' [as handler]' : ''}`
+      }
+      out += name === '' ? `\n    at async ${loc}:${line}:${c}` : `\n    at async ${name} (${loc}:${line}:${c})`
+    }
+    if (task.length > 0 && bottomIsHandler && rt && Array.isArray(rt.asyncFrames))
+      for (const f of rt.asyncFrames) out += '\n' + f
+    return out
+  }
+  // getaddrinfo's error as Node's dns module creates it (its callback's frame), for ENOTFOUND.
+  const DNS_FRAME = {
+    20: '    at GetAddrInfoReqWrap.onlookupall [as oncomplete] (node:dns:122:26)',
+  }
+
   /** Node's `TypeError: fetch failed` with the network error as its cause. */
-  function fetchFailed(err) {
+  function fetchFailed(err, callerStack) {
     let cause = err
     if (err && typeof err === 'object' && !(err instanceof Error)) {
       cause = new Error(`${err.message}`)
@@ -367,7 +404,18 @@ export default function factory(load, internals) {
       for (const k of ['errno', 'code', 'syscall', 'hostname', 'address', 'port'])
         if (err[k] !== undefined) cause[k] = err[k]
     }
-    return new TypeError('fetch failed', { cause })
+    if (cause instanceof Error && cause.syscall === 'getaddrinfo') {
+      const rt = internals.runtime()
+      const frame = DNS_FRAME[rt && rt.major] || DNS_FRAME[20]
+      Object.defineProperty(cause, 'stack', {
+        value: `${cause.name}: ${cause.message}\n${frame}`,
+        writable: true,
+        configurable: true,
+      })
+    }
+    const e = new TypeError('fetch failed', { cause })
+    Object.defineProperty(e, 'stack', { value: failedStack(callerStack), writable: true, configurable: true })
+    return e
   }
 
   function send(req, signal) {
@@ -393,13 +441,15 @@ export default function factory(load, internals) {
   }
 
   async function fetch(input, init = undefined) {
+    // Where it was called from, for the trace of a failure (one stack capture per call).
+    const callerStack = new Error().stack
     const req = new Request(input, init || {})
     const signal = req.signal
     if (signal && signal.aborted) throw signal.reason
     if (req[kBody] === null && req[kStream] !== undefined) req[kBody] = await consume(req)
     let url = req.url
     const scheme = url.slice(0, url.indexOf(':'))
-    if (scheme !== 'http' && scheme !== 'https') throw fetchFailed(new Error('unknown scheme'))
+    if (scheme !== 'http' && scheme !== 'https') throw fetchFailed(new Error('unknown scheme'), callerStack)
     let current = req
     for (let hops = 0; ; hops++) {
       let answer
@@ -408,7 +458,7 @@ export default function factory(load, internals) {
       } catch (e) {
         if (signal && signal.aborted && e === signal.reason) throw e
         if (e instanceof TypeError) throw e
-        throw fetchFailed(e)
+        throw fetchFailed(e, callerStack)
       }
       const res = new Response(null, { status: 200 })
       res.status = answer.status
@@ -422,8 +472,8 @@ export default function factory(load, internals) {
       const location = res.headers.get('location')
       if (![301, 302, 303, 307, 308].includes(res.status) || location === null || current.redirect === 'manual')
         return res
-      if (current.redirect === 'error') throw fetchFailed(new Error('unexpected redirect'))
-      if (hops >= 20) throw fetchFailed(new Error('redirect count exceeded'))
+      if (current.redirect === 'error') throw fetchFailed(new Error('unexpected redirect'), callerStack)
+      if (hops >= 20) throw fetchFailed(new Error('redirect count exceeded'), callerStack)
       url = new (URLC())(location, url).href
       const toGet = res.status === 303 || ((res.status === 301 || res.status === 302) && current.method === 'POST')
       current = new Request(url, {

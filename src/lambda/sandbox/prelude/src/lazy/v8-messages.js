@@ -127,8 +127,31 @@ function digits(m, at) {
 const FRAME = /^ {4}at ([^ ]+) \((?:(native)|(file:\/\/)?\/var\/task\/([^():]+):(\d+):(\d+))\)/
 const CJS_HEAD = '(function (exports, require, module, __filename, __dirname) {'
 
+// The engine rewrites `catch (e) {` bodies (src/lambda/sandbox/catch-transform.ts): QuickJS's
+// columns on those lines count the inserted text, and a rewritten CommonJS file is compiled in a
+// longer wrapper. `shifts[file]`: { name, list: [[line, col, length], …] } in the file's own text.
+const cjsHead2 = (name) => `(function (${name}) { return function (exports, require, module, __filename, __dirname) {`
+/** QuickJS's column on `line` of `file` as it would be without the engine's insertions. */
+function unshift(shifts, file, cjs, line, col) {
+  const entry = shifts !== undefined && shifts !== null ? shifts[file] : undefined
+  if (entry === undefined) return col
+  const base = cjs && line === 1 ? cjsHead2(entry.name).length : 0
+  let moved = 0
+  let out
+  for (let i = 0; i < entry.list.length && out === undefined; i++) {
+    const [l, c, len] = entry.list[i]
+    if (l !== line) continue
+    const at = base + c + moved
+    if (col < at) break
+    if (col < at + len) out = base + c
+    else moved += len
+  }
+  if (out === undefined) out = col - moved
+  return cjs && line === 1 ? out - base + CJS_HEAD.length : out
+}
+
 /** Where the error was thrown, and the text there: { fn, native, text, pos }. */
-function locate(err, files) {
+function locate(err, files, shifts) {
   let stack
   try {
     stack = err.stack
@@ -137,16 +160,16 @@ function locate(err, files) {
   }
   if (typeof stack !== 'string') return { pos: -1 }
   const nl = stack.indexOf('\n')
-  const at = frameAt(nl < 0 ? stack : stack.slice(0, nl), files)
+  const at = frameAt(nl < 0 ? stack : stack.slice(0, nl), files, shifts)
   // A built-in's error: the caller's frame has the call (its `(`) in the learner's source.
   if (at.native !== undefined && nl >= 0) {
     const nl2 = stack.indexOf('\n', nl + 1)
-    const caller = frameAt(stack.slice(nl + 1, nl2 < 0 ? stack.length : nl2), files)
+    const caller = frameAt(stack.slice(nl + 1, nl2 < 0 ? stack.length : nl2), files, shifts)
     if (caller.text !== undefined) at.caller = caller
   }
   return at
 }
-function frameAt(frame, files) {
+function frameAt(frame, files, shifts) {
   const at = { fn: undefined, native: undefined, text: undefined, pos: -1, caller: undefined }
   const m = FRAME.exec(frame)
   if (m === null) return at
@@ -160,7 +183,7 @@ function frameAt(frame, files) {
   // CommonJS modules are compiled inside Node's wrapper, on the same first line.
   const text = m[3] === undefined ? CJS_HEAD + source : source
   const line = +m[5]
-  const col = +m[6]
+  const col = unshift(shifts, m[4], m[3] === undefined, line, +m[6])
   let pos = 0
   for (let l = 1; l < line; l++) {
     pos = text.indexOf('\n', pos)
@@ -188,15 +211,15 @@ function literalArg(at) {
 }
 
 /** V8's message for QuickJS's `message` of `err`, or `message` itself when there is none. */
-export function v8Message(message, err, files) {
+export function v8Message(message, err, files, shifts) {
   if (typeof message !== 'string' || message.length > 200) return message
   // Promise.any's rejection: QuickJS leaves the AggregateError's message empty.
   if (message === '' && err !== null && typeof err === 'object' && err.name === 'AggregateError') {
-    const found = exprAt(locate(err, files))
+    const found = exprAt(locate(err, files, shifts))
     return found !== undefined && /(?:^|\.)any$/.test(found.text) ? 'All promises were rejected' : message
   }
   if (err !== null && typeof err === 'object' && err.name === 'URIError') {
-    const at = locate(err, files)
+    const at = locate(err, files, shifts)
     if (/^(?:de|en)codeURI(?:Component)?$/.test(at.native)) return 'URI malformed'
   }
   let at
@@ -205,7 +228,7 @@ export function v8Message(message, err, files) {
     re.lastIndex = 0
     const m = re.exec(message)
     if (m === null) continue
-    if (at === undefined) at = err !== null && typeof err === 'object' ? locate(err, files) : { pos: -1 }
+    if (at === undefined) at = err !== null && typeof err === 'object' ? locate(err, files, shifts) : { pos: -1 }
     let out
     try {
       out = MESSAGES[i][1](m, at)
@@ -218,7 +241,8 @@ export function v8Message(message, err, files) {
 }
 
 /** A frame's column as V8 gives it (see v8Position), for a file of the function (`cjs`: in Node's wrapper). */
-export function v8Column(file, cjs, line, col, files) {
+export function v8Column(file, cjs, line, col, files, shifts) {
+  col = unshift(shifts, file, cjs, line, col)
   const source = files !== undefined ? files[file] : undefined
   if (typeof source !== 'string' || line < 1 || col < 1) return col
   const text = cjs ? CJS_HEAD + source : source
@@ -237,8 +261,29 @@ export function v8Column(file, cjs, line, col, files) {
   return out
 }
 
+/** An async frame's column as V8 gives it: the `await` in front of the call, else v8Column's. */
+export function v8AwaitColumn(file, cjs, line, col, files, shifts) {
+  const c = v8Column(file, cjs, line, col, files, shifts)
+  const source = files !== undefined ? files[file] : undefined
+  if (typeof source !== 'string') return c
+  let start = 0
+  for (let l = 1; l < line; l++) {
+    start = source.indexOf('\n', start)
+    if (start < 0) return c
+    start++
+  }
+  // Back over the callee's member chain (`client.get`, `fetch`) and the space after `await`.
+  let i = start + c - 1
+  while (i > start && /[\w$.]/.test(source[i - 1])) i--
+  let j = i
+  while (j > start && /[ \t]/.test(source[j - 1])) j--
+  return j - 5 >= start && source.slice(j - 5, j) === 'await' && !/[\w$]/.test(source[j - 6] ?? '') && j < i
+    ? j - 5 - start + 1
+    : c
+}
+
 export default function factory() {
-  return { v8Message, circularMessage, v8Column }
+  return { v8Message, circularMessage, v8Column, v8AwaitColumn }
 }
 
 // JSON.stringify's circular-structure message, V8's multi-line form: the path from the object
