@@ -2,7 +2,7 @@
  * Which provided SDK packages (src/lambda/sdk/packages.ts) a source file imports or requires, so
  * the editor loads those packages' type declarations and no others. Pure: no Monaco.
  */
-import { SDK_PACKAGES, type SdkPackage } from '../../../lambda/sdk/packages.ts'
+import { SDK_PACKAGES, type SdkPackage } from '../../../lambda/public.ts'
 
 const PROVIDED = new Set<string>(SDK_PACKAGES)
 const MODULE_NAMES = [

@@ -9,7 +9,7 @@
  */
 import path from 'node:path'
 import type { Plugin } from 'vite'
-import { SDK_PACKAGES } from '../../../lambda/sdk/packages.ts'
+import { SDK_PACKAGES } from '../../../lambda/public.ts'
 import { collectSdkTypes } from './collect.ts'
 
 const INDEX = 'virtual:lf-sdk-types'
