@@ -5,6 +5,7 @@ import { defineConfig } from 'vite'
 import { lessonIndexPlugin } from './src/course/build/lesson-index-plugin.ts'
 import { mdxCompileOptions } from './src/course/build/mdx-options.ts'
 import { licenseNotices } from './scripts/license-notices.ts'
+import { sdkTypes } from './src/playground/editor/sdk-types/plugin.ts'
 import { monacoWorkers } from './src/playground/editor/vite-plugin.ts'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
@@ -16,6 +17,8 @@ export default defineConfig({
     lessonIndexPlugin({ root }),
     // The code editor creates Monaco's workers itself: drop Monaco's duplicate fallback workers.
     monacoWorkers(),
+    // The AWS SDK's type declarations for the editor, one lazy chunk per provided package.
+    sdkTypes(root),
     { enforce: 'pre', ...mdx(mdxCompileOptions()) },
     react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
     // The Worker is bundled separately; QuickJS is named here so its licence is listed too. So are the

@@ -144,3 +144,55 @@ test('the editor follows the app theme', async ({ page }) => {
   await page.getByRole('button', { name: 'Light theme' }).click()
   await expect(editor(page).locator('.monaco-editor.vs')).toBeVisible()
 })
+
+test('AWS SDK imports are typed: the client’s declarations load lazily, a wrong input field is flagged', async ({
+  page,
+}) => {
+  const sdkTypeRequests: string[] = []
+  page.on('request', (r) => {
+    if (/sdk-types-/.test(r.url())) sdkTypeRequests.push(r.url())
+  })
+  await openPlayground(page)
+  // The starter file imports no SDK package: nothing is loaded for it.
+  expect(sdkTypeRequests).toEqual([])
+
+  const loaded = page.waitForRequest(/sdk-types-client-dynamodb/)
+  await paste(
+    page,
+    [
+      "import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb'",
+      '',
+      'const client = new DynamoDBClient({})',
+      '',
+      'export const handler = async () => {',
+      "  await client.send(new PutItemCommand({ TableName: 'orders', Itemz: { id: { S: '1' } } }))",
+      '}',
+      '',
+    ].join('\n'),
+  )
+  await loaded
+  // One error: the unknown field (no "Cannot find module '@aws-sdk/client-dynamodb'").
+  await expect(editor(page).locator('.squiggly-error')).toHaveCount(1, { timeout: 60_000 })
+  await expect(editor(page).getByRole('tab', { name: /^index\.mjs.*1 error/ })).toBeVisible()
+  await editor(page)
+    .locator('.view-lines span', { hasText: /^Itemz$/ })
+    .hover()
+  const hover = page
+    .locator('.monaco-hover')
+    .filter({ hasText: "'Itemz' does not exist in type 'PutItemCommandInput'" })
+  await expect(hover).toBeVisible({ timeout: 30_000 })
+
+  // The right field name clears it: the module resolved.
+  await paste(
+    page,
+    [
+      "import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb'",
+      'const client = new DynamoDBClient({})',
+      "export const handler = async () => client.send(new PutItemCommand({ TableName: 'orders', Item: {} }))",
+      '',
+    ].join('\n'),
+  )
+  await expect(editor(page).locator('.squiggly-error')).toHaveCount(0, { timeout: 60_000 })
+  await expect(editor(page).getByRole('tab', { name: /^index\.mjs$/ })).toBeVisible()
+  expect(sdkTypeRequests.filter((u) => /client-dynamodb/.test(u))).toHaveLength(1)
+})

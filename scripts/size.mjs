@@ -10,6 +10,11 @@
 // `__lf_holder` parameter) is in a page's chunks or in what the Lambda Worker loads at start:
 // the SDK reaches the Worker only when a handler imports a client (sdkOutsideStart below).
 //
+// And fails if the AWS SDK's type declarations for the editor (src/playground/editor/sdk-types,
+// recognised by their `"file:///node_modules/@aws-sdk/…"` / `@smithy/…` JSON keys) are anywhere but their own
+// lazily imported `sdk-types-<package>` chunks: not in a page chunk, not in the editor's first
+// chunk (MonacoPane and its static imports). Prints each of those chunks' size.
+//
 //   node scripts/size.mjs [--budget-kb 120] [--json]
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -128,8 +133,40 @@ for (const f of sdkFiles) {
 if (sdkProblems.length) failed = true
 const sdkBytes = sdkFiles.map((f) => ({ file: f, ...sizeOf(path.join('assets', f)) }))
 
+// ---- the SDK's type declarations for the editor: one lazy chunk per package -------------------
+const TYPES_MARK = /"file:\/\/\/node_modules\/@(?:aws-sdk|smithy)\//
+const EDITOR_PANE = 'src/playground/editor/monaco/MonacoPane.tsx'
+const typeFiles = jsFiles.filter((f) => TYPES_MARK.test(text(f)))
+const typeProblems = []
+if (typeFiles.length === 0) typeProblems.push(`no SDK type chunk (containing ${TYPES_MARK}): is the check stale?`)
+if (!manifest[EDITOR_PANE]) typeProblems.push(`the editor chunk (${EDITOR_PANE}) is not in the manifest`)
+const editorStart = new Set([...closure(EDITOR_PANE)].map((k) => path.basename(manifest[k].file)))
+const staticallyImported = new Set(
+  Object.values(manifest).flatMap((c) => (c.imports ?? []).map((k) => path.basename(manifest[k]?.file ?? k))),
+)
+const lessonStart = new Set(results.flatMap((r) => r.rows.map((row) => path.basename(row.file))))
+for (const f of typeFiles) {
+  if (!/^sdk-types-[\w-]+\.js$/.test(f)) typeProblems.push(`${f} carries SDK type declarations`)
+  if (lessonStart.has(f)) typeProblems.push(`${f} (SDK type declarations) is in a lesson page's chunks`)
+  if (editorStart.has(f)) typeProblems.push(`${f} (SDK type declarations) is in the editor's first chunks`)
+  if (staticallyImported.has(f)) typeProblems.push(`${f} (SDK type declarations) is imported statically`)
+}
+if (typeProblems.length) failed = true
+const typeBytes = typeFiles.map((f) => ({ file: f, ...sizeOf(path.join('assets', f)) }))
+
 if (args.includes('--json')) {
-  console.log(JSON.stringify({ budget, results, sdk: { files: sdkBytes, problems: sdkProblems } }, null, 2))
+  console.log(
+    JSON.stringify(
+      {
+        budget,
+        results,
+        sdk: { files: sdkBytes, problems: sdkProblems },
+        sdkTypes: { files: typeBytes, problems: typeProblems },
+      },
+      null,
+      2,
+    ),
+  )
 } else {
   for (const r of results) {
     console.log(`\nInitial JavaScript for the lesson page of ${r.lesson}:`)
@@ -150,6 +187,15 @@ if (args.includes('--json')) {
     sdkProblems.length
       ? `size: SDK bytes where they must not be:\n  ${sdkProblems.join('\n  ')}`
       : `size: no SDK byte in any page chunk or in the Lambda Worker's start (${workerStart.size} files).`,
+  )
+  console.log(
+    `\nAWS SDK type declarations for the editor (${typeFiles.length} chunks, loaded when a file imports the package):`,
+  )
+  for (const r of typeBytes) console.log(`  ${r.file.padEnd(52)} ${pad(kb(r.raw), 11)} ${pad(kb(r.gzip), 11)}`)
+  console.log(
+    typeProblems.length
+      ? `size: SDK type declarations where they must not be:\n  ${typeProblems.join('\n  ')}`
+      : `size: no SDK type declaration in any page chunk or in the editor's first chunks (${editorStart.size} files).`,
   )
   const worst = results.reduce((a, b) => (b.total.gzip > a.total.gzip ? b : a))
   console.log(

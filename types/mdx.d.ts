@@ -13,3 +13,8 @@ declare module 'virtual:lesson-index' {
 declare module 'virtual:lesson-details' {
   export const details: Record<string, import('../src/course/types.ts').LessonDetails>
 }
+
+declare module 'virtual:lf-sdk-types' {
+  /** Per provided SDK package: its type declarations (`file:///node_modules/…` → text), loaded lazily. */
+  export const SDK_TYPE_LOADERS: Record<string, () => Promise<{ default: Record<string, string> }>>
+}

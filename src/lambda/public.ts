@@ -48,3 +48,6 @@ export { CONSOLE_DEFAULT_RUNTIME, NODE_RUNTIMES, isDeprecated } from './runtime/
 
 // The one virtual clock (pure: the simulated account shares it with the engine).
 export { VirtualClock, type ClockTask, type VirtualClockOptions } from './clock.ts'
+
+// The AWS SDK packages the runtime provides (for the editor's typings of their imports).
+export { SDK_PACKAGES, type SdkPackage } from './sdk/packages.ts'

@@ -6,12 +6,15 @@
  *   broken by an edit elsewhere would otherwise stay unflagged, or stay flagged once fixed);
  * - JSON files are mirrored into the TypeScript service as extra libs, so
  *   `import data from './data.json'` type-checks.
+ * - a file that imports a provided AWS SDK package (`@aws-sdk/client-dynamodb`, …) loads that
+ *   package's type declarations, once (./sdk-types.ts).
  * Markers from the engine (owner 'lambda') are set here too.
  */
 import type { editor as EditorNS, IDisposable, Uri } from 'monaco-editor/editor/editor.api'
 import { kindOf } from '../files.ts'
 import type { EditorMarker } from '../types.ts'
 import type { Monaco } from './setup.ts'
+import { loadSdkTypesFor } from './sdk-types.ts'
 import { IGNORED_DIAGNOSTICS } from './ts-config.ts'
 
 type Model = EditorNS.ITextModel
@@ -129,7 +132,18 @@ export class ProjectModels {
       structureChanged = true
     }
     this.applyLambdaMarkers()
+    this.loadSdkTypes(Object.keys(files))
     if (structureChanged) this.scheduleRevalidate(null)
+  }
+
+  /** Loads the SDK type declarations the given script files import (see ./sdk-types.ts). */
+  private loadSdkTypes(paths: Iterable<string>) {
+    const texts: string[] = []
+    for (const p of paths) {
+      const m = this.models.get(p)
+      if (m && !m.isDisposed() && languageOf(p) === 'typescript') texts.push(m.getValue())
+    }
+    void loadSdkTypesFor(this.monaco, texts)
   }
 
   /** Call before reporting an edit upward, so its echo in the `files` prop is recognised. */
@@ -215,6 +229,7 @@ export class ProjectModels {
     this.timer = setTimeout(() => {
       const changedSet = this.changedSince
       this.changedSince = new Set()
+      this.loadSdkTypes(changedSet.has('*') ? this.models.keys() : changedSet)
       let libsChanged = false
       for (const p of this.pendingJson) {
         const m = this.models.get(p)
