@@ -3,6 +3,8 @@
 // its answer comes back on the virtual clock. Shapes and messages follow Node 20's undici.
 // Bodies arrive whole; `body` is a ReadableStream over them (node:stream/web, loaded on first use),
 // and a Response or Request may be made from a ReadableStream of bytes.
+import { TOKEN, makeHeaders } from './fetch-headers.js'
+
 export default function factory(load, internals) {
   const Buf = () => load('buffer').Buffer
   const events = () => load('internal/event-target')
@@ -74,83 +76,7 @@ export default function factory(load, internals) {
     }
   }
 
-  // ---- Headers -------------------------------------------------------------------------------
-  const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
-  const normValue = (v) => `${v}`.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '')
-  function checkName(name) {
-    if (!TOKEN.test(name)) throw new TypeError(`Headers.append: "${name}" is an invalid header name.`)
-  }
-  class Headers {
-    #map = new Map() // lower-case name -> values[]
-    constructor(init) {
-      if (init == null) return
-      if (init instanceof Headers) {
-        for (const [k, v] of init.#map) this.#map.set(k, v.slice())
-      } else if (typeof init === 'object' && typeof init[Symbol.iterator] === 'function') {
-        for (const pair of init) {
-          const arr = [...pair]
-          if (arr.length !== 2)
-            throw new TypeError(
-              'Headers constructor: expected name/value pair to be length 2, found ' + arr.length + '.',
-            )
-          this.append(arr[0], arr[1])
-        }
-      } else if (typeof init === 'object') {
-        for (const k of Object.keys(init)) this.append(k, init[k])
-      } else
-        throw new TypeError(
-          "Failed to construct 'Headers': The provided value is not of type '(record<ByteString, ByteString> or sequence<sequence<ByteString>>)'.",
-        )
-    }
-    append(name, value) {
-      name = `${name}`
-      checkName(name)
-      const key = name.toLowerCase()
-      const list = this.#map.get(key)
-      if (list) list.push(normValue(value))
-      else this.#map.set(key, [normValue(value)])
-    }
-    set(name, value) {
-      name = `${name}`
-      checkName(name)
-      this.#map.set(name.toLowerCase(), [normValue(value)])
-    }
-    get(name) {
-      const list = this.#map.get(`${name}`.toLowerCase())
-      return list === undefined ? null : list.join(', ')
-    }
-    getSetCookie() {
-      return (this.#map.get('set-cookie') || []).slice()
-    }
-    has(name) {
-      return this.#map.has(`${name}`.toLowerCase())
-    }
-    delete(name) {
-      this.#map.delete(`${name}`.toLowerCase())
-    }
-    forEach(cb, thisArg) {
-      for (const [k, v] of this) cb.call(thisArg, v, k, this)
-    }
-    *entries() {
-      const names = [...this.#map.keys()].sort()
-      for (const k of names) {
-        if (k === 'set-cookie') for (const v of this.#map.get(k)) yield [k, v]
-        else yield [k, this.#map.get(k).join(', ')]
-      }
-    }
-    *keys() {
-      for (const [k] of this.entries()) yield k
-    }
-    *values() {
-      for (const [, v] of this.entries()) yield v
-    }
-    [Symbol.iterator]() {
-      return this.entries()
-    }
-    get [Symbol.toStringTag]() {
-      return 'Headers'
-    }
-  }
+  const Headers = makeHeaders()
 
   // ---- bodies --------------------------------------------------------------------------------
   /** [bytes, content type or null] of a body init. */
