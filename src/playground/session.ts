@@ -23,20 +23,9 @@ import { createAccountSetupRunner } from './account-setup.ts'
 import type { AccountSetup } from '../shared/account-setup.ts'
 import { functionNameFor, type Workspace } from './schema.ts'
 import { pruneEvents } from './timeline.ts'
+import { errorOf, hasTypeScript, sameFiles, traceMarker, type Marker, type ServiceError } from './session-parts.ts'
 
-export interface Marker {
-  file: string
-  line: number
-  column?: number
-  message: string
-  severity: 'error' | 'warning'
-}
-
-export interface ServiceError {
-  /** AWS exception name, e.g. InvalidRequestContentException, ServiceException. */
-  name: string
-  message: string
-}
+export type { Marker, ServiceError } from './session-parts.ts'
 
 export interface InvokeRecord {
   requestId: string
@@ -142,37 +131,6 @@ function ensureListening(): void {
 
 /** The hosts.json the page's engine has (the main instance has one network). */
 let engineHosts: { text: string; restarts: number; declared: string[] } | undefined
-
-function sameFiles(a: Record<string, string>, b: Record<string, string>): boolean {
-  if (a === b) return true
-  const ka = Object.keys(a)
-  if (ka.length !== Object.keys(b).length) return false
-  for (const k of ka) if (!Object.hasOwn(b, k) || a[k] !== b[k]) return false
-  return true
-}
-
-function errorOf(e: unknown): ServiceError {
-  if (e && typeof e === 'object') {
-    const x = e as { name?: unknown; message?: unknown }
-    return {
-      name: typeof x.name === 'string' ? x.name : 'Error',
-      message: typeof x.message === 'string' ? x.message : String(e),
-    }
-  }
-  return { name: 'Error', message: String(e) }
-}
-
-const hasTypeScript = (files: Record<string, string>) =>
-  Object.keys(files).some((f) => /\.(ts|mts)$/.test(f) && !f.endsWith('.d.ts'))
-
-/** Marker from the first user frame of a trace: `at handler (file:///var/task/lib/x.mjs:3:9)`. */
-function traceMarker(trace: string[], message: string, sourceFor: (built: string) => string): Marker | null {
-  for (const line of trace) {
-    const m = /\/var\/task\/([^\s:()]+):(\d+):(\d+)/.exec(line)
-    if (m) return { file: sourceFor(m[1]), line: Number(m[2]), column: Number(m[3]), message, severity: 'error' }
-  }
-  return null
-}
 
 export function getSession(workspaceId: string): Session {
   const existing = sessions.get(workspaceId)
